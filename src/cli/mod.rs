@@ -1,0 +1,528 @@
+//! CLI: the `tm` command line. Every flag is defined once here; each subcommand parses its
+//! arguments and calls the library. Errors carry context and end the process with code 2.
+
+use crate::formats::{self, tmx, tsv, Unit};
+use crate::ingest::{expand_inputs, ingest_files};
+use crate::lookup::lookup;
+use crate::memory::{DocOutcome, Memory};
+use crate::qa::{self, QaUnit, Side};
+use crate::report;
+use crate::segment;
+use crate::text::{detect_lang, Lang};
+use anyhow::{bail, Context as _, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Russian/English translation memory: split, align, store, look up and check segments.
+#[derive(Debug, Parser)]
+#[command(name = "tm", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The translation memory (SQLite file).
+    #[arg(long, global = true, env = "TM_DB", default_value = "tm/memory.db")]
+    pub db: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Language choice for splitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+    /// Detect from the script of each paragraph.
+    Auto,
+}
+
+/// Output formats of `split`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitFormat {
+    /// One sentence per line.
+    Text,
+    /// `{"start","end","text"}` per sentence, char offsets into the input.
+    Jsonl,
+}
+
+/// Output formats of `lookup`, `concordance` and `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// Exchange formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExchangeFormat {
+    /// TMX 1.4b.
+    Tmx,
+    /// Tab-separated pairs with a language header.
+    Tsv,
+}
+
+/// Report formats of `qa`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// `FILE:SEGMENT: check: message` lines.
+    Text,
+    /// One JSON object per finding.
+    Jsonl,
+    /// A self-contained HTML page.
+    Html,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Split text into sentences, one per line.
+    Split {
+        /// Input file (standard input when absent).
+        file: Option<PathBuf>,
+        /// Language of the text.
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: SplitFormat,
+    },
+    /// Read plain-text documents (files or folders of .txt), align Russian and English
+    /// blocks, and store the segments in the memory.
+    Ingest {
+        /// Documents or folders.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Also check the ingested documents and write an HTML QA report here.
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+    /// Find stored translations of a text: exact and fuzzy matches with a match %.
+    Lookup {
+        /// The text to look up (English or Russian).
+        text: String,
+        /// Lowest match % to show.
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(0..=101))]
+        min_score: u32,
+        /// Most matches to show.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+    /// Find segments containing all the given words, in either language.
+    Concordance {
+        /// Words to find.
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// Most segments to show.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+    /// Write the memory's pairs as TMX or TSV.
+    Export {
+        /// Exchange format.
+        #[arg(long, value_enum, default_value = "tmx")]
+        format: ExchangeFormat,
+        /// Output file (standard output when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Add the pairs of a TMX or TSV file to the memory (all or nothing).
+    Import {
+        /// A .tmx or .tsv file.
+        file: PathBuf,
+    },
+    /// Check segments (a TSV, TMX or text file, or the memory) and report the findings.
+    Qa {
+        /// File to check; the memory when absent.
+        file: Option<PathBuf>,
+        /// Report format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+        /// Output file (standard output when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Source language of the file (detected from the script when absent).
+        #[arg(long)]
+        src_lang: Option<String>,
+        /// Target language of the file (detected from the script when absent).
+        #[arg(long)]
+        tgt_lang: Option<String>,
+    },
+    /// Show what the memory holds.
+    Stats {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+}
+
+/// Writes `s` to standard output; a closed pipe (`tm … | head`) is not an error.
+fn emit(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("writing to standard output"),
+    }
+}
+
+fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
+    match path {
+        Some(p) => {
+            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("{}: cannot create folder", dir.display()))?;
+            }
+            std::fs::write(p, content).with_context(|| format!("{}: cannot write", p.display()))
+        }
+        None => emit(content),
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Split { file, lang, format } => split(file.as_deref(), lang, format),
+        Command::Ingest { inputs, report } => ingest(&cli.db, &inputs, report.as_deref()),
+        Command::Lookup {
+            text,
+            min_score,
+            limit,
+            format,
+        } => {
+            let mem = Memory::open_existing(&cli.db)?;
+            let matches = lookup(&mem, &text, min_score, limit)?;
+            match format {
+                ListFormat::Json => emit(&(serde_json::to_string_pretty(&matches)? + "\n")),
+                ListFormat::Text => {
+                    let mut s = String::new();
+                    if matches.is_empty() {
+                        s.push_str("no matches\n");
+                    }
+                    for m in &matches {
+                        s.push_str(&format!(
+                            "{:>3}%  {}\n      → {}  [{}→{}, {}]\n",
+                            m.score,
+                            m.source,
+                            m.target,
+                            m.source_lang,
+                            m.target_lang,
+                            m.doc.as_deref().unwrap_or("imported")
+                        ));
+                    }
+                    emit(&s)
+                }
+            }
+        }
+        Command::Concordance {
+            words,
+            limit,
+            format,
+        } => {
+            let mem = Memory::open_existing(&cli.db)?;
+            let words: Vec<String> = words
+                .iter()
+                .flat_map(|w| crate::text::word_keys(w))
+                .collect();
+            if words.is_empty() {
+                bail!("concordance needs at least one word with letters or digits");
+            }
+            let (open, close) = match format {
+                ListFormat::Text => ("[", "]"),
+                ListFormat::Json => ("<mark>", "</mark>"),
+            };
+            let hits = mem.concordance(&words, limit, open, close)?;
+            match format {
+                ListFormat::Json => {
+                    let rows: Vec<_> = hits
+                        .iter()
+                        .map(|(s, src, tgt)| {
+                            serde_json::json!({"segment": s.id, "doc": s.doc, "src_lang": s.src_lang,
+                                "src": src, "tgt_lang": s.tgt_lang, "tgt": tgt})
+                        })
+                        .collect();
+                    emit(&(serde_json::to_string_pretty(&rows)? + "\n"))
+                }
+                ListFormat::Text => {
+                    let mut s = String::new();
+                    if hits.is_empty() {
+                        s.push_str("no segments\n");
+                    }
+                    for (seg, src, tgt) in &hits {
+                        s.push_str(&format!(
+                            "#{} {}  {}\n",
+                            seg.id,
+                            seg.doc.as_deref().unwrap_or("imported"),
+                            src
+                        ));
+                        if let Some(t) = tgt {
+                            s.push_str(&format!("      → {t}\n"));
+                        }
+                    }
+                    emit(&s)
+                }
+            }
+        }
+        Command::Export { format, output } => {
+            let mem = Memory::open_existing(&cli.db)?;
+            let units = mem.units()?;
+            let content = match format {
+                ExchangeFormat::Tmx => tmx::write(&units),
+                ExchangeFormat::Tsv => tsv::write(&units),
+            };
+            write_output(output.as_deref(), &content)
+        }
+        Command::Import { file } => {
+            let units = read_units(&file)?;
+            let mut mem = Memory::open(&cli.db)?;
+            let origin = format!(
+                "import:{}",
+                file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+            );
+            let stats = mem.import_units(&units, &origin)?;
+            eprintln!(
+                "imported {} units from {} ({} already in the memory)",
+                stats.added,
+                file.display(),
+                stats.duplicates
+            );
+            Ok(())
+        }
+        Command::Qa {
+            file,
+            format,
+            output,
+            src_lang,
+            tgt_lang,
+        } => {
+            let (title, units) = match &file {
+                Some(f) => (
+                    f.display().to_string(),
+                    units_from_file(f, src_lang.as_deref(), tgt_lang.as_deref())?,
+                ),
+                None => {
+                    let mem = Memory::open_existing(&cli.db)?;
+                    (cli.db.display().to_string(), units_from_memory(&mem, None)?)
+                }
+            };
+            let findings = qa::check(&units);
+            let content = match format {
+                ReportFormat::Text => report::text(&units, &findings),
+                ReportFormat::Jsonl => report::jsonl(&findings),
+                ReportFormat::Html => report::html(&title, &units, &findings),
+            };
+            write_output(output.as_deref(), &content)
+        }
+        Command::Stats { format } => {
+            let mem = Memory::open_existing(&cli.db)?;
+            let s = mem.stats()?;
+            match format {
+                ListFormat::Json => emit(&(serde_json::to_string_pretty(&s)? + "\n")),
+                ListFormat::Text => {
+                    let mut out = format!(
+                        "memory: {}\ndocuments: {}\nsegments: {} ({} pairs, {} monolingual)\n",
+                        cli.db.display(),
+                        s.documents,
+                        s.segments,
+                        s.pairs,
+                        s.monolingual
+                    );
+                    for (k, n) in &s.by_language {
+                        out.push_str(&format!("  {k}: {n}\n"));
+                    }
+                    emit(&out)
+                }
+            }
+        }
+    }
+}
+
+fn split(file: Option<&Path>, lang: LangArg, format: SplitFormat) -> Result<()> {
+    let text = match file {
+        Some(p) => formats::read_text_file(p)?,
+        None => {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+                .context("reading standard input")?;
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                return Ok(());
+            }
+            formats::decode_text(Path::new("<stdin>"), buf)?
+        }
+    };
+    let lang = match lang {
+        LangArg::En => Lang::En,
+        LangArg::Ru => Lang::Ru,
+        LangArg::Auto => detect_lang(&text).unwrap_or(Lang::En),
+    };
+    let sentences = segment::sentences(&text, lang);
+    let mut out = String::with_capacity(text.len() + sentences.len());
+    for s in &sentences {
+        match format {
+            SplitFormat::Text => out.push_str(&s.text),
+            SplitFormat::Jsonl => out.push_str(&serde_json::to_string(s)?),
+        }
+        out.push('\n');
+    }
+    emit(&out)
+}
+
+fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<()> {
+    let paths = expand_inputs(inputs)?;
+    let mut mem = Memory::open(db)?;
+    let reports = ingest_files(&mut mem, &paths)?;
+    let mut s = String::new();
+    let (mut pairs, mut mono) = (0, 0);
+    for r in &reports {
+        let what = match r.outcome {
+            DocOutcome::Unchanged => "unchanged, already stored".to_string(),
+            DocOutcome::Added(n) => format!("stored {n} segments"),
+            DocOutcome::Replaced(n) => format!("changed, replaced by {n} segments"),
+        };
+        s.push_str(&format!(
+            "{}: {what} ({} pairs, {} monolingual)\n",
+            r.name, r.pairs, r.monolingual
+        ));
+        pairs += r.pairs;
+        mono += r.monolingual;
+    }
+    let stats = mem.stats()?;
+    s.push_str(&format!(
+        "documents: {} segments ({pairs} pairs, {mono} monolingual); memory {} now holds {} segments\n",
+        reports.len(),
+        db.display(),
+        stats.segments
+    ));
+    if let Some(path) = report_path {
+        let names: Vec<String> = reports.iter().map(|r| r.name.clone()).collect();
+        let units = units_from_memory(&mem, Some(&names))?;
+        let findings = qa::check(&units);
+        write_output(
+            Some(path),
+            &report::html("ingested documents", &units, &findings),
+        )?;
+        let counts = qa::count_by_check(&findings);
+        let by: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        s.push_str(&format!(
+            "QA: {} issues ({}) → {}\n",
+            findings.len(),
+            if by.is_empty() {
+                "none".to_string()
+            } else {
+                by.join(", ")
+            },
+            path.display()
+        ));
+    }
+    emit(&s)
+}
+
+fn read_units(file: &Path) -> Result<Vec<Unit>> {
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let units = match ext.as_str() {
+        "tmx" => tmx::read(file)?,
+        "tsv" | "tab" | "txt" => tsv::read(file)?,
+        _ => bail!(
+            "{}: unknown format: expected a .tmx or .tsv file",
+            file.display()
+        ),
+    };
+    if units.is_empty() {
+        bail!("{}: no translation units in the file", file.display());
+    }
+    Ok(units)
+}
+
+/// QA units from a file: TSV rows (numbered from 0), TMX units, or the sentences of a text.
+fn units_from_file(
+    file: &Path,
+    src_lang: Option<&str>,
+    tgt_lang: Option<&str>,
+) -> Result<Vec<QaUnit>> {
+    let origin = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let units = match ext.as_str() {
+        "tsv" | "tab" => {
+            let text = formats::read_text_file(file)?;
+            let table = tsv::parse(file, &text, true)?;
+            let (sl, tl) = match (&table.langs, src_lang, tgt_lang) {
+                (_, Some(s), Some(t)) => (Some(s.to_string()), Some(t.to_string())),
+                (Some((s, t)), _, _) => (Some(s.clone()), Some(t.clone())),
+                _ => (src_lang.map(str::to_string), tgt_lang.map(str::to_string)),
+            };
+            table
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| QaUnit {
+                    id: i as i64,
+                    origin: origin.clone(),
+                    src: Side::new(sl.as_deref(), r.src.clone()),
+                    tgt: Some(Side::new(tl.as_deref(), r.tgt.clone())),
+                })
+                .collect()
+        }
+        "tmx" => tmx::read(file)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, u)| QaUnit {
+                id: i as i64,
+                origin: origin.clone(),
+                src: Side::new(Some(&u.src_lang), u.src),
+                tgt: Some(Side::new(Some(&u.tgt_lang), u.tgt)),
+            })
+            .collect(),
+        _ => {
+            let text = formats::read_text_file(file)?;
+            crate::ingest::segment_document(&text)
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| QaUnit {
+                    id: i as i64,
+                    origin: origin.clone(),
+                    src: Side::new(Some(&s.src_lang), s.src),
+                    tgt: s.tgt.map(|(l, t)| Side::new(Some(&l), t)),
+                })
+                .collect()
+        }
+    };
+    Ok(units)
+}
+
+/// QA units from the memory, optionally only those of the named documents.
+fn units_from_memory(mem: &Memory, docs: Option<&[String]>) -> Result<Vec<QaUnit>> {
+    Ok(mem
+        .segments()?
+        .into_iter()
+        .filter(|s| match (docs, &s.doc) {
+            (None, _) => true,
+            (Some(names), Some(d)) => names.contains(d),
+            (Some(_), None) => false,
+        })
+        .map(|s| QaUnit {
+            id: s.id,
+            origin: s.doc.clone().unwrap_or_else(|| s.origin.clone()),
+            src: Side::new(Some(&s.src_lang), s.src),
+            tgt: match (s.tgt_lang, s.tgt) {
+                (Some(l), Some(t)) => Some(Side::new(Some(&l), t)),
+                _ => None,
+            },
+        })
+        .collect())
+}

@@ -1,0 +1,111 @@
+//! Formats: how do files on disk become text and translation units, and back?
+//!
+//! - [`read_text_file`]: a plain-text document, validated (exists, not empty, not binary, UTF-8);
+//! - [`tmx`]: TMX 1.4b translation memories;
+//! - [`tsv`]: two-column tab-separated pairs.
+
+pub mod tmx;
+pub mod tsv;
+
+use crate::{Error, Result};
+use std::path::Path;
+
+/// A translation unit as exchanged with files: two sides with their language codes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unit {
+    /// Source language code (`en`, `ru`, `en-US` …).
+    pub src_lang: String,
+    /// Source text.
+    pub src: String,
+    /// Target language code.
+    pub tgt_lang: String,
+    /// Target text.
+    pub tgt: String,
+    /// A note carried with the unit (TMX `note`).
+    pub note: Option<String>,
+}
+
+/// Reads a whole file as bytes, mapping errors to [`Error::Io`] with the path.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Reads a text document: it must exist, be non-empty, contain no NUL bytes and be UTF-8.
+/// A leading byte-order mark is dropped and CRLF line ends become LF.
+pub fn read_text_file(path: &Path) -> Result<String> {
+    let bytes = read_bytes(path)?;
+    decode_text(path, bytes)
+}
+
+/// Validates bytes read from `path` as a text document (see [`read_text_file`]).
+pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let bad = |message: String| Error::BadInput {
+        path: path.to_path_buf(),
+        message,
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(bad("empty file: nothing to read".into()));
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        let (line, col) = line_col_bytes(&bytes, pos);
+        return Err(bad(format!(
+            "binary file (NUL byte at line {line}, column {col}): expected UTF-8 text"
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let pos = e.utf8_error().valid_up_to();
+        let (line, col) = line_col_bytes(e.as_bytes(), pos);
+        bad(format!(
+            "invalid UTF-8 at line {line}, column {col} (byte {pos}): convert the file to UTF-8"
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+/// 1-based line and column (in chars of the valid prefix) of byte `pos`.
+pub fn line_col_bytes(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let prefix = &bytes[..pos.min(bytes.len())];
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_empty_binary_and_bad_utf8() {
+        let p = Path::new("x.txt");
+        assert!(decode_text(p, b"  \n".to_vec())
+            .unwrap_err()
+            .to_string()
+            .contains("empty"));
+        assert!(decode_text(p, b"ab\0c".to_vec())
+            .unwrap_err()
+            .to_string()
+            .contains("binary"));
+        let e = decode_text(p, b"ok\nab\xffc".to_vec())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2, column 3"), "{e}");
+    }
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        let t = decode_text(Path::new("x"), "\u{feff}a\r\nb".as_bytes().to_vec()).unwrap();
+        assert_eq!(t, "a\nb");
+    }
+}

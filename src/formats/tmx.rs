@@ -1,0 +1,393 @@
+//! TMX 1.4b: reading translation units from, and writing them to, the exchange format of
+//! CAT tools.
+//!
+//! Reading is strict where it matters for a memory: the XML must be well-formed, the root must
+//! be `tmx` with a `header` and `body`, every `tu` needs at least two `tuv` with `xml:lang` and a
+//! `seg`. Errors name the file, line and column. Inline markup inside `seg` (`bpt`, `ept`,
+//! `ph`, `it`, `hi`, `ut`) is reduced to the translatable text it encloses.
+
+use super::Unit;
+use crate::{Error, Result};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Reads a TMX file into units.
+pub fn read(path: &Path) -> Result<Vec<Unit>> {
+    let bytes = super::read_bytes(path)?;
+    let text = super::decode_text(path, bytes)?;
+    parse(path, &text)
+}
+
+/// Elements whose content is native code, not translatable text.
+fn is_code_element(name: &str) -> bool {
+    matches!(name, "bpt" | "ept" | "ph" | "it" | "ut")
+}
+
+#[derive(Default)]
+struct TuvState {
+    lang: Option<String>,
+    seg: Option<String>,
+    line: usize,
+    col: usize,
+}
+
+/// Parses TMX text read from `path` (the path only labels errors).
+pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().trim_text(false);
+    let err_at = |pos: u64, message: String| {
+        let (line, column) = super::line_col_bytes(text.as_bytes(), pos as usize);
+        Error::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    };
+
+    let mut units = Vec::new();
+    let mut stack: Vec<String> = Vec::new();
+    let mut header_srclang: Option<String> = None;
+    let mut saw_header = false;
+    let mut saw_body = false;
+    let mut tu_start: Option<(u64, Option<String>)> = None;
+    let mut tuvs: Vec<TuvState> = Vec::new();
+    let mut tuv: Option<TuvState> = None;
+    let mut in_seg = false;
+    let mut code_depth = 0usize;
+    let mut note: Option<String> = None;
+    let mut in_note = false;
+
+    loop {
+        let pos = reader.buffer_position();
+        let event = reader.read_event().map_err(|e| {
+            err_at(
+                reader.error_position(),
+                format!("malformed XML: {e}"),
+            )
+        })?;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let name = e.name().as_ref().to_string();
+                if stack.is_empty() && name != "tmx" {
+                    return Err(err_at(pos, format!("root element is <{name}>, expected <tmx>")));
+                }
+                match name.as_str() {
+                    "header" => {
+                        saw_header = true;
+                        header_srclang = attr(e, "srclang").map_err(|m| err_at(pos, m))?;
+                    }
+                    "body" => saw_body = true,
+                    "tu" => {
+                        if in_seg || tu_start.is_some() {
+                            return Err(err_at(pos, "<tu> inside another <tu>".into()));
+                        }
+                        let srclang = attr(e, "srclang").map_err(|m| err_at(pos, m))?;
+                        tu_start = Some((pos, srclang));
+                        tuvs.clear();
+                        note = None;
+                        if empty {
+                            return Err(err_at(pos, "empty <tu/>: a unit needs two <tuv>".into()));
+                        }
+                    }
+                    "tuv" => {
+                        if tu_start.is_none() {
+                            return Err(err_at(pos, "<tuv> outside <tu>".into()));
+                        }
+                        let lang = match attr(e, "xml:lang").map_err(|m| err_at(pos, m))? {
+                            Some(l) => Some(l),
+                            None => attr(e, "lang").map_err(|m| err_at(pos, m))?,
+                        };
+                        let (line, col) =
+                            super::line_col_bytes(text.as_bytes(), pos as usize);
+                        tuv = Some(TuvState {
+                            lang,
+                            seg: None,
+                            line,
+                            col,
+                        });
+                        if empty {
+                            return Err(err_at(pos, "empty <tuv/>: it needs a <seg>".into()));
+                        }
+                    }
+                    "seg" => {
+                        let Some(t) = tuv.as_mut() else {
+                            return Err(err_at(pos, "<seg> outside <tuv>".into()));
+                        };
+                        t.seg = Some(String::new());
+                        in_seg = !empty;
+                    }
+                    "note" if tu_start.is_some() && !in_seg => {
+                        note = Some(String::new());
+                        in_note = !empty;
+                    }
+                    other if in_seg => {
+                        if is_code_element(other) && !empty {
+                            code_depth += 1;
+                        }
+                    }
+                    _ => {}
+                }
+                if !empty {
+                    stack.push(name);
+                }
+            }
+            Event::End(ref e) => {
+                let name = e.name().as_ref().to_string();
+                stack.pop();
+                match name.as_str() {
+                    "seg" => in_seg = false,
+                    "note" => in_note = false,
+                    "tuv" => {
+                        if let Some(t) = tuv.take() {
+                            tuvs.push(t);
+                        }
+                    }
+                    "tu" => {
+                        let (start, srclang) = tu_start.take().unwrap_or((pos, None));
+                        let unit = build_unit(
+                            &tuvs,
+                            srclang.as_deref().or(header_srclang.as_deref()),
+                            note.take(),
+                        )
+                        .map_err(|m| err_at(start, m))?;
+                        units.push(unit);
+                    }
+                    other if in_seg && is_code_element(other) => {
+                        code_depth = code_depth.saturating_sub(1);
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(ref t) => {
+                let content = t.xml10_content();
+                push_text(&mut tuv, in_seg, code_depth, in_note, &mut note, &content);
+            }
+            Event::CData(ref t) => {
+                let content = t.xml10_content();
+                push_text(&mut tuv, in_seg, code_depth, in_note, &mut note, &content);
+            }
+            Event::GeneralRef(ref r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    Ok(None) => {
+                        let name = r.xml10_content();
+                        match quick_xml::escape::resolve_predefined_entity(&name) {
+                            Some(s) => s.to_string(),
+                            None => {
+                                return Err(err_at(pos, format!("unknown entity &{name};")))
+                            }
+                        }
+                    }
+                    Err(e) => return Err(err_at(pos, format!("bad character reference: {e}"))),
+                };
+                push_text(&mut tuv, in_seg, code_depth, in_note, &mut note, &resolved);
+            }
+            Event::Eof => {
+                if let Some(open) = stack.last() {
+                    return Err(err_at(
+                        text.len() as u64,
+                        format!("unexpected end of file: <{open}> is not closed"),
+                    ));
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+    if !saw_header || !saw_body {
+        return Err(err_at(
+            0,
+            "not a TMX document: <header> and <body> are required".into(),
+        ));
+    }
+    Ok(units)
+}
+
+fn push_text(
+    tuv: &mut Option<TuvState>,
+    in_seg: bool,
+    code_depth: usize,
+    in_note: bool,
+    note: &mut Option<String>,
+    content: &str,
+) {
+    if in_seg && code_depth == 0 {
+        if let Some(seg) = tuv.as_mut().and_then(|t| t.seg.as_mut()) {
+            seg.push_str(content);
+        }
+    } else if in_note {
+        if let Some(n) = note.as_mut() {
+            n.push_str(content);
+        }
+    }
+}
+
+fn attr(e: &BytesStart<'_>, name: &str) -> std::result::Result<Option<String>, String> {
+    for a in e.attributes() {
+        let a = a.map_err(|err| format!("bad attribute: {err}"))?;
+        if a.key.as_ref() == name {
+            let v = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|err| format!("bad attribute value: {err}"))?;
+            return Ok(Some(v.into_owned()));
+        }
+    }
+    Ok(None)
+}
+
+fn build_unit(
+    tuvs: &[TuvState],
+    srclang: Option<&str>,
+    note: Option<String>,
+) -> std::result::Result<Unit, String> {
+    let mut sides = Vec::new();
+    for t in tuvs {
+        let Some(lang) = t.lang.as_deref().filter(|l| !l.trim().is_empty()) else {
+            return Err(format!(
+                "<tuv> at line {}, column {} has no xml:lang",
+                t.line, t.col
+            ));
+        };
+        let Some(seg) = t.seg.as_deref() else {
+            return Err(format!(
+                "<tuv> at line {}, column {} has no <seg>",
+                t.line, t.col
+            ));
+        };
+        sides.push((lang, seg));
+    }
+    if sides.len() < 2 {
+        return Err(format!(
+            "<tu> has {} <tuv>; a translation unit needs two languages",
+            sides.len()
+        ));
+    }
+    let src_idx = srclang
+        .filter(|s| !s.eq_ignore_ascii_case("*all*"))
+        .and_then(|s| sides.iter().position(|(l, _)| l.eq_ignore_ascii_case(s)))
+        .unwrap_or(0);
+    let tgt_idx = if src_idx == 0 { 1 } else { 0 };
+    Ok(Unit {
+        src_lang: sides[src_idx].0.to_string(),
+        src: sides[src_idx].1.to_string(),
+        tgt_lang: sides[tgt_idx].0.to_string(),
+        tgt: sides[tgt_idx].1.to_string(),
+        note: note.filter(|n| !n.trim().is_empty()),
+    })
+}
+
+/// Escapes text for XML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters other than tab/newline are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes units as a TMX 1.4b document. `srclang` goes into the header (`*all*` when the units
+/// mix source languages).
+pub fn write(units: &[Unit]) -> String {
+    let srclang = match units.first() {
+        Some(u) if units.iter().all(|v| v.src_lang == u.src_lang) => u.src_lang.clone(),
+        Some(_) => "*all*".to_string(),
+        None => "en".to_string(),
+    };
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<tmx version=\"1.4\">\n");
+    let _ = writeln!(
+        out,
+        "  <header creationtool=\"tm\" creationtoolversion=\"{}\" segtype=\"sentence\" \
+         o-tmf=\"tm\" adminlang=\"en\" srclang=\"{}\" datatype=\"plaintext\"/>",
+        escape(env!("CARGO_PKG_VERSION")),
+        escape(&srclang)
+    );
+    out.push_str("  <body>\n");
+    for u in units {
+        out.push_str("    <tu>\n");
+        if let Some(n) = &u.note {
+            let _ = writeln!(out, "      <note>{}</note>", escape(n));
+        }
+        for (lang, seg) in [(&u.src_lang, &u.src), (&u.tgt_lang, &u.tgt)] {
+            let _ = writeln!(
+                out,
+                "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>",
+                escape(lang),
+                escape(seg)
+            );
+        }
+        out.push_str("    </tu>\n");
+    }
+    out.push_str("  </body>\n</tmx>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(src: &str, tgt: &str) -> Unit {
+        Unit {
+            src_lang: "en".into(),
+            src: src.into(),
+            tgt_lang: "ru".into(),
+            tgt: tgt.into(),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn round_trip_with_markup_characters_and_non_bmp() {
+        let units = vec![
+            unit("A <b> & \"c\" 'd'", "А <б> & «в» 𝔘😀"),
+            Unit {
+                note: Some("checked & approved".into()),
+                ..unit("Two", "Два")
+            },
+        ];
+        let xml = write(&units);
+        let back = parse(Path::new("t.tmx"), &xml).unwrap();
+        assert_eq!(back, units);
+    }
+
+    #[test]
+    fn inline_code_is_dropped_and_srclang_respected() {
+        let xml = r#"<tmx version="1.4"><header srclang="ru"/><body>
+<tu><tuv xml:lang="en"><seg>Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept> now</seg></tuv>
+<tuv xml:lang="ru"><seg>Нажмите <ph>{0}</ph>ОК</seg></tuv></tu></body></tmx>"#;
+        let u = &parse(Path::new("t.tmx"), xml).unwrap()[0];
+        assert_eq!(u.src_lang, "ru");
+        assert_eq!(u.src, "Нажмите ОК");
+        assert_eq!(u.tgt, "Press OK now");
+    }
+
+    #[test]
+    fn malformed_documents_name_line_and_column() {
+        let cases = [
+            ("<tmx><header/><body><tu><tuv xml:lang=\"en\"><seg>x</seg></tuv>\n</tu></body></tmx>", 1, "needs two"),
+            ("<tmx><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>x</sag></tuv></tu></body></tmx>", 2, "malformed"),
+            ("<tmx><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>x</seg></tuv>", 2, "not closed"),
+            ("<html></html>", 1, "expected <tmx>"),
+            ("<tmx><header/><body><tu>\n<tuv><seg>x</seg></tuv><tuv xml:lang=\"ru\"><seg>y</seg></tuv></tu></body></tmx>", 1, "no xml:lang"),
+        ];
+        for (xml, line, msg) in cases {
+            let e = parse(Path::new("bad.tmx"), xml).unwrap_err().to_string();
+            assert!(e.starts_with(&format!("bad.tmx:{line}:")), "{e}");
+            assert!(e.contains(msg), "{e}");
+        }
+    }
+}

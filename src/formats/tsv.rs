@@ -1,0 +1,158 @@
+//! TSV: one pair per line, `source TAB target`. An optional first line of two language codes
+//! (`en<TAB>ru`) names the languages; otherwise they are detected from the script.
+
+use super::Unit;
+use crate::text::{detect_lang, Lang};
+use crate::{Error, Result};
+use std::path::Path;
+
+/// A row of a TSV file: its 0-based number among the data rows and its two columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// First column.
+    pub src: String,
+    /// Second column (empty when the line has no tab).
+    pub tgt: String,
+}
+
+/// A parsed TSV file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Language codes from the header line, if there was one.
+    pub langs: Option<(String, String)>,
+    /// Data rows in file order.
+    pub rows: Vec<Row>,
+}
+
+fn is_lang_code(s: &str) -> bool {
+    let s = s.trim();
+    (2..=8).contains(&s.len())
+        && s.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')
+        && s.chars().take(2).all(|c| c.is_ascii_lowercase())
+}
+
+/// Parses TSV text read from `path`. Lines without a tab are rows with an empty target when
+/// `lenient`, errors otherwise.
+pub fn parse(path: &Path, text: &str, lenient: bool) -> Result<Table> {
+    let mut langs = None;
+    let mut rows = Vec::new();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let count = lines.len();
+    for (i, line) in lines.into_iter().enumerate() {
+        let line_no = i + 1;
+        if i + 1 == count && line.is_empty() {
+            break;
+        }
+        let (src, tgt) = match line.split_once('\t') {
+            Some((a, b)) => (a, b),
+            None if lenient => (line, ""),
+            None => {
+                return Err(Error::Parse {
+                    path: path.to_path_buf(),
+                    line: line_no,
+                    column: line.chars().count() + 1,
+                    message: "expected two columns separated by a tab".into(),
+                })
+            }
+        };
+        if tgt.contains('\t') {
+            return Err(Error::Parse {
+                path: path.to_path_buf(),
+                line: line_no,
+                column: src.chars().count() + tgt.find('\t').map_or(0, |b| tgt[..b].chars().count()) + 2,
+                message: "more than two columns".into(),
+            });
+        }
+        if i == 0 && is_lang_code(src) && is_lang_code(tgt) {
+            langs = Some((src.trim().to_string(), tgt.trim().to_string()));
+            continue;
+        }
+        rows.push(Row {
+            line: line_no,
+            src: src.to_string(),
+            tgt: tgt.to_string(),
+        });
+    }
+    Ok(Table { langs, rows })
+}
+
+/// Reads a TSV file of pairs into units (strict: every line needs two columns).
+pub fn read(path: &Path) -> Result<Vec<Unit>> {
+    let text = super::read_text_file(path)?;
+    let table = parse(path, &text, false)?;
+    Ok(to_units(&table))
+}
+
+/// Turns table rows into units, taking languages from the header or the script of each column.
+pub fn to_units(table: &Table) -> Vec<Unit> {
+    let guess = |t: &str, other: Lang| detect_lang(t).unwrap_or(other);
+    table
+        .rows
+        .iter()
+        .map(|r| {
+            let (src_lang, tgt_lang) = match &table.langs {
+                Some((a, b)) => (a.clone(), b.clone()),
+                None => (
+                    guess(&r.src, Lang::En).code().to_string(),
+                    guess(&r.tgt, Lang::Ru).code().to_string(),
+                ),
+            };
+            Unit {
+                src_lang,
+                src: r.src.clone(),
+                tgt_lang,
+                tgt: r.tgt.clone(),
+                note: None,
+            }
+        })
+        .collect()
+}
+
+/// Writes units as TSV with a language header; tabs and line breaks inside texts become spaces.
+pub fn write(units: &[Unit]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::new();
+    if let Some(u) = units.first() {
+        out.push_str(&format!("{}\t{}\n", u.src_lang, u.tgt_lang));
+    }
+    for u in units {
+        out.push_str(&clean(&u.src));
+        out.push('\t');
+        out.push_str(&clean(&u.tgt));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_and_rows() {
+        let t = parse(Path::new("a.tsv"), "en\tru\nHello\tПривет\n", false).unwrap();
+        assert_eq!(t.langs, Some(("en".into(), "ru".into())));
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0].line, 2);
+        let u = to_units(&t);
+        assert_eq!(u[0].tgt, "Привет");
+    }
+
+    #[test]
+    fn strict_needs_a_tab() {
+        let e = parse(Path::new("a.tsv"), "Hello\tПривет\nbroken line\n", false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("a.tsv:2:"), "{e}");
+        assert!(parse(Path::new("a.tsv"), "only\n", true).is_ok());
+    }
+
+    #[test]
+    fn languages_guessed_from_script() {
+        let t = parse(Path::new("a.tsv"), "Привет\tHello\n", false).unwrap();
+        let u = to_units(&t);
+        assert_eq!((u[0].src_lang.as_str(), u[0].tgt_lang.as_str()), ("ru", "en"));
+    }
+}

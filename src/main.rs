@@ -1,0 +1,15 @@
+//! The `tm` binary: parse the command line, run it, turn errors into one line and exit code 2.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = tm::cli::Cli::parse();
+    match tm::cli::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tm: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Check `spelling`: words not in the English or Russian Hunspell dictionary (shipped under
+//! `data/dict/`), routed by script. Names (capitalised words inside a sentence or seen so in
+//! the batch), acronyms, words with digits, URLs and e-mail addresses, and words whose
+//! transliteration occurs on the other side are not flagged.
+
+use super::{CheckInfo, Context, Finding, Severity, Side};
+use crate::text::translit::same_name;
+use crate::text::{is_all_caps, is_capitalized, is_cyrillic, is_latin, words, Lang};
+use spellbook::Dictionary;
+use std::sync::OnceLock;
+
+/// Description of the check.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "spelling",
+    severity: Severity::Error,
+    explanation: "A word that is in neither the dictionary nor the batch's names: probably a typo.",
+};
+
+static EN: OnceLock<Option<Dictionary>> = OnceLock::new();
+static EN_GB: OnceLock<Option<Dictionary>> = OnceLock::new();
+static RU: OnceLock<Option<Dictionary>> = OnceLock::new();
+
+/// The built-in dictionaries for `lang` (parsed on first use): American and British English,
+/// or Russian. A word is correct when any of them knows it.
+pub fn dictionaries(lang: Lang) -> Vec<&'static Dictionary> {
+    let load = |cell: &'static OnceLock<Option<Dictionary>>, aff: &str, dic: &str| {
+        cell.get_or_init(|| Dictionary::new(aff, dic).ok()).as_ref()
+    };
+    match lang {
+        Lang::En => [
+            load(
+                &EN,
+                include_str!("../../data/dict/en/en_US.aff"),
+                include_str!("../../data/dict/en/en_US.dic"),
+            ),
+            load(
+                &EN_GB,
+                include_str!("../../data/dict/en/en_GB.aff"),
+                include_str!("../../data/dict/en/en_GB.dic"),
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        Lang::Ru => load(
+            &RU,
+            include_str!("../../data/dict/ru/ru_RU.aff"),
+            include_str!("../../data/dict/ru/ru_RU.dic"),
+        )
+        .into_iter()
+        .collect(),
+    }
+}
+
+/// The language whose dictionary a word belongs to, by its letters; `None` for mixed scripts.
+fn word_lang(word: &str) -> Option<Lang> {
+    let mut lang = None;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        let l = if is_cyrillic(c) {
+            Lang::Ru
+        } else if is_latin(c) {
+            Lang::En
+        } else {
+            return None;
+        };
+        if lang.is_some_and(|x| x != l) {
+            return None;
+        }
+        lang = Some(l);
+    }
+    lang
+}
+
+/// True when `word` (as written, or lower-cased at a sentence start) is a known word.
+pub fn is_known(dict: &Dictionary, word: &str) -> bool {
+    let w = word.replace(['’', 'ʼ'], "'");
+    if dict.check(&w) {
+        return true;
+    }
+    if let Some(base) = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')) {
+        if !base.is_empty() && dict.check(base) {
+            return true;
+        }
+    }
+    let lower = w.to_lowercase();
+    lower != w && dict.check(&lower)
+}
+
+/// Byte ranges of URLs, e-mail addresses and file paths in `text`, which are not words.
+fn masked_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for tok in text.split_inclusive(char::is_whitespace) {
+        let t = tok.trim_end();
+        if t.contains("://")
+            || t.contains('@')
+            || t.starts_with("www.")
+            || t.contains('/')
+            || t.contains('\\')
+            || t.contains('_')
+        {
+            out.push(pos..pos + t.len());
+        }
+        pos += tok.len();
+    }
+    out
+}
+
+/// True when the word after char offset `end` (past spaces) is capitalised: the two form a
+/// name (`Dmitry Rogozin`).
+fn followed_by_name(text: &str, end: usize) -> bool {
+    let rest: String = text.chars().skip(end).take(40).collect();
+    let mut chars = rest.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first == ' ' && chars.next().is_some_and(char::is_uppercase)
+}
+
+/// Runs the check on one side.
+pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    let text = side.text.as_str();
+    let masked = masked_ranges(text);
+    let other = ctx.other_text();
+    for w in words(text) {
+        if masked.iter().any(|r| r.contains(&w.byte_start)) {
+            continue;
+        }
+        let word = w.text;
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 2
+            || word.chars().any(|c| c.is_numeric())
+            || is_all_caps(word)
+        {
+            continue;
+        }
+        let Some(lang) = word_lang(word) else {
+            continue;
+        };
+        let dicts = dictionaries(lang);
+        let Some(&primary) = dicts.first() else {
+            continue;
+        };
+        if dicts.iter().any(|d| is_known(d, word)) {
+            continue;
+        }
+        if is_capitalized(word) {
+            let initial = super::sentence_initial(text, w.byte_start);
+            // Inside a sentence a capitalised unknown word is a name; at its start, it is one
+            // when the batch shows it capitalised elsewhere.
+            if !initial || ctx.names.contains(word) || followed_by_name(text, w.end) {
+                continue;
+            }
+        }
+        if let Some(other) = other {
+            if words(other).iter().any(|o| same_name(word, o.text)) {
+                continue;
+            }
+        }
+        let suggestion = suggest(primary, word);
+        let message = match &suggestion {
+            Some(s) => format!("unknown word “{word}”; did you mean “{s}”?"),
+            None => format!("unknown word “{word}”"),
+        };
+        out.push(ctx.finding(INFO.id, INFO.severity, text, w.start, w.end, message, suggestion));
+    }
+}
+
+/// The best correction for a misspelt word: a known word one edit away (deletion,
+/// transposition, substitution, insertion, in that order of preference), else two deletions
+/// or transpositions away, else the dictionary's own suggester. Case follows the input.
+pub fn suggest(dict: &Dictionary, word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let alphabet: Vec<char> = if chars.iter().any(|&c| is_cyrillic(c)) {
+        "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё".chars().collect()
+    } else {
+        "etaoinshrdlcumwfgypbvkjxqz'".chars().collect()
+    };
+    let known = |cand: &str| dict.check(cand);
+    let recase = |s: String| {
+        if is_capitalized(word) {
+            let mut c = s.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => s,
+            }
+        } else {
+            s
+        }
+    };
+    let edits1 = edits(&chars, &alphabet);
+    if let Some(hit) = edits1.iter().find(|c| known(c)) {
+        return Some(recase(hit.clone()));
+    }
+    for e in edits1.iter().take(chars.len() * 2) {
+        let ec: Vec<char> = e.chars().collect();
+        if let Some(hit) = edits(&ec, &[]).into_iter().find(|c| known(c)) {
+            return Some(recase(hit));
+        }
+    }
+    let mut fallback = Vec::new();
+    dict.suggest(word, &mut fallback);
+    fallback.into_iter().next()
+}
+
+/// Candidates one edit away; with an empty alphabet only deletions and transpositions.
+fn edits(chars: &[char], alphabet: &[char]) -> Vec<String> {
+    let n = chars.len();
+    let mut out = Vec::new();
+    let build = |v: Vec<char>| v.into_iter().collect::<String>();
+    for i in 0..n {
+        let mut v = chars.to_vec();
+        v.remove(i);
+        out.push(build(v));
+    }
+    for i in 0..n.saturating_sub(1) {
+        let mut v = chars.to_vec();
+        v.swap(i, i + 1);
+        out.push(build(v));
+    }
+    for i in 0..n {
+        for &a in alphabet {
+            if a != chars[i] {
+                let mut v = chars.to_vec();
+                v[i] = a;
+                out.push(build(v));
+            }
+        }
+    }
+    for i in 0..=n {
+        for &a in alphabet {
+            let mut v = chars.to_vec();
+            v.insert(i, a);
+            out.push(build(v));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::unit;
+    use super::super::{check as run, QaUnit, Side};
+    use super::*;
+
+    #[test]
+    fn flags_typo_with_suggestion_and_offsets() {
+        let text = "It caused a rift in Russia's relatiomns with NATO.";
+        let f = run(&[unit(text)]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].check, "spelling");
+        assert_eq!(f[0].text, "relatiomns");
+        assert_eq!(f[0].suggestion.as_deref(), Some("relations"));
+        let start = text.find("relatiomns").unwrap();
+        assert_eq!(f[0].start, text[..start].chars().count());
+    }
+
+    #[test]
+    fn russian_typo_and_names() {
+        let f = run(&[unit("Министр Лавров заявил о готовнсти работать.")]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].text, "готовнсти");
+        assert_eq!(f[0].suggestion.as_deref(), Some("готовности"));
+    }
+
+    #[test]
+    fn names_acronyms_urls_and_transliterations_pass() {
+        let f = run(&[unit(
+            "Dmitry Rogozin told Itar-Tass and the CFE team at https://exampel.org/xyzzy or bob@qwzx.com.",
+        )]);
+        assert!(f.is_empty(), "{f:?}");
+        let pair = QaUnit {
+            id: 1,
+            origin: "t".into(),
+            src: Side::new(Some("en"), "Steinmeier said that NATO is ready"),
+            tgt: Some(Side::new(Some("ru"), "Штайнмайер заявил о готовности НАТО")),
+        };
+        let f = run(&[pair]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn sentence_initial_typo_is_flagged() {
+        let f = run(&[unit("Relatiomns were frozen.")]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Relations"));
+    }
+}

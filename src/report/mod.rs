@@ -1,0 +1,214 @@
+//! Report: how are findings shown to people and tools?
+//!
+//! - [`text`]: one line per finding for terminals (`ORIGIN:SEGMENT: check: message`);
+//! - [`jsonl`]: one JSON object per finding (the contract scored by benchmarks);
+//! - [`html`]: one self-contained page (no network) with a summary, filters and every finding
+//!   shown in its segment with the span highlighted. All text is escaped.
+
+use crate::qa::{count_by_check, Finding, QaUnit, SideId, CHECKS};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+/// Findings as terminal lines.
+pub fn text(units: &[QaUnit], findings: &[Finding]) -> String {
+    let origin: HashMap<i64, &str> = units.iter().map(|u| (u.id, u.origin.as_str())).collect();
+    let mut out = String::new();
+    for f in findings {
+        let _ = write!(
+            out,
+            "{}:{}: {}: {} [{} {}..{}]",
+            origin.get(&f.segment).copied().unwrap_or("-"),
+            f.segment,
+            f.check,
+            f.message,
+            f.side.as_str(),
+            f.start,
+            f.end
+        );
+        if let Some(s) = &f.suggestion {
+            let _ = write!(out, " → {s:?}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Findings as JSON lines.
+pub fn jsonl(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        // Serialising plain strings and numbers cannot fail.
+        out.push_str(&serde_json::to_string(f).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` escaped, with chars `start..end` wrapped in `<mark>`.
+fn highlight(text: &str, start: usize, end: usize) -> String {
+    let before: String = text.chars().take(start).collect();
+    let span: String = text.chars().skip(start).take(end - start).collect();
+    let after: String = text.chars().skip(end).collect();
+    format!(
+        "{}<mark>{}</mark>{}",
+        escape_html(&before),
+        escape_html(&span),
+        escape_html(&after)
+    )
+}
+
+const STYLE: &str = "
+body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem auto;max-width:72rem;padding:0 1rem;color:#1d1d1f}
+h1{font-size:1.4rem}table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f3f5}mark{background:#ffd54f;padding:0 .1em;border-radius:2px}
+.sev-error{color:#b00020;font-weight:600}.sev-warning{color:#a15c00}.sev-review{color:#35599c}
+.filters{margin:1rem 0;display:flex;gap:1rem;align-items:center}
+.summary td:last-child{text-align:right}.muted{color:#666}.sugg{font-family:ui-monospace,monospace}
+";
+
+const SCRIPT: &str = "
+function applyFilters(){
+  var c=document.getElementById('f-check').value, s=document.getElementById('f-severity').value, n=0;
+  document.querySelectorAll('tr.finding').forEach(function(r){
+    var ok=(!c||r.dataset.check===c)&&(!s||r.dataset.severity===s);
+    r.hidden=!ok; if(ok)n++;
+  });
+  document.getElementById('shown').textContent=n;
+}
+document.getElementById('f-check').addEventListener('change',applyFilters);
+document.getElementById('f-severity').addEventListener('change',applyFilters);
+";
+
+/// Findings as a self-contained HTML page; `title` names the batch.
+pub fn html(title: &str, units: &[QaUnit], findings: &[Finding]) -> String {
+    let by_id: HashMap<i64, &QaUnit> = units.iter().map(|u| (u.id, u)).collect();
+    let counts = count_by_check(findings);
+    let mut sev_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in findings {
+        *sev_counts.entry(f.severity.as_str()).or_insert(0) += 1;
+    }
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>QA report: {t}</title><style>{STYLE}</style></head><body>\n\
+         <h1>QA report: {t}</h1>\n<p class=\"muted\">{u} segments checked, {n} findings.</p>\n",
+        t = escape_html(title),
+        u = units.len(),
+        n = findings.len()
+    );
+    out.push_str("<table class=\"summary\" id=\"summary\"><tr><th>Check</th><th>What it means</th><th>Findings</th></tr>\n");
+    for info in CHECKS {
+        let n = counts.get(info.id).copied().unwrap_or(0);
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{n}</td></tr>",
+            escape_html(info.id),
+            escape_html(info.explanation)
+        );
+    }
+    out.push_str("</table>\n<div class=\"filters\"><label>Check <select id=\"f-check\"><option value=\"\">all</option>");
+    for (check, n) in &counts {
+        let _ = write!(
+            out,
+            "<option value=\"{c}\">{c} ({n})</option>",
+            c = escape_html(check)
+        );
+    }
+    out.push_str("</select></label><label>Severity <select id=\"f-severity\"><option value=\"\">all</option>");
+    for (sev, n) in &sev_counts {
+        let _ = write!(out, "<option value=\"{sev}\">{sev} ({n})</option>");
+    }
+    let _ = writeln!(
+        out,
+        "</select></label><span class=\"muted\"><span id=\"shown\">{}</span> shown</span></div>",
+        findings.len()
+    );
+    out.push_str("<table id=\"findings\"><tr><th>Segment</th><th>Check</th><th>Source</th><th>Target</th><th>Message</th><th>Suggestion</th></tr>\n");
+    for f in findings {
+        let unit = by_id.get(&f.segment);
+        let side_html = |side: SideId| -> String {
+            let Some(s) = unit.and_then(|u| u.side(side)) else {
+                return "<span class=\"muted\">—</span>".into();
+            };
+            if f.side == side {
+                highlight(&s.text, f.start, f.end)
+            } else {
+                escape_html(&s.text)
+            }
+        };
+        let origin = unit.map(|u| u.origin.as_str()).unwrap_or("");
+        let _ = writeln!(
+            out,
+            "<tr class=\"finding\" data-check=\"{c}\" data-severity=\"{s}\"><td>{o}:{id}</td>\
+             <td class=\"sev-{s}\">{c}<br><span class=\"muted\">{s}</span></td><td>{src}</td><td>{tgt}</td>\
+             <td>{m}</td><td class=\"sugg\">{sg}</td></tr>",
+            c = escape_html(f.check),
+            s = f.severity.as_str(),
+            o = escape_html(origin),
+            id = f.segment,
+            src = side_html(SideId::Src),
+            tgt = side_html(SideId::Tgt),
+            m = escape_html(&f.message),
+            sg = f.suggestion.as_deref().map(escape_html).unwrap_or_default(),
+        );
+    }
+    let _ = write!(out, "</table>\n<script>{SCRIPT}</script>\n</body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::qa::{check, QaUnit, Side};
+
+    #[test]
+    fn html_escapes_user_text_and_marks_the_span() {
+        let units = vec![QaUnit {
+            id: 3,
+            origin: "<doc>".into(),
+            src: Side::new(Some("en"), "<script>alert(1)</script> the the end"),
+            tgt: None,
+        }];
+        let findings = check(&units);
+        let page = html("t<", &units, &findings);
+        assert!(!page.contains("<script>alert"));
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(page.contains("<mark>the the</mark>"));
+        assert!(page.contains("&lt;doc&gt;:3"));
+    }
+
+    #[test]
+    fn jsonl_has_the_contract_fields() {
+        let units = vec![QaUnit {
+            id: 0,
+            origin: "x".into(),
+            src: Side::new(Some("en"), "Russia''s"),
+            tgt: None,
+        }];
+        let line = jsonl(&check(&units));
+        let v: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
+        for k in ["segment", "side", "check", "severity", "start", "end", "text", "message", "suggestion"] {
+            assert!(v.get(k).is_some(), "missing {k}");
+        }
+        assert_eq!(v["side"], "src");
+    }
+}

@@ -1,0 +1,255 @@
+//! Text: which language a piece of text is in, how it is normalised for matching,
+//! and where its words are.
+//!
+//! Everything here works on `&str` and reports positions as **char offsets** (what
+//! reports and the JSON output use), never byte offsets, unless a name says `byte`.
+
+pub mod translit;
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A language the engine has rules for. Other languages pass through as codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// Parses a language code such as `en`, `EN-us`, `ru_RU`; `None` for other languages.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" | "eng" => Some(Lang::En),
+            "ru" | "rus" => Some(Lang::Ru),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Counts of letters by script in a text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ScriptCounts {
+    /// Latin letters (A–Z and accented Latin).
+    pub latin: usize,
+    /// Cyrillic letters.
+    pub cyrillic: usize,
+    /// Letters of any other script.
+    pub other: usize,
+}
+
+/// True for letters of the Cyrillic blocks.
+pub fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
+}
+
+/// True for Latin letters (Basic Latin and the Latin supplements/extensions).
+pub fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (c.is_alphabetic()
+            && matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{FF21}'..='\u{FF5A}'))
+}
+
+/// Counts the letters of `text` by script.
+pub fn script_counts(text: &str) -> ScriptCounts {
+    let mut counts = ScriptCounts::default();
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if is_cyrillic(c) {
+            counts.cyrillic += 1;
+        } else if is_latin(c) {
+            counts.latin += 1;
+        } else {
+            counts.other += 1;
+        }
+    }
+    counts
+}
+
+/// Guesses the language of `text` from the share of Cyrillic and Latin letters.
+///
+/// Russian text routinely contains Latin names and acronyms and English text may quote a
+/// Russian word, so the majority script decides; `None` when the text has no letters.
+pub fn detect_lang(text: &str) -> Option<Lang> {
+    // Words vote by script; capitalised words (names, acronyms) vote weakly, since Russian
+    // text quotes Latin names and English text transliterated Russian ones.
+    let (mut cyr, mut lat) = (0.0f64, 0.0f64);
+    for w in text.unicode_words() {
+        let c = script_counts(w);
+        if c.cyrillic + c.latin == 0 {
+            continue;
+        }
+        let weight = if is_capitalized(w) { 0.3 } else { 1.0 };
+        if c.cyrillic >= c.latin {
+            cyr += weight;
+        } else {
+            lat += weight;
+        }
+    }
+    if cyr + lat == 0.0 {
+        None
+    } else if cyr >= lat {
+        Some(Lang::Ru)
+    } else {
+        Some(Lang::En)
+    }
+}
+
+/// Normalises text for matching: lower case, `ё`→`е`, typographic quotes, apostrophes and
+/// dashes folded to one form, runs of whitespace collapsed, ends trimmed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match c {
+            'ё' | 'Ё' => out.push('е'),
+            '‘' | '’' | '‚' | '‛' | '`' | '´' | 'ʼ' => out.push('\''),
+            '“' | '”' | '„' | '‟' | '«' | '»' => out.push('"'),
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// A word of a text with its char offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word as written.
+    pub text: &'a str,
+    /// Char offset of its first char.
+    pub start: usize,
+    /// Char offset one past its last char.
+    pub end: usize,
+    /// Byte offset of its first byte.
+    pub byte_start: usize,
+}
+
+/// The words of `text` (Unicode word boundaries, UAX #29), with char offsets.
+/// Punctuation and whitespace are not words; numbers are.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut char_pos = 0usize;
+    let mut byte_pos = 0usize;
+    for (byte_start, w) in text.unicode_word_indices() {
+        char_pos += text[byte_pos..byte_start].chars().count();
+        let len = w.chars().count();
+        out.push(Word {
+            text: w,
+            start: char_pos,
+            end: char_pos + len,
+            byte_start,
+        });
+        char_pos += len;
+        byte_pos = byte_start + w.len();
+    }
+    out
+}
+
+/// Lower-cased word tokens of `text`, for matching and indexing.
+pub fn word_keys(text: &str) -> Vec<String> {
+    text.unicode_words().map(|w| normalize(w)).collect()
+}
+
+/// Converts a byte offset of `text` to a char offset.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].chars().count()
+}
+
+/// True when the word starts with an upper-case letter.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when every letter of the word is upper case and it has at least two letters (acronyms).
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_language_by_majority_script() {
+        assert_eq!(
+            detect_lang("Штайнмайер заявил о готовности НАТО"),
+            Some(Lang::Ru)
+        );
+        assert_eq!(detect_lang("Steinmeier said that NATO"), Some(Lang::En));
+        assert_eq!(detect_lang("Встреча NATO и EU в Brussels"), Some(Lang::Ru));
+        assert_eq!(detect_lang("2008 — 2009"), None);
+    }
+
+    #[test]
+    fn normalises_case_quotes_and_space() {
+        assert_eq!(normalize("  Russia’s  “Ёлка”\t— X "), "russia's \"елка\" - x");
+    }
+
+    #[test]
+    fn words_carry_char_offsets() {
+        let text = "«Да», — Russia''s relatiomns";
+        let ws = words(text);
+        let last = ws.last().unwrap();
+        assert_eq!(last.text, "relatiomns");
+        let chars: Vec<char> = text.chars().collect();
+        let span: String = chars[last.start..last.end].iter().collect();
+        assert_eq!(span, "relatiomns");
+        assert_eq!(ws[0].text, "Да");
+        assert_eq!(ws[0].start, 1);
+    }
+
+    #[test]
+    fn lang_codes() {
+        assert_eq!(Lang::from_code("en-US"), Some(Lang::En));
+        assert_eq!(Lang::from_code("RU_ru"), Some(Lang::Ru));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn caps() {
+        assert!(is_all_caps("NATO"));
+        assert!(is_all_caps("НАТО"));
+        assert!(!is_all_caps("Nato"));
+        assert!(!is_all_caps("A"));
+        assert!(is_capitalized("Россия"));
+    }
+}
