@@ -193,9 +193,9 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in inputs {
         if p.is_dir() {
-            let rd = std::fs::read_dir(p).map_err(|source| crate::Error::Io {
+            let rd = std::fs::read_dir(p).map_err(|cause| crate::Error::Io {
                 path: p.clone(),
-                source,
+                cause,
             })?;
             let mut files: Vec<PathBuf> = rd
                 .filter_map(|e| e.ok().map(|e| e.path()))

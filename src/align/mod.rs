@@ -242,11 +242,22 @@ mod tests {
 
     #[test]
     fn aligns_one_to_one_and_merges() {
-        let src = ["Привет.", "Это длинное предложение, которое переведено двумя.", "Пока."];
-        let tgt = ["Hello.", "This is a long sentence,", "which is translated by two.", "Bye."];
+        let src = [
+            "Привет.",
+            "Это длинное предложение, которое переведено двумя.",
+            "Пока.",
+        ];
+        let tgt = [
+            "Hello.",
+            "This is a long sentence,",
+            "which is translated by two.",
+            "Bye.",
+        ];
         let beads = align(&src, &tgt, LengthModel::for_langs("ru", "en"));
-        let shapes: Vec<(Vec<usize>, Vec<usize>)> =
-            beads.iter().map(|b| (b.src.clone(), b.tgt.clone())).collect();
+        let shapes: Vec<(Vec<usize>, Vec<usize>)> = beads
+            .iter()
+            .map(|b| (b.src.clone(), b.tgt.clone()))
+            .collect();
         assert_eq!(
             shapes,
             vec![

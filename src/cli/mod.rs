@@ -284,7 +284,9 @@ pub fn run(cli: Cli) -> Result<()> {
             let mut mem = Memory::open(&cli.db)?;
             let origin = format!(
                 "import:{}",
-                file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+                file.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
             );
             let stats = mem.import_units(&units, &origin)?;
             eprintln!(

@@ -62,18 +62,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
 
     loop {
         let pos = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| {
-            err_at(
-                reader.error_position(),
-                format!("malformed XML: {e}"),
-            )
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| err_at(reader.error_position(), format!("malformed XML: {e}")))?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
                 let name = e.name().as_ref().to_string();
                 if stack.is_empty() && name != "tmx" {
-                    return Err(err_at(pos, format!("root element is <{name}>, expected <tmx>")));
+                    return Err(err_at(
+                        pos,
+                        format!("root element is <{name}>, expected <tmx>"),
+                    ));
                 }
                 match name.as_str() {
                     "header" => {
@@ -101,8 +101,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
                             Some(l) => Some(l),
                             None => attr(e, "lang").map_err(|m| err_at(pos, m))?,
                         };
-                        let (line, col) =
-                            super::line_col_bytes(text.as_bytes(), pos as usize);
+                        let (line, col) = super::line_col_bytes(text.as_bytes(), pos as usize);
                         tuv = Some(TuvState {
                             lang,
                             seg: None,
@@ -124,10 +123,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
                         note = Some(String::new());
                         in_note = !empty;
                     }
-                    other if in_seg => {
-                        if is_code_element(other) && !empty {
-                            code_depth += 1;
-                        }
+                    other if in_seg && is_code_element(other) && !empty => {
+                        code_depth += 1;
                     }
                     _ => {}
                 }
@@ -177,9 +174,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
                         let name = r.xml10_content();
                         match quick_xml::escape::resolve_predefined_entity(&name) {
                             Some(s) => s.to_string(),
-                            None => {
-                                return Err(err_at(pos, format!("unknown entity &{name};")))
-                            }
+                            None => return Err(err_at(pos, format!("unknown entity &{name};"))),
                         }
                     }
                     Err(e) => return Err(err_at(pos, format!("bad character reference: {e}"))),

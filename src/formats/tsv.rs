@@ -29,7 +29,8 @@ pub struct Table {
 fn is_lang_code(s: &str) -> bool {
     let s = s.trim();
     (2..=8).contains(&s.len())
-        && s.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')
         && s.chars().take(2).all(|c| c.is_ascii_lowercase())
 }
 
@@ -61,7 +62,9 @@ pub fn parse(path: &Path, text: &str, lenient: bool) -> Result<Table> {
             return Err(Error::Parse {
                 path: path.to_path_buf(),
                 line: line_no,
-                column: src.chars().count() + tgt.find('\t').map_or(0, |b| tgt[..b].chars().count()) + 2,
+                column: src.chars().count()
+                    + tgt.find('\t').map_or(0, |b| tgt[..b].chars().count())
+                    + 2,
                 message: "more than two columns".into(),
             });
         }
@@ -153,6 +156,9 @@ mod tests {
     fn languages_guessed_from_script() {
         let t = parse(Path::new("a.tsv"), "Привет\tHello\n", false).unwrap();
         let u = to_units(&t);
-        assert_eq!((u[0].src_lang.as_str(), u[0].tgt_lang.as_str()), ("ru", "en"));
+        assert_eq!(
+            (u[0].src_lang.as_str(), u[0].tgt_lang.as_str()),
+            ("ru", "en")
+        );
     }
 }

@@ -146,7 +146,11 @@ mod tests {
         let ru = lookup(&m, "НАТО готово работать с Россией", 50, 5).unwrap();
         assert_eq!(ru[0].target, "NATO is ready to work with Russia");
         let fuzzy = lookup(&m, "NATO is ready to work with Ukraine", 50, 5).unwrap();
-        assert!(fuzzy[0].score < 100 && fuzzy[0].score >= 80, "{}", fuzzy[0].score);
+        assert!(
+            fuzzy[0].score < 100 && fuzzy[0].score >= 80,
+            "{}",
+            fuzzy[0].score
+        );
         assert!(lookup(&m, "completely unrelated words", 50, 5)
             .unwrap()
             .is_empty());

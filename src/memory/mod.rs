@@ -157,9 +157,9 @@ impl Memory {
     /// Opens (creating if needed) the memory at `path`, creating its folder, and migrates it.
     pub fn open(path: &Path) -> Result<Memory> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| crate::Error::Io {
+            std::fs::create_dir_all(dir).map_err(|cause| crate::Error::Io {
                 path: dir.to_path_buf(),
-                source,
+                cause,
             })?;
         }
         let conn = Connection::open(path)?;
@@ -370,11 +370,11 @@ impl Memory {
         let documents = self
             .conn
             .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
-        let (segments, pairs): (i64, i64) = self.conn.query_row(
-            "SELECT count(*), count(tgt_text) FROM segments",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (segments, pairs): (i64, i64) =
+            self.conn
+                .query_row("SELECT count(*), count(tgt_text) FROM segments", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
         let mut stmt = self.conn.prepare(
             "SELECT CASE WHEN tgt_lang IS NULL THEN src_lang ELSE src_lang || '→' || tgt_lang END AS k,
                     count(*) FROM segments GROUP BY k ORDER BY k",
@@ -478,7 +478,13 @@ mod tests {
             note: None,
         };
         let s = m.import_units(&[u.clone(), u.clone()], "import:x").unwrap();
-        assert_eq!(s, ImportStats { added: 1, duplicates: 1 });
+        assert_eq!(
+            s,
+            ImportStats {
+                added: 1,
+                duplicates: 1
+            }
+        );
         assert_eq!(m.units().unwrap(), vec![u]);
     }
 

@@ -145,8 +145,7 @@ impl Context<'_> {
     /// Builds a finding for the char span `start..end` of `text`.
     pub fn finding(
         &self,
-        check: &'static str,
-        severity: Severity,
+        info: &CheckInfo,
         text: &str,
         start: usize,
         end: usize,
@@ -156,8 +155,8 @@ impl Context<'_> {
         Finding {
             segment: self.unit.id,
             side: self.side,
-            check,
-            severity,
+            check: info.id,
+            severity: info.severity,
             start,
             end,
             text: text.chars().skip(start).take(end - start).collect(),

@@ -52,8 +52,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                 .chain(chars[run_end..e].iter())
                 .collect();
             out.push(ctx.finding(
-                INFO.id,
-                INFO.severity,
+                &INFO,
                 text,
                 s,
                 e,
@@ -62,8 +61,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             ));
         } else {
             out.push(ctx.finding(
-                INFO.id,
-                INFO.severity,
+                &INFO,
                 text,
                 i,
                 run_end,
@@ -83,7 +81,10 @@ mod tests {
     #[test]
     fn doubled_apostrophe_in_a_word() {
         let f = run(&[unit("It caused a rift in Russia''s relations.")]);
-        let d: Vec<_> = f.iter().filter(|f| f.check == "doubled_apostrophe").collect();
+        let d: Vec<_> = f
+            .iter()
+            .filter(|f| f.check == "doubled_apostrophe")
+            .collect();
         assert_eq!(d.len(), 1, "{f:?}");
         assert_eq!(d[0].text, "Russia''s");
         assert_eq!(d[0].suggestion.as_deref(), Some("Russia's"));
@@ -93,7 +94,10 @@ mod tests {
     #[test]
     fn doubled_quotes_and_clean_text() {
         let f = run(&[unit("He said \"\"yes\"\" twice.")]);
-        assert_eq!(f.iter().filter(|f| f.check == "doubled_apostrophe").count(), 2);
+        assert_eq!(
+            f.iter().filter(|f| f.check == "doubled_apostrophe").count(),
+            2
+        );
         assert!(run(&[unit("Russia’s partners said “yes” and 'no'.")]).is_empty());
     }
 }

@@ -12,7 +12,22 @@ pub const INFO: CheckInfo = CheckInfo {
 };
 
 /// Word pairs that are grammatical when doubled.
-const ALLOWED: &[&str] = &["had", "that", "is", "bye", "very", "no", "ha", "chop", "ещё", "еще", "очень", "давно", "чуть", "едва"];
+const ALLOWED: &[&str] = &[
+    "had",
+    "that",
+    "is",
+    "bye",
+    "very",
+    "no",
+    "ha",
+    "chop",
+    "ещё",
+    "еще",
+    "очень",
+    "давно",
+    "чуть",
+    "едва",
+];
 
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
@@ -20,8 +35,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let ws = words(text);
     for pair in ws.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        if a.text.to_lowercase() != b.text.to_lowercase()
-            || a.text.chars().any(|c| c.is_numeric())
+        if a.text.to_lowercase() != b.text.to_lowercase() || a.text.chars().any(|c| c.is_numeric())
         {
             continue;
         }
@@ -34,8 +48,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(ctx.finding(
-            INFO.id,
-            INFO.severity,
+            &INFO,
             text,
             a.start,
             b.end,

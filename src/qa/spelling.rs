@@ -161,7 +161,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             Some(s) => format!("unknown word “{word}”; did you mean “{s}”?"),
             None => format!("unknown word “{word}”"),
         };
-        out.push(ctx.finding(INFO.id, INFO.severity, text, w.start, w.end, message, suggestion));
+        out.push(ctx.finding(&INFO, text, w.start, w.end, message, suggestion));
     }
 }
 
@@ -241,7 +241,6 @@ fn edits(chars: &[char], alphabet: &[char]) -> Vec<String> {
 mod tests {
     use super::super::tests::unit;
     use super::super::{check as run, QaUnit, Side};
-    use super::*;
 
     #[test]
     fn flags_typo_with_suggestion_and_offsets() {

@@ -34,7 +34,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                 format!("{} spaces in a row", j - i)
             };
             let suggestion = if at_edge { String::new() } else { " ".into() };
-            out.push(ctx.finding(INFO.id, INFO.severity, text, i, j, message, Some(suggestion)));
+            out.push(ctx.finding(&INFO, text, i, j, message, Some(suggestion)));
         }
         i = j;
     }

@@ -206,7 +206,17 @@ mod tests {
         }];
         let line = jsonl(&check(&units));
         let v: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
-        for k in ["segment", "side", "check", "severity", "start", "end", "text", "message", "suggestion"] {
+        for k in [
+            "segment",
+            "side",
+            "check",
+            "severity",
+            "start",
+            "end",
+            "text",
+            "message",
+            "suggestion",
+        ] {
             assert!(v.get(k).is_some(), "missing {k}");
         }
         assert_eq!(v["side"], "src");

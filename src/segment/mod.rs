@@ -215,10 +215,7 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
             let n = chars[j + 1].1;
             if is_terminal(n) {
                 j += 1;
-            } else if n == ' '
-                && chars[j].1 == '.'
-                && j + 2 < chars.len()
-                && chars[j + 2].1 == '.'
+            } else if n == ' ' && chars[j].1 == '.' && j + 2 < chars.len() && chars[j + 2].1 == '.'
             {
                 j += 2;
             } else {
@@ -250,8 +247,8 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
         let inside_embedded = quotes
             .iter()
             .any(|q| q.embedded && q.open < i && i < q.close && end <= q.close);
-        let breaks = !inside_embedded
-            && is_boundary(s, &chars, k, &cluster, m, rules, &s[sent_start..i]);
+        let breaks =
+            !inside_embedded && is_boundary(s, &chars, k, &cluster, m, rules, &s[sent_start..i]);
         if breaks {
             out.push(block.start + sent_start..block.start + end);
             sent_start = chars[m].0;
@@ -324,8 +321,7 @@ fn is_boundary(
             }
             // A lone lower-case letter is an abbreviation in Russian lists ("с.", "т.").
             if letters.len() == 1 && word.chars().count() == 1 {
-                return first_letter.is_some_and(|c| c.is_uppercase())
-                    && !next_is_number;
+                return first_letter.is_some_and(|c| c.is_uppercase()) && !next_is_number;
             }
             true
         }
@@ -407,7 +403,10 @@ mod tests {
     fn abbreviations_and_initials() {
         assert_eq!(
             split_en("Mr. Smith met Prof. T. S. Eliot in St. Louis. They talked."),
-            ["Mr. Smith met Prof. T. S. Eliot in St. Louis.", "They talked."]
+            [
+                "Mr. Smith met Prof. T. S. Eliot in St. Louis.",
+                "They talked."
+            ]
         );
         assert_eq!(
             split_en("It shipped to the U.K. Two weeks later it came back."),
@@ -476,7 +475,17 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for t in ["", ".", " . . ", "…", "a.\n\n.", "«", "”.", "1.", "\u{1F600}. \u{1F600}"] {
+        for t in [
+            "",
+            ".",
+            " . . ",
+            "…",
+            "a.\n\n.",
+            "«",
+            "”.",
+            "1.",
+            "\u{1F600}. \u{1F600}",
+        ] {
             let _ = split(t, Lang::En);
             let _ = split(t, Lang::Ru);
         }

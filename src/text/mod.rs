@@ -177,7 +177,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// Lower-cased word tokens of `text`, for matching and indexing.
 pub fn word_keys(text: &str) -> Vec<String> {
-    text.unicode_words().map(|w| normalize(w)).collect()
+    text.unicode_words().map(normalize).collect()
 }
 
 /// Converts a byte offset of `text` to a char offset.
@@ -221,7 +221,10 @@ mod tests {
 
     #[test]
     fn normalises_case_quotes_and_space() {
-        assert_eq!(normalize("  Russia’s  “Ёлка”\t— X "), "russia's \"елка\" - x");
+        assert_eq!(
+            normalize("  Russia’s  “Ёлка”\t— X "),
+            "russia's \"елка\" - x"
+        );
     }
 
     #[test]

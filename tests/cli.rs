@@ -1,0 +1,362 @@
+//! End-to-end tests of the `tm` binary on the seed documents and on bad input.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+const HEADLINE_EN: &str = "Steinmeier said that NATO is ready to work with Russia";
+const HEADLINE_RU: &str = "Штайнмайер заявил о готовности НАТО работать вместе с Россией";
+
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: TempDir::new().unwrap(),
+        }
+    }
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("memory.db")
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn tm(&self) -> Command {
+        let mut c = Command::cargo_bin("tm").unwrap();
+        c.env("TM_DB", self.db()).current_dir(self.dir.path());
+        c
+    }
+    fn run(&self, args: &[&str]) -> String {
+        let out = self.tm().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "tm {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+    fn ingest_seeds(&self) -> String {
+        let seeds = seeds();
+        self.run(&[
+            "ingest",
+            seeds.to_str().unwrap(),
+            "--report",
+            self.path("report.html").to_str().unwrap(),
+        ])
+    }
+    fn stats(&self) -> serde_json::Value {
+        serde_json::from_str(&self.run(&["stats", "--format", "json"])).unwrap()
+    }
+    /// Runs a command that must fail cleanly: exit code 2, one line on stderr naming `needle`.
+    fn fails(&self, args: &[&str], needle: &str) -> String {
+        let out = self.tm().args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(2), "tm {args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "one line expected: {err}"
+        );
+        assert!(err.contains(needle), "{err} should name {needle}");
+        err
+    }
+}
+
+#[test]
+fn seeds_are_ingested_into_pairs_and_monolingual_segments() {
+    let env = Env::new();
+    let summary = env.ingest_seeds();
+    assert!(
+        summary.contains("003_5fd2c5d08da8b058.txt: stored 11 segments (1 pairs, 10 monolingual)"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("000_99e74025346bd8b7.txt: stored 25 segments (0 pairs, 25 monolingual)"),
+        "{summary}"
+    );
+    assert!(summary.contains("QA:"), "{summary}");
+    let stats = env.stats();
+    assert_eq!(stats["segments"], 36);
+    assert_eq!(stats["pairs"], 1);
+    // The pair is the two headlines.
+    let tsv = env.run(&["export", "--format", "tsv"]);
+    assert_eq!(tsv, format!("en\tru\n{HEADLINE_EN}\t{HEADLINE_RU}\n"));
+    // The report is a complete HTML page showing both seed findings.
+    let html = std::fs::read_to_string(env.path("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(html.contains("<mark>relatiomns</mark>"));
+    assert!(html.contains("<mark>Russia&#39;&#39;s</mark>"));
+}
+
+#[test]
+fn reingesting_changes_nothing() {
+    let env = Env::new();
+    env.ingest_seeds();
+    let before = env.stats();
+    let again = env.ingest_seeds();
+    assert!(again.contains("unchanged"), "{again}");
+    assert_eq!(env.stats(), before);
+}
+
+#[test]
+fn lookup_finds_headlines_in_both_directions() {
+    let env = Env::new();
+    env.ingest_seeds();
+    let j: serde_json::Value =
+        serde_json::from_str(&env.run(&["lookup", HEADLINE_EN, "--format", "json"])).unwrap();
+    assert_eq!(j[0]["score"], 100);
+    assert_eq!(j[0]["target"], HEADLINE_RU);
+
+    let j: serde_json::Value =
+        serde_json::from_str(&env.run(&["lookup", HEADLINE_RU, "--format", "json"])).unwrap();
+    assert_eq!(j[0]["score"], 100);
+    assert_eq!(j[0]["target"], HEADLINE_EN);
+
+    let changed = HEADLINE_EN.replace("Russia", "Ukraine");
+    let j: serde_json::Value =
+        serde_json::from_str(&env.run(&["lookup", &changed, "--format", "json"])).unwrap();
+    let score = j[0]["score"].as_u64().unwrap();
+    assert!((50..100).contains(&score), "fuzzy score {score}");
+    assert_eq!(j[0]["target"], HEADLINE_RU);
+
+    let text = env.run(&["lookup", HEADLINE_EN]);
+    assert!(text.starts_with("100%"), "{text}");
+}
+
+#[test]
+fn concordance_finds_russian_and_english() {
+    let env = Env::new();
+    env.ingest_seeds();
+    let out = env.run(&["concordance", "НАТО"]);
+    assert!(out.contains("[НАТО]"), "{out}");
+    let out = env.run(&["concordance", "Rogozin", "Itar-Tass"]);
+    assert!(out.contains("[Rogozin]") && out.contains("[Itar]"), "{out}");
+}
+
+fn qa_rows(env: &Env, args: &[&str]) -> Vec<serde_json::Value> {
+    env.run(args)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn qa_flags_the_seed_errors_with_offsets_and_suggestions() {
+    let env = Env::new();
+    env.ingest_seeds();
+    let rows = qa_rows(&env, &["qa", "--format", "jsonl"]);
+    let spelling: Vec<_> = rows.iter().filter(|r| r["check"] == "spelling").collect();
+    assert_eq!(spelling.len(), 1, "{rows:?}");
+    let s = spelling[0];
+    assert_eq!(s["text"], "relatiomns");
+    assert_eq!(s["suggestion"], "relations");
+    let apos: Vec<_> = rows
+        .iter()
+        .filter(|r| r["check"] == "doubled_apostrophe")
+        .collect();
+    assert_eq!(apos.len(), 1, "{rows:?}");
+    assert_eq!(apos[0]["text"], "Russia''s");
+    assert_eq!(apos[0]["suggestion"], "Russia's");
+
+    // The offsets are char offsets into the flagged segment's text.
+    let doc = seeds().join("000_99e74025346bd8b7.txt");
+    let split = env.run(&["split", "--lang", "en", doc.to_str().unwrap()]);
+    let sentence = split.lines().find(|s| s.contains("relatiomns")).unwrap();
+    assert!(sentence.starts_with("The war in Georgia"), "{sentence}");
+    let chars: Vec<char> = sentence.chars().collect();
+    for r in [s, apos[0]] {
+        let (a, b) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        let span: String = chars[a..b].iter().collect();
+        assert_eq!(span, r["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn qa_leaves_a_clean_sentence_alone_and_reads_files() {
+    let env = Env::new();
+    let clean = env.path("clean.tsv");
+    std::fs::write(
+        &clean,
+        "The alliance also froze all military partnership programs.\tАльянс также заморозил все программы военного партнёрства.\n",
+    )
+    .unwrap();
+    let rows = qa_rows(&env, &["qa", clean.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(rows.is_empty(), "{rows:?}");
+
+    let dirty = env.path("dirty.tsv");
+    std::fs::write(&dirty, "The the end.\tКонец  конец.\n").unwrap();
+    let rows = qa_rows(&env, &["qa", dirty.to_str().unwrap(), "--format", "jsonl"]);
+    let checks: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["side"].as_str().unwrap(), r["check"].as_str().unwrap()))
+        .collect();
+    assert!(checks.contains(&("src", "repeated_word")), "{checks:?}");
+    assert!(checks.contains(&("tgt", "double_space")), "{checks:?}");
+    assert!(rows.iter().all(|r| r["segment"] == 0));
+}
+
+#[test]
+fn tmx_export_is_well_formed_and_round_trips() {
+    let env = Env::new();
+    env.ingest_seeds();
+    // Add pairs with markup characters so that escaping is exercised.
+    let extra = env.path("extra.tsv");
+    std::fs::write(
+        &extra,
+        "en\tru\nUse <b> & \"quotes\"\tИспользуйте <b> & «кавычки»\nEmoji 😀 𝔘\tЭмодзи 😀 𝔘\n",
+    )
+    .unwrap();
+    env.run(&["import", extra.to_str().unwrap()]);
+    let tmx_path = env.path("out.tmx");
+    env.run(&[
+        "export",
+        "--format",
+        "tmx",
+        "-o",
+        tmx_path.to_str().unwrap(),
+    ]);
+    let tmx = std::fs::read_to_string(&tmx_path).unwrap();
+    let header = tmx.lines().find(|l| l.contains("<header")).unwrap();
+    for attr in [
+        "creationtool=",
+        "creationtoolversion=",
+        "segtype=",
+        "o-tmf=",
+        "adminlang=",
+        "srclang=",
+        "datatype=",
+    ] {
+        assert!(header.contains(attr), "header lacks {attr}: {header}");
+    }
+    assert!(tmx.contains("<tmx version=\"1.4\">"));
+    match std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg(&tmx_path)
+        .output()
+    {
+        Ok(out) => assert!(
+            out.status.success(),
+            "xmllint: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => assert!(
+            std::env::var_os("CI").is_none(),
+            "xmllint must be installed in CI: {e}"
+        ),
+    }
+
+    let fresh = Env::new();
+    fresh.run(&["import", tmx_path.to_str().unwrap()]);
+    assert_eq!(
+        fresh.run(&["export", "--format", "tsv"]),
+        env.run(&["export", "--format", "tsv"])
+    );
+    assert_eq!(fresh.stats()["pairs"], 3);
+}
+
+#[test]
+fn bad_input_fails_cleanly_and_leaves_the_memory_unchanged() {
+    let env = Env::new();
+    env.ingest_seeds();
+    let before = env.stats();
+    let before_tsv = env.run(&["export", "--format", "tsv"]);
+
+    let good = env.path("good.txt");
+    std::fs::write(&good, "A new document that must not be stored.\n").unwrap();
+    let empty = env.path("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let latin1 = env.path("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 au lait.\n").unwrap();
+    let binary = env.path("binary.txt");
+    std::fs::write(&binary, b"\x7fELF\x02\x01\x00\x00binary").unwrap();
+    let missing = env.path("missing.txt");
+    let good_s = good.to_str().unwrap();
+
+    env.fails(
+        &["ingest", good_s, missing.to_str().unwrap()],
+        "missing.txt",
+    );
+    env.fails(
+        &["ingest", good_s, empty.to_str().unwrap()],
+        "empty.txt: empty file",
+    );
+    let e = env.fails(&["ingest", good_s, latin1.to_str().unwrap()], "latin1.txt");
+    assert!(e.contains("invalid UTF-8 at line 1, column 4"), "{e}");
+    env.fails(
+        &["ingest", good_s, binary.to_str().unwrap()],
+        "binary.txt: binary file",
+    );
+
+    let bad_tmx = env.path("bad.tmx");
+    std::fs::write(
+        &bad_tmx,
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n\
+         <tu><tuv xml:lang=\"en\"><seg>One</seg></tuv><tuv xml:lang=\"ru\"><seg>Один</seg></tuv></tu>\n\
+         <tu><tuv xml:lang=\"en\"><seg>Two</seg></tuv><tuv xml:lang=\"ru\"><seg>Два</sag></tuv></tu>\n\
+         </body></tmx>\n",
+    )
+    .unwrap();
+    env.fails(&["import", bad_tmx.to_str().unwrap()], "bad.tmx:4:");
+    env.fails(&["qa", bad_tmx.to_str().unwrap()], "bad.tmx:4:");
+    env.fails(&["import", binary.to_str().unwrap()], "binary.txt");
+    env.fails(&["qa", missing.to_str().unwrap()], "missing.txt");
+
+    assert_eq!(env.stats(), before);
+    assert_eq!(env.run(&["export", "--format", "tsv"]), before_tsv);
+}
+
+#[test]
+fn wrong_flags_and_missing_memory_exit_2() {
+    let env = Env::new();
+    let out = env
+        .tm()
+        .args(["lookup", "x", "--limit", "many"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    env.fails(&["stats"], "memory.db: no memory here yet");
+}
+
+#[test]
+fn split_prints_one_sentence_per_line() {
+    let env = Env::new();
+    let out = env
+        .tm()
+        .args(["split", "--lang", "ru"])
+        .write_stdin("Это было в 2004 г. Тогда В. В. Путин\nприехал. «Можно?» — спросил он.")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Это было в 2004 г.\nТогда В. В. Путин приехал.\n«Можно?» — спросил он.\n"
+    );
+    let jsonl = env
+        .tm()
+        .args(["split", "--format", "jsonl"])
+        .write_stdin("Hi there. Bye.")
+        .output()
+        .unwrap();
+    let last: serde_json::Value = serde_json::from_str(
+        String::from_utf8(jsonl.stdout)
+            .unwrap()
+            .lines()
+            .last()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (last["start"].as_u64(), last["end"].as_u64()),
+        (Some(10), Some(14))
+    );
+}
