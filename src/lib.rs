@@ -13,6 +13,15 @@
 //! - [`ingest`]: the main job, documents → aligned segments in the memory.
 //!
 //! See ARCHITECTURE.md for the question each module answers.
+//!
+//! ```
+//! use tm::segment::split;
+//! use tm::text::Lang;
+//!
+//! let text = "Это было к 2004 г. Тогда же В. В. Набоков приехал.";
+//! let sentences: Vec<&str> = split(text, Lang::Ru).into_iter().map(|r| &text[r]).collect();
+//! assert_eq!(sentences, ["Это было к 2004 г.", "Тогда же В. В. Набоков приехал."]);
+//! ```
 
 pub mod align;
 pub mod cli;

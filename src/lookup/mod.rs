@@ -36,6 +36,12 @@ pub struct Match {
 const CANDIDATES: usize = 200;
 
 /// Match % of `candidate` for `query` (0–100).
+///
+/// ```
+/// assert_eq!(tm::lookup::score("Open the file", "Open the file"), 100);
+/// assert_eq!(tm::lookup::score("Open the file", "open the file."), 99);
+/// assert_eq!(tm::lookup::score("Open the file now", "Open the folder now"), 75);
+/// ```
 pub fn score(query: &str, candidate: &str) -> u32 {
     if query.trim() == candidate.trim() {
         return 100;
