@@ -6,8 +6,8 @@
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::translit::same_name;
 use crate::text::{is_all_caps, is_capitalized, is_cyrillic, is_latin, words, Lang};
+use crate::text::lexicon::dictionaries;
 use spellbook::Dictionary;
-use std::sync::OnceLock;
 
 /// Description of the check.
 pub const INFO: CheckInfo = CheckInfo {
@@ -15,42 +15,6 @@ pub const INFO: CheckInfo = CheckInfo {
     severity: Severity::Error,
     explanation: "A word that is in neither the dictionary nor the batch's names: probably a typo.",
 };
-
-static EN: OnceLock<Option<Dictionary>> = OnceLock::new();
-static EN_GB: OnceLock<Option<Dictionary>> = OnceLock::new();
-static RU: OnceLock<Option<Dictionary>> = OnceLock::new();
-
-/// The built-in dictionaries for `lang` (parsed on first use): American and British English,
-/// or Russian. A word is correct when any of them knows it.
-pub fn dictionaries(lang: Lang) -> Vec<&'static Dictionary> {
-    let load = |cell: &'static OnceLock<Option<Dictionary>>, aff: &str, dic: &str| {
-        cell.get_or_init(|| Dictionary::new(aff, dic).ok()).as_ref()
-    };
-    match lang {
-        Lang::En => [
-            load(
-                &EN,
-                include_str!("../../data/dict/en/en_US.aff"),
-                include_str!("../../data/dict/en/en_US.dic"),
-            ),
-            load(
-                &EN_GB,
-                include_str!("../../data/dict/en/en_GB.aff"),
-                include_str!("../../data/dict/en/en_GB.dic"),
-            ),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
-        Lang::Ru => load(
-            &RU,
-            include_str!("../../data/dict/ru/ru_RU.aff"),
-            include_str!("../../data/dict/ru/ru_RU.dic"),
-        )
-        .into_iter()
-        .collect(),
-    }
-}
 
 /// The language whose dictionary a word belongs to, by its letters; `None` for mixed scripts.
 fn word_lang(word: &str) -> Option<Lang> {

@@ -79,7 +79,7 @@ pub fn flatten(sentence: &str) -> String {
 
 const TERMINALS: &[char] = &['.', '?', '!', '…', '‼', '⁇', '⁈', '⁉'];
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}', '›', '“'];
-const OPENERS: &[char] = &['"', '“', '„', '«', '‘', '(', '[', '{', '‹', '\''];
+const OPENERS: &[char] = &['"', '“', '„', '«', '‘', '(', '[', '{', '‹', '\'', '`'];
 
 fn is_terminal(c: char) -> bool {
     TERMINALS.contains(&c)
@@ -148,13 +148,18 @@ fn trim_range(text: &str, r: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// A quoted stretch of a block: the quote opens at `open`, closes at `close` (byte offsets).
-/// `embedded` quotes sit inside a larger sentence (`“… .” he said`, `“… ,” said X`), so
-/// sentence ends inside them do not end the sentence.
+/// `embedded` quotes sit inside a larger sentence (`“… .” he said`, `“… ,” said X`,
+/// `«… ».`), so sentence ends inside them do not end the sentence.
 struct Quote {
     open: usize,
     close: usize,
     embedded: bool,
 }
+
+/// Longest quotation (bytes) whose inner sentence ends are suppressed; straight quotes pair up
+/// less reliably, so they get a shorter reach.
+const MAX_EMBEDDED_QUOTE: usize = 1200;
+const MAX_EMBEDDED_STRAIGHT_QUOTE: usize = 400;
 
 fn quotes(block: &str) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -169,7 +174,7 @@ fn quotes(block: &str) -> Vec<Quote> {
             _ => None,
         };
         if let Some(pos) = closing {
-            let (_, open) = stack[pos];
+            let (opener, open) = stack[pos];
             stack.truncate(pos);
             let before = chars[..k]
                 .iter()
@@ -180,9 +185,15 @@ fn quotes(block: &str) -> Vec<Quote> {
                 .iter()
                 .map(|&(_, c)| c)
                 .find(|c| !c.is_whitespace());
-            let embedded = matches!(before, Some(',' | ':' | ';'))
-                || matches!(after, Some(',' | '—' | '–' | ';' | ':'))
-                || after.is_some_and(|c| c.is_lowercase());
+            let reach = if opener == '"' {
+                MAX_EMBEDDED_STRAIGHT_QUOTE
+            } else {
+                MAX_EMBEDDED_QUOTE
+            };
+            let embedded = i - open <= reach
+                && (matches!(before, Some(',' | ':' | ';'))
+                    || matches!(after, Some(',' | '—' | '–' | ';' | ':'))
+                    || after.is_some_and(|c| c.is_lowercase() || is_terminal(c)));
             out.push(Quote {
                 open,
                 close: i,
@@ -197,21 +208,142 @@ fn quotes(block: &str) -> Vec<Quote> {
     out
 }
 
+/// True for pictographic emoji and the characters that extend them (skin tones, joiners,
+/// variation selectors).
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
+        | 0x200D | 0xFE0F | 0x20E3)
+}
+
+/// An inline list marker (`1.)`, `2)`, `b.`, `• 10.`), as char indices `start..end`.
+#[derive(Clone, Copy)]
+struct Marker {
+    start: usize,
+    end: usize,
+    value: u32,
+    numeric: bool,
+}
+
+const BULLETS: &[char] = &['•', '⁃', '‣', '◦', '▪', '*', '-'];
+
+/// Inline enumerations: markers of consecutive values (1, 2, …; a, b, …) each followed by a
+/// capitalised item. Only runs of two or more count, so a lone "a." is left alone.
+fn list_markers(chars: &[(usize, char)]) -> Vec<Marker> {
+    let c = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let mut found: Vec<Marker> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if i > 0 && !c(i - 1).is_some_and(char::is_whitespace) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut p = i;
+        if c(p).is_some_and(|x| BULLETS.contains(&x)) {
+            p += 1;
+            if c(p) == Some(' ') {
+                p += 1;
+            }
+        }
+        let label_start = p;
+        while c(p).is_some_and(|x| x.is_ascii_digit()) && p - label_start < 2 {
+            p += 1;
+        }
+        let (value, numeric) = if p > label_start {
+            let digits: String = chars[label_start..p].iter().map(|&(_, c)| c).collect();
+            (digits.parse().unwrap_or(0), true)
+        } else if c(p).is_some_and(|x| x.is_ascii_lowercase()) {
+            p += 1;
+            (c(p - 1).map_or(0, |x| x as u32), false)
+        } else {
+            i += 1;
+            continue;
+        };
+        let delim_start = p;
+        if c(p) == Some('.') {
+            p += 1;
+        }
+        if c(p) == Some(')') {
+            p += 1;
+        }
+        if p == delim_start || c(p) != Some(' ') || !c(p + 1).is_some_and(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        found.push(Marker {
+            start,
+            end: p,
+            value,
+            numeric,
+        });
+        i = p;
+    }
+    // Keep markers that continue or are continued by a neighbour of the next value.
+    let n = found.len();
+    let linked = |a: &Marker, b: &Marker| a.numeric == b.numeric && b.value == a.value + 1;
+    (0..n)
+        .filter(|&k| {
+            (k > 0 && linked(&found[k - 1], &found[k]))
+                || (k + 1 < n && linked(&found[k], &found[k + 1]))
+        })
+        .map(|k| found[k])
+        .collect()
+}
+
 fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Range<usize>>) {
     let s = &text[block.clone()];
     let quotes = quotes(s);
     let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let markers = list_markers(&chars);
     let mut sent_start = 0usize;
     let mut k = 0usize;
+    let mut cut = |sent_start: &mut usize, end: usize, next: usize| {
+        if let Some(r) = trim_range(text, block.start + *sent_start..block.start + end) {
+            out.push(r);
+        }
+        *sent_start = next;
+    };
     while k < chars.len() {
         let (i, c) = chars[k];
+        if let Some(m) = markers.iter().find(|m| m.start <= k && k < m.end) {
+            if m.start == k && s[sent_start..i].chars().any(char::is_alphanumeric) {
+                cut(&mut sent_start, i, i);
+            }
+            k = m.end;
+            continue;
+        }
+        if is_emoji(c) {
+            let mut j = k;
+            while j < chars.len() && is_emoji(chars[j].1) {
+                j += 1;
+            }
+            let mut m = j;
+            while m < chars.len() && chars[m].1.is_whitespace() {
+                m += 1;
+            }
+            if m > j && m < chars.len() {
+                let next = chars[m].1;
+                let starts = next.is_uppercase() || next == '@';
+                if starts && s[sent_start..i].chars().any(char::is_alphanumeric) {
+                    let end = chars[j].0;
+                    cut(&mut sent_start, end, chars[m].0);
+                }
+            }
+            k = j.max(k + 1);
+            continue;
+        }
         if !is_terminal(c) {
             k += 1;
             continue;
         }
         // The terminal cluster: `.`, `?!`, `...`, `. . .`, followed by closing quotes/brackets.
         let mut j = k;
-        while j + 1 < chars.len() {
+        let four_dot = c == '.'
+            && k > 0
+            && chars[k - 1].1.is_alphanumeric()
+            && spaced_ellipsis_at(&chars, k + 1);
+        while !four_dot && j + 1 < chars.len() {
             let n = chars[j + 1].1;
             if is_terminal(n) {
                 j += 1;
@@ -222,10 +354,23 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
                 break;
             }
         }
-        let cluster_end_terminals = j;
-        while j + 1 < chars.len() && CLOSERS.contains(&chars[j + 1].1) {
-            j += 1;
+        let cluster: String = chars[k..=j].iter().map(|&(_, c)| c).collect();
+        // "[...]" marks an omission inside a quotation, not a sentence end.
+        if k > 0 && chars[k - 1].1 == '[' && chars.get(j + 1).is_some_and(|&(_, c)| c == ']') {
+            k = j + 2;
+            continue;
         }
+        let terminals_end = j;
+        loop {
+            if j + 1 < chars.len() && CLOSERS.contains(&chars[j + 1].1) {
+                j += 1;
+            } else if let Some(n) = entity_quote_len(&s[chars.get(j + 1).map_or(s.len(), |c| c.0)..]) {
+                j += n;
+            } else {
+                break;
+            }
+        }
+        let has_closer = j > terminals_end;
         let end = chars.get(j + 1).map_or(s.len(), |&(b, _)| b);
         // A boundary needs whitespace (or the end of the block) after the cluster.
         let next_k = j + 1;
@@ -240,108 +385,158 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
         if m >= chars.len() {
             break;
         }
-        let cluster: String = chars[k..=cluster_end_terminals]
+        let (next, after_dash) = next_word(&chars[m..]);
+        let inside_quote = |q: &Quote| q.open < i && i < q.close && end <= q.close;
+        let suppressed = quotes
             .iter()
-            .map(|&(_, c)| c)
-            .collect();
-        let inside_embedded = quotes
-            .iter()
-            .any(|q| q.embedded && q.open < i && i < q.close && end <= q.close);
-        let breaks =
-            !inside_embedded && is_boundary(s, &chars, k, &cluster, m, rules, &s[sent_start..i]);
-        if breaks {
-            out.push(block.start + sent_start..block.start + end);
-            sent_start = chars[m].0;
+            .any(|q| inside_quote(q) && (q.embedded || after_dash));
+        let cand = Candidate {
+            before: &s[..i],
+            sentence: &s[sent_start..i],
+            cluster: &cluster,
+            has_closer,
+            next: &next,
+            after_dash,
+        };
+        if !suppressed && is_boundary(&cand, rules) {
+            cut(&mut sent_start, end, chars[m].0);
         }
         k = m;
     }
-    if let Some(r) = trim_range(text, block.start + sent_start..block.end) {
-        out.push(r);
-    }
+    cut(&mut sent_start, s.len(), s.len());
 }
 
-/// Decides whether the terminal cluster starting at char index `k` ends a sentence, given the
-/// next non-space char at index `m`.
-fn is_boundary(
-    s: &str,
-    chars: &[(usize, char)],
-    k: usize,
-    cluster: &str,
-    m: usize,
-    rules: &Rules,
-    sentence_so_far: &str,
-) -> bool {
-    let next_word = next_word(&chars[m..]);
-    let first_letter = next_word.chars().find(|c| c.is_alphanumeric());
-    let next_lower = first_letter.is_some_and(|c| c.is_lowercase());
+/// Closing quotes written as character references (`&#39;&#39;`, `&quot;`), as left by some
+/// HTML exports: their length in chars when `rest` starts with one.
+fn entity_quote_len(rest: &str) -> Option<usize> {
+    ["&#39;&#39;", "&quot;", "&#39;", "&#34;", "''"]
+        .iter()
+        .find(|e| rest.starts_with(**e))
+        .map(|e| e.len())
+}
+
+/// True when " . . ." starts at char index `k` and a capitalised word follows it: the period
+/// before it ends a sentence and the ellipsis opens the next (`compounds. . . . The`).
+fn spaced_ellipsis_at(chars: &[(usize, char)], k: usize) -> bool {
+    let pattern = [' ', '.', ' ', '.', ' ', '.'];
+    let fits = pattern
+        .iter()
+        .enumerate()
+        .all(|(o, &p)| chars.get(k + o).is_some_and(|&(_, c)| c == p));
+    fits && chars.get(k + 6).is_some_and(|&(_, c)| c == ' ')
+        && chars.get(k + 7).is_some_and(|&(_, c)| c.is_uppercase())
+}
+
+/// A possible sentence end: a terminal cluster and what surrounds it.
+struct Candidate<'a> {
+    /// Block text before the cluster.
+    before: &'a str,
+    /// The current sentence up to the cluster.
+    sentence: &'a str,
+    /// The terminal marks (`.`, `?!`, `...`).
+    cluster: &'a str,
+    /// Closing quotes or brackets follow the marks.
+    has_closer: bool,
+    /// The next word (past opening quotes, and past a dash when `after_dash`).
+    next: &'a str,
+    /// A dash stands between the cluster and the next word.
+    after_dash: bool,
+}
+
+/// Decides whether a candidate ends a sentence.
+fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
+    if !c.sentence.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let mention = c.next.starts_with(['@', '#']) || c.next.chars().next().is_some_and(is_emoji);
+    let first_letter = c.next.chars().find(|c| c.is_alphanumeric());
+    let next_lower = !mention && first_letter.is_some_and(|c| c.is_lowercase());
+    let next_upper = first_letter.is_some_and(|c| c.is_uppercase());
+    let word = last_word(c.before);
+    if c.cluster.contains(['?', '!', '‼', '⁇', '⁈', '⁉']) {
+        if next_lower {
+            // “Wait!” she said / «Можно?» — спросил он / Yahoo! in … continue the sentence;
+            // in informal text a question followed by a lower-case word is a new one.
+            return !(c.has_closer
+                || c.after_dash
+                || crate::text::is_capitalized(word)
+                || c.cluster.contains('.'));
+        }
+        return true;
+    }
     if next_lower {
         return false;
     }
-    if cluster.contains(['?', '!', '‼', '⁇', '⁈', '⁉']) {
-        return true;
-    }
-    if cluster.chars().count() > 1 || cluster == "…" {
-        // Ellipsis: ends a sentence before a capital letter.
-        return first_letter.is_some_and(|c| c.is_uppercase());
+    if c.cluster.chars().count() > 1 || c.cluster == "…" {
+        // Ellipsis: ends a sentence before a capital, but not before the pronoun "I".
+        if rules.is_pronoun_i(c.next) {
+            return false;
+        }
+        return next_upper || mention;
     }
     // A single period: look at the word it closes.
-    let before = &s[..chars[k].0];
-    let word = last_word(before);
     if word.is_empty() {
         return true;
     }
     let next_is_number = first_letter.is_some_and(|c| c.is_ascii_digit());
     // Numbered list item opening the sentence: "1. Item".
-    if word.chars().all(|c| c.is_ascii_digit()) && sentence_so_far.trim() == word {
+    if word.chars().all(|c| c.is_ascii_digit()) && c.sentence.trim() == word {
         return false;
     }
-    // Initials: a single capital letter (T. S. Eliot, В. В. Набоков).
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() == 1 && word.chars().count() == 1 && letters[0].is_uppercase() {
-        return false;
-    }
-    let two_part = last_two_part(before);
+    // A capitalised starter word after an abbreviation ends the sentence; a name or noun
+    // does not (`U.S. Government`, `гг. Виктор`, `a.m. Mr. Smith`).
+    let weak = || {
+        rules.is_starter(c.next)
+            || mention
+            || (rules.is_title(c.next) && c.sentence.split_whitespace().count() >= 4)
+    };
+    let two_part = last_two_part(c.before);
     let class = two_part
         .as_deref()
         .and_then(|w| rules.class(w))
         .or_else(|| rules.class(word));
+    if class.is_none() && is_initials(word) {
+        return rules.starts_sentence(c.next, false);
+    }
     match class {
         Some(rules::Class::Never) => false,
-        Some(rules::Class::Number) => !next_is_number && is_capital_start(first_letter),
+        Some(rules::Class::Number) => !next_is_number && weak(),
         Some(rules::Class::Unit) => {
-            let prev = last_word(before[..before.len() - word.len()].trim_end());
-            prev.chars().any(|c| c.is_ascii_digit())
-                && first_letter.is_some_and(|c| c.is_uppercase())
+            let prev = last_word(c.before[..c.before.len() - word.len()].trim_end());
+            prev.chars().any(|c| c.is_ascii_digit()) && weak()
         }
-        Some(rules::Class::Abbr) => first_letter.is_some_and(|c| c.is_uppercase()),
+        Some(rules::Class::Abbr) => weak(),
         None => {
-            // Dotted acronyms (U.S., e.g. unknown ones) behave like abbreviations.
-            if word.contains('.') {
-                return first_letter.is_some_and(|c| c.is_uppercase());
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if word.contains('.') || (letters == 1 && word.chars().count() == 1) {
+                // Dotted abbreviations (U.S., e.g.) and lone letters ("с.", "т.").
+                return !next_is_number && weak();
             }
-            // A lone lower-case letter is an abbreviation in Russian lists ("с.", "т.").
-            if letters.len() == 1 && word.chars().count() == 1 {
-                return first_letter.is_some_and(|c| c.is_uppercase()) && !next_is_number;
-            }
-            true
+            // A short lower-case word before a number is an unlisted abbreviation ("ок. 934").
+            let short_lower = letters <= 3 && word.chars().all(|c| c.is_lowercase());
+            !(short_lower && next_is_number)
         }
     }
 }
 
-fn is_capital_start(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_uppercase())
+/// Initials: one capital letter, or capitals joined by dots (`T`, `Л.Н`, `W.H.S`).
+fn is_initials(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
-/// The word right before a period: letters, digits, inner dots, hyphens and `№`.
+/// The word right before a period: letters, digits, inner dots, hyphens, `№` and `°`.
 fn last_word(before: &str) -> &str {
-    let trimmed = before.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '№');
-    if trimmed.len() != before.len() {
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '№' | '°');
+    if !before.chars().next_back().is_some_and(|c| is_word(c) && c != '.' && c != '-') {
         return "";
     }
     let start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '№')))
+        .find(|&(_, c)| !is_word(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     before[start..].trim_start_matches(['.', '-'])
 }
@@ -362,18 +557,25 @@ fn last_two_part(before: &str) -> Option<String> {
 }
 
 /// The word after a boundary candidate, past opening quotes and brackets, and past a dash that
-/// introduces the reporting clause of direct speech (`«Можно?» — спросил он`).
-fn next_word(chars: &[(usize, char)]) -> String {
+/// introduces the reporting clause of direct speech (`«Можно?» — спросил он`); the flag tells
+/// whether there was such a dash.
+fn next_word(chars: &[(usize, char)]) -> (String, bool) {
     let mut it = chars.iter().map(|&(_, c)| c).peekable();
-    if matches!(it.peek(), Some('—' | '–')) {
+    let mut dash = false;
+    if matches!(it.peek(), Some('—' | '–' | '-')) {
         it.next();
-        while it.peek().is_some_and(|c| c.is_whitespace()) {
-            it.next();
+        if it.peek().is_some_and(|c| c.is_whitespace()) {
+            dash = true;
+            while it.peek().is_some_and(|c| c.is_whitespace()) {
+                it.next();
+            }
         }
     }
-    it.skip_while(|c| OPENERS.contains(c))
+    let word = it
+        .skip_while(|c| OPENERS.contains(c))
         .take_while(|c| !c.is_whitespace())
-        .collect()
+        .collect();
+    (word, dash)
 }
 
 #[cfg(test)]

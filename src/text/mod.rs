@@ -4,6 +4,7 @@
 //! Everything here works on `&str` and reports positions as **char offsets** (what
 //! reports and the JSON output use), never byte offsets, unless a name says `byte`.
 
+pub mod lexicon;
 pub mod translit;
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,49 @@
+//! Lexicon: is this a word of the language? The Hunspell dictionaries shipped under
+//! `data/dict/` (American and British English, Russian), parsed once on first use.
+
+use super::Lang;
+use spellbook::Dictionary;
+use std::sync::OnceLock;
+
+static EN: OnceLock<Option<Dictionary>> = OnceLock::new();
+static EN_GB: OnceLock<Option<Dictionary>> = OnceLock::new();
+static RU: OnceLock<Option<Dictionary>> = OnceLock::new();
+
+/// The built-in dictionaries for `lang` (parsed on first use): American and British English,
+/// or Russian. A word is correct when any of them knows it.
+pub fn dictionaries(lang: Lang) -> Vec<&'static Dictionary> {
+    let load = |cell: &'static OnceLock<Option<Dictionary>>, aff: &str, dic: &str| {
+        cell.get_or_init(|| Dictionary::new(aff, dic).ok()).as_ref()
+    };
+    match lang {
+        Lang::En => [
+            load(
+                &EN,
+                include_str!("../../data/dict/en/en_US.aff"),
+                include_str!("../../data/dict/en/en_US.dic"),
+            ),
+            load(
+                &EN_GB,
+                include_str!("../../data/dict/en/en_GB.aff"),
+                include_str!("../../data/dict/en/en_GB.dic"),
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        Lang::Ru => load(
+            &RU,
+            include_str!("../../data/dict/ru/ru_RU.aff"),
+            include_str!("../../data/dict/ru/ru_RU.dic"),
+        )
+        .into_iter()
+        .collect(),
+    }
+}
+
+/// True when the lower-cased `word` is a common word of `lang` (not only a proper noun): a
+/// capitalised common word after an abbreviation starts a new sentence in Russian.
+pub fn is_common_word(lang: Lang, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    dictionaries(lang).iter().any(|d| d.check(&lower))
+}
