@@ -165,13 +165,27 @@ fn quotes(block: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut stack: Vec<(char, usize)> = Vec::new();
     let chars: Vec<(usize, char)> = block.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let closing = match c {
-            '”' => stack.iter().rposition(|(o, _)| matches!(o, '“' | '„')),
-            '“' => stack.iter().rposition(|(o, _)| *o == '„'),
-            '»' => stack.iter().rposition(|(o, _)| *o == '«'),
-            '"' => stack.iter().rposition(|(o, _)| *o == '"'),
-            _ => None,
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let rest = &block[i..];
+        // TeX-style quotes (``…'') open with two backticks and close with two apostrophes
+        // (or their character references).
+        if rest.starts_with("``") {
+            stack.push(('`', i));
+            k += 2;
+            continue;
+        }
+        let tex_close = ["''", "&#39;&#39;"].iter().find(|e| rest.starts_with(**e));
+        let (closing, len) = match (c, tex_close) {
+            (_, Some(e)) if stack.iter().any(|(o, _)| *o == '`') => {
+                (stack.iter().rposition(|(o, _)| *o == '`'), e.chars().count())
+            }
+            ('”', _) => (stack.iter().rposition(|(o, _)| matches!(o, '“' | '„')), 1),
+            ('“', _) => (stack.iter().rposition(|(o, _)| *o == '„'), 1),
+            ('»', _) => (stack.iter().rposition(|(o, _)| *o == '«'), 1),
+            ('"', _) => (stack.iter().rposition(|(o, _)| *o == '"'), 1),
+            _ => (None, 1),
         };
         if let Some(pos) = closing {
             let (opener, open) = stack[pos];
@@ -181,7 +195,7 @@ fn quotes(block: &str) -> Vec<Quote> {
                 .rev()
                 .map(|&(_, c)| c)
                 .find(|c| !c.is_whitespace());
-            let after = chars[k + 1..]
+            let after = chars[k + len..]
                 .iter()
                 .map(|&(_, c)| c)
                 .find(|c| !c.is_whitespace());
@@ -199,11 +213,13 @@ fn quotes(block: &str) -> Vec<Quote> {
                 close: i,
                 embedded,
             });
+            k += len;
             continue;
         }
         if matches!(c, '“' | '„' | '«' | '"') {
             stack.push((c, i));
         }
+        k += 1;
     }
     out
 }
@@ -445,27 +461,41 @@ struct Candidate<'a> {
 
 /// Decides whether a candidate ends a sentence.
 fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
-    if !c.sentence.chars().any(char::is_alphanumeric) {
+    let question = c.cluster.contains(['?', '!', '‼', '⁇', '⁈', '⁉']);
+    if !question && !c.sentence.chars().any(char::is_alphanumeric) {
         return false;
     }
-    let mention = c.next.starts_with(['@', '#']) || c.next.chars().next().is_some_and(is_emoji);
+    // Emoticons and punctuation that lean on what precedes them (":-)", ", 2000") stay.
+    if c.next.starts_with([',', ';', ':', ')', '=']) {
+        return false;
+    }
+    let url = c.next.contains("://") || c.next.starts_with("www.");
+    let mention = url
+        || c.next.starts_with(['@', '#'])
+        || c.next.chars().next().is_some_and(is_emoji);
     let first_letter = c.next.chars().find(|c| c.is_alphanumeric());
     let next_lower = !mention && first_letter.is_some_and(|c| c.is_lowercase());
     let next_upper = first_letter.is_some_and(|c| c.is_uppercase());
     let word = last_word(c.before);
-    if c.cluster.contains(['?', '!', '‼', '⁇', '⁈', '⁉']) {
+    if question {
         if next_lower {
             // “Wait!” she said / «Можно?» — спросил он / Yahoo! in … continue the sentence;
             // in informal text a question followed by a lower-case word is a new one.
-            return !(c.has_closer
-                || c.after_dash
-                || crate::text::is_capitalized(word)
-                || c.cluster.contains('.'));
+            let brand = c.cluster == "!" && crate::text::is_capitalized(word);
+            return !(c.has_closer || c.after_dash || brand);
         }
         return true;
     }
     if next_lower {
-        return false;
+        // Informal text starts sentences in lower case: a period after an ordinary word (no
+        // abbreviation, no initial) followed by a lower-case word ends a sentence where the
+        // language's rules allow it.
+        return rules.lowercase_starts()
+            && c.cluster == "."
+            && !c.has_closer
+            && is_plain_word(word)
+            && rules.class(word).is_none()
+            && c.next.chars().all(|ch| ch.is_alphabetic() || "'’".contains(ch) || ".,!?".contains(ch));
     }
     if c.cluster.chars().count() > 1 || c.cluster == "…" {
         // Ellipsis: ends a sentence before a capital, but not before the pronoun "I".
@@ -500,6 +530,8 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
     }
     match class {
         Some(rules::Class::Never) => false,
+        // Before anything but a number, these are ordinary words ("Hell no. Thats …").
+        Some(rules::Class::Number) if word.chars().all(char::is_lowercase) => !next_is_number,
         Some(rules::Class::Number) => !next_is_number && weak(),
         Some(rules::Class::Unit) => {
             let prev = last_word(c.before[..c.before.len() - word.len()].trim_end());
@@ -508,7 +540,9 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
         Some(rules::Class::Abbr) => weak(),
         None => {
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            if word.contains('.') || (letters == 1 && word.chars().count() == 1) {
+            // Dotted words with a long part are domains and file names, not abbreviations.
+            let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 3);
+            if dotted || (letters == 1 && word.chars().count() == 1) {
                 // Dotted abbreviations (U.S., e.g.) and lone letters ("с.", "т.").
                 return !next_is_number && weak();
             }
@@ -517,6 +551,11 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
             !(short_lower && next_is_number)
         }
     }
+}
+
+/// A word of two or more letters, no digits and no inner dots (not an abbreviation or code).
+fn is_plain_word(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 /// Initials: one capital letter, or capitals joined by dots (`T`, `Л.Н`, `W.H.S`).
@@ -564,6 +603,9 @@ fn next_word(chars: &[(usize, char)]) -> (String, bool) {
     let mut dash = false;
     if matches!(it.peek(), Some('—' | '–' | '-')) {
         it.next();
+        if it.peek() == Some(&'-') {
+            it.next();
+        }
         if it.peek().is_some_and(|c| c.is_whitespace()) {
             dash = true;
             while it.peek().is_some_and(|c| c.is_whitespace()) {

@@ -23,6 +23,7 @@ pub struct Rules {
     classes: HashMap<String, Class>,
     starters: HashSet<String>,
     pronoun_i: bool,
+    lowercase_starts: bool,
     /// Language whose lexicon tells common words from names (`option: common-word-starts`).
     lexicon: Option<Lang>,
 }
@@ -33,6 +34,7 @@ impl Rules {
         let mut classes = HashMap::new();
         let mut starters = HashSet::new();
         let mut pronoun_i = false;
+        let mut lowercase_starts = false;
         let mut lexicon = None;
         for line in src.lines() {
             let line = line.trim();
@@ -51,6 +53,7 @@ impl Rules {
                     for e in entries.split_whitespace() {
                         match e {
                             "pronoun-i" => pronoun_i = true,
+                            "lowercase-starts" => lowercase_starts = true,
                             "common-word-starts" => lexicon = Some(lang),
                             _ => {}
                         }
@@ -74,6 +77,7 @@ impl Rules {
             classes,
             starters,
             pronoun_i,
+            lowercase_starts,
             lexicon,
         }
     }
@@ -126,6 +130,12 @@ impl Rules {
     /// (`I`, `I'm`, `I’d`).
     pub fn is_pronoun_i(&self, word: &str) -> bool {
         self.pronoun_i && (word == "I" || word.starts_with("I'") || word.starts_with("I’"))
+    }
+
+    /// True when a period after an ordinary word followed by a lower-case word ends a sentence
+    /// (`option: lowercase-starts`, for informal English).
+    pub fn lowercase_starts(&self) -> bool {
+        self.lowercase_starts
     }
 
     /// The class of the word before a period (case-insensitive), if it is a known abbreviation.
