@@ -380,8 +380,13 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
         loop {
             if j + 1 < chars.len() && CLOSERS.contains(&chars[j + 1].1) {
                 j += 1;
-            } else if let Some(n) = entity_quote_len(&s[chars.get(j + 1).map_or(s.len(), |c| c.0)..]) {
+            } else if let Some(n) =
+                entity_quote_len(&s[chars.get(j + 1).map_or(s.len(), |c| c.0)..])
+            {
                 j += n;
+            } else if tex_close_after(&chars, j + 1) {
+                // "! ``." — a TeX closing quote typed as backticks, then the final period.
+                j += 4;
             } else {
                 break;
             }
@@ -413,6 +418,7 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
             has_closer,
             next: &next,
             after_dash,
+            next_raw: Some(chars[m].1),
         };
         if !suppressed && is_boundary(&cand, rules) {
             cut(&mut sent_start, end, chars[m].0);
@@ -429,6 +435,13 @@ fn entity_quote_len(rest: &str) -> Option<usize> {
         .iter()
         .find(|e| rest.starts_with(**e))
         .map(|e| e.len())
+}
+
+/// True when " ``." starts at char index `k` (a closing quote written with backticks after
+/// a space, followed by the sentence's period).
+fn tex_close_after(chars: &[(usize, char)], k: usize) -> bool {
+    let at = |o: usize| chars.get(k + o).map(|&(_, c)| c);
+    at(0) == Some(' ') && at(1) == Some('`') && at(2) == Some('`') && at(3).is_some_and(is_terminal)
 }
 
 /// True when " . . ." starts at char index `k` and a capitalised word follows it: the period
@@ -457,6 +470,8 @@ struct Candidate<'a> {
     next: &'a str,
     /// A dash stands between the cluster and the next word.
     after_dash: bool,
+    /// The first character after the whitespace, before any quote or bracket is skipped.
+    next_raw: Option<char>,
 }
 
 /// Decides whether a candidate ends a sentence.
@@ -493,6 +508,9 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
         return rules.lowercase_starts()
             && c.cluster == "."
             && !c.has_closer
+            && !c.after_dash
+            && c.next_raw.is_some_and(char::is_alphabetic)
+            && word.chars().count() >= 3
             && is_plain_word(word)
             && rules.class(word).is_none()
             && c.next.chars().all(|ch| ch.is_alphabetic() || "'’".contains(ch) || ".,!?".contains(ch));
@@ -516,7 +534,7 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
     // A capitalised starter word after an abbreviation ends the sentence; a name or noun
     // does not (`U.S. Government`, `гг. Виктор`, `a.m. Mr. Smith`).
     let weak = || {
-        rules.is_starter(c.next)
+        !c.after_dash && rules.is_starter(c.next)
             || mention
             || (rules.is_title(c.next) && c.sentence.split_whitespace().count() >= 4)
     };
