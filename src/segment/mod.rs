@@ -329,6 +329,27 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
             k = m.end;
             continue;
         }
+        if c.is_ascii_digit() && (k == 0 || chars[k - 1].1 == ' ') {
+            if let Some(len) = timestamp_len(&s[i..]) {
+                // A date-time stamp of a mail header ("08/16/2000 12:05 PM") stands alone
+                // between a name or address and a capitalised sentence.
+                let prev_word = s[..i].split_whitespace().next_back().unwrap_or("");
+                let after = &s[i + len..];
+                let after_cap = after.starts_with(' ')
+                    && after[1..].chars().next().is_some_and(char::is_uppercase);
+                let before_name = prev_word.starts_with(char::is_uppercase)
+                    || prev_word.contains('@');
+                if before_name && s[sent_start..i].chars().any(char::is_alphanumeric) {
+                    cut(&mut sent_start, i, i);
+                }
+                let end_k = k + s[i..i + len].chars().count();
+                if after_cap {
+                    cut(&mut sent_start, i + len, i + len + 1);
+                }
+                k = end_k;
+                continue;
+            }
+        }
         if is_emoji(c) {
             let mut j = k;
             while j < chars.len() && is_emoji(chars[j].1) {
@@ -428,6 +449,51 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
     cut(&mut sent_start, s.len(), s.len());
 }
 
+/// Length in bytes of a date-time stamp at the start of `s`: `D/M/Y h:mm[:ss][ AM|PM]`.
+fn timestamp_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut p = 0;
+    let digits = |p: &mut usize, min: usize, max: usize| -> bool {
+        let start = *p;
+        while *p < b.len() && b[*p].is_ascii_digit() && *p - start < max {
+            *p += 1;
+        }
+        *p - start >= min
+    };
+    let sep = |p: &mut usize, c: u8| -> bool {
+        if b.get(*p) == Some(&c) {
+            *p += 1;
+            true
+        } else {
+            false
+        }
+    };
+    if !(digits(&mut p, 1, 2) && sep(&mut p, b'/') && digits(&mut p, 1, 2) && sep(&mut p, b'/'))
+    {
+        return None;
+    }
+    if !(digits(&mut p, 2, 4) && sep(&mut p, b' ') && digits(&mut p, 1, 2) && sep(&mut p, b':'))
+    {
+        return None;
+    }
+    if !digits(&mut p, 2, 2) {
+        return None;
+    }
+    if b.get(p) == Some(&b':') {
+        p += 1;
+        if !digits(&mut p, 2, 2) {
+            return None;
+        }
+    }
+    for m in [" AM", " PM", " am", " pm"] {
+        if s[p..].starts_with(m) {
+            p += m.len();
+            break;
+        }
+    }
+    Some(p)
+}
+
 /// Closing quotes written as character references (`&#39;&#39;`, `&quot;`), as left by some
 /// HTML exports: their length in chars when `rest` starts with one.
 fn entity_quote_len(rest: &str) -> Option<usize> {
@@ -510,8 +576,8 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
             && !c.has_closer
             && !c.after_dash
             && c.next_raw.is_some_and(char::is_alphabetic)
-            && word.chars().count() >= 3
-            && is_plain_word(word)
+            && word.chars().count() >= 2
+            && word.chars().all(|ch| ch.is_alphanumeric() || "-'’".contains(ch))
             && rules.class(word).is_none()
             && c.next.chars().all(|ch| ch.is_alphabetic() || "'’".contains(ch) || ".,!?".contains(ch));
     }
@@ -571,11 +637,6 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
     }
 }
 
-/// A word of two or more letters, no digits and no inner dots (not an abbreviation or code).
-fn is_plain_word(word: &str) -> bool {
-    word.chars().count() >= 2 && word.chars().all(|c| c.is_alphabetic() || c == '-')
-}
-
 /// Initials: one capital letter, or capitals joined by dots (`T`, `Л.Н`, `W.H.S`).
 fn is_initials(word: &str) -> bool {
     !word.is_empty()
@@ -586,8 +647,13 @@ fn is_initials(word: &str) -> bool {
 
 /// The word right before a period: letters, digits, inner dots, hyphens, `№` and `°`.
 fn last_word(before: &str) -> &str {
-    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '№' | '°');
-    if !before.chars().next_back().is_some_and(|c| is_word(c) && c != '.' && c != '-') {
+    let is_word =
+        |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '№' | '°' | '\'' | '’');
+    if !before
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_word(c) && !matches!(c, '.' | '-' | '\'' | '’'))
+    {
         return "";
     }
     let start = before
@@ -595,7 +661,7 @@ fn last_word(before: &str) -> &str {
         .rev()
         .find(|&(_, c)| !is_word(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    before[start..].trim_start_matches(['.', '-'])
+    before[start..].trim_start_matches(['.', '-', '\'', '’'])
 }
 
 /// "т. н" before the final period → "т.н" (two short parts separated by ". ").
