@@ -8,7 +8,7 @@ use crate::memory::{DocOutcome, Memory};
 use crate::qa::{self, QaUnit, Side};
 use crate::report;
 use crate::segment;
-use crate::text::{detect_lang, Lang};
+use crate::text::Lang;
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -347,33 +347,46 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 fn split(file: Option<&Path>, lang: LangArg, format: SplitFormat) -> Result<()> {
-    let text = match file {
-        Some(p) => formats::read_text_file(p)?,
-        None => {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-                .context("reading standard input")?;
-            if buf.iter().all(|b| b.is_ascii_whitespace()) {
-                return Ok(());
-            }
-            formats::decode_text(Path::new("<stdin>"), buf)?
-        }
-    };
     let lang = match lang {
-        LangArg::En => Lang::En,
-        LangArg::Ru => Lang::Ru,
-        LangArg::Auto => detect_lang(&text).unwrap_or(Lang::En),
+        LangArg::En => Some(Lang::En),
+        LangArg::Ru => Some(Lang::Ru),
+        LangArg::Auto => None,
     };
-    let sentences = segment::sentences(&text, lang);
-    let mut out = String::with_capacity(text.len() + sentences.len());
-    for s in &sentences {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut write = |s: &segment::Sentence| -> std::io::Result<()> {
         match format {
-            SplitFormat::Text => out.push_str(&s.text),
-            SplitFormat::Jsonl => out.push_str(&serde_json::to_string(s)?),
+            SplitFormat::Text => out.write_all(s.text.as_bytes())?,
+            SplitFormat::Jsonl => serde_json::to_writer(&mut out, s)?,
         }
-        out.push('\n');
+        out.write_all(b"\n")
+    };
+    let result = match file {
+        Some(p) => {
+            let f = std::fs::File::open(p).map_err(|cause| crate::Error::Io {
+                path: p.to_path_buf(),
+                cause,
+            })?;
+            segment::stream::split_reader(p, std::io::BufReader::new(f), lang, &mut write)
+        }
+        None => segment::stream::split_reader(
+            Path::new("<stdin>"),
+            std::io::stdin().lock(),
+            lang,
+            &mut write,
+        ),
+    };
+    match result.and_then(|_| {
+        out.flush().map_err(|cause| crate::Error::Io {
+            path: "<stdout>".into(),
+            cause,
+        })
+    }) {
+        Err(crate::Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(())
+        }
+        r => Ok(r?),
     }
-    emit(&out)
 }
 
 fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<()> {

@@ -10,6 +10,7 @@
 //! kept with the sentence they close.
 
 mod rules;
+pub mod stream;
 
 pub use rules::Rules;
 
@@ -789,6 +790,90 @@ mod tests {
         assert_eq!(
             split_en("Wait... What happened? I . . . don't know."),
             ["Wait...", "What happened?", "I . . . don't know."]
+        );
+    }
+
+    #[test]
+    fn inline_lists_and_omissions() {
+        assert_eq!(
+            split_en("1.) The first item 2.) The second item"),
+            ["1.) The first item", "2.) The second item"]
+        );
+        assert_eq!(
+            split_en("a. The first item b. The second item"),
+            ["a. The first item", "b. The second item"]
+        );
+        assert_eq!(
+            split_en("\"Bohr [...] used stairways [...]\" (Smith 55)."),
+            ["\"Bohr [...] used stairways [...]\" (Smith 55)."]
+        );
+    }
+
+    #[test]
+    fn starters_decide_after_abbreviations() {
+        assert_eq!(
+            split_en("I work for the U.S. Government in Virginia."),
+            ["I work for the U.S. Government in Virginia."]
+        );
+        assert_eq!(
+            split_en("At 5 a.m. Mr. Smith went to the bank. He left at 6 P.M. Mr. Smith then left."),
+            [
+                "At 5 a.m. Mr. Smith went to the bank.",
+                "He left at 6 P.M.",
+                "Mr. Smith then left."
+            ]
+        );
+        assert_eq!(
+            split_ru("В 2010-2012 гг. Виктор посещал г. Волгоград. Было это в 1998 г. Популяции росли."),
+            [
+                "В 2010-2012 гг. Виктор посещал г. Волгоград.",
+                "Было это в 1998 г.",
+                "Популяции росли."
+            ]
+        );
+        assert_eq!(
+            split_ru("Л.Н. Толстой написал роман. Писал его А. И. Семенов и др. Конец."),
+            ["Л.Н. Толстой написал роман.", "Писал его А. И. Семенов и др.", "Конец."]
+        );
+    }
+
+    #[test]
+    fn informal_text() {
+        assert_eq!(
+            split_en("you love it when i come over. i satisfy you. why not? ok"),
+            ["you love it when i come over.", "i satisfy you.", "why not?", "ok"]
+        );
+        assert_eq!(
+            split_en("She works at Yahoo! in the office. I love her. :)"),
+            ["She works at Yahoo! in the office.", "I love her. :)"]
+        );
+        assert_eq!(
+            split_ru("Ставь ❤️ Мы едем домой 😉 @user спасибо!"),
+            ["Ставь ❤️", "Мы едем домой 😉", "@user спасибо!"]
+        );
+    }
+
+    #[test]
+    fn mail_header_stamps_stand_alone() {
+        assert_eq!(
+            split_en("Kay Mann 04/26/2001 07:17 AM Will you send it?"),
+            ["Kay Mann", "04/26/2001 07:17 AM", "Will you send it?"]
+        );
+        assert_eq!(
+            split_en("He wrote on 04/26/2001 07:17 AM to us."),
+            ["He wrote on 04/26/2001 07:17 AM to us."]
+        );
+    }
+
+    #[test]
+    fn quotes_in_other_notations() {
+        assert_eq!(
+            split_ru("«К чему ты готовишься? – спросила мама. – Завтра ведь выходной»."),
+            ["«К чему ты готовишься? – спросила мама. – Завтра ведь выходной»."]
+        );
+        assert_eq!(
+            split_ru("Он сказал: ``Вот этим парням я верю! ``. Потом ушёл."),
+            ["Он сказал: ``Вот этим парням я верю! ``.", "Потом ушёл."]
         );
     }
 

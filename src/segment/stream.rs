@@ -1,0 +1,221 @@
+//! Streaming: sentences of an input of any size in bounded memory.
+//!
+//! Input is read in chunks; complete paragraphs (ended by a blank line) are split at once.
+//! A paragraph that grows past [`MAX_BUFFER`] (a huge line, a text with no blank lines) has
+//! all its sentences but the last emitted, and the last stays to be continued, so memory stays
+//! bounded by the buffer, not the input.
+
+use super::{sentences, Sentence};
+use crate::text::{detect_lang, Lang};
+use crate::{Error, Result};
+use std::io::BufRead;
+use std::path::Path;
+
+/// Buffered text (bytes) after which sentences are emitted before the paragraph ends.
+pub const MAX_BUFFER: usize = 1 << 20;
+
+/// Bytes read from the input at a time.
+const CHUNK: u64 = 1 << 16;
+
+/// Splits everything `reader` yields, calling `emit` for each sentence in order; offsets are
+/// char offsets into the whole input. `lang` `None` detects the language per paragraph.
+/// `path` names the input in errors (invalid UTF-8, binary data).
+pub fn split_reader<R: BufRead>(
+    path: &Path,
+    mut reader: R,
+    lang: Option<Lang>,
+    mut emit: impl FnMut(&Sentence) -> std::io::Result<()>,
+) -> Result<()> {
+    let io_err = |cause: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        cause,
+    };
+    let mut buf = String::new();
+    // Chars of the input before `buf`.
+    let mut base_chars = 0usize;
+    let mut pending: Vec<u8> = Vec::new();
+    let mut line = 1usize;
+    let mut first = true;
+    loop {
+        let mut chunk = std::mem::take(&mut pending);
+        let read = std::io::Read::take(&mut reader, CHUNK)
+            .read_until(b'\n', &mut chunk)
+            .map_err(io_err)?;
+        if read == 0 && chunk.is_empty() {
+            break;
+        }
+        if let Some(pos) = chunk.iter().position(|&b| b == 0) {
+            let (l, c) = crate::formats::line_col_bytes(&chunk, pos);
+            return Err(Error::BadInput {
+                path: path.to_path_buf(),
+                message: format!(
+                    "binary data (NUL byte at line {}, column {c}): expected UTF-8 text",
+                    line + l - 1
+                ),
+            });
+        }
+        let valid = match std::str::from_utf8(&chunk) {
+            Ok(_) => chunk.len(),
+            Err(e) if e.error_len().is_none() && read > 0 => e.valid_up_to(),
+            Err(e) => {
+                let (l, c) = crate::formats::line_col_bytes(&chunk, e.valid_up_to());
+                return Err(Error::BadInput {
+                    path: path.to_path_buf(),
+                    message: format!(
+                        "invalid UTF-8 at line {}, column {c}: convert the file to UTF-8",
+                        line + l - 1
+                    ),
+                });
+            }
+        };
+        // An incomplete character at the end of the chunk waits for the next read.
+        pending = chunk.split_off(valid);
+        let mut text = String::from_utf8(chunk).unwrap_or_default();
+        if first {
+            if let Some(t) = text.strip_prefix('\u{feff}') {
+                text = t.to_string();
+                base_chars += 1;
+            }
+            first = false;
+        }
+        line += text.matches('\n').count();
+        let blank_line = text.trim().is_empty() && text.ends_with('\n');
+        buf.push_str(&text);
+        if blank_line {
+            base_chars = flush(&buf, base_chars, lang, &mut emit).map_err(io_err)?;
+            buf.clear();
+        } else if buf.len() > MAX_BUFFER {
+            let kept_from = flush_keep_last(&buf, base_chars, lang, &mut emit).map_err(io_err)?;
+            base_chars += buf[..kept_from].chars().count();
+            buf.drain(..kept_from);
+        }
+        if read == 0 {
+            break;
+        }
+    }
+    if !pending.is_empty() {
+        return Err(Error::BadInput {
+            path: path.to_path_buf(),
+            message: format!("invalid UTF-8 at line {line}: the input ends inside a character"),
+        });
+    }
+    flush(&buf, base_chars, lang, &mut emit).map_err(io_err)?;
+    Ok(())
+}
+
+fn lang_of(text: &str, lang: Option<Lang>) -> Lang {
+    lang.or_else(|| detect_lang(text)).unwrap_or(Lang::En)
+}
+
+/// Emits every sentence of `buf`; returns the char count after it.
+fn flush(
+    buf: &str,
+    base: usize,
+    lang: Option<Lang>,
+    emit: &mut impl FnMut(&Sentence) -> std::io::Result<()>,
+) -> std::io::Result<usize> {
+    for mut s in sentences(buf, lang_of(buf, lang)) {
+        s.start += base;
+        s.end += base;
+        emit(&s)?;
+    }
+    Ok(base + buf.chars().count())
+}
+
+/// Emits all sentences of `buf` but the last; returns the byte offset where the kept last
+/// sentence starts.
+fn flush_keep_last(
+    buf: &str,
+    base: usize,
+    lang: Option<Lang>,
+    emit: &mut impl FnMut(&Sentence) -> std::io::Result<()>,
+) -> std::io::Result<usize> {
+    let ranges = super::split(buf, lang_of(buf, lang));
+    let Some(last) = ranges.last() else {
+        return Ok(buf.len());
+    };
+    let keep = if ranges.len() == 1 {
+        // One giant sentence: cut it at the last whitespace to bound memory.
+        buf.char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(buf.len(), |(p, c)| p + c.len_utf8())
+    } else {
+        last.start
+    };
+    let mut char_pos = base;
+    let mut byte_pos = 0;
+    for r in ranges.iter().filter(|r| r.end <= keep) {
+        char_pos += buf[byte_pos..r.start].chars().count();
+        let len = buf[r.clone()].chars().count();
+        emit(&Sentence {
+            start: char_pos,
+            end: char_pos + len,
+            text: super::flatten(&buf[r.clone()]),
+        })?;
+        char_pos += len;
+        byte_pos = r.end;
+    }
+    if ranges.len() == 1 {
+        let head = &buf[..keep];
+        let trimmed = head.trim();
+        if !trimmed.is_empty() {
+            let lead = head.len() - head.trim_start().len();
+            let start = base + head[..lead].chars().count();
+            emit(&Sentence {
+                start,
+                end: start + trimmed.chars().count(),
+                text: super::flatten(trimmed),
+            })?;
+        }
+    }
+    Ok(keep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(input: &[u8], lang: Option<Lang>) -> Result<Vec<Sentence>> {
+        let mut out = Vec::new();
+        split_reader(Path::new("in.txt"), input, lang, |s| {
+            out.push(s.clone());
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    #[test]
+    fn same_as_whole_text_splitting() {
+        let text = "First one. Second one.\n\nПервое. Второе предложение.\n\nLast.";
+        let streamed = collect(text.as_bytes(), None).unwrap();
+        let texts: Vec<&str> = streamed.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["First one.", "Second one.", "Первое.", "Второе предложение.", "Last."]
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for s in &streamed {
+            let span: String = chars[s.start..s.end].iter().collect();
+            assert_eq!(span, s.text);
+        }
+    }
+
+    #[test]
+    fn huge_line_is_split_in_bounded_pieces() {
+        let sentence = "Это длинное предложение без конца";
+        let line = vec![sentence; 60_000].join(" ");
+        let out = collect(line.as_bytes(), Some(Lang::Ru)).unwrap();
+        assert!(out.len() > 1);
+        let joined: usize = out.iter().map(|s| s.text.len()).sum();
+        assert!(joined + out.len() >= line.len() - 1);
+    }
+
+    #[test]
+    fn bad_bytes_are_reported_with_line() {
+        let e = collect(b"ok\nok\nbad \xff here", None).unwrap_err().to_string();
+        assert!(e.contains("in.txt: invalid UTF-8 at line 3"), "{e}");
+        let e = collect(b"ok\n\0", None).unwrap_err().to_string();
+        assert!(e.contains("binary"), "{e}");
+    }
+}
