@@ -32,8 +32,9 @@ pub struct Sentence {
 pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
     let rules = Rules::for_lang(lang);
     let mut out = Vec::new();
+    let mut chars = Vec::new();
     for block in hard_blocks(text) {
-        split_block(text, block, rules, &mut out);
+        split_block(text, block, rules, &mut chars, &mut out);
     }
     out
 }
@@ -165,41 +166,41 @@ const MAX_EMBEDDED_STRAIGHT_QUOTE: usize = 400;
 fn quotes(block: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut stack: Vec<(char, usize)> = Vec::new();
-    let chars: Vec<(usize, char)> = block.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    let bytes = block.as_bytes();
+    let mut i = 0;
+    // Every quote character starts with one of these bytes: scan bytes, decode only there.
+    while let Some(off) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'`' | b'\'' | b'&' | b'"' | 0xE2 | 0xC2))
+    {
+        i += off;
         let rest = &block[i..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         // TeX-style quotes (``…'') open with two backticks and close with two apostrophes
         // (or their character references).
         if rest.starts_with("``") {
             stack.push(('`', i));
-            k += 2;
+            i += 2;
             continue;
         }
         let tex_close = ["''", "&#39;&#39;"].iter().find(|e| rest.starts_with(**e));
         let (closing, len) = match (c, tex_close) {
             (_, Some(e)) if stack.iter().any(|(o, _)| *o == '`') => {
-                (stack.iter().rposition(|(o, _)| *o == '`'), e.chars().count())
+                (stack.iter().rposition(|(o, _)| *o == '`'), e.len())
             }
-            ('”', _) => (stack.iter().rposition(|(o, _)| matches!(o, '“' | '„')), 1),
-            ('“', _) => (stack.iter().rposition(|(o, _)| *o == '„'), 1),
-            ('»', _) => (stack.iter().rposition(|(o, _)| *o == '«'), 1),
+            ('”', _) => (stack.iter().rposition(|(o, _)| matches!(o, '“' | '„')), c.len_utf8()),
+            ('“', _) => (stack.iter().rposition(|(o, _)| *o == '„'), c.len_utf8()),
+            ('»', _) => (stack.iter().rposition(|(o, _)| *o == '«'), c.len_utf8()),
             ('"', _) => (stack.iter().rposition(|(o, _)| *o == '"'), 1),
-            _ => (None, 1),
+            _ => (None, c.len_utf8()),
         };
         if let Some(pos) = closing {
             let (opener, open) = stack[pos];
             stack.truncate(pos);
-            let before = chars[..k]
-                .iter()
-                .rev()
-                .map(|&(_, c)| c)
-                .find(|c| !c.is_whitespace());
-            let after = chars[k + len..]
-                .iter()
-                .map(|&(_, c)| c)
-                .find(|c| !c.is_whitespace());
+            let before = block[..i].chars().rev().find(|c| !c.is_whitespace());
+            let after = block[i + len..].chars().find(|c| !c.is_whitespace());
             let reach = if opener == '"' {
                 MAX_EMBEDDED_STRAIGHT_QUOTE
             } else {
@@ -214,13 +215,13 @@ fn quotes(block: &str) -> Vec<Quote> {
                 close: i,
                 embedded,
             });
-            k += len;
+            i += len;
             continue;
         }
         if matches!(c, '“' | '„' | '«' | '"') {
             stack.push((c, i));
         }
-        k += 1;
+        i += c.len_utf8();
     }
     out
 }
@@ -244,6 +245,16 @@ struct Marker {
 
 const BULLETS: &[char] = &['•', '⁃', '‣', '◦', '▪', '*', '-'];
 
+/// Cheap byte test: is there a `.` or `)` right after a digit or ASCII lower-case letter that
+/// follows whitespace or a digit (a possible list label)?
+fn may_have_markers(b: &[u8]) -> bool {
+    (2..b.len()).any(|p| {
+        matches!(b[p], b'.' | b')')
+            && (b[p - 1].is_ascii_digit() || b[p - 1].is_ascii_lowercase())
+            && (b[p - 2].is_ascii_whitespace() || b[p - 2].is_ascii_digit() || b[p - 2] >= 0x80)
+    }) || (b.len() >= 2 && matches!(b[1], b'.' | b')'))
+}
+
 /// Inline enumerations: markers of consecutive values (1, 2, …; a, b, …) each followed by a
 /// capitalised item. Only runs of two or more count, so a lone "a." is left alone.
 fn list_markers(chars: &[(usize, char)]) -> Vec<Marker> {
@@ -251,7 +262,12 @@ fn list_markers(chars: &[(usize, char)]) -> Vec<Marker> {
     let mut found: Vec<Marker> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if i > 0 && !c(i - 1).is_some_and(char::is_whitespace) {
+        if i > 0 && !c(i - 1).is_some_and(|x| x.is_ascii_whitespace()) {
+            i += 1;
+            continue;
+        }
+        // A marker starts with a digit, an ASCII lower-case letter or a bullet.
+        if !c(i).is_some_and(|x| x.is_ascii_alphanumeric() || BULLETS.contains(&x)) {
             i += 1;
             continue;
         }
@@ -308,11 +324,23 @@ fn list_markers(chars: &[(usize, char)]) -> Vec<Marker> {
         .collect()
 }
 
-fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Range<usize>>) {
+fn split_block(
+    text: &str,
+    block: Range<usize>,
+    rules: &Rules,
+    chars: &mut Vec<(usize, char)>,
+    out: &mut Vec<Range<usize>>,
+) {
     let s = &text[block.clone()];
+    chars.clear();
+    chars.extend(s.char_indices());
+    let chars: &[(usize, char)] = chars;
     let quotes = quotes(s);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let markers = list_markers(&chars);
+    let markers = if may_have_markers(s.as_bytes()) {
+        list_markers(chars)
+    } else {
+        Vec::new()
+    };
     let mut sent_start = 0usize;
     let mut k = 0usize;
     let mut cut = |sent_start: &mut usize, end: usize, next: usize| {
@@ -323,13 +351,26 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
     };
     while k < chars.len() {
         let (i, c) = chars[k];
-        if let Some(m) = markers.iter().find(|m| m.start <= k && k < m.end) {
-            if m.start == k && s[sent_start..i].chars().any(char::is_alphanumeric) {
+        if let Some(m) = (!markers.is_empty())
+            .then(|| markers.iter().find(|m| m.start <= k && k < m.end))
+            .flatten()
+        {
+            if m.start == k && s[sent_start..i].chars().any(is_alnum) {
                 cut(&mut sent_start, i, i);
             }
             k = m.end;
             continue;
         }
+        // Fast path: letters, spaces and commas never start anything below.
+        if c.is_ascii_alphabetic()
+            || c == ' '
+            || c == ','
+            || ('\u{0400}'..='\u{04FF}').contains(&c)
+        {
+            k += 1;
+            continue;
+        }
+
         if c.is_ascii_digit() && (k == 0 || chars[k - 1].1 == ' ') {
             if let Some(len) = timestamp_len(&s[i..]) {
                 // A date-time stamp of a mail header ("08/16/2000 12:05 PM") stands alone
@@ -340,7 +381,7 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
                     && after[1..].chars().next().is_some_and(char::is_uppercase);
                 let before_name = prev_word.starts_with(char::is_uppercase)
                     || prev_word.contains('@');
-                if before_name && s[sent_start..i].chars().any(char::is_alphanumeric) {
+                if before_name && s[sent_start..i].chars().any(is_alnum) {
                     cut(&mut sent_start, i, i);
                 }
                 let end_k = k + s[i..i + len].chars().count();
@@ -363,7 +404,7 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
             if m > j && m < chars.len() {
                 let next = chars[m].1;
                 let starts = next.is_uppercase() || next == '@';
-                if starts && s[sent_start..i].chars().any(char::is_alphanumeric) {
+                if starts && s[sent_start..i].chars().any(is_alnum) {
                     let end = chars[j].0;
                     cut(&mut sent_start, end, chars[m].0);
                 }
@@ -544,7 +585,7 @@ struct Candidate<'a> {
 /// Decides whether a candidate ends a sentence.
 fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
     let question = c.cluster.contains(['?', '!', '‼', '⁇', '⁈', '⁉']);
-    if !question && !c.sentence.chars().any(char::is_alphanumeric) {
+    if !question && !c.sentence.chars().any(is_alnum) {
         return false;
     }
     // Emoticons and punctuation that lean on what precedes them (":-)", ", 2000") stay.
@@ -555,7 +596,7 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
     let mention = url
         || c.next.starts_with(['@', '#'])
         || c.next.chars().next().is_some_and(is_emoji);
-    let first_letter = c.next.chars().find(|c| c.is_alphanumeric());
+    let first_letter = c.next.chars().find(|&c| is_alnum(c));
     let next_lower = !mention && first_letter.is_some_and(|c| c.is_lowercase());
     let next_upper = first_letter.is_some_and(|c| c.is_uppercase());
     let word = last_word(c.before);
@@ -578,7 +619,7 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
             && !c.after_dash
             && c.next_raw.is_some_and(char::is_alphabetic)
             && word.chars().count() >= 2
-            && word.chars().all(|ch| ch.is_alphanumeric() || "-'’".contains(ch))
+            && word.chars().all(|ch| is_alnum(ch) || "-'’".contains(ch))
             && rules.class(word).is_none()
             && c.next.chars().all(|ch| ch.is_alphabetic() || "'’".contains(ch) || ".,!?".contains(ch));
     }
@@ -624,7 +665,7 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
         }
         Some(rules::Class::Abbr) => weak(),
         None => {
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = word.chars().filter(|&c| is_alpha(c)).count();
             // Dotted words with a long part are domains and file names, not abbreviations.
             let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 3);
             if dotted || (letters == 1 && word.chars().count() == 1) {
@@ -646,10 +687,27 @@ fn is_initials(word: &str) -> bool {
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
+/// `char::is_alphanumeric` with fast paths for ASCII and Cyrillic.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{0400}'..='\u{04FF}').contains(&c) || c.is_alphanumeric()
+    }
+}
+
+/// `char::is_alphabetic` with fast paths for ASCII and Cyrillic.
+fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        ('\u{0400}'..='\u{04FF}').contains(&c) || c.is_alphabetic()
+    }
+}
+
 /// The word right before a period: letters, digits, inner dots, hyphens, `№` and `°`.
 fn last_word(before: &str) -> &str {
-    let is_word =
-        |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '№' | '°' | '\'' | '’');
+    let is_word = |c: char| is_alnum(c) || matches!(c, '.' | '-' | '№' | '°' | '\'' | '’');
     if !before
         .chars()
         .next_back()

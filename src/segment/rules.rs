@@ -140,6 +140,10 @@ impl Rules {
 
     /// The class of the word before a period (case-insensitive), if it is a known abbreviation.
     pub fn class(&self, word: &str) -> Option<Class> {
-        self.classes.get(&word.to_lowercase()).copied()
+        if word.chars().any(char::is_uppercase) {
+            self.classes.get(&word.to_lowercase()).copied()
+        } else {
+            self.classes.get(word).copied()
+        }
     }
 }

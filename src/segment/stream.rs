@@ -54,23 +54,26 @@ pub fn split_reader<R: BufRead>(
                 ),
             });
         }
-        let valid = match std::str::from_utf8(&chunk) {
-            Ok(_) => chunk.len(),
-            Err(e) if e.error_len().is_none() && read > 0 => e.valid_up_to(),
+        let mut text = match String::from_utf8(chunk) {
+            Ok(t) => t,
             Err(e) => {
-                let (l, c) = crate::formats::line_col_bytes(&chunk, e.valid_up_to());
-                return Err(Error::BadInput {
-                    path: path.to_path_buf(),
-                    message: format!(
-                        "invalid UTF-8 at line {}, column {c}: convert the file to UTF-8",
-                        line + l - 1
-                    ),
-                });
+                let err = e.utf8_error();
+                let mut bytes = e.into_bytes();
+                if err.error_len().is_some() || read == 0 {
+                    let (l, c) = crate::formats::line_col_bytes(&bytes, err.valid_up_to());
+                    return Err(Error::BadInput {
+                        path: path.to_path_buf(),
+                        message: format!(
+                            "invalid UTF-8 at line {}, column {c}: convert the file to UTF-8",
+                            line + l - 1
+                        ),
+                    });
+                }
+                // An incomplete character at the end of the chunk waits for the next read.
+                pending = bytes.split_off(err.valid_up_to());
+                String::from_utf8(bytes).unwrap_or_default()
             }
         };
-        // An incomplete character at the end of the chunk waits for the next read.
-        pending = chunk.split_off(valid);
-        let mut text = String::from_utf8(chunk).unwrap_or_default();
         if first {
             if let Some(t) = text.strip_prefix('\u{feff}') {
                 text = t.to_string();
