@@ -367,7 +367,7 @@ fn split(file: Option<&Path>, lang: LangArg, format: SplitFormat) -> Result<()> 
                 path: p.to_path_buf(),
                 cause,
             })?;
-            segment::stream::split_reader(p, std::io::BufReader::new(f), lang, &mut write)
+            segment::stream::split_reader(p, f, lang, &mut write)
         }
         None => segment::stream::split_reader(
             Path::new("<stdin>"),

@@ -32,9 +32,8 @@ pub struct Sentence {
 pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
     let rules = Rules::for_lang(lang);
     let mut out = Vec::new();
-    let mut chars = Vec::new();
     for block in hard_blocks(text) {
-        split_block(text, block, rules, &mut chars, &mut out);
+        split_block(text, block, rules, &mut out);
     }
     out
 }
@@ -169,10 +168,7 @@ fn quotes(block: &str) -> Vec<Quote> {
     let bytes = block.as_bytes();
     let mut i = 0;
     // Every quote character starts with one of these bytes: scan bytes, decode only there.
-    while let Some(off) = bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, b'`' | b'\'' | b'&' | b'"' | 0xE2 | 0xC2))
-    {
+    while let Some(off) = bytes[i..].iter().position(|&b| QUOTE_LEAD[b as usize]) {
         i += off;
         let rest = &block[i..];
         let Some(c) = rest.chars().next() else {
@@ -234,7 +230,7 @@ fn is_emoji(c: char) -> bool {
         | 0x200D | 0xFE0F | 0x20E3)
 }
 
-/// An inline list marker (`1.)`, `2)`, `b.`, `• 10.`), as char indices `start..end`.
+/// An inline list marker (`1.)`, `2)`, `b.`, `• 10.`), as byte offsets `start..end`.
 #[derive(Clone, Copy)]
 struct Marker {
     start: usize,
@@ -257,7 +253,9 @@ fn may_have_markers(b: &[u8]) -> bool {
 
 /// Inline enumerations: markers of consecutive values (1, 2, …; a, b, …) each followed by a
 /// capitalised item. Only runs of two or more count, so a lone "a." is left alone.
-fn list_markers(chars: &[(usize, char)]) -> Vec<Marker> {
+fn list_markers(s: &str) -> Vec<Marker> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let byte = |k: usize| chars.get(k).map_or(s.len(), |&(b, _)| b);
     let c = |i: usize| chars.get(i).map(|&(_, c)| c);
     let mut found: Vec<Marker> = Vec::new();
     let mut i = 0;
@@ -305,8 +303,8 @@ fn list_markers(chars: &[(usize, char)]) -> Vec<Marker> {
             continue;
         }
         found.push(Marker {
-            start,
-            end: p,
+            start: byte(start),
+            end: byte(p),
             value,
             numeric,
         });
@@ -324,169 +322,154 @@ fn list_markers(chars: &[(usize, char)]) -> Vec<Marker> {
         .collect()
 }
 
-fn split_block(
-    text: &str,
-    block: Range<usize>,
-    rules: &Rules,
-    chars: &mut Vec<(usize, char)>,
-    out: &mut Vec<Range<usize>>,
-) {
+fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Range<usize>>) {
     let s = &text[block.clone()];
-    chars.clear();
-    chars.extend(s.char_indices());
-    let chars: &[(usize, char)] = chars;
+    let b = s.as_bytes();
     let quotes = quotes(s);
-    let markers = if may_have_markers(s.as_bytes()) {
-        list_markers(chars)
+    let markers = if may_have_markers(b) {
+        list_markers(s)
     } else {
         Vec::new()
     };
+    let mut next_marker = 0;
     let mut sent_start = 0usize;
-    let mut k = 0usize;
     let mut cut = |sent_start: &mut usize, end: usize, next: usize| {
         if let Some(r) = trim_range(text, block.start + *sent_start..block.start + end) {
             out.push(r);
         }
         *sent_start = next;
     };
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if let Some(m) = (!markers.is_empty())
-            .then(|| markers.iter().find(|m| m.start <= k && k < m.end))
-            .flatten()
-        {
-            if m.start == k && s[sent_start..i].chars().any(is_alnum) {
-                cut(&mut sent_start, i, i);
-            }
-            k = m.end;
-            continue;
-        }
-        // Fast path: letters, spaces and commas never start anything below.
-        if c.is_ascii_alphabetic()
-            || c == ' '
-            || c == ','
-            || ('\u{0400}'..='\u{04FF}').contains(&c)
-        {
-            k += 1;
-            continue;
-        }
-
-        if c.is_ascii_digit() && (k == 0 || chars[k - 1].1 == ' ') {
-            if let Some(len) = timestamp_len(&s[i..]) {
-                // A date-time stamp of a mail header ("08/16/2000 12:05 PM") stands alone
-                // between a name or address and a capitalised sentence.
-                let prev_word = s[..i].split_whitespace().next_back().unwrap_or("");
-                let after = &s[i + len..];
-                let after_cap = after.starts_with(' ')
-                    && after[1..].chars().next().is_some_and(char::is_uppercase);
-                let before_name = prev_word.starts_with(char::is_uppercase)
-                    || prev_word.contains('@');
-                if before_name && s[sent_start..i].chars().any(is_alnum) {
-                    cut(&mut sent_start, i, i);
+    let has_text = |from: usize, to: usize| s[from..to].chars().any(is_alnum);
+    let mut i = 0usize;
+    while i < b.len() {
+        let next = b[i..]
+            .iter()
+            .position(|&x| INTERESTING[x as usize])
+            .map(|o| i + o);
+        if let Some(m) = markers.get(next_marker) {
+            if next.is_none_or(|n| m.start <= n) {
+                if m.start >= i && has_text(sent_start, m.start) {
+                    cut(&mut sent_start, m.start, m.start);
                 }
-                let end_k = k + s[i..i + len].chars().count();
-                if after_cap {
-                    cut(&mut sent_start, i + len, i + len + 1);
-                }
-                k = end_k;
+                i = i.max(m.end);
+                next_marker += 1;
                 continue;
             }
         }
-        if is_emoji(c) {
-            let mut j = k;
-            while j < chars.len() && is_emoji(chars[j].1) {
-                j += 1;
-            }
-            let mut m = j;
-            while m < chars.len() && chars[m].1.is_whitespace() {
-                m += 1;
-            }
-            if m > j && m < chars.len() {
-                let next = chars[m].1;
-                let starts = next.is_uppercase() || next == '@';
-                if starts && s[sent_start..i].chars().any(is_alnum) {
-                    let end = chars[j].0;
-                    cut(&mut sent_start, end, chars[m].0);
+        let Some(p) = next else {
+            break;
+        };
+        i = p;
+        let Some(c) = char_at(s, i) else {
+            break;
+        };
+        if c.is_ascii_digit() {
+            if i == 0 || b[i - 1] == b' ' {
+                if let Some(len) = timestamp_len(&s[i..]) {
+                    // A date-time stamp of a mail header ("08/16/2000 12:05 PM") stands alone
+                    // between a name or address and a capitalised sentence.
+                    let prev_word = s[..i].split_whitespace().next_back().unwrap_or("");
+                    let after = &s[i + len..];
+                    let after_cap = after.starts_with(' ')
+                        && after[1..].chars().next().is_some_and(char::is_uppercase);
+                    let before_name =
+                        prev_word.starts_with(char::is_uppercase) || prev_word.contains('@');
+                    if before_name && has_text(sent_start, i) {
+                        cut(&mut sent_start, i, i);
+                    }
+                    if after_cap {
+                        cut(&mut sent_start, i + len, i + len + 1);
+                    }
+                    i += len;
+                    continue;
                 }
             }
-            k = j.max(k + 1);
+            i += 1;
+            continue;
+        }
+        if is_emoji(c) {
+            let mut j = i;
+            while let Some(e) = char_at(s, j).filter(|&e| is_emoji(e)) {
+                j += e.len_utf8();
+            }
+            let m = j + s[j..].len() - s[j..].trim_start().len();
+            if m > j && m < s.len() {
+                let n = char_at(s, m).unwrap_or(' ');
+                if (n.is_uppercase() || n == '@') && has_text(sent_start, i) {
+                    cut(&mut sent_start, j, m);
+                }
+            }
+            i = j.max(i + 1);
             continue;
         }
         if !is_terminal(c) {
-            k += 1;
+            i += c.len_utf8();
             continue;
         }
         // The terminal cluster: `.`, `?!`, `...`, `. . .`, followed by closing quotes/brackets.
-        let mut j = k;
-        let four_dot = c == '.'
-            && k > 0
-            && chars[k - 1].1.is_alphanumeric()
-            && spaced_ellipsis_at(&chars, k + 1);
-        while !four_dot && j + 1 < chars.len() {
-            let n = chars[j + 1].1;
-            if is_terminal(n) {
-                j += 1;
-            } else if n == ' ' && chars[j].1 == '.' && j + 2 < chars.len() && chars[j + 2].1 == '.'
-            {
-                j += 2;
-            } else {
-                break;
+        let k = i;
+        let mut j = i; // start of the last terminal char of the cluster
+        let four_dot =
+            c == '.' && char_before(s, k).is_some_and(is_alnum) && spaced_ellipsis_at(s, k + 1);
+        while !four_dot {
+            let here = char_at(s, j).map_or(1, char::len_utf8);
+            let n = j + here;
+            match char_at(s, n) {
+                Some(t) if is_terminal(t) => j = n,
+                Some(' ') if char_at(s, j) == Some('.') && char_at(s, n + 1) == Some('.') => {
+                    j = n + 1
+                }
+                _ => break,
             }
         }
-        let cluster: String = chars[k..=j].iter().map(|&(_, c)| c).collect();
+        let terminals_end = j + char_at(s, j).map_or(1, char::len_utf8);
+        let cluster = &s[k..terminals_end];
         // "[...]" marks an omission inside a quotation, not a sentence end.
-        if k > 0 && chars[k - 1].1 == '[' && chars.get(j + 1).is_some_and(|&(_, c)| c == ']') {
-            k = j + 2;
+        if char_before(s, k) == Some('[') && char_at(s, terminals_end) == Some(']') {
+            i = terminals_end + 1;
             continue;
         }
-        let terminals_end = j;
+        let mut end = terminals_end;
         loop {
-            if j + 1 < chars.len() && CLOSERS.contains(&chars[j + 1].1) {
-                j += 1;
-            } else if let Some(n) =
-                entity_quote_len(&s[chars.get(j + 1).map_or(s.len(), |c| c.0)..])
-            {
-                j += n;
-            } else if tex_close_after(&chars, j + 1) {
+            if let Some(q) = char_at(s, end).filter(|q| CLOSERS.contains(q)) {
+                end += q.len_utf8();
+            } else if let Some(n) = entity_quote_len(&s[end..]) {
+                end += n;
+            } else if tex_close_after(s, end) {
                 // "! ``." — a TeX closing quote typed as backticks, then the final period.
-                j += 4;
+                end += 4;
             } else {
                 break;
             }
         }
-        let has_closer = j > terminals_end;
-        let end = chars.get(j + 1).map_or(s.len(), |&(b, _)| b);
+        let has_closer = end > terminals_end;
         // A boundary needs whitespace (or the end of the block) after the cluster.
-        let next_k = j + 1;
-        if next_k < chars.len() && !chars[next_k].1.is_whitespace() {
-            k = next_k;
+        if char_at(s, end).is_some_and(|x| !x.is_whitespace()) {
+            i = end;
             continue;
         }
-        let mut m = next_k;
-        while m < chars.len() && chars[m].1.is_whitespace() {
-            m += 1;
-        }
-        if m >= chars.len() {
+        let m = end + s[end..].len() - s[end..].trim_start().len();
+        if m >= s.len() {
             break;
         }
-        let (next, after_dash) = next_word(&chars[m..]);
-        let inside_quote = |q: &Quote| q.open < i && i < q.close && end <= q.close;
+        let (next, after_dash) = next_word(&s[m..]);
+        let inside_quote = |q: &Quote| q.open < k && k < q.close && end <= q.close;
         let suppressed = quotes
             .iter()
             .any(|q| inside_quote(q) && (q.embedded || after_dash));
         let cand = Candidate {
-            before: &s[..i],
-            sentence: &s[sent_start..i],
-            cluster: &cluster,
+            before: &s[..k],
+            sentence: &s[sent_start..k],
+            cluster,
             has_closer,
-            next: &next,
+            next,
             after_dash,
-            next_raw: Some(chars[m].1),
+            next_raw: char_at(s, m),
         };
         if !suppressed && is_boundary(&cand, rules) {
-            cut(&mut sent_start, end, chars[m].0);
+            cut(&mut sent_start, end, m);
         }
-        k = m;
+        i = m;
     }
     cut(&mut sent_start, s.len(), s.len());
 }
@@ -545,24 +528,61 @@ fn entity_quote_len(rest: &str) -> Option<usize> {
         .map(|e| e.len())
 }
 
-/// True when " ``." starts at char index `k` (a closing quote written with backticks after
-/// a space, followed by the sentence's period).
-fn tex_close_after(chars: &[(usize, char)], k: usize) -> bool {
-    let at = |o: usize| chars.get(k + o).map(|&(_, c)| c);
-    at(0) == Some(' ') && at(1) == Some('`') && at(2) == Some('`') && at(3).is_some_and(is_terminal)
+/// True when " ``." starts at byte `i` (a closing quote written with backticks after a space,
+/// followed by the sentence's period).
+fn tex_close_after(s: &str, i: usize) -> bool {
+    s.get(i..)
+        .and_then(|r| r.strip_prefix(" ``"))
+        .is_some_and(|r| r.chars().next().is_some_and(is_terminal))
 }
 
-/// True when " . . ." starts at char index `k` and a capitalised word follows it: the period
-/// before it ends a sentence and the ellipsis opens the next (`compounds. . . . The`).
-fn spaced_ellipsis_at(chars: &[(usize, char)], k: usize) -> bool {
-    let pattern = [' ', '.', ' ', '.', ' ', '.'];
-    let fits = pattern
-        .iter()
-        .enumerate()
-        .all(|(o, &p)| chars.get(k + o).is_some_and(|&(_, c)| c == p));
-    fits && chars.get(k + 6).is_some_and(|&(_, c)| c == ' ')
-        && chars.get(k + 7).is_some_and(|&(_, c)| c.is_uppercase())
+/// True when " . . ." starts at byte `i` and a capitalised word follows it: the period before
+/// it ends a sentence and the ellipsis opens the next (`compounds. . . . The`).
+fn spaced_ellipsis_at(s: &str, i: usize) -> bool {
+    s.get(i..)
+        .and_then(|r| r.strip_prefix(" . . . "))
+        .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
 }
+
+/// The char starting at byte `i`.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+/// The char ending at byte `i`.
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|r| r.chars().next_back())
+}
+
+/// Bytes that can start a quote character (ASCII quotes, `&#39;`, and the lead bytes of
+/// `“”„` and `«»`).
+static QUOTE_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'`' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'&' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
+
+/// Bytes that can start something the splitter looks at: terminal marks, digits (time
+/// stamps), and the lead bytes of `…`, `‼`, emoji.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'!' as usize] = true;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = true;
+        d += 1;
+    }
+    t[0xE2] = true;
+    t[0xF0] = true;
+    t
+};
 
 /// A possible sentence end: a terminal cluster and what surrounds it.
 struct Candidate<'a> {
@@ -741,26 +761,20 @@ fn last_two_part(before: &str) -> Option<String> {
 /// The word after a boundary candidate, past opening quotes and brackets, and past a dash that
 /// introduces the reporting clause of direct speech (`«Можно?» — спросил он`); the flag tells
 /// whether there was such a dash.
-fn next_word(chars: &[(usize, char)]) -> (String, bool) {
-    let mut it = chars.iter().map(|&(_, c)| c).peekable();
+fn next_word(rest: &str) -> (&str, bool) {
+    let mut r = rest;
     let mut dash = false;
-    if matches!(it.peek(), Some('—' | '–' | '-')) {
-        it.next();
-        if it.peek() == Some(&'-') {
-            it.next();
-        }
-        if it.peek().is_some_and(|c| c.is_whitespace()) {
+    if let Some(after) = r.strip_prefix(['—', '–', '-']) {
+        let after = after.strip_prefix('-').unwrap_or(after);
+        let trimmed = after.trim_start();
+        if trimmed.len() < after.len() {
             dash = true;
-            while it.peek().is_some_and(|c| c.is_whitespace()) {
-                it.next();
-            }
+            r = trimmed;
         }
     }
-    let word = it
-        .skip_while(|c| OPENERS.contains(c))
-        .take_while(|c| !c.is_whitespace())
-        .collect();
-    (word, dash)
+    let r = r.trim_start_matches(OPENERS);
+    let end = r.find(char::is_whitespace).unwrap_or(r.len());
+    (&r[..end], dash)
 }
 
 #[cfg(test)]

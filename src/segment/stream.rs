@@ -8,19 +8,19 @@
 use super::{sentences, Sentence};
 use crate::text::{detect_lang, Lang};
 use crate::{Error, Result};
-use std::io::BufRead;
+use std::io::Read;
 use std::path::Path;
 
 /// Buffered text (bytes) after which sentences are emitted before the paragraph ends.
 pub const MAX_BUFFER: usize = 1 << 20;
 
 /// Bytes read from the input at a time.
-const CHUNK: u64 = 1 << 16;
+const CHUNK: usize = 1 << 16;
 
 /// Splits everything `reader` yields, calling `emit` for each sentence in order; offsets are
 /// char offsets into the whole input. `lang` `None` detects the language per paragraph.
 /// `path` names the input in errors (invalid UTF-8, binary data).
-pub fn split_reader<R: BufRead>(
+pub fn split_reader<R: Read>(
     path: &Path,
     mut reader: R,
     lang: Option<Lang>,
@@ -30,22 +30,26 @@ pub fn split_reader<R: BufRead>(
         path: path.to_path_buf(),
         cause,
     };
-    let mut buf = String::new();
-    // Chars of the input before `buf`.
+    // Bytes read but not yet split; they start at char `base_chars` and line `line`.
+    let mut data: Vec<u8> = Vec::with_capacity(2 * CHUNK);
     let mut base_chars = 0usize;
-    let mut pending: Vec<u8> = Vec::new();
     let mut line = 1usize;
     let mut first = true;
-    loop {
-        let mut chunk = std::mem::take(&mut pending);
-        let read = std::io::Read::take(&mut reader, CHUNK)
-            .read_until(b'\n', &mut chunk)
-            .map_err(io_err)?;
-        if read == 0 && chunk.is_empty() {
-            break;
-        }
-        if let Some(pos) = chunk.iter().position(|&b| b == 0) {
-            let (l, c) = crate::formats::line_col_bytes(&chunk, pos);
+    let mut eof = false;
+    while !eof {
+        let old_len = data.len();
+        data.resize(old_len + CHUNK, 0);
+        let n = loop {
+            match reader.read(&mut data[old_len..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(io_err(e)),
+            }
+        };
+        data.truncate(old_len + n);
+        eof = n == 0;
+        if let Some(pos) = data[old_len..].iter().position(|&b| b == 0) {
+            let (l, c) = crate::formats::line_col_bytes(&data, old_len + pos);
             return Err(Error::BadInput {
                 path: path.to_path_buf(),
                 message: format!(
@@ -54,56 +58,60 @@ pub fn split_reader<R: BufRead>(
                 ),
             });
         }
-        let mut text = match String::from_utf8(chunk) {
-            Ok(t) => t,
-            Err(e) => {
-                let err = e.utf8_error();
-                let mut bytes = e.into_bytes();
-                if err.error_len().is_some() || read == 0 {
-                    let (l, c) = crate::formats::line_col_bytes(&bytes, err.valid_up_to());
-                    return Err(Error::BadInput {
-                        path: path.to_path_buf(),
-                        message: format!(
-                            "invalid UTF-8 at line {}, column {c}: convert the file to UTF-8",
-                            line + l - 1
-                        ),
-                    });
-                }
-                // An incomplete character at the end of the chunk waits for the next read.
-                pending = bytes.split_off(err.valid_up_to());
-                String::from_utf8(bytes).unwrap_or_default()
-            }
-        };
-        if first {
-            if let Some(t) = text.strip_prefix('\u{feff}') {
-                text = t.to_string();
+        if first && data.len() >= 3 {
+            if data.starts_with("\u{feff}".as_bytes()) {
+                data.drain(..3);
                 base_chars += 1;
             }
             first = false;
         }
+        // Split up to the last blank line; everything at the end of the input.
+        let cut = if eof {
+            data.len()
+        } else {
+            match data.windows(2).rposition(|w| w == b"\n\n") {
+                Some(p) => p + 2,
+                None if data.len() > MAX_BUFFER => 0,
+                None => continue,
+            }
+        };
+        let text = if cut > 0 {
+            valid_text(path, &data[..cut], line, eof || cut < data.len())?
+        } else {
+            // A paragraph larger than the buffer: split its valid prefix, keep the tail.
+            let prefix = valid_text(path, &data, line, false)?;
+            let keep = flush_keep_last(prefix, base_chars, lang, &mut emit).map_err(io_err)?;
+            base_chars += prefix[..keep].chars().count();
+            line += prefix[..keep].matches('\n').count();
+            data.drain(..keep);
+            continue;
+        };
+        base_chars = flush(text, base_chars, lang, &mut emit).map_err(io_err)?;
         line += text.matches('\n').count();
-        let blank_line = text.trim().is_empty() && text.ends_with('\n');
-        buf.push_str(&text);
-        if blank_line {
-            base_chars = flush(&buf, base_chars, lang, &mut emit).map_err(io_err)?;
-            buf.clear();
-        } else if buf.len() > MAX_BUFFER {
-            let kept_from = flush_keep_last(&buf, base_chars, lang, &mut emit).map_err(io_err)?;
-            base_chars += buf[..kept_from].chars().count();
-            buf.drain(..kept_from);
-        }
-        if read == 0 {
-            break;
-        }
+        data.drain(..cut);
     }
-    if !pending.is_empty() {
-        return Err(Error::BadInput {
-            path: path.to_path_buf(),
-            message: format!("invalid UTF-8 at line {line}: the input ends inside a character"),
-        });
-    }
-    flush(&buf, base_chars, lang, &mut emit).map_err(io_err)?;
     Ok(())
+}
+
+/// `bytes` as UTF-8; `complete` says the bytes must not end inside a character. Otherwise an
+/// incomplete character at the end is left out (it is completed by the next read).
+fn valid_text<'a>(path: &Path, bytes: &'a [u8], line: usize, complete: bool) -> Result<&'a str> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t),
+        Err(e) if e.error_len().is_none() && !complete => {
+            Ok(std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default())
+        }
+        Err(e) => {
+            let (l, c) = crate::formats::line_col_bytes(bytes, e.valid_up_to());
+            Err(Error::BadInput {
+                path: path.to_path_buf(),
+                message: format!(
+                    "invalid UTF-8 at line {}, column {c}: convert the file to UTF-8",
+                    line + l - 1
+                ),
+            })
+        }
+    }
 }
 
 fn lang_of(text: &str, lang: Option<Lang>) -> Lang {

@@ -3,6 +3,8 @@
 
 use super::Lang;
 use spellbook::Dictionary;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static EN: OnceLock<Option<Dictionary>> = OnceLock::new();
@@ -44,6 +46,22 @@ pub fn dictionaries(lang: Lang) -> Vec<&'static Dictionary> {
 /// True when the lower-cased `word` is a common word of `lang` (not only a proper noun): a
 /// capitalised common word after an abbreviation starts a new sentence in Russian.
 pub fn is_common_word(lang: Lang, word: &str) -> bool {
+    // Sentence starters repeat a lot; remember the answers (bounded, per thread).
+    thread_local! {
+        static CACHE: RefCell<HashMap<(Lang, String), bool>> = RefCell::new(HashMap::new());
+    }
     let lower = word.to_lowercase();
-    dictionaries(lang).iter().any(|d| d.check(&lower))
+    let key = (lang, lower);
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).copied()) {
+        return hit;
+    }
+    let answer = dictionaries(lang).iter().any(|d| d.check(&key.1));
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 50_000 {
+            c.clear();
+        }
+        c.insert(key, answer);
+    });
+    answer
 }
