@@ -88,6 +88,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: SplitFormat,
+        /// Split with the rules of an SRX 2.0 file instead of the built-in rules.
+        #[arg(long, value_name = "FILE.srx")]
+        rules: Option<PathBuf>,
     },
     /// Read plain-text documents (files or folders of .txt), align Russian and English
     /// blocks, and store the segments in the memory.
@@ -189,7 +192,15 @@ fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Split { file, lang, format } => split(file.as_deref(), lang, format),
+        Command::Split {
+            file,
+            lang,
+            format,
+            rules,
+        } => match rules {
+            Some(srx) => split_srx(file.as_deref(), lang, format, &srx),
+            None => split(file.as_deref(), lang, format),
+        },
         Command::Ingest { inputs, report } => ingest(&cli.db, &inputs, report.as_deref()),
         Command::Lookup {
             text,
@@ -387,6 +398,47 @@ fn split(file: Option<&Path>, lang: LangArg, format: SplitFormat) -> Result<()> 
         }
         r => Ok(r?),
     }
+}
+
+fn split_srx(file: Option<&Path>, lang: LangArg, format: SplitFormat, srx: &Path) -> Result<()> {
+    let doc = segment::srx::SrxDocument::read(srx)?;
+    let text = match file {
+        Some(p) => formats::read_text_file(p)?,
+        None => {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+                .context("reading standard input")?;
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                return Ok(());
+            }
+            formats::decode_text(Path::new("<stdin>"), buf)?
+        }
+    };
+    let code = match lang {
+        LangArg::En => "en",
+        LangArg::Ru => "ru",
+        LangArg::Auto => crate::text::detect_lang(&text).unwrap_or(Lang::En).code(),
+    };
+    let rules = doc.rules_for(code)?;
+    let mut ranges = Vec::new();
+    for block in segment::hard_block_ranges(&text) {
+        let offset = block.start;
+        ranges.extend(
+            rules
+                .split(&text[block])
+                .into_iter()
+                .map(|r| r.start + offset..r.end + offset),
+        );
+    }
+    let mut out = String::new();
+    for s in segment::to_sentences(&text, ranges) {
+        match format {
+            SplitFormat::Text => out.push_str(&s.text),
+            SplitFormat::Jsonl => out.push_str(&serde_json::to_string(&s)?),
+        }
+        out.push('\n');
+    }
+    emit(&out)
 }
 
 fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<()> {

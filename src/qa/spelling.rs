@@ -4,9 +4,9 @@
 //! transliteration occurs on the other side are not flagged.
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
+use crate::text::lexicon::dictionaries;
 use crate::text::translit::same_name;
 use crate::text::{is_all_caps, is_capitalized, is_cyrillic, is_latin, words, Lang};
-use crate::text::lexicon::dictionaries;
 use spellbook::Dictionary;
 
 /// Description of the check.

@@ -10,6 +10,7 @@
 //! kept with the sentence they close.
 
 mod rules;
+pub mod srx;
 pub mod stream;
 
 pub use rules::Rules;
@@ -38,9 +39,14 @@ pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
     out
 }
 
-/// Splits `text` into sentences with char offsets and flattened text.
-pub fn sentences(text: &str, lang: Lang) -> Vec<Sentence> {
-    let ranges = split(text, lang);
+/// Byte ranges of the blocks between hard boundaries (paragraphs, headlines, list items), for
+/// splitters that bring their own rules (SRX).
+pub fn hard_block_ranges(text: &str) -> Vec<Range<usize>> {
+    hard_blocks(text)
+}
+
+/// Turns byte ranges of `text` into sentences with char offsets and flattened text.
+pub fn to_sentences(text: &str, ranges: Vec<Range<usize>>) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(ranges.len());
     let mut byte_pos = 0;
     let mut char_pos = 0;
@@ -56,6 +62,11 @@ pub fn sentences(text: &str, lang: Lang) -> Vec<Sentence> {
         byte_pos = r.end;
     }
     out
+}
+
+/// Splits `text` into sentences with char offsets and flattened text.
+pub fn sentences(text: &str, lang: Lang) -> Vec<Sentence> {
+    to_sentences(text, split(text, lang))
 }
 
 /// Turns line breaks (and the whitespace around them) inside a sentence into one space.
@@ -186,7 +197,10 @@ fn quotes(block: &str) -> Vec<Quote> {
             (_, Some(e)) if stack.iter().any(|(o, _)| *o == '`') => {
                 (stack.iter().rposition(|(o, _)| *o == '`'), e.len())
             }
-            ('”', _) => (stack.iter().rposition(|(o, _)| matches!(o, '“' | '„')), c.len_utf8()),
+            ('”', _) => (
+                stack.iter().rposition(|(o, _)| matches!(o, '“' | '„')),
+                c.len_utf8(),
+            ),
             ('“', _) => (stack.iter().rposition(|(o, _)| *o == '„'), c.len_utf8()),
             ('»', _) => (stack.iter().rposition(|(o, _)| *o == '«'), c.len_utf8()),
             ('"', _) => (stack.iter().rposition(|(o, _)| *o == '"'), 1),
@@ -411,15 +425,17 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
         let mut j = i; // start of the last terminal char of the cluster
         let four_dot =
             c == '.' && char_before(s, k).is_some_and(is_alnum) && spaced_ellipsis_at(s, k + 1);
-        while !four_dot {
-            let here = char_at(s, j).map_or(1, char::len_utf8);
-            let n = j + here;
-            match char_at(s, n) {
-                Some(t) if is_terminal(t) => j = n,
-                Some(' ') if char_at(s, j) == Some('.') && char_at(s, n + 1) == Some('.') => {
-                    j = n + 1
+        if !four_dot {
+            loop {
+                let here = char_at(s, j).map_or(1, char::len_utf8);
+                let n = j + here;
+                match char_at(s, n) {
+                    Some(t) if is_terminal(t) => j = n,
+                    Some(' ') if char_at(s, j) == Some('.') && char_at(s, n + 1) == Some('.') => {
+                        j = n + 1
+                    }
+                    _ => break,
                 }
-                _ => break,
             }
         }
         let terminals_end = j + char_at(s, j).map_or(1, char::len_utf8);
@@ -493,12 +509,10 @@ fn timestamp_len(s: &str) -> Option<usize> {
             false
         }
     };
-    if !(digits(&mut p, 1, 2) && sep(&mut p, b'/') && digits(&mut p, 1, 2) && sep(&mut p, b'/'))
-    {
+    if !(digits(&mut p, 1, 2) && sep(&mut p, b'/') && digits(&mut p, 1, 2) && sep(&mut p, b'/')) {
         return None;
     }
-    if !(digits(&mut p, 2, 4) && sep(&mut p, b' ') && digits(&mut p, 1, 2) && sep(&mut p, b':'))
-    {
+    if !(digits(&mut p, 2, 4) && sep(&mut p, b' ') && digits(&mut p, 1, 2) && sep(&mut p, b':')) {
         return None;
     }
     if !digits(&mut p, 2, 2) {
@@ -613,9 +627,8 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
         return false;
     }
     let url = c.next.contains("://") || c.next.starts_with("www.");
-    let mention = url
-        || c.next.starts_with(['@', '#'])
-        || c.next.chars().next().is_some_and(is_emoji);
+    let mention =
+        url || c.next.starts_with(['@', '#']) || c.next.chars().next().is_some_and(is_emoji);
     let first_letter = c.next.chars().find(|&c| is_alnum(c));
     let next_lower = !mention && first_letter.is_some_and(|c| c.is_lowercase());
     let next_upper = first_letter.is_some_and(|c| c.is_uppercase());
@@ -641,7 +654,9 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
             && word.chars().count() >= 2
             && word.chars().all(|ch| is_alnum(ch) || "-'’".contains(ch))
             && rules.class(word).is_none()
-            && c.next.chars().all(|ch| ch.is_alphabetic() || "'’".contains(ch) || ".,!?".contains(ch));
+            && c.next
+                .chars()
+                .all(|ch| ch.is_alphabetic() || "'’".contains(ch) || ".,!?".contains(ch));
     }
     if c.cluster.chars().count() > 1 || c.cluster == "…" {
         // Ellipsis: ends a sentence before a capital, but not before the pronoun "I".
@@ -888,7 +903,9 @@ mod tests {
             ["I work for the U.S. Government in Virginia."]
         );
         assert_eq!(
-            split_en("At 5 a.m. Mr. Smith went to the bank. He left at 6 P.M. Mr. Smith then left."),
+            split_en(
+                "At 5 a.m. Mr. Smith went to the bank. He left at 6 P.M. Mr. Smith then left."
+            ),
             [
                 "At 5 a.m. Mr. Smith went to the bank.",
                 "He left at 6 P.M.",
@@ -896,7 +913,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            split_ru("В 2010-2012 гг. Виктор посещал г. Волгоград. Было это в 1998 г. Популяции росли."),
+            split_ru(
+                "В 2010-2012 гг. Виктор посещал г. Волгоград. Было это в 1998 г. Популяции росли."
+            ),
             [
                 "В 2010-2012 гг. Виктор посещал г. Волгоград.",
                 "Было это в 1998 г.",
@@ -905,7 +924,11 @@ mod tests {
         );
         assert_eq!(
             split_ru("Л.Н. Толстой написал роман. Писал его А. И. Семенов и др. Конец."),
-            ["Л.Н. Толстой написал роман.", "Писал его А. И. Семенов и др.", "Конец."]
+            [
+                "Л.Н. Толстой написал роман.",
+                "Писал его А. И. Семенов и др.",
+                "Конец."
+            ]
         );
     }
 
@@ -913,7 +936,12 @@ mod tests {
     fn informal_text() {
         assert_eq!(
             split_en("you love it when i come over. i satisfy you. why not? ok"),
-            ["you love it when i come over.", "i satisfy you.", "why not?", "ok"]
+            [
+                "you love it when i come over.",
+                "i satisfy you.",
+                "why not?",
+                "ok"
+            ]
         );
         assert_eq!(
             split_en("She works at Yahoo! in the office. I love her. :)"),

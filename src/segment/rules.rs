@@ -114,10 +114,10 @@ impl Rules {
         // (longer than a one-letter preposition) starts one.
         lexicon
             && self.lexicon.is_some_and(|l| {
-            w.chars().count() > 1
-                && w.chars().skip(1).all(|c| !c.is_uppercase())
-                && crate::text::lexicon::is_common_word(l, w)
-        })
+                w.chars().count() > 1
+                    && w.chars().skip(1).all(|c| !c.is_uppercase())
+                    && crate::text::lexicon::is_common_word(l, w)
+            })
     }
 
     /// True when `word` is a title that precedes names (`Mr.`, `Dr.`, `Prof.`).

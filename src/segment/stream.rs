@@ -203,7 +203,13 @@ mod tests {
         let texts: Vec<&str> = streamed.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["First one.", "Second one.", "Первое.", "Второе предложение.", "Last."]
+            [
+                "First one.",
+                "Second one.",
+                "Первое.",
+                "Второе предложение.",
+                "Last."
+            ]
         );
         let chars: Vec<char> = text.chars().collect();
         for s in &streamed {
@@ -224,7 +230,9 @@ mod tests {
 
     #[test]
     fn bad_bytes_are_reported_with_line() {
-        let e = collect(b"ok\nok\nbad \xff here", None).unwrap_err().to_string();
+        let e = collect(b"ok\nok\nbad \xff here", None)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("in.txt: invalid UTF-8 at line 3"), "{e}");
         let e = collect(b"ok\n\0", None).unwrap_err().to_string();
         assert!(e.contains("binary"), "{e}");
