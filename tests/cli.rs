@@ -360,3 +360,35 @@ fn split_prints_one_sentence_per_line() {
         (Some(10), Some(14))
     );
 }
+
+#[test]
+fn split_with_the_languagetool_srx_rules_when_present() {
+    let srx = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/segmentation/srx/languagetool_segment.srx");
+    if !srx.exists() {
+        eprintln!("skipped: {} is absent", srx.display());
+        return;
+    }
+    let env = Env::new();
+    let out = env
+        .tm()
+        .args(["split", "--lang", "en", "--rules", srx.to_str().unwrap()])
+        .write_stdin("Mr. Smith arrived at 5 p.m. on Monday. He left early! Did he?")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Mr. Smith arrived at 5 p.m. on Monday.\nHe left early!\nDid he?\n"
+    );
+    let out = env
+        .tm()
+        .args(["split", "--lang", "ru", "--rules", srx.to_str().unwrap()])
+        .write_stdin("Это было в 2004 г. в Москве. Потом А. С. Пушкин уехал.")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Это было в 2004 г. в Москве.\nПотом А. С. Пушкин уехал.\n"
+    );
+}
