@@ -6,7 +6,7 @@
 //! and every block is split into sentences. Paired blocks give aligned sentence pairs;
 //! the rest give monolingual segments.
 
-use crate::align::{align, pair_blocks, BlockLink, LengthModel};
+use crate::align::{align_sentences, pair_blocks, AlignConfig, BlockLink};
 use crate::formats::read_bytes;
 use crate::memory::{content_hash, DocOutcome, Memory, NewSegment};
 use crate::segment::{flatten, split};
@@ -128,8 +128,7 @@ pub fn segment_document(text: &str) -> Vec<NewSegment> {
                 let sb = sentences_of(&b.text, b.lang);
                 let ra: Vec<&str> = sa.iter().map(String::as_str).collect();
                 let rb: Vec<&str> = sb.iter().map(String::as_str).collect();
-                let model = LengthModel::for_langs(a.lang.code(), b.lang.code());
-                for bead in align(&ra, &rb, model) {
+                for bead in align_sentences(&ra, &rb, &AlignConfig::default()).beads {
                     let src = join(&ra, &bead.src);
                     let tgt = join(&rb, &bead.tgt);
                     match (src.is_empty(), tgt.is_empty()) {

@@ -376,7 +376,11 @@ fn split_with_the_languagetool_srx_rules_when_present() {
         .write_stdin("Mr. Smith arrived at 5 p.m. on Monday. He left early! Did he?")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "Mr. Smith arrived at 5 p.m. on Monday.\nHe left early!\nDid he?\n"
@@ -391,4 +395,111 @@ fn split_with_the_languagetool_srx_rules_when_present() {
         String::from_utf8(out.stdout).unwrap(),
         "Это было в 2004 г. в Москве.\nПотом А. С. Пушкин уехал.\n"
     );
+}
+
+fn write(env: &Env, name: &str, text: &str) -> String {
+    let p = env.path(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+const RU_DOC: &str = "Штайнмайер прибыл в Брюссель 6 декабря.\nЭто длинное предложение, которое переведено двумя предложениями на английский язык.\nСтолтенберг ответил журналистам.\nНАТО готово к диалогу с Россией.\n";
+const EN_DOC: &str = "Steinmeier arrived in Brussels on December 6.\nThis is a long sentence,\nwhich is translated into English by two sentences.\nStoltenberg answered the journalists.\nNATO is ready for a dialogue with Russia.\n";
+
+#[test]
+fn align_writes_beads_in_every_format() {
+    let env = Env::new();
+    let ru = write(&env, "ru.txt", RU_DOC);
+    let en = write(&env, "en.txt", EN_DOC);
+    let jsonl = env.run(&["align", &ru, &en, "--presplit", "--format", "jsonl"]);
+    let beads: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let shapes: Vec<(String, String)> = beads
+        .iter()
+        .map(|b| (b["src"].to_string(), b["tgt"].to_string()))
+        .collect();
+    assert_eq!(
+        shapes,
+        [
+            ("[0]", "[0]"),
+            ("[1]", "[1,2]"),
+            ("[2]", "[3]"),
+            ("[3]", "[4]")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert_eq!(
+        beads[1]["tgt_text"],
+        "This is a long sentence, which is translated into English by two sentences."
+    );
+    assert!(beads
+        .iter()
+        .all(|b| (0.0..=1.0).contains(&b["score"].as_f64().unwrap())));
+
+    let ladder = env.run(&["align", &ru, &en, "--presplit", "--format", "ladder"]);
+    let rungs: Vec<&str> = ladder
+        .lines()
+        .map(|l| l.rsplit_once('\t').unwrap().0)
+        .collect();
+    assert_eq!(rungs, ["0\t0", "1\t1", "2\t3", "3\t4", "4\t5"]);
+
+    let tsv = env.run(&["align", &ru, &en, "--presplit", "--format", "tsv"]);
+    assert_eq!(tsv.lines().count(), 4);
+    assert!(tsv.starts_with("Штайнмайер прибыл в Брюссель 6 декабря.\tSteinmeier arrived"));
+
+    let tmx = env.run(&["align", &ru, &en, "--presplit", "--format", "tmx"]);
+    assert_eq!(tmx.matches("<tu>").count(), 4);
+    assert!(tmx.contains("srclang=\"ru\""));
+}
+
+#[test]
+fn align_splits_unsplit_texts_and_stores_pairs() {
+    let env = Env::new();
+    let ru = write(&env, "ru.txt", &RU_DOC.replace('\n', " "));
+    let en = write(
+        &env,
+        "en.txt",
+        &EN_DOC.replace(",\n", ", ").replace('\n', " "),
+    );
+    let out = env.run(&["align", &ru, &en, "--format", "tsv", "--store"]);
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert_eq!(env.stats()["pairs"], 4);
+    // Storing the same pair again changes nothing.
+    env.run(&["align", &ru, &en, "--format", "tsv", "--store"]);
+    assert_eq!(env.stats()["segments"], 4);
+    let j: serde_json::Value = serde_json::from_str(&env.run(&[
+        "lookup",
+        "Stoltenberg answered the journalists.",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(j[0]["target"], "Столтенберг ответил журналистам.");
+}
+
+#[test]
+fn align_reads_a_dictionary_and_rejects_bad_input() {
+    let env = Env::new();
+    let ru = write(&env, "ru.txt", RU_DOC);
+    let en = write(&env, "en.txt", EN_DOC);
+    let dict = write(
+        &env,
+        "dict.txt",
+        "journalists @ журналистам\nready @ готово\n",
+    );
+    let out = env.run(&["align", &ru, &en, "--presplit", "--dict", &dict]);
+    assert_eq!(out.lines().count(), 4);
+    let bad_dict = write(&env, "bad.dict", "no separator here\n");
+    env.fails(&["align", &ru, &en, "--dict", &bad_dict], "bad.dict:1:");
+    let empty = write(&env, "empty.txt", "");
+    env.fails(&["align", &ru, &empty], "empty.txt: empty file");
+    let out = env
+        .tm()
+        .args(["align", &ru, &en, "--max-bead", "7"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--max-bead"));
 }

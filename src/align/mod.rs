@@ -2,8 +2,12 @@
 //!
 //! - [`pair_blocks`]: in a mixed document, which Russian block translates which neighbouring
 //!   English block (by length ratio and shared names and numbers);
-//! - [`align`]: sentence alignment of two parallel texts by dynamic programming over
-//!   Gale–Church length costs, with beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2.
+//! - [`align_sentences`]: sentence alignment of two parallel texts (see `sentence.rs`).
+
+pub mod documents;
+mod sentence;
+
+pub use sentence::{align_sentences, AlignConfig, Alignment};
 
 use crate::text::translit::name_key;
 use crate::text::words;
@@ -49,95 +53,6 @@ impl LengthModel {
             variance: 6.8,
         }
     }
-
-    /// −log probability that texts of `ls` and `lt` chars are translations (length only).
-    fn cost(&self, ls: usize, lt: usize) -> f64 {
-        if ls == 0 && lt == 0 {
-            return 0.0;
-        }
-        let ls = ls as f64;
-        let lt = lt as f64;
-        let mean = (ls + lt / self.ratio) / 2.0;
-        let delta = (lt - ls * self.ratio) / (mean.max(1.0) * self.variance).sqrt();
-        let p = 2.0 * (1.0 - std_normal_cdf(delta.abs()));
-        -(p.max(1e-12)).ln()
-    }
-}
-
-fn std_normal_cdf(x: f64) -> f64 {
-    // Abramowitz & Stegun 7.1.26 approximation of erf.
-    let t = 1.0 / (1.0 + 0.327_591_1 * x / std::f64::consts::SQRT_2);
-    let y = 1.0
-        - (((((1.061_405_429 * t - 1.453_152_027) * t) + 1.421_413_741) * t - 0.284_496_736) * t
-            + 0.254_829_592)
-            * t
-            * (-x * x / 2.0).exp();
-    0.5 * (1.0 + y)
-}
-
-/// Bead shapes with their −log prior probabilities (Gale & Church 1993).
-const SHAPES: [(usize, usize, f64); 6] = [
-    (1, 1, 0.89),
-    (1, 0, 0.0099),
-    (0, 1, 0.0099),
-    (2, 1, 0.089),
-    (1, 2, 0.089),
-    (2, 2, 0.011),
-];
-
-/// Aligns `src` sentences with `tgt` sentences. Beads are returned in order and cover every
-/// sentence exactly once.
-pub fn align(src: &[&str], tgt: &[&str], model: LengthModel) -> Vec<Bead> {
-    let n = src.len();
-    let m = tgt.len();
-    let ls: Vec<usize> = src.iter().map(|s| s.chars().count()).collect();
-    let lt: Vec<usize> = tgt.iter().map(|s| s.chars().count()).collect();
-    let anchors_s: Vec<HashSet<String>> = src.iter().map(|s| anchors(s)).collect();
-    let anchors_t: Vec<HashSet<String>> = tgt.iter().map(|s| anchors(s)).collect();
-    let inf = f64::INFINITY;
-    let mut cost = vec![inf; (n + 1) * (m + 1)];
-    let mut back = vec![(0usize, 0usize); (n + 1) * (m + 1)];
-    let idx = |i: usize, j: usize| i * (m + 1) + j;
-    cost[0] = 0.0;
-    for i in 0..=n {
-        for j in 0..=m {
-            let here = cost[idx(i, j)];
-            if here == inf {
-                continue;
-            }
-            for &(di, dj, prior) in &SHAPES {
-                if i + di > n || j + dj > m {
-                    continue;
-                }
-                let a: usize = ls[i..i + di].iter().sum();
-                let b: usize = lt[j..j + dj].iter().sum();
-                let mut c = -prior.ln() + model.cost(a, b);
-                if di > 0 && dj > 0 {
-                    c -= anchor_bonus(&anchors_s[i..i + di], &anchors_t[j..j + dj]);
-                }
-                let k = idx(i + di, j + dj);
-                if here + c < cost[k] {
-                    cost[k] = here + c;
-                    back[k] = (di, dj);
-                }
-            }
-        }
-    }
-    let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let (di, dj) = back[idx(i, j)];
-        let step = cost[idx(i, j)] - cost[idx(i - di, j - dj)];
-        beads.push(Bead {
-            src: (i - di..i).collect(),
-            tgt: (j - dj..j).collect(),
-            score: (-step / 4.0).exp().clamp(0.0, 1.0),
-        });
-        i -= di;
-        j -= dj;
-    }
-    beads.reverse();
-    beads
 }
 
 /// Language-independent anchors of a text: numbers and name keys of capitalised words.
@@ -154,13 +69,6 @@ pub fn anchors(text: &str) -> HashSet<String> {
         }
     }
     out
-}
-
-fn anchor_bonus(s: &[HashSet<String>], t: &[HashSet<String>]) -> f64 {
-    let a: HashSet<&String> = s.iter().flatten().collect();
-    let b: HashSet<&String> = t.iter().flatten().collect();
-    let shared = a.intersection(&b).count() as f64;
-    shared.min(4.0) * 1.5
 }
 
 /// How blocks of a mixed document relate.
@@ -238,42 +146,5 @@ mod tests {
             pair_blocks(&blocks),
             vec![BlockLink::Pair(0, 1), BlockLink::Single(2)]
         );
-    }
-
-    #[test]
-    fn aligns_one_to_one_and_merges() {
-        let src = [
-            "Привет.",
-            "Это длинное предложение, которое переведено двумя.",
-            "Пока.",
-        ];
-        let tgt = [
-            "Hello.",
-            "This is a long sentence,",
-            "which is translated by two.",
-            "Bye.",
-        ];
-        let beads = align(&src, &tgt, LengthModel::for_langs("ru", "en"));
-        let shapes: Vec<(Vec<usize>, Vec<usize>)> = beads
-            .iter()
-            .map(|b| (b.src.clone(), b.tgt.clone()))
-            .collect();
-        assert_eq!(
-            shapes,
-            vec![
-                (vec![0], vec![0]),
-                (vec![1], vec![1, 2]),
-                (vec![2], vec![3])
-            ]
-        );
-        assert!(beads.iter().all(|b| (0.0..=1.0).contains(&b.score)));
-    }
-
-    #[test]
-    fn handles_empty_sides() {
-        assert!(align(&[], &[], LengthModel::default()).is_empty());
-        let b = align(&["One."], &[], LengthModel::default());
-        assert_eq!(b.len(), 1);
-        assert!(b[0].tgt.is_empty());
     }
 }

@@ -46,6 +46,19 @@ pub enum SplitFormat {
     Jsonl,
 }
 
+/// Output formats of `align`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// One bead per line: `{"src":[..],"tgt":[..],"score","src_text","tgt_text"}`.
+    Jsonl,
+    /// `source TAB target` per bead.
+    Tsv,
+    /// TMX 1.4b of the beads with both sides.
+    Tmx,
+    /// hunalign's ladder: `src_index TAB tgt_index TAB score` at the start of every bead.
+    Ladder,
+}
+
 /// Output formats of `lookup`, `concordance` and `stats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
@@ -101,6 +114,40 @@ pub enum Command {
         /// Also check the ingested documents and write an HTML QA report here.
         #[arg(long)]
         report: Option<PathBuf>,
+    },
+    /// Align the sentences of two parallel texts (a source and its translation).
+    Align {
+        /// Source text.
+        src: PathBuf,
+        /// Target text (its translation).
+        tgt: PathBuf,
+        /// Language of the source text.
+        #[arg(long, default_value = "ru")]
+        src_lang: String,
+        /// Language of the target text.
+        #[arg(long, default_value = "en")]
+        tgt_lang: String,
+        /// The files hold one sentence per line already (indices are line numbers).
+        #[arg(long)]
+        presplit: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: AlignFormat,
+        /// Largest number of sentences on one side of a bead (1–3).
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=3))]
+        max_bead: u8,
+        /// Cost of leaving a sentence unaligned; higher means fewer 1-0/0-1 beads.
+        #[arg(long, default_value_t = 3.5)]
+        del_penalty: f64,
+        /// A bilingual dictionary, one `target @ source` entry per line (hunalign's format).
+        #[arg(long, value_name = "FILE")]
+        dict: Option<PathBuf>,
+        /// Do not learn a translation lexicon from the texts (length and anchors only).
+        #[arg(long)]
+        no_lexicon: bool,
+        /// Also store the aligned pairs in the memory (one transaction).
+        #[arg(long)]
+        store: bool,
     },
     /// Find stored translations of a text: exact and fuzzy matches with a match %.
     Lookup {
@@ -202,6 +249,62 @@ pub fn run(cli: Cli) -> Result<()> {
             None => split(file.as_deref(), lang, format),
         },
         Command::Ingest { inputs, report } => ingest(&cli.db, &inputs, report.as_deref()),
+        Command::Align {
+            src,
+            tgt,
+            src_lang,
+            tgt_lang,
+            presplit,
+            format,
+            max_bead,
+            del_penalty,
+            dict,
+            no_lexicon,
+            store,
+        } => {
+            let dictionary = match dict {
+                Some(d) => read_dictionary(&d)?,
+                None => Vec::new(),
+            };
+            let cfg = crate::align::AlignConfig {
+                max_bead: max_bead as usize,
+                del_penalty,
+                learn_lexicon: !no_lexicon,
+                dictionary,
+                ..Default::default()
+            };
+            let job = crate::align::documents::AlignJob {
+                src: &src,
+                tgt: &tgt,
+                src_lang: &src_lang,
+                tgt_lang: &tgt_lang,
+                presplit,
+            };
+            let result = crate::align::documents::align_files(&job, &cfg)?;
+            let low = &result.alignment.low_confidence;
+            if !low.is_empty() {
+                eprintln!(
+                    "tm: {} low-confidence regions (sentence ranges, 0-based):",
+                    low.len()
+                );
+                for (s, t) in low.iter().take(10) {
+                    eprintln!(
+                        "  source {}..{} ↔ target {}..{}",
+                        s.start, s.end, t.start, t.end
+                    );
+                }
+                if low.len() > 10 {
+                    eprintln!("  …");
+                }
+            }
+            if store {
+                let mut mem = Memory::open(&cli.db)?;
+                let outcome = crate::align::documents::store(&mut mem, &job, &result)?;
+                eprintln!("tm: memory: {outcome:?}");
+            }
+            let out = crate::align::documents::render(&result, &src_lang, &tgt_lang, format.into());
+            emit(&out)
+        }
         Command::Lookup {
             text,
             min_score,
@@ -489,6 +592,34 @@ fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<(
         ));
     }
     emit(&s)
+}
+
+impl From<AlignFormat> for crate::align::documents::Format {
+    fn from(f: AlignFormat) -> Self {
+        use crate::align::documents::Format;
+        match f {
+            AlignFormat::Jsonl => Format::Jsonl,
+            AlignFormat::Tsv => Format::Tsv,
+            AlignFormat::Tmx => Format::Tmx,
+            AlignFormat::Ladder => Format::Ladder,
+        }
+    }
+}
+
+/// Reads a hunalign dictionary: `target @ source` per line; returns (source, target) pairs.
+fn read_dictionary(path: &Path) -> Result<Vec<(String, String)>> {
+    let text = formats::read_text_file(path)?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((tgt, src)) = line.split_once(" @ ") else {
+            bail!("{}:{}: expected `target @ source`", path.display(), i + 1);
+        };
+        out.push((src.trim().to_string(), tgt.trim().to_string()));
+    }
+    Ok(out)
 }
 
 fn read_units(file: &Path) -> Result<Vec<Unit>> {
