@@ -80,55 +80,53 @@ pub enum BlockLink {
     Single(usize),
 }
 
-/// Pairs neighbouring blocks written in different languages when their lengths and anchors
-/// fit; `blocks` are `(language code, text)` in document order.
+/// Pairs the blocks of a mixed document written in different languages that translate each
+/// other; `blocks` are `(language code, text)` in document order. The blocks of the two main
+/// languages are aligned with the sentence aligner (one block per side of a bead), so pairs
+/// keep the document order and blocks without a counterpart stay single.
 pub fn pair_blocks(blocks: &[(&str, &str)]) -> Vec<BlockLink> {
-    let mut candidates: Vec<(f64, usize)> = Vec::new();
-    for i in 0..blocks.len().saturating_sub(1) {
-        let (la, a) = blocks[i];
-        let (lb, b) = blocks[i + 1];
-        if la == lb {
-            continue;
-        }
-        let model = LengthModel::for_langs(la, lb);
-        let ca = a.chars().count();
-        let cb = b.chars().count();
-        let ratio = (cb as f64 / model.ratio) / ca.max(1) as f64;
-        let length_fit = ratio.ln().abs();
-        let shared = {
-            let x = anchors(a);
-            let y = anchors(b);
-            let union = x.union(&y).count().max(1);
-            x.intersection(&y).count() as f64 / union as f64
+    let mut langs: Vec<&str> = blocks.iter().map(|b| b.0).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if langs.len() >= 2 {
+        let count = |l: &str| blocks.iter().filter(|b| b.0 == l).count();
+        langs.sort_by_key(|l| std::cmp::Reverse(count(l)));
+        let (la, lb) = (langs[0], langs[1]);
+        let ia: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].0 == la).collect();
+        let ib: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].0 == lb).collect();
+        let ta: Vec<&str> = ia.iter().map(|&i| blocks[i].1).collect();
+        let tb: Vec<&str> = ib.iter().map(|&i| blocks[i].1).collect();
+        // Only some blocks have a counterpart, so the ratio cannot be measured on the texts.
+        let cfg = AlignConfig {
+            max_bead: 1,
+            learn_lexicon: false,
+            length_ratio: Some(LengthModel::for_langs(la, lb).ratio),
+            ..AlignConfig::default()
         };
-        // Lengths within a factor of ~1.6, or a close fit helped by shared names and numbers.
-        let cost = length_fit - shared;
-        if cost < 0.5 {
-            candidates.push((cost, i));
+        for bead in align_sentences(&ta, &tb, &cfg).beads {
+            if let (Some(&x), Some(&y)) = (bead.src.first(), bead.tgt.first()) {
+                let (i, j) = (ia[x], ib[y]);
+                pairs.push((i.min(j), i.max(j)));
+            }
         }
     }
-    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut used = vec![false; blocks.len()];
-    let mut pairs = Vec::new();
-    for (_, i) in candidates {
-        if !used[i] && !used[i + 1] {
-            used[i] = true;
-            used[i + 1] = true;
-            pairs.push(i);
-        }
+    let mut paired = vec![false; blocks.len()];
+    let mut links: Vec<BlockLink> = Vec::new();
+    for &(i, j) in &pairs {
+        paired[i] = true;
+        paired[j] = true;
+        links.push(BlockLink::Pair(i, j));
     }
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < blocks.len() {
-        if pairs.contains(&i) {
-            out.push(BlockLink::Pair(i, i + 1));
-            i += 2;
-        } else {
-            out.push(BlockLink::Single(i));
-            i += 1;
-        }
-    }
-    out
+    links.extend(
+        (0..blocks.len())
+            .filter(|&i| !paired[i])
+            .map(BlockLink::Single),
+    );
+    links.sort_by_key(|l| match *l {
+        BlockLink::Pair(i, _) | BlockLink::Single(i) => i,
+    });
+    links
 }
 
 #[cfg(test)]
@@ -145,6 +143,25 @@ mod tests {
         assert_eq!(
             pair_blocks(&blocks),
             vec![BlockLink::Pair(0, 1), BlockLink::Single(2)]
+        );
+    }
+
+    #[test]
+    fn pairs_alternating_paragraphs() {
+        let blocks = [
+            ("en", "The council met in Brussels on Monday."),
+            ("ru", "Совет собрался в Брюсселе в понедельник."),
+            ("en", "The next meeting is planned for March 15, 2017, in Berlin."),
+            ("ru", "Следующая встреча запланирована на 15 марта 2017 года в Берлине."),
+            ("en", "An English paragraph that has no translation in this document at all, and is long."),
+        ];
+        assert_eq!(
+            pair_blocks(&blocks),
+            vec![
+                BlockLink::Pair(0, 1),
+                BlockLink::Pair(2, 3),
+                BlockLink::Single(4)
+            ]
         );
     }
 }

@@ -29,6 +29,8 @@ pub struct AlignConfig {
     pub dictionary: Vec<(String, String)>,
     /// Beads whose confidence is below this are reported as low-confidence regions.
     pub low_confidence: f64,
+    /// Expected target/source length ratio; `None` measures it on the two texts.
+    pub length_ratio: Option<f64>,
 }
 
 impl Default for AlignConfig {
@@ -39,6 +41,7 @@ impl Default for AlignConfig {
             learn_lexicon: true,
             dictionary: Vec::new(),
             low_confidence: 0.12,
+            length_ratio: None,
         }
     }
 }
@@ -429,7 +432,9 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], cfg: &AlignConfig) -> Alignme
         .collect();
     let total_s: usize = sf.iter().map(|f| f.len).sum();
     let total_t: usize = tf.iter().map(|f| f.len).sum();
-    let ratio = if total_s > 0 && total_t > 0 {
+    let ratio = if let Some(r) = cfg.length_ratio {
+        r
+    } else if total_s > 0 && total_t > 0 {
         total_t as f64 / total_s as f64
     } else {
         1.0
