@@ -40,7 +40,7 @@ impl Default for AlignConfig {
             del_penalty: 3.5,
             learn_lexicon: true,
             dictionary: Vec::new(),
-            low_confidence: 0.12,
+            low_confidence: 0.2,
             length_ratio: None,
         }
     }
@@ -343,7 +343,7 @@ fn band_around(path: &[(usize, usize)], n: usize, m: usize, w: usize) -> Band {
     band
 }
 
-/// Runs the DP inside `band`; returns beads (with their similarity) from start to end.
+/// Runs the DP inside `band`; returns beads (with their similarity and length cost) in order.
 fn dp(
     scorer: &Scorer<'_>,
     n: usize,
@@ -406,7 +406,9 @@ fn dp(
         }
         let (di, dj, prior) = scorer.shapes[k as usize];
         let (c, sim) = scorer.cost(i - di..i, j - dj..j, prior);
-        out.push((i - di..i, j - dj..j, sim, c));
+        // Keep the length part of the cost: it feeds the bead's confidence.
+        let length_cost = c + SIM_WEIGHT * sim + prior.ln();
+        out.push((i - di..i, j - dj..j, sim, length_cost));
         i -= di;
         j -= dj;
     }
@@ -501,10 +503,10 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], cfg: &AlignConfig) -> Alignme
 
     let out: Vec<Bead> = beads
         .iter()
-        .map(|(s, t, sim, cost)| Bead {
+        .map(|(s, t, sim, length_cost)| Bead {
             src: s.clone().collect(),
             tgt: t.clone().collect(),
-            score: confidence(s, t, *sim, *cost),
+            score: confidence(s, t, *sim, *length_cost),
         })
         .collect();
     let low_confidence = low_regions(&out, cfg.low_confidence);
@@ -514,14 +516,13 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], cfg: &AlignConfig) -> Alignme
     }
 }
 
-/// Confidence of a bead in 0–1: high similarity and a low cost make it sure; deletions are
-/// never sure.
-fn confidence(s: &Range<usize>, t: &Range<usize>, sim: f64, cost: f64) -> f64 {
+/// Confidence of a bead in 0–1 from its similarity and how well the lengths fit; beads with an
+/// empty side are never sure.
+fn confidence(s: &Range<usize>, t: &Range<usize>, sim: f64, length_cost: f64) -> f64 {
     if s.is_empty() || t.is_empty() {
         return 0.1;
     }
-    let by_cost = 1.0 / (1.0 + (cost + 2.0).exp());
-    (0.5 * sim.min(1.0) + 0.5 * by_cost * 2.0).clamp(0.0, 1.0)
+    (0.35 * (-length_cost).exp() + 0.65 * (1.5 * sim).min(1.0)).clamp(0.0, 1.0)
 }
 
 /// Runs of beads below `threshold`, as sentence ranges of both sides.
