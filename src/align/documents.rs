@@ -188,6 +188,7 @@ pub fn units(a: &AlignedTexts, src_lang: &str, tgt_lang: &str) -> Vec<Unit> {
             tgt_lang: tgt_lang.to_string(),
             tgt: join(&a.tgt, &b.tgt),
             note: None,
+            ..Unit::default()
         })
         .collect()
 }

@@ -386,7 +386,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Export { format, output } => {
             let mem = Memory::open_existing(&cli.db)?;
-            let units = mem.units()?;
+            let units = mem.units(&crate::memory::ExportFilter::default())?;
             let content = match format {
                 ExchangeFormat::Tmx => tmx::write(&units),
                 ExchangeFormat::Tsv => tsv::write(&units),

@@ -11,7 +11,7 @@ use crate::{Error, Result};
 use std::path::Path;
 
 /// A translation unit as exchanged with files: two sides with their language codes.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Unit {
     /// Source language code (`en`, `ru`, `en-US` …).
     pub src_lang: String,
@@ -23,6 +23,14 @@ pub struct Unit {
     pub tgt: String,
     /// A note carried with the unit (TMX `note`).
     pub note: Option<String>,
+    /// The unit's id in the file it came from (TMX `tuid`).
+    pub tuid: Option<String>,
+    /// Properties (TMX `prop type="…"`), in file order.
+    pub props: Vec<(String, String)>,
+    /// The source `seg` as XML with its inline markup, when it has any.
+    pub src_markup: Option<String>,
+    /// The target `seg` as XML with its inline markup, when it has any.
+    pub tgt_markup: Option<String>,
 }
 
 /// Reads a whole file as bytes, mapping errors to [`Error::Io`] with the path.

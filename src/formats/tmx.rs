@@ -13,11 +13,42 @@ use quick_xml::Reader;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Reads a TMX file into units.
+/// Reads a TMX file into units (all in memory; see [`read_stream`] for large files).
 pub fn read(path: &Path) -> Result<Vec<Unit>> {
-    let bytes = super::read_bytes(path)?;
-    let text = super::decode_text(path, bytes)?;
-    parse(path, &text)
+    let mut units = Vec::new();
+    read_stream(path, |u| {
+        units.push(u);
+        Ok(())
+    })?;
+    Ok(units)
+}
+
+/// Parses TMX text read from `path` (the path only labels errors).
+pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
+    let mut units = Vec::new();
+    parse_reader(path, text.as_bytes(), Some(text.as_bytes()), |u| {
+        units.push(u);
+        Ok(())
+    })?;
+    Ok(units)
+}
+
+/// Streams the units of a TMX file to `each`, reading it in bounded memory. The first
+/// malformed unit stops the reading with an error naming the file, line and column; errors
+/// returned by `each` stop it too.
+pub fn read_stream(path: &Path, each: impl FnMut(Unit) -> Result<()>) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|cause| Error::Io {
+        path: path.to_path_buf(),
+        cause,
+    })?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len == 0 {
+        return Err(Error::BadInput {
+            path: path.to_path_buf(),
+            message: "empty file: nothing to read".into(),
+        });
+    }
+    parse_reader(path, std::io::BufReader::with_capacity(1 << 16, file), None, each)
 }
 
 /// Elements whose content is native code, not translatable text.
@@ -25,20 +56,46 @@ fn is_code_element(name: &str) -> bool {
     matches!(name, "bpt" | "ept" | "ph" | "it" | "ut")
 }
 
+/// Inline elements of `seg`.
+fn is_inline(name: &str) -> bool {
+    is_code_element(name) || matches!(name, "hi" | "sub")
+}
+
 #[derive(Default)]
 struct TuvState {
     lang: Option<String>,
+    /// Text with inline codes shown as placeholders (`{1}`, `{/1}`).
     seg: Option<String>,
-    line: usize,
-    col: usize,
+    /// The seg's inner XML as read (inline markup kept), for export.
+    raw: String,
+    line_pos: u64,
 }
 
-/// Parses TMX text read from `path` (the path only labels errors).
-pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
-    let mut reader = Reader::from_str(text);
+/// Line and column (1-based) of byte `pos` of the file at `path` (error reports only).
+fn position_of(path: &Path, data: Option<&[u8]>, pos: u64) -> (usize, usize) {
+    let owned;
+    let bytes = match data {
+        Some(d) => d,
+        None => {
+            owned = std::fs::read(path).unwrap_or_default();
+            &owned
+        }
+    };
+    super::line_col_bytes(bytes, pos as usize)
+}
+
+fn parse_reader<R: std::io::BufRead>(
+    path: &Path,
+    input: R,
+    data: Option<&[u8]>,
+    mut each: impl FnMut(Unit) -> Result<()>,
+) -> Result<()> {
+    let mut reader = Reader::from_reader(input);
     reader.config_mut().trim_text(false);
+    let mut buf = Vec::new();
+    // Errors are located lazily, by reading the file again up to the byte offset.
     let err_at = |pos: u64, message: String| {
-        let (line, column) = super::line_col_bytes(text.as_bytes(), pos as usize);
+        let (line, column) = position_of(path, data, pos);
         Error::Parse {
             path: path.to_path_buf(),
             line,
@@ -47,33 +104,75 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
         }
     };
 
-    let mut units = Vec::new();
     let mut stack: Vec<String> = Vec::new();
     let mut header_srclang: Option<String> = None;
     let mut saw_header = false;
     let mut saw_body = false;
-    let mut tu_start: Option<(u64, Option<String>)> = None;
+    let mut tu_start: Option<(u64, Option<String>, Option<String>)> = None;
     let mut tuvs: Vec<TuvState> = Vec::new();
     let mut tuv: Option<TuvState> = None;
     let mut in_seg = false;
     let mut code_depth = 0usize;
+    let mut placeholder = 0usize;
     let mut note: Option<String> = None;
     let mut in_note = false;
+    let mut props: Vec<(String, String)> = Vec::new();
+    let mut prop: Option<(String, String)> = None;
 
     loop {
         let pos = reader.buffer_position();
+        buf.clear();
         let event = reader
-            .read_event()
+            .read_event_into(&mut buf)
             .map_err(|e| err_at(reader.error_position(), format!("malformed XML: {e}")))?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
                 let name = e.name().as_ref().to_string();
                 if stack.is_empty() && name != "tmx" {
-                    return Err(err_at(
-                        pos,
-                        format!("root element is <{name}>, expected <tmx>"),
-                    ));
+                    return Err(err_at(pos, format!("root element is <{name}>, expected <tmx>")));
+                }
+                if in_seg {
+                    if !is_inline(&name) {
+                        return Err(err_at(pos, format!("<{name}> is not allowed inside <seg>")));
+                    }
+                    // Keep the markup for export and show codes as placeholders.
+                    if let Some(t) = tuv.as_mut() {
+                        t.raw.push('<');
+                        t.raw.push_str(&name);
+                        for a in e.attributes().flatten() {
+                            let v = a
+                                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .unwrap_or_default();
+                            t.raw.push_str(&format!(" {}=\"{}\"", a.key.as_ref(), escape(&v)));
+                        }
+                        t.raw.push_str(if empty { "/>" } else { ">" });
+                        if let Some(seg) = t.seg.as_mut() {
+                            match name.as_str() {
+                                "bpt" | "ph" | "it" | "ut" | "hi" | "sub" => {
+                                    placeholder += 1;
+                                    let id = attr(e, "i")
+                                        .ok()
+                                        .flatten()
+                                        .or_else(|| attr(e, "x").ok().flatten())
+                                        .unwrap_or_else(|| placeholder.to_string());
+                                    seg.push_str(&format!("{{{id}}}"));
+                                }
+                                "ept" => {
+                                    let id = attr(e, "i").ok().flatten().unwrap_or_default();
+                                    seg.push_str(&format!("{{/{id}}}"));
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    if is_code_element(&name) && !empty {
+                        code_depth += 1;
+                    }
+                    if !empty {
+                        stack.push(name);
+                    }
+                    continue;
                 }
                 match name.as_str() {
                     "header" => {
@@ -82,13 +181,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
                     }
                     "body" => saw_body = true,
                     "tu" => {
-                        if in_seg || tu_start.is_some() {
+                        if tu_start.is_some() {
                             return Err(err_at(pos, "<tu> inside another <tu>".into()));
                         }
                         let srclang = attr(e, "srclang").map_err(|m| err_at(pos, m))?;
-                        tu_start = Some((pos, srclang));
+                        let tuid = attr(e, "tuid").map_err(|m| err_at(pos, m))?;
+                        tu_start = Some((pos, srclang, tuid));
                         tuvs.clear();
+                        props.clear();
                         note = None;
+                        placeholder = 0;
                         if empty {
                             return Err(err_at(pos, "empty <tu/>: a unit needs two <tuv>".into()));
                         }
@@ -101,12 +203,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
                             Some(l) => Some(l),
                             None => attr(e, "lang").map_err(|m| err_at(pos, m))?,
                         };
-                        let (line, col) = super::line_col_bytes(text.as_bytes(), pos as usize);
+                        placeholder = 0;
                         tuv = Some(TuvState {
                             lang,
                             seg: None,
-                            line,
-                            col,
+                            raw: String::new(),
+                            line_pos: pos,
                         });
                         if empty {
                             return Err(err_at(pos, "empty <tuv/>: it needs a <seg>".into()));
@@ -119,12 +221,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
                         t.seg = Some(String::new());
                         in_seg = !empty;
                     }
-                    "note" if tu_start.is_some() && !in_seg => {
+                    "note" if tu_start.is_some() => {
                         note = Some(String::new());
                         in_note = !empty;
                     }
-                    other if in_seg && is_code_element(other) && !empty => {
-                        code_depth += 1;
+                    "prop" if tu_start.is_some() && tuv.is_none() => {
+                        let kind = attr(e, "type")
+                            .map_err(|m| err_at(pos, m))?
+                            .unwrap_or_default();
+                        prop = Some((kind, String::new()));
                     }
                     _ => {}
                 }
@@ -135,37 +240,50 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
             Event::End(ref e) => {
                 let name = e.name().as_ref().to_string();
                 stack.pop();
+                if in_seg && name != "seg" {
+                    if let Some(t) = tuv.as_mut() {
+                        t.raw.push_str(&format!("</{name}>"));
+                    }
+                    if is_code_element(&name) {
+                        code_depth = code_depth.saturating_sub(1);
+                    }
+                    continue;
+                }
                 match name.as_str() {
                     "seg" => in_seg = false,
                     "note" => in_note = false,
+                    "prop" => {
+                        if let Some(p) = prop.take() {
+                            props.push(p);
+                        }
+                    }
                     "tuv" => {
                         if let Some(t) = tuv.take() {
                             tuvs.push(t);
                         }
                     }
                     "tu" => {
-                        let (start, srclang) = tu_start.take().unwrap_or((pos, None));
-                        let unit = build_unit(
+                        let (start, srclang, tuid) = tu_start.take().unwrap_or((pos, None, None));
+                        let mut unit = build_unit(
                             &tuvs,
                             srclang.as_deref().or(header_srclang.as_deref()),
                             note.take(),
                         )
-                        .map_err(|m| err_at(start, m))?;
-                        units.push(unit);
-                    }
-                    other if in_seg && is_code_element(other) => {
-                        code_depth = code_depth.saturating_sub(1);
+                        .map_err(|(m, p)| err_at(p.unwrap_or(start), m))?;
+                        unit.tuid = tuid;
+                        unit.props = std::mem::take(&mut props);
+                        each(unit)?;
                     }
                     _ => {}
                 }
             }
             Event::Text(ref t) => {
                 let content = t.xml10_content();
-                push_text(&mut tuv, in_seg, code_depth, in_note, &mut note, &content);
+                text_event(&mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content, true);
             }
             Event::CData(ref t) => {
                 let content = t.xml10_content();
-                push_text(&mut tuv, in_seg, code_depth, in_note, &mut note, &content);
+                text_event(&mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content, true);
             }
             Event::GeneralRef(ref r) => {
                 let resolved = match r.resolve_char_ref() {
@@ -174,17 +292,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
                         let name = r.xml10_content();
                         match quick_xml::escape::resolve_predefined_entity(&name) {
                             Some(s) => s.to_string(),
-                            None => return Err(err_at(pos, format!("unknown entity &{name};"))),
+                            None => {
+                                return Err(err_at(pos, format!("unknown entity &{name};")))
+                            }
                         }
                     }
                     Err(e) => return Err(err_at(pos, format!("bad character reference: {e}"))),
                 };
-                push_text(&mut tuv, in_seg, code_depth, in_note, &mut note, &resolved);
+                text_event(&mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &resolved, true);
             }
             Event::Eof => {
                 if let Some(open) = stack.last() {
                     return Err(err_at(
-                        text.len() as u64,
+                        reader.buffer_position(),
                         format!("unexpected end of file: <{open}> is not closed"),
                     ));
                 }
@@ -199,25 +319,35 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
             "not a TMX document: <header> and <body> are required".into(),
         ));
     }
-    Ok(units)
+    Ok(())
 }
 
-fn push_text(
+#[allow(clippy::too_many_arguments)]
+fn text_event(
     tuv: &mut Option<TuvState>,
     in_seg: bool,
     code_depth: usize,
     in_note: bool,
     note: &mut Option<String>,
+    prop: &mut Option<(String, String)>,
     content: &str,
+    _raw: bool,
 ) {
-    if in_seg && code_depth == 0 {
-        if let Some(seg) = tuv.as_mut().and_then(|t| t.seg.as_mut()) {
-            seg.push_str(content);
+    if in_seg {
+        if let Some(t) = tuv.as_mut() {
+            t.raw.push_str(&escape(content));
+            if code_depth == 0 {
+                if let Some(seg) = t.seg.as_mut() {
+                    seg.push_str(content);
+                }
+            }
         }
     } else if in_note {
         if let Some(n) = note.as_mut() {
             n.push_str(content);
         }
+    } else if let Some((_, v)) = prop.as_mut() {
+        v.push_str(content);
     }
 }
 
@@ -238,40 +368,44 @@ fn build_unit(
     tuvs: &[TuvState],
     srclang: Option<&str>,
     note: Option<String>,
-) -> std::result::Result<Unit, String> {
+) -> std::result::Result<Unit, (String, Option<u64>)> {
     let mut sides = Vec::new();
     for t in tuvs {
         let Some(lang) = t.lang.as_deref().filter(|l| !l.trim().is_empty()) else {
-            return Err(format!(
-                "<tuv> at line {}, column {} has no xml:lang",
-                t.line, t.col
-            ));
+            return Err(("<tuv> has no xml:lang".into(), Some(t.line_pos)));
         };
         let Some(seg) = t.seg.as_deref() else {
-            return Err(format!(
-                "<tuv> at line {}, column {} has no <seg>",
-                t.line, t.col
-            ));
+            return Err(("<tuv> has no <seg>".into(), Some(t.line_pos)));
         };
-        sides.push((lang, seg));
+        sides.push((lang, seg, t.raw.as_str()));
     }
     if sides.len() < 2 {
-        return Err(format!(
-            "<tu> has {} <tuv>; a translation unit needs two languages",
-            sides.len()
+        return Err((
+            format!(
+                "<tu> has {} <tuv>; a translation unit needs two languages",
+                sides.len()
+            ),
+            None,
         ));
     }
     let src_idx = srclang
         .filter(|s| !s.eq_ignore_ascii_case("*all*"))
-        .and_then(|s| sides.iter().position(|(l, _)| l.eq_ignore_ascii_case(s)))
+        .and_then(|s| sides.iter().position(|(l, _, _)| l.eq_ignore_ascii_case(s)))
         .unwrap_or(0);
     let tgt_idx = if src_idx == 0 { 1 } else { 0 };
+    let markup = |i: usize| {
+        let (_, seg, raw) = sides[i];
+        (escape(seg) != raw).then(|| raw.to_string())
+    };
     Ok(Unit {
         src_lang: sides[src_idx].0.to_string(),
         src: sides[src_idx].1.to_string(),
         tgt_lang: sides[tgt_idx].0.to_string(),
         tgt: sides[tgt_idx].1.to_string(),
         note: note.filter(|n| !n.trim().is_empty()),
+        src_markup: markup(src_idx),
+        tgt_markup: markup(tgt_idx),
+        ..Unit::default()
     })
 }
 
@@ -313,16 +447,28 @@ pub fn write(units: &[Unit]) -> String {
     );
     out.push_str("  <body>\n");
     for u in units {
-        out.push_str("    <tu>\n");
+        match &u.tuid {
+            Some(id) => {
+                let _ = writeln!(out, "    <tu tuid=\"{}\">", escape(id));
+            }
+            None => out.push_str("    <tu>\n"),
+        }
+        for (k, v) in &u.props {
+            let _ = writeln!(out, "      <prop type=\"{}\">{}</prop>", escape(k), escape(v));
+        }
         if let Some(n) = &u.note {
             let _ = writeln!(out, "      <note>{}</note>", escape(n));
         }
-        for (lang, seg) in [(&u.src_lang, &u.src), (&u.tgt_lang, &u.tgt)] {
+        for (lang, seg, markup) in [
+            (&u.src_lang, &u.src, &u.src_markup),
+            (&u.tgt_lang, &u.tgt, &u.tgt_markup),
+        ] {
+            let body = markup.clone().unwrap_or_else(|| escape(seg));
             let _ = writeln!(
                 out,
                 "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>",
                 escape(lang),
-                escape(seg)
+                body
             );
         }
         out.push_str("    </tu>\n");
@@ -342,6 +488,7 @@ mod tests {
             tgt_lang: "ru".into(),
             tgt: tgt.into(),
             note: None,
+            ..Unit::default()
         }
     }
 
@@ -360,14 +507,21 @@ mod tests {
     }
 
     #[test]
-    fn inline_code_is_dropped_and_srclang_respected() {
+    fn inline_codes_become_placeholders_and_srclang_is_respected() {
         let xml = r#"<tmx version="1.4"><header srclang="ru"/><body>
 <tu><tuv xml:lang="en"><seg>Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept> now</seg></tuv>
 <tuv xml:lang="ru"><seg>Нажмите <ph>{0}</ph>ОК</seg></tuv></tu></body></tmx>"#;
         let u = &parse(Path::new("t.tmx"), xml).unwrap()[0];
         assert_eq!(u.src_lang, "ru");
-        assert_eq!(u.src, "Нажмите ОК");
-        assert_eq!(u.tgt, "Press OK now");
+        assert_eq!(u.src, "Нажмите {1}ОК");
+        assert_eq!(u.tgt, "Press {1}OK{/1} now");
+        // The markup is kept for export, escaped as it was read.
+        assert_eq!(
+            u.tgt_markup.as_deref(),
+            Some("Press <bpt i=\"1\">&lt;b&gt;</bpt>OK<ept i=\"1\">&lt;/b&gt;</ept> now")
+        );
+        let again = parse(Path::new("t.tmx"), &write(&[u.clone()])).unwrap();
+        assert_eq!(again[0], *u);
     }
 
     #[test]
@@ -377,7 +531,7 @@ mod tests {
             ("<tmx><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>x</sag></tuv></tu></body></tmx>", 2, "malformed"),
             ("<tmx><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>x</seg></tuv>", 2, "not closed"),
             ("<html></html>", 1, "expected <tmx>"),
-            ("<tmx><header/><body><tu>\n<tuv><seg>x</seg></tuv><tuv xml:lang=\"ru\"><seg>y</seg></tuv></tu></body></tmx>", 1, "no xml:lang"),
+            ("<tmx><header/><body><tu>\n<tuv><seg>x</seg></tuv><tuv xml:lang=\"ru\"><seg>y</seg></tuv></tu></body></tmx>", 2, "no xml:lang"),
         ];
         for (xml, line, msg) in cases {
             let e = parse(Path::new("bad.tmx"), xml).unwrap_err().to_string();

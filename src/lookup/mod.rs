@@ -1,14 +1,22 @@
 //! Lookup: which stored translations match this text, and how well?
 //!
-//! Candidates come from the memory (exact normalised text, then full-text search on the
-//! query's words); each is re-scored exactly. Both sides of a pair are tried, so an English
-//! query finds the Russian translation and a Russian query the English one.
+//! Candidates come from the memory (the exact normalised text by hash, and the units sharing
+//! the most character trigrams); each is re-scored exactly, on both sides of the pair, so an
+//! English query finds the Russian translation and a Russian query the English one.
 //!
-//! Match %: 100 = identical text; 99 = the same words differing only in case, punctuation,
-//! quotes or whitespace; below that, the word-level edit similarity
-//! `100 × (1 − word_edits / max(words))`, never rounded up to 99.
+//! Match %, as translators know it from CAT tools:
+//! - 101: identical, and the previous segment is the same too (context match);
+//! - 100: identical;
+//! - 95–99: the same words, differing only in numbers, punctuation, case, spacing or inline
+//!   tags (each kind of difference costs a point, numbers two);
+//! - below: the higher of the word-based edit similarity (as OmegaT computes it) and the
+//!   character-based one, `100 × (1 − edits / longest)`, capped at 94; the character-level
+//!   similarity breaks ties.
+//!
+//! Numbers that differ between the query and the stored source are replaced in the proposed
+//! translation, and the differences are shown word by word.
 
-use crate::memory::Memory;
+use crate::memory::{Memory, Segment};
 use crate::text::{normalize, word_keys};
 use crate::Result;
 use serde::Serialize;
@@ -22,100 +30,278 @@ pub struct Match {
     pub source: String,
     /// Its language.
     pub source_lang: String,
-    /// The translation proposed for the query.
+    /// The stored translation.
     pub target: String,
     /// Its language.
     pub target_lang: String,
+    /// The translation proposed for the query: `target` with differing numbers replaced.
+    pub proposal: String,
+    /// How the stored source differs from the query: `[-removed-]`, `{+added+}` words.
+    pub diff: String,
     /// Segment id in the memory.
     pub segment: i64,
     /// Document the segment came from.
     pub doc: Option<String>,
+    /// Character-level similarity (tie-breaker), 0–100.
+    #[serde(skip)]
+    pub char_sim: f64,
 }
 
-/// How many full-text candidates are re-scored per query.
-const CANDIDATES: usize = 200;
+/// Options of a lookup.
+#[derive(Debug, Clone)]
+pub struct LookupOptions {
+    /// Lowest match % returned.
+    pub min_score: u32,
+    /// Most matches returned.
+    pub limit: usize,
+    /// The segment before the query in its document, for context (101 %) matches.
+    pub prev: Option<String>,
+    /// How many fuzzy candidates are re-scored.
+    pub candidates: usize,
+}
+
+impl Default for LookupOptions {
+    fn default() -> Self {
+        LookupOptions {
+            min_score: 50,
+            limit: 5,
+            prev: None,
+            candidates: 80,
+        }
+    }
+}
+
+/// Numbers of a text, as written (digits with inner separators), outside inline tags.
+fn numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut untagged = text.to_string();
+    for tag in tags(text) {
+        untagged = untagged.replacen(tag, " ", 1);
+    }
+    let chars: Vec<char> = untagged.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let inner_sep = matches!(c, '.' | ',')
+            && !cur.is_empty()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() || inner_sep {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Inline tag placeholders (`{1}`, `{/1}`) of a text.
+fn tags(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let tag = &rest[open..open + close + 1];
+        if tag.len() <= 8 && tag[1..tag.len() - 1].trim_start_matches('/').chars().all(|c| c.is_ascii_alphanumeric()) {
+            out.push(tag);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
+
+/// Words without numbers and tags, lower-cased: what must be equal for a 95–99 match.
+fn plain_words(text: &str) -> Vec<String> {
+    word_keys(text)
+        .into_iter()
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Character-level similarity of the normalised texts, 0–100.
+fn char_similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = normalize(a).chars().collect();
+    let b: Vec<char> = normalize(b).chars().collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 100.0;
+    }
+    100.0 * (1.0 - strsim::generic_levenshtein(&a, &b) as f64 / longest as f64)
+}
+
+/// Match % of `candidate` for `query` (0–100) and the character similarity; see the module docs.
+pub fn score_detailed(query: &str, candidate: &str) -> (u32, f64) {
+    let char_sim = char_similarity(query, candidate);
+    if query.trim() == candidate.trim() {
+        return (100, 100.0);
+    }
+    if plain_words(query) == plain_words(candidate) && !plain_words(query).is_empty() {
+        let strip_tags = |t: &str| {
+            let mut out = t.to_string();
+            for tag in tags(t) {
+                out = out.replacen(tag, " ", 1);
+            }
+            out
+        };
+        let letters = |t: &str| -> String { t.chars().filter(|c| c.is_alphabetic()).collect() };
+        let marks = |t: &str| -> String {
+            strip_tags(t)
+                .chars()
+                .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+                .collect()
+        };
+        let spaces = |t: &str| -> Vec<String> {
+            strip_tags(t).split_whitespace().map(str::to_string).collect()
+        };
+        let mut penalty = 0;
+        if numbers(query) != numbers(candidate) {
+            penalty += 2;
+        }
+        if tags(query) != tags(candidate) {
+            penalty += 1;
+        }
+        if letters(query) != letters(candidate) {
+            penalty += 1;
+        }
+        if marks(query) != marks(candidate)
+            || (spaces(query).len() != spaces(candidate).len() && numbers(query) == numbers(candidate))
+        {
+            penalty += 1;
+        }
+        return ((100 - penalty.max(1)).clamp(95, 99), char_sim);
+    }
+    let q = word_keys(query);
+    let c = word_keys(candidate);
+    let longest = q.len().max(c.len());
+    let word_sim = if longest == 0 {
+        0.0
+    } else {
+        100.0 * (1.0 - strsim::generic_levenshtein(&q, &c) as f64 / longest as f64)
+    };
+    let s = word_sim.max(char_sim).floor() as u32;
+    (s.min(94), char_sim)
+}
 
 /// Match % of `candidate` for `query` (0–100).
 ///
 /// ```
 /// assert_eq!(tm::lookup::score("Open the file", "Open the file"), 100);
-/// assert_eq!(tm::lookup::score("Open the file", "open the file."), 99);
-/// assert_eq!(tm::lookup::score("Open the file now", "Open the folder now"), 75);
+/// assert_eq!(tm::lookup::score("Open the file", "open the file."), 98);
+/// assert_eq!(tm::lookup::score("Open the file now", "Open the folder now"), 84);
 /// ```
 pub fn score(query: &str, candidate: &str) -> u32 {
-    if query.trim() == candidate.trim() {
-        return 100;
-    }
-    let q = word_keys(query);
-    let c = word_keys(candidate);
-    if q == c {
-        return if q.is_empty() && normalize(query) != normalize(candidate) {
-            0
-        } else {
-            99
-        };
-    }
-    let longest = q.len().max(c.len());
-    if longest == 0 {
-        return 0;
-    }
-    let edits = strsim::generic_levenshtein(&q, &c);
-    let sim = 1.0 - edits as f64 / longest as f64;
-    ((sim * 100.0).floor() as u32).min(98)
+    score_detailed(query, candidate).0
 }
 
-/// Looks `query` up in the memory: pairs whose source or target matches at `min_score` % or
-/// better, best first, at most `limit`.
-pub fn lookup(mem: &Memory, query: &str, min_score: u32, limit: usize) -> Result<Vec<Match>> {
-    let mut segments = mem.by_normalized(&normalize(query))?;
-    let mut words = word_keys(query);
-    words.sort();
-    words.dedup();
-    if !words.is_empty() {
-        let fts = words
-            .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        segments.extend(mem.full_text(&fts, CANDIDATES)?);
+/// The stored target with the numbers that differ between `query` and `source` replaced.
+pub fn propose(query: &str, source: &str, target: &str) -> String {
+    let qn = numbers(query);
+    let sn = numbers(source);
+    if qn.len() != sn.len() || qn == sn {
+        return target.to_string();
     }
-    segments.sort_by_key(|s| s.id);
-    segments.dedup_by_key(|s| s.id);
-
-    let mut matches = Vec::new();
-    for s in segments {
-        let (Some(tgt), Some(tgt_lang)) = (s.tgt.clone(), s.tgt_lang.clone()) else {
-            continue;
-        };
-        let forward = score(query, &s.src);
-        let backward = score(query, &tgt);
-        let m = if forward >= backward {
-            Match {
-                score: forward,
-                source: s.src,
-                source_lang: s.src_lang,
-                target: tgt,
-                target_lang: tgt_lang,
-                segment: s.id,
-                doc: s.doc,
-            }
-        } else {
-            Match {
-                score: backward,
-                source: tgt,
-                source_lang: tgt_lang,
-                target: s.src,
-                target_lang: s.src_lang,
-                segment: s.id,
-                doc: s.doc,
-            }
-        };
-        if m.score >= min_score {
-            matches.push(m);
+    let mut out = target.to_string();
+    for (old, new) in sn.iter().zip(&qn) {
+        if old != new && target.matches(old.as_str()).count() == 1 {
+            out = out.replacen(old.as_str(), new, 1);
         }
     }
-    matches.sort_by(|a, b| b.score.cmp(&a.score).then(a.segment.cmp(&b.segment)));
-    matches.truncate(limit);
+    out
+}
+
+/// Word-level differences from `query` to `source`: `[-query word-]{+source word+}`.
+pub fn diff(query: &str, source: &str) -> String {
+    let a: Vec<&str> = query.split_whitespace().collect();
+    let b: Vec<&str> = source.split_whitespace().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            out.push(a[i].to_string());
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.push(format!("{{+{}+}}", b[j]));
+            j += 1;
+        } else {
+            out.push(format!("[-{}-]", a[i]));
+            i += 1;
+        }
+    }
+    out.join(" ")
+}
+
+fn to_match(query: &str, s: Segment, prev: Option<&str>) -> Option<Match> {
+    let (tgt, tgt_lang) = (s.tgt.clone()?, s.tgt_lang.clone()?);
+    let (fwd, fwd_c) = score_detailed(query, &s.src);
+    let (bwd, bwd_c) = score_detailed(query, &tgt);
+    let (score, char_sim, source, source_lang, target, target_lang) = if (fwd, fwd_c) >= (bwd, bwd_c) {
+        (fwd, fwd_c, s.src.clone(), s.src_lang.clone(), tgt, tgt_lang)
+    } else {
+        (bwd, bwd_c, tgt, tgt_lang, s.src.clone(), s.src_lang.clone())
+    };
+    let context = score == 100
+        && source == s.src
+        && matches!((prev, s.prev.as_deref()), (Some(p), Some(q)) if normalize(p) == normalize(q));
+    Some(Match {
+        score: if context { 101 } else { score },
+        proposal: propose(query, &source, &target),
+        diff: diff(query, &source),
+        source,
+        source_lang,
+        target,
+        target_lang,
+        segment: s.id,
+        doc: s.doc,
+        char_sim,
+    })
+}
+
+/// Looks `query` up in the memory; matches at `min_score` % or better, best first.
+pub fn lookup(mem: &Memory, query: &str, min_score: u32, limit: usize) -> Result<Vec<Match>> {
+    lookup_with(
+        mem,
+        query,
+        &LookupOptions {
+            min_score,
+            limit,
+            ..LookupOptions::default()
+        },
+    )
+}
+
+/// Looks `query` up with all options.
+pub fn lookup_with(mem: &Memory, query: &str, opts: &LookupOptions) -> Result<Vec<Match>> {
+    let mut segments = mem.exact(query)?;
+    segments.extend(mem.fuzzy_candidates(&normalize(query), opts.candidates)?);
+    let mut seen = std::collections::HashSet::new();
+    let mut matches: Vec<Match> = segments
+        .into_iter()
+        .filter(|s| seen.insert(s.id))
+        .filter_map(|s| to_match(query, s, opts.prev.as_deref()))
+        .filter(|m| m.score >= opts.min_score)
+        .collect();
+    matches.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(b.char_sim.total_cmp(&a.char_sim))
+            .then(a.segment.cmp(&b.segment))
+    });
+    matches.truncate(opts.limit);
     Ok(matches)
 }
 
@@ -127,38 +313,92 @@ mod tests {
     #[test]
     fn score_bands() {
         assert_eq!(score("Open the file.", "Open the file."), 100);
-        assert_eq!(score("Open the file.", "open the  file"), 99);
-        // One word of four replaced: 75 %.
-        assert_eq!(score("Open the file now", "Open the folder now"), 75);
-        assert_eq!(score("a b", "c d"), 0);
+        // Case and punctuation only.
+        assert_eq!(score("Open the file.", "open the file"), 98);
+        assert_eq!(score("Open the file.", "Open the file!"), 99);
+        // Numbers only.
+        assert_eq!(score("26 NATO ambassadors met.", "27 NATO ambassadors met."), 98);
+        // Tags only.
+        assert_eq!(score("Press {1}OK{/1} now", "Press OK now"), 99);
+        // One word of four replaced: word similarity 75, characters 1 − 3/19 = 84.2.
+        assert_eq!(score("Open the file now", "Open the folder now"), 84);
+        assert!(score("Open the file now", "Close every window today") < 50);
+        // "a b" vs "c d": no word in common; two of three characters differ.
+        assert_eq!(score("a b", "c d"), 33);
     }
 
     #[test]
-    fn finds_in_both_directions() {
+    fn numbers_are_replaced_in_the_proposal() {
+        assert_eq!(
+            propose(
+                "27 NATO ambassadors",
+                "26 NATO ambassadors",
+                "26 послов стран НАТО"
+            ),
+            "27 послов стран НАТО"
+        );
+        assert_eq!(propose("3.5 GB free", "2.7 GB free", "свободно 2.7 ГБ"), "свободно 3.5 ГБ");
+    }
+
+    #[test]
+    fn diff_marks_words() {
+        assert_eq!(
+            diff("Open the folder now", "Open the file now"),
+            "Open the {+file+} [-folder-] now"
+        );
+    }
+
+    fn memory() -> Memory {
         let mut m = Memory::open_in_memory().unwrap();
+        let seg = |src: &str, tgt: &str| NewSegment {
+            src_lang: "en".into(),
+            src: src.into(),
+            tgt: Some(("ru".into(), tgt.into())),
+        };
         m.ingest_document(
             "d",
             "h",
-            &[NewSegment {
-                src_lang: "en".into(),
-                src: "NATO is ready to work with Russia".into(),
-                tgt: Some(("ru".into(), "НАТО готово работать с Россией".into())),
-            }],
+            &[
+                seg("The meeting starts.", "Встреча начинается."),
+                seg(
+                    "NATO is ready to work with Russia",
+                    "НАТО готово работать с Россией",
+                ),
+                seg("26 NATO ambassadors met.", "Встретились 26 послов НАТО."),
+            ],
         )
         .unwrap();
+        m
+    }
+
+    #[test]
+    fn finds_in_both_directions_with_context() {
+        let m = memory();
         let en = lookup(&m, "NATO is ready to work with Russia", 50, 5).unwrap();
         assert_eq!(en[0].score, 100);
         assert_eq!(en[0].target, "НАТО готово работать с Россией");
         let ru = lookup(&m, "НАТО готово работать с Россией", 50, 5).unwrap();
         assert_eq!(ru[0].target, "NATO is ready to work with Russia");
         let fuzzy = lookup(&m, "NATO is ready to work with Ukraine", 50, 5).unwrap();
-        assert!(
-            fuzzy[0].score < 100 && fuzzy[0].score >= 80,
-            "{}",
-            fuzzy[0].score
-        );
-        assert!(lookup(&m, "completely unrelated words", 50, 5)
-            .unwrap()
-            .is_empty());
+        assert!((80..95).contains(&fuzzy[0].score), "{}", fuzzy[0].score);
+        assert!(lookup(&m, "completely unrelated words", 50, 5).unwrap().is_empty());
+        let ctx = lookup_with(
+            &m,
+            "NATO is ready to work with Russia",
+            &LookupOptions {
+                prev: Some("The meeting starts.".into()),
+                ..LookupOptions::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(ctx[0].score, 101);
+    }
+
+    #[test]
+    fn number_differences_score_high_and_are_carried_over() {
+        let m = memory();
+        let r = lookup(&m, "27 NATO ambassadors met.", 50, 5).unwrap();
+        assert_eq!(r[0].score, 98);
+        assert_eq!(r[0].proposal, "Встретились 27 послов НАТО.");
     }
 }

@@ -6,15 +6,22 @@
 //! ingesting the same file twice changes nothing. Every write is one transaction.
 //!
 //! Schema versions are tracked with `PRAGMA user_version`; [`Memory::open`] migrates.
+//! Version 2 keeps, per unit: both texts with hashes of their normalised forms (exact
+//! matches), the previous and next source segment (context matches), TMX `tuid`, `prop`s and
+//! `note`, inline markup, origin, creation and change dates and users; an FTS5 index for
+//! concordance; and the trigram posting lists of [`fuzzy`] for fuzzy candidates.
+
+pub mod fuzzy;
 
 use crate::formats::Unit;
 use crate::text::normalize;
 use crate::Result;
 use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA_V1: &str = "
 CREATE TABLE documents(
@@ -37,9 +44,40 @@ CREATE TABLE segments(
     origin TEXT NOT NULL,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
+";
+
+/// Version 2: the v1 segments table is rebuilt with hashes instead of normalised texts, and
+/// context, TMX metadata and user columns; FTS5 and the trigram index are added.
+const SCHEMA_V2: &str = "
+CREATE TABLE segments2(
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+    pos INTEGER NOT NULL DEFAULT 0,
+    src_lang TEXT NOT NULL,
+    src_text TEXT NOT NULL,
+    src_hash INTEGER NOT NULL,
+    tgt_lang TEXT,
+    tgt_text TEXT,
+    tgt_hash INTEGER,
+    prev_text TEXT,
+    next_text TEXT,
+    tuid TEXT,
+    props TEXT,
+    note TEXT,
+    src_markup TEXT,
+    tgt_markup TEXT,
+    origin TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+    created_by TEXT,
+    changed_at TEXT,
+    changed_by TEXT
+);
+";
+
+const SCHEMA_V2_INDEXES: &str = "
 CREATE INDEX segments_doc ON segments(doc_id, pos);
-CREATE INDEX segments_src_norm ON segments(src_norm);
-CREATE INDEX segments_tgt_norm ON segments(tgt_norm);
+CREATE INDEX segments_src_hash ON segments(src_hash);
+CREATE INDEX segments_tgt_hash ON segments(tgt_hash);
 CREATE VIRTUAL TABLE segments_fts USING fts5(
     src_text, tgt_text, content='segments', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
@@ -56,7 +94,13 @@ CREATE TRIGGER segments_au AFTER UPDATE ON segments BEGIN
         VALUES ('delete', old.id, old.src_text, old.tgt_text);
     INSERT INTO segments_fts(rowid, src_text, tgt_text) VALUES (new.id, new.src_text, new.tgt_text);
 END;
+CREATE TABLE fuzzy_postings(token INTEGER PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 ";
+
+/// Hash of the normalised form of a text (exact matching ignores case, quotes, spacing).
+pub fn norm_hash(text: &str) -> i64 {
+    fuzzy::hash64(&normalize(text))
+}
 
 /// A stored segment.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -77,6 +121,8 @@ pub struct Segment {
     pub tgt: Option<String>,
     /// Where it came from: `ingest`, `import:FILE`.
     pub origin: String,
+    /// The source text of the previous segment of its document or file (context).
+    pub prev: Option<String>,
 }
 
 impl Segment {
@@ -115,6 +161,34 @@ pub struct ImportStats {
     pub added: usize,
     /// Units skipped because the memory already had them.
     pub duplicates: usize,
+    /// Units whose existing copies were replaced (`overwrite`).
+    pub overwritten: usize,
+}
+
+/// What to do with a unit whose source and target are already in the memory (or, for
+/// `Overwrite`, whose source is).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OnDuplicate {
+    /// Keep the stored unit, drop the new one.
+    #[default]
+    Skip,
+    /// Replace stored units with the same source and languages by the new one.
+    Overwrite,
+    /// Store the new unit as well.
+    KeepBoth,
+}
+
+/// Which pairs an export writes.
+#[derive(Debug, Clone, Default)]
+pub struct ExportFilter {
+    /// Source language code prefix (`en` matches `en-US`).
+    pub src_lang: Option<String>,
+    /// Target language code prefix.
+    pub tgt_lang: Option<String>,
+    /// Document name (or import origin) to keep.
+    pub doc: Option<String>,
+    /// Only units created or changed on or after this date (`YYYY-MM-DD`).
+    pub since: Option<String>,
 }
 
 /// Counts describing a memory.
@@ -138,7 +212,7 @@ pub struct Memory {
 }
 
 const SEGMENT_COLUMNS: &str =
-    "s.id, d.name, s.pos, s.src_lang, s.src_text, s.tgt_lang, s.tgt_text, s.origin";
+    "s.id, d.name, s.pos, s.src_lang, s.src_text, s.tgt_lang, s.tgt_text, s.origin, s.prev_text";
 
 fn row_to_segment(row: &rusqlite::Row<'_>) -> rusqlite::Result<Segment> {
     Ok(Segment {
@@ -150,6 +224,7 @@ fn row_to_segment(row: &rusqlite::Row<'_>) -> rusqlite::Result<Segment> {
         tgt_lang: row.get(5)?,
         tgt: row.get(6)?,
         origin: row.get(7)?,
+        prev: row.get(8)?,
     })
 }
 
@@ -206,6 +281,75 @@ impl Memory {
             tx.pragma_update(None, "user_version", 1)?;
             tx.commit()?;
         }
+        if version < 2 {
+            self.migrate_v2()?;
+        }
+        Ok(())
+    }
+
+    /// v1 → v2: rebuild the segments table (hashes instead of normalised texts, new columns),
+    /// drop the v1 full-text index, and build the FTS5 and trigram indexes over all rows.
+    fn migrate_v2(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute_batch(
+            "DROP TRIGGER IF EXISTS segments_ai; DROP TRIGGER IF EXISTS segments_ad;
+             DROP TRIGGER IF EXISTS segments_au; DROP TABLE IF EXISTS segments_fts;
+             DROP INDEX IF EXISTS segments_doc; DROP INDEX IF EXISTS segments_src_norm;
+             DROP INDEX IF EXISTS segments_tgt_norm;",
+        )?;
+        tx.execute_batch(SCHEMA_V2)?;
+        {
+            let mut read = tx.prepare(
+                "SELECT id, doc_id, pos, src_lang, src_text, tgt_lang, tgt_text, note, origin, created_at
+                 FROM segments ORDER BY id",
+            )?;
+            let mut write = tx.prepare(
+                "INSERT INTO segments2(id, doc_id, pos, src_lang, src_text, src_hash, tgt_lang, tgt_text,
+                    tgt_hash, note, origin, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?;
+            let mut rows = read.query([])?;
+            while let Some(r) = rows.next()? {
+                let src: String = r.get(4)?;
+                let tgt: Option<String> = r.get(6)?;
+                write.execute(params![
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    src,
+                    norm_hash(&src),
+                    r.get::<_, Option<String>>(5)?,
+                    tgt,
+                    tgt.as_deref().map(norm_hash),
+                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, String>(9)?,
+                ])?;
+            }
+        }
+        tx.execute_batch("DROP TABLE segments; ALTER TABLE segments2 RENAME TO segments;")?;
+        tx.execute_batch(SCHEMA_V2_INDEXES)?;
+        tx.execute_batch("INSERT INTO segments_fts(segments_fts) VALUES ('rebuild');")?;
+        // Index every existing row for fuzzy candidates.
+        let mut builder = fuzzy::Builder::default();
+        {
+            let mut read = tx.prepare("SELECT id, src_text, tgt_text FROM segments ORDER BY id")?;
+            let mut rows = read.query([])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                let src = normalize(&r.get::<_, String>(1)?);
+                let tgt = r.get::<_, Option<String>>(2)?.map(|t| normalize(&t));
+                let mut norms = vec![src.as_str()];
+                if let Some(t) = &tgt {
+                    norms.push(t);
+                }
+                builder.add(id as u32, &norms);
+            }
+        }
+        write_postings(&tx, builder)?;
+        tx.pragma_update(None, "user_version", 2)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -239,28 +383,45 @@ impl Memory {
             params![name, hash],
         )?;
         let doc_id = tx.last_insert_rowid();
+        let mut builder = fuzzy::Builder::default();
         {
             let mut stmt = tx.prepare(
-                "INSERT INTO segments(doc_id, pos, src_lang, src_text, src_norm, tgt_lang, tgt_text, tgt_norm, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'ingest')",
+                "INSERT INTO segments(doc_id, pos, src_lang, src_text, src_hash, tgt_lang, tgt_text,
+                    tgt_hash, prev_text, next_text, origin, created_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'ingest', ?11)",
             )?;
+            let user = current_user();
             for (pos, s) in segments.iter().enumerate() {
                 let (tl, tt) = match &s.tgt {
                     Some((l, t)) => (Some(l.as_str()), Some(t.as_str())),
                     None => (None, None),
                 };
+                let prev = pos.checked_sub(1).map(|p| segments[p].src.as_str());
+                let next = segments.get(pos + 1).map(|n| n.src.as_str());
                 stmt.execute(params![
                     doc_id,
                     pos as i64,
                     s.src_lang,
                     s.src,
-                    normalize(&s.src),
+                    norm_hash(&s.src),
                     tl,
                     tt,
-                    tt.map(normalize),
+                    tt.map(norm_hash),
+                    prev,
+                    next,
+                    user,
                 ])?;
+                let id = tx.last_insert_rowid() as u32;
+                let src_norm = normalize(&s.src);
+                let tgt_norm = tt.map(normalize);
+                let mut norms = vec![src_norm.as_str()];
+                if let Some(t) = &tgt_norm {
+                    norms.push(t);
+                }
+                builder.add(id, &norms);
             }
         }
+        write_postings(&tx, builder)?;
         tx.commit()?;
         Ok(if replaced {
             DocOutcome::Replaced(segments.len())
@@ -272,36 +433,93 @@ impl Memory {
     /// Imports translation units in one transaction, skipping units already in the memory
     /// (same languages and texts).
     pub fn import_units(&mut self, units: &[Unit], origin: &str) -> Result<ImportStats> {
+        let mut it = units.iter().cloned().map(Ok);
+        self.import_stream(&mut it, origin, OnDuplicate::Skip, &mut |_| {})
+    }
+
+    /// Imports units from a stream in one transaction: an error from the stream rolls the
+    /// whole import back. `progress` is called with the number of units read so far.
+    pub fn import_stream(
+        &mut self,
+        units: &mut dyn Iterator<Item = Result<Unit>>,
+        origin: &str,
+        policy: OnDuplicate,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportStats> {
         let tx = self.conn.transaction()?;
         let mut stats = ImportStats::default();
+        let was_empty: bool = !tx.prepare("SELECT 1 FROM segments LIMIT 1")?.exists([])?;
+        let mut builder = fuzzy::Builder::default();
+        let mut seen: HashSet<(i64, i64)> = HashSet::new();
+        let user = current_user();
         {
             let mut exists = tx.prepare(
-                "SELECT 1 FROM segments WHERE src_norm = ?1 AND src_lang = ?2 AND src_text = ?3
-                 AND tgt_lang = ?4 AND tgt_text = ?5 LIMIT 1",
+                "SELECT 1 FROM segments WHERE src_hash = ?1 AND tgt_hash = ?2
+                 AND src_text = ?3 AND tgt_text = ?4 LIMIT 1",
+            )?;
+            let mut delete_same_source = tx.prepare(
+                "DELETE FROM segments WHERE src_hash = ?1 AND src_lang = ?2 AND tgt_lang = ?3",
             )?;
             let mut insert = tx.prepare(
-                "INSERT INTO segments(src_lang, src_text, src_norm, tgt_lang, tgt_text, tgt_norm, note, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO segments(src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
+                    prev_text, tuid, props, note, src_markup, tgt_markup, origin, created_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
+            let mut prev: Option<String> = None;
+            let mut read = 0usize;
             for u in units {
-                let src_norm = normalize(&u.src);
-                if exists.exists(params![src_norm, u.src_lang, u.src, u.tgt_lang, u.tgt])? {
-                    stats.duplicates += 1;
-                    continue;
+                let u = u?;
+                read += 1;
+                if read % 4096 == 0 {
+                    progress(read);
                 }
+                let src_norm = normalize(&u.src);
+                let tgt_norm = normalize(&u.tgt);
+                let sh = fuzzy::hash64(&src_norm);
+                let th = fuzzy::hash64(&tgt_norm);
+                match policy {
+                    OnDuplicate::KeepBoth => {}
+                    OnDuplicate::Skip => {
+                        let dup_here = !seen.insert((sh, th));
+                        let dup_db =
+                            !was_empty && exists.exists(params![sh, th, u.src, u.tgt])?;
+                        if dup_here || dup_db {
+                            stats.duplicates += 1;
+                            prev = Some(u.src);
+                            continue;
+                        }
+                    }
+                    OnDuplicate::Overwrite => {
+                        let n = delete_same_source.execute(params![sh, u.src_lang, u.tgt_lang])?;
+                        stats.overwritten += n;
+                    }
+                }
+                let props = (!u.props.is_empty())
+                    .then(|| serde_json::to_string(&u.props).unwrap_or_default());
                 insert.execute(params![
                     u.src_lang,
                     u.src,
-                    src_norm,
+                    sh,
                     u.tgt_lang,
                     u.tgt,
-                    normalize(&u.tgt),
+                    th,
+                    prev,
+                    u.tuid,
+                    props,
                     u.note,
-                    origin
+                    u.src_markup,
+                    u.tgt_markup,
+                    origin,
+                    user,
                 ])?;
+                let id = tx.last_insert_rowid() as u32;
+                builder.add(id, &[&src_norm, &tgt_norm]);
                 stats.added += 1;
+                prev = Some(u.src);
             }
+            progress(read);
         }
+        write_postings(&tx, builder)?;
         tx.commit()?;
         Ok(stats)
     }
@@ -317,15 +535,73 @@ impl Memory {
         )
     }
 
-    /// Segments whose source or target normalises to `norm`.
-    pub fn by_normalized(&self, norm: &str) -> Result<Vec<Segment>> {
+    /// Segments whose source or target has the same normalised form as `text`.
+    pub fn exact(&self, text: &str) -> Result<Vec<Segment>> {
+        let h = norm_hash(text);
         self.query_segments(
             &format!(
                 "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-                 WHERE s.src_norm = ?1 OR s.tgt_norm = ?1"
+                 WHERE s.src_hash = ?1 UNION
+                 SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+                 WHERE s.tgt_hash = ?1"
             ),
-            params![norm],
+            params![h],
         )
+    }
+
+    /// Up to `limit` segments sharing the most character trigrams with `norm` (a normalised
+    /// query), for exact re-scoring.
+    pub fn fuzzy_candidates(&self, norm: &str, limit: usize) -> Result<Vec<Segment>> {
+        let grams = fuzzy::trigrams(norm);
+        if grams.is_empty() {
+            return Ok(Vec::new());
+        }
+        let total: i64 = self
+            .conn
+            .prepare_cached("SELECT max(id) FROM segments")?
+            .query_row([], |r| r.get::<_, Option<i64>>(0))?
+            .unwrap_or(0);
+        let mut lists: Vec<Vec<u8>> = Vec::with_capacity(grams.len());
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
+            for g in &grams {
+                if let Some(blob) = stmt.query_row(params![g], |r| r.get::<_, Vec<u8>>(0)).optional()? {
+                    lists.push(blob);
+                }
+            }
+        }
+        // Rarest first: the rare trigrams find the candidates, the common ones (over a share
+        // of the memory) only add to their counts.
+        lists.sort_by_key(Vec::len);
+        let common = (total as usize / 20).max(2000) * 2;
+        let mut counter = COUNTER.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        for l in &lists {
+            if l.len() <= common {
+                counter.add_list(l);
+            } else {
+                counter.boost_list(l);
+            }
+        }
+        let top = counter.take_top(limit, 1);
+        COUNTER.with(|c| *c.borrow_mut() = counter);
+        if top.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<String> = top.iter().map(|(id, _)| id.to_string()).collect();
+        let mut segs = self.query_segments(
+            &format!(
+                "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+                 WHERE s.id IN ({})",
+                ids.join(",")
+            ),
+            [],
+        )?;
+        let rank: HashMap<i64, usize> =
+            top.iter().enumerate().map(|(i, (id, _))| (*id as i64, i)).collect();
+        segs.sort_by_key(|s| rank.get(&s.id).copied().unwrap_or(usize::MAX));
+        Ok(segs)
     }
 
     /// Segments matching an FTS5 query, best (bm25) first.
@@ -347,21 +623,38 @@ impl Memory {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// The pairs of the memory as units (for export).
-    pub fn units(&self) -> Result<Vec<Unit>> {
+    /// The pairs of the memory as units (for export), filtered.
+    pub fn units(&self, filter: &ExportFilter) -> Result<Vec<Unit>> {
         let mut stmt = self.conn.prepare(
-            "SELECT src_lang, src_text, tgt_lang, tgt_text, note FROM segments
-             WHERE tgt_text IS NOT NULL ORDER BY id",
+            "SELECT s.src_lang, s.src_text, s.tgt_lang, s.tgt_text, s.note, s.tuid, s.props,
+                    s.src_markup, s.tgt_markup
+             FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+             WHERE s.tgt_text IS NOT NULL
+               AND (?1 IS NULL OR lower(s.src_lang) = lower(?1) OR lower(s.src_lang) LIKE lower(?1) || '-%')
+               AND (?2 IS NULL OR lower(s.tgt_lang) = lower(?2) OR lower(s.tgt_lang) LIKE lower(?2) || '-%')
+               AND (?3 IS NULL OR d.name = ?3 OR s.origin = 'import:' || ?3)
+               AND (?4 IS NULL OR coalesce(s.changed_at, s.created_at) >= ?4)
+             ORDER BY s.id",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Unit {
-                src_lang: r.get(0)?,
-                src: r.get(1)?,
-                tgt_lang: r.get(2)?,
-                tgt: r.get(3)?,
-                note: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map(
+            params![filter.src_lang, filter.tgt_lang, filter.doc, filter.since],
+            |r| {
+                let props: Option<String> = r.get(6)?;
+                Ok(Unit {
+                    src_lang: r.get(0)?,
+                    src: r.get(1)?,
+                    tgt_lang: r.get(2)?,
+                    tgt: r.get(3)?,
+                    note: r.get(4)?,
+                    tuid: r.get(5)?,
+                    props: props
+                        .and_then(|p| serde_json::from_str(&p).ok())
+                        .unwrap_or_default(),
+                    src_markup: r.get(7)?,
+                    tgt_markup: r.get(8)?,
+                })
+            },
+        )?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -416,10 +709,46 @@ impl Memory {
              WHERE segments_fts MATCH ?1 ORDER BY bm25(segments_fts) LIMIT ?2"
         ))?;
         let rows = stmt.query_map(params![query, limit as i64, open, close], |r| {
-            Ok((row_to_segment(r)?, r.get(8)?, r.get(9)?))
+            Ok((row_to_segment(r)?, r.get(9)?, r.get(10)?))
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+thread_local! {
+    static COUNTER: std::cell::RefCell<fuzzy::Counter> = std::cell::RefCell::new(fuzzy::Counter::default());
+}
+
+/// The user recorded as creator of new units (`TM_USER`, else the login name).
+fn current_user() -> Option<String> {
+    std::env::var("TM_USER")
+        .or_else(|_| std::env::var("USER"))
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// Merges freshly built posting lists into the stored ones (new ids are all larger).
+fn write_postings(tx: &rusqlite::Transaction<'_>, builder: fuzzy::Builder) -> Result<()> {
+    let mut get = tx.prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
+    let mut put = tx.prepare_cached("INSERT OR REPLACE INTO fuzzy_postings(token, ids) VALUES (?1, ?2)")?;
+    let mut lists: Vec<(i64, Vec<u8>, u32)> = builder.into_lists().collect();
+    lists.sort_unstable_by_key(|l| l.0);
+    for (token, enc, _) in lists {
+        let existing: Option<Vec<u8>> = get.query_row(params![token], |r| r.get(0)).optional()?;
+        let merged = match existing {
+            None => enc,
+            Some(mut old) => {
+                let last = fuzzy::decode(&old, |_| {});
+                // Re-encode the new ids relative to the old list's last id.
+                let mut ids = Vec::new();
+                fuzzy::decode(&enc, |id| ids.push(id));
+                fuzzy::append(&mut old, last, &ids);
+                old
+            }
+        };
+        put.execute(params![token, merged])?;
+    }
+    Ok(())
 }
 
 /// A stable 64-bit FNV-1a hash of `bytes`, as hex (document identity).
@@ -476,16 +805,18 @@ mod tests {
             tgt_lang: "ru".into(),
             tgt: "Открыть файл".into(),
             note: None,
+            ..Unit::default()
         };
         let s = m.import_units(&[u.clone(), u.clone()], "import:x").unwrap();
         assert_eq!(
             s,
             ImportStats {
                 added: 1,
-                duplicates: 1
+                duplicates: 1,
+                overwritten: 0
             }
         );
-        assert_eq!(m.units().unwrap(), vec![u]);
+        assert_eq!(m.units(&ExportFilter::default()).unwrap(), vec![u]);
     }
 
     #[test]

@@ -1,0 +1,208 @@
+//! The fuzzy-candidate index: which units share many character trigrams with a query?
+//!
+//! Every side of every unit is normalised ([`crate::text::normalize`]) and cut into
+//! character trigrams (with a space before and after, so word starts and ends count). A
+//! posting list per trigram (hashed to 64 bits) holds the ids of the units containing it,
+//! delta-encoded as varints in one SQLite BLOB. A lookup reads the lists of the query's
+//! trigrams, rarest first, counts shared trigrams per unit, and hands the best-counting units
+//! to exact re-scoring. Trigrams that occur in a large share of the memory are skipped: they
+//! would cost time and tell little.
+
+use std::collections::HashMap;
+
+/// 64-bit FNV-1a of a string, as the i64 SQLite stores.
+pub fn hash64(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h as i64
+}
+
+/// The distinct trigram hashes of a normalised text.
+pub fn trigrams(norm: &str) -> Vec<i64> {
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(norm.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    let mut out: Vec<i64> = chars
+        .windows(3)
+        .map(|w| {
+            let mut buf = [0u8; 12];
+            let mut len = 0;
+            for c in w {
+                len += c.encode_utf8(&mut buf[len..]).len();
+            }
+            // The slice holds three whole chars, so it is valid UTF-8.
+            hash64(std::str::from_utf8(&buf[..len]).unwrap_or(""))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Appends `ids` (ascending, all greater than the list's last id) to an encoded posting list.
+pub fn append(encoded: &mut Vec<u8>, last: u32, ids: &[u32]) {
+    let mut prev = last;
+    for &id in ids {
+        let mut d = id - prev;
+        loop {
+            let b = (d & 0x7f) as u8;
+            d >>= 7;
+            if d == 0 {
+                encoded.push(b);
+                break;
+            }
+            encoded.push(b | 0x80);
+        }
+        prev = id;
+    }
+}
+
+/// Decodes a posting list, calling `f` for each id in ascending order; returns the last id.
+pub fn decode(encoded: &[u8], mut f: impl FnMut(u32)) -> u32 {
+    let mut id = 0u32;
+    let mut d = 0u32;
+    let mut shift = 0;
+    for &b in encoded {
+        d |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            id = id.wrapping_add(d);
+            f(id);
+            d = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
+    id
+}
+
+/// Counts shared trigrams per unit over several posting lists, in a reusable dense table.
+#[derive(Default)]
+pub struct Counter {
+    counts: Vec<u16>,
+    touched: Vec<u32>,
+}
+
+impl Counter {
+    /// Adds one to every id of the list.
+    pub fn add_list(&mut self, encoded: &[u8]) {
+        let counts = &mut self.counts;
+        let touched = &mut self.touched;
+        decode(encoded, |id| {
+            let i = id as usize;
+            if i >= counts.len() {
+                counts.resize((i + 1).next_power_of_two(), 0);
+            }
+            if counts[i] == 0 {
+                touched.push(id);
+            }
+            counts[i] = counts[i].saturating_add(1);
+        });
+    }
+
+    /// Adds one to the ids of the list that already have a count (no new candidates).
+    pub fn boost_list(&mut self, encoded: &[u8]) {
+        let counts = &mut self.counts;
+        decode(encoded, |id| {
+            if let Some(c) = counts.get_mut(id as usize) {
+                if *c > 0 {
+                    *c = c.saturating_add(1);
+                }
+            }
+        });
+    }
+
+    /// The `limit` ids with the highest counts (at least `min_count`), best first; resets.
+    pub fn take_top(&mut self, limit: usize, min_count: u16) -> Vec<(u32, u16)> {
+        let mut all: Vec<(u32, u16)> = self
+            .touched
+            .iter()
+            .map(|&id| (id, self.counts[id as usize]))
+            .filter(|&(_, c)| c >= min_count)
+            .collect();
+        for &id in &self.touched {
+            self.counts[id as usize] = 0;
+        }
+        self.touched.clear();
+        if all.len() > limit {
+            all.select_nth_unstable_by(limit, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            all.truncate(limit);
+        }
+        all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        all
+    }
+}
+
+/// Posting lists being built for a batch of new units, kept encoded so that a million units
+/// fit in a bounded amount of memory.
+#[derive(Default)]
+pub struct Builder {
+    lists: HashMap<i64, (Vec<u8>, u32)>,
+    grams: Vec<i64>,
+}
+
+impl Builder {
+    /// Indexes the texts of unit `id` (ids must be added in ascending order).
+    pub fn add(&mut self, id: u32, norms: &[&str]) {
+        self.grams.clear();
+        for n in norms {
+            self.grams.extend(trigrams(n));
+        }
+        self.grams.sort_unstable();
+        self.grams.dedup();
+        for &g in &self.grams {
+            let (enc, last) = self.lists.entry(g).or_default();
+            append(enc, *last, &[id]);
+            *last = id;
+        }
+    }
+
+    /// The lists built: trigram hash → (encoded ids, first id, last id).
+    pub fn into_lists(self) -> impl Iterator<Item = (i64, Vec<u8>, u32)> {
+        self.lists.into_iter().map(|(g, (enc, last))| (g, enc, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip() {
+        let mut enc = Vec::new();
+        append(&mut enc, 0, &[1, 5, 300, 70_000]);
+        append(&mut enc, 70_000, &[70_001, 4_000_000]);
+        let mut out = Vec::new();
+        let last = decode(&enc, |id| out.push(id));
+        assert_eq!(out, [1, 5, 300, 70_000, 70_001, 4_000_000]);
+        assert_eq!(last, 4_000_000);
+    }
+
+    #[test]
+    fn counter_ranks_by_shared_trigrams() {
+        let mut c = Counter::default();
+        let mut a = Vec::new();
+        append(&mut a, 0, &[1, 2, 3]);
+        let mut b = Vec::new();
+        append(&mut b, 0, &[2, 3]);
+        let mut d = Vec::new();
+        append(&mut d, 0, &[3, 9]);
+        c.add_list(&a);
+        c.add_list(&b);
+        c.boost_list(&d);
+        assert_eq!(c.take_top(2, 1), vec![(3, 3), (2, 2)]);
+        assert!(c.take_top(5, 1).is_empty());
+    }
+
+    #[test]
+    fn trigrams_of_similar_texts_overlap() {
+        let a = trigrams("open the file");
+        let b = trigrams("open the fille");
+        let shared = a.iter().filter(|g| b.contains(g)).count();
+        assert!(shared * 10 >= a.len() * 7);
+    }
+}
