@@ -3,7 +3,6 @@
 
 use crate::formats::{self, tmx, tsv, Unit};
 use crate::ingest::{expand_inputs, ingest_files};
-use crate::lookup::lookup;
 use crate::memory::{DocOutcome, Memory};
 use crate::qa::{self, QaUnit, Side};
 use crate::report;
@@ -66,6 +65,28 @@ pub enum ListFormat {
     Text,
     /// One JSON document.
     Json,
+}
+
+/// Output formats of `lookup`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LookupFormat {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+    /// One JSON line per query (batches).
+    Jsonl,
+}
+
+/// Duplicate policies of `import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DuplicateArg {
+    /// Keep the stored unit.
+    Skip,
+    /// Replace stored units with the same source.
+    Overwrite,
+    /// Store both.
+    KeepBoth,
 }
 
 /// Exchange formats.
@@ -152,16 +173,24 @@ pub enum Command {
     /// Find stored translations of a text: exact and fuzzy matches with a match %.
     Lookup {
         /// The text to look up (English or Russian).
-        text: String,
+        #[arg(required_unless_present = "batch")]
+        text: Option<String>,
+        /// Look up every line of a JSONL file (`{"query": …}`, other fields echoed); writes one
+        /// JSON line per query with `matches` and `elapsed_us`.
+        #[arg(long, value_name = "FILE.jsonl", conflicts_with = "text")]
+        batch: Option<PathBuf>,
+        /// The segment before the text in its document (for 101 % context matches).
+        #[arg(long)]
+        prev: Option<String>,
         /// Lowest match % to show.
         #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(0..=101))]
         min_score: u32,
         /// Most matches to show.
         #[arg(long, default_value_t = 5)]
         limit: usize,
-        /// Output format.
+        /// Output format (`jsonl` for batches).
         #[arg(long, value_enum, default_value = "text")]
-        format: ListFormat,
+        format: LookupFormat,
     },
     /// Find segments containing all the given words, in either language.
     Concordance {
@@ -180,6 +209,18 @@ pub enum Command {
         /// Exchange format.
         #[arg(long, value_enum, default_value = "tmx")]
         format: ExchangeFormat,
+        /// Only pairs whose source language is this (`en` also matches `en-US`).
+        #[arg(long)]
+        src_lang: Option<String>,
+        /// Only pairs whose target language is this.
+        #[arg(long)]
+        tgt_lang: Option<String>,
+        /// Only pairs of this document (or imported file).
+        #[arg(long)]
+        doc: Option<String>,
+        /// Only pairs created or changed on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
         /// Output file (standard output when absent).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -188,6 +229,12 @@ pub enum Command {
     Import {
         /// A .tmx or .tsv file.
         file: PathBuf,
+        /// What to do with units the memory already has.
+        #[arg(long, value_enum, default_value = "skip")]
+        on_duplicate: DuplicateArg,
+        /// Report and skip malformed units instead of stopping (XML errors still stop).
+        #[arg(long)]
+        skip_invalid: bool,
     },
     /// Check segments (a TSV, TMX or text file, or the memory) and report the findings.
     Qa {
@@ -307,15 +354,31 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Lookup {
             text,
+            batch,
+            prev,
             min_score,
             limit,
             format,
         } => {
             let mem = Memory::open_existing(&cli.db)?;
-            let matches = lookup(&mem, &text, min_score, limit)?;
+            let opts = crate::lookup::LookupOptions {
+                min_score,
+                limit,
+                prev,
+                ..Default::default()
+            };
+            if let Some(file) = batch {
+                return lookup_batch(&mem, &file, &opts);
+            }
+            let text = text.unwrap_or_default();
+            let matches = crate::lookup::lookup_with(&mem, &text, &opts)?;
             match format {
-                ListFormat::Json => emit(&(serde_json::to_string_pretty(&matches)? + "\n")),
-                ListFormat::Text => {
+                LookupFormat::Json => emit(&(serde_json::to_string_pretty(&matches)? + "\n")),
+                LookupFormat::Jsonl => {
+                    let row = serde_json::json!({"query": text, "matches": matches});
+                    emit(&(row.to_string() + "\n"))
+                }
+                LookupFormat::Text => {
                     let mut s = String::new();
                     if matches.is_empty() {
                         s.push_str("no matches\n");
@@ -325,11 +388,14 @@ pub fn run(cli: Cli) -> Result<()> {
                             "{:>3}%  {}\n      → {}  [{}→{}, {}]\n",
                             m.score,
                             m.source,
-                            m.target,
+                            m.proposal,
                             m.source_lang,
                             m.target_lang,
                             m.doc.as_deref().unwrap_or("imported")
                         ));
+                        if m.score < 100 {
+                            s.push_str(&format!("      diff: {}\n", m.diff));
+                        }
                     }
                     emit(&s)
                 }
@@ -384,32 +450,39 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-        Command::Export { format, output } => {
+        Command::Export {
+            format,
+            src_lang,
+            tgt_lang,
+            doc,
+            since,
+            output,
+        } => {
             let mem = Memory::open_existing(&cli.db)?;
-            let units = mem.units(&crate::memory::ExportFilter::default())?;
+            let filter = crate::memory::ExportFilter {
+                src_lang,
+                tgt_lang,
+                doc,
+                since,
+            };
+            let units = mem.units(&filter)?;
             let content = match format {
                 ExchangeFormat::Tmx => tmx::write(&units),
                 ExchangeFormat::Tsv => tsv::write(&units),
             };
             write_output(output.as_deref(), &content)
         }
-        Command::Import { file } => {
-            let units = read_units(&file)?;
-            let mut mem = Memory::open(&cli.db)?;
-            let origin = format!(
-                "import:{}",
-                file.file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default()
-            );
-            let stats = mem.import_units(&units, &origin)?;
-            eprintln!(
-                "imported {} units from {} ({} already in the memory)",
-                stats.added,
-                file.display(),
-                stats.duplicates
-            );
-            Ok(())
+        Command::Import {
+            file,
+            on_duplicate,
+            skip_invalid,
+        } => {
+            let policy = match on_duplicate {
+                DuplicateArg::Skip => crate::memory::OnDuplicate::Skip,
+                DuplicateArg::Overwrite => crate::memory::OnDuplicate::Overwrite,
+                DuplicateArg::KeepBoth => crate::memory::OnDuplicate::KeepBoth,
+            };
+            import(&cli.db, &file, policy, skip_invalid)
         }
         Command::Qa {
             file,
@@ -622,24 +695,135 @@ fn read_dictionary(path: &Path) -> Result<Vec<(String, String)>> {
     Ok(out)
 }
 
-fn read_units(file: &Path) -> Result<Vec<Unit>> {
+/// Imports a TMX or TSV file: the file is parsed on one thread and stored on another, in one
+/// transaction; a progress line is shown on a terminal.
+fn import(
+    db: &Path,
+    file: &Path,
+    policy: crate::memory::OnDuplicate,
+    skip_invalid: bool,
+) -> Result<()> {
+    use std::io::IsTerminal;
     let ext = file
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let units = match ext.as_str() {
-        "tmx" => tmx::read(file)?,
-        "tsv" | "tab" | "txt" => tsv::read(file)?,
-        _ => bail!(
+    if !matches!(ext.as_str(), "tmx" | "tsv" | "tab" | "txt") {
+        bail!(
             "{}: unknown format: expected a .tmx or .tsv file",
             file.display()
-        ),
+        );
+    }
+    if !file.exists() {
+        bail!("{}: No such file or directory", file.display());
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel::<crate::Result<Unit>>(4096);
+    let path = file.to_path_buf();
+    let reader = std::thread::spawn(move || {
+        let send = |u: crate::Result<Unit>| tx.send(u).map_err(|_| ());
+        let result = if ext == "tmx" {
+            tmx::read_stream_with(
+                &path,
+                skip_invalid,
+                |u| {
+                    send(Ok(u)).map_err(|_| crate::Error::Usage("import stopped".into()))
+                },
+                |e| eprintln!("tm: skipped: {e}"),
+            )
+        } else {
+            tsv::read(&path).and_then(|units| {
+                for u in units {
+                    if send(Ok(u)).is_err() {
+                        break;
+                    }
+                }
+                Ok(())
+            })
+        };
+        if let Err(e) = result {
+            let _ = send(Err(e));
+        }
+    });
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        Some(b)
+    } else {
+        None
     };
-    if units.is_empty() {
+    let mut mem = Memory::open(db)?;
+    let origin = format!(
+        "import:{}",
+        file.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    );
+    let mut units = rx.into_iter();
+    let result = mem.import_stream(&mut units, &origin, policy, &mut |n| {
+        if let Some(b) = &bar {
+            b.set_message(format!("{n} units read"));
+            b.tick();
+        }
+    });
+    drop(units);
+    let _ = reader.join();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let stats = result?;
+    if stats.added == 0 && stats.duplicates == 0 && stats.overwritten == 0 {
         bail!("{}: no translation units in the file", file.display());
     }
-    Ok(units)
+    eprintln!(
+        "imported {} units from {} ({} already in the memory, {} replaced)",
+        stats.added,
+        file.display(),
+        stats.duplicates,
+        stats.overwritten
+    );
+    Ok(())
 }
+
+/// Looks up every query of a JSONL file; one output line per query.
+fn lookup_batch(mem: &Memory, file: &Path, opts: &crate::lookup::LookupOptions) -> Result<()> {
+    let text = formats::read_text_file(file)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut row: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not a JSON object", file.display(), i + 1))?;
+        let Some(query) = row.get("query").and_then(|q| q.as_str()).map(str::to_string) else {
+            bail!("{}:{}: no \"query\" field", file.display(), i + 1);
+        };
+        let mut o = opts.clone();
+        if let Some(p) = row.get("prev").and_then(|p| p.as_str()) {
+            o.prev = Some(p.to_string());
+        }
+        let start = std::time::Instant::now();
+        let matches = crate::lookup::lookup_with(mem, &query, &o)?;
+        let elapsed = start.elapsed().as_micros() as u64;
+        row.insert("matches".into(), serde_json::to_value(&matches)?);
+        row.insert("elapsed_us".into(), elapsed.into());
+        let written = serde_json::to_writer(&mut out, &row)
+            .map_err(std::io::Error::from)
+            .and_then(|_| out.write_all(b"\n"));
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            r => r.context("writing to standard output")?,
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("writing to standard output"),
+    }
+}
+
 
 /// QA units from a file: TSV rows (numbered from 0), TMX units, or the sentences of a text.
 fn units_from_file(

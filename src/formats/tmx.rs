@@ -26,7 +26,7 @@ pub fn read(path: &Path) -> Result<Vec<Unit>> {
 /// Parses TMX text read from `path` (the path only labels errors).
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
     let mut units = Vec::new();
-    parse_reader(path, text.as_bytes(), Some(text.as_bytes()), |u| {
+    parse_reader(path, text.as_bytes(), Some(text.as_bytes()), None::<fn(Error)>, |u| {
         units.push(u);
         Ok(())
     })?;
@@ -37,6 +37,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
 /// malformed unit stops the reading with an error naming the file, line and column; errors
 /// returned by `each` stop it too.
 pub fn read_stream(path: &Path, each: impl FnMut(Unit) -> Result<()>) -> Result<()> {
+    read_stream_with(path, false, each, |_| {})
+}
+
+/// As [`read_stream`]; with `skip_invalid`, a unit that is well-formed XML but not a usable
+/// translation unit (no language, no segment, one side only) is passed to `skipped` and the
+/// reading goes on.
+pub fn read_stream_with(
+    path: &Path,
+    skip_invalid: bool,
+    each: impl FnMut(Unit) -> Result<()>,
+    skipped: impl FnMut(Error),
+) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|cause| Error::Io {
         path: path.to_path_buf(),
         cause,
@@ -48,7 +60,13 @@ pub fn read_stream(path: &Path, each: impl FnMut(Unit) -> Result<()>) -> Result<
             message: "empty file: nothing to read".into(),
         });
     }
-    parse_reader(path, std::io::BufReader::with_capacity(1 << 16, file), None, each)
+    parse_reader(
+        path,
+        std::io::BufReader::with_capacity(1 << 16, file),
+        None,
+        skip_invalid.then_some(skipped),
+        each,
+    )
 }
 
 /// Elements whose content is native code, not translatable text.
@@ -88,6 +106,7 @@ fn parse_reader<R: std::io::BufRead>(
     path: &Path,
     input: R,
     data: Option<&[u8]>,
+    mut skipped: Option<impl FnMut(Error)>,
     mut each: impl FnMut(Unit) -> Result<()>,
 ) -> Result<()> {
     let mut reader = Reader::from_reader(input);
@@ -264,12 +283,21 @@ fn parse_reader<R: std::io::BufRead>(
                     }
                     "tu" => {
                         let (start, srclang, tuid) = tu_start.take().unwrap_or((pos, None, None));
-                        let mut unit = build_unit(
+                        let built = build_unit(
                             &tuvs,
                             srclang.as_deref().or(header_srclang.as_deref()),
                             note.take(),
                         )
-                        .map_err(|(m, p)| err_at(p.unwrap_or(start), m))?;
+                        .map_err(|(m, p)| err_at(p.unwrap_or(start), m));
+                        let mut unit = match (built, skipped.as_mut()) {
+                            (Ok(u), _) => u,
+                            (Err(e), Some(report)) => {
+                                report(e);
+                                props.clear();
+                                continue;
+                            }
+                            (Err(e), None) => return Err(e),
+                        };
                         unit.tuid = tuid;
                         unit.props = std::mem::take(&mut props);
                         each(unit)?;

@@ -256,7 +256,7 @@ fn to_match(query: &str, s: Segment, prev: Option<&str>) -> Option<Match> {
     };
     let context = score == 100
         && source == s.src
-        && matches!((prev, s.prev.as_deref()), (Some(p), Some(q)) if normalize(p) == normalize(q));
+        && matches!((prev, s.prev), (Some(p), Some(q)) if crate::memory::norm_hash(p) == q);
     Some(Match {
         score: if context { 101 } else { score },
         proposal: propose(query, &source, &target),

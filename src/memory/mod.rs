@@ -59,8 +59,8 @@ CREATE TABLE segments2(
     tgt_lang TEXT,
     tgt_text TEXT,
     tgt_hash INTEGER,
-    prev_text TEXT,
-    next_text TEXT,
+    prev_hash INTEGER,
+    next_hash INTEGER,
     tuid TEXT,
     props TEXT,
     note TEXT,
@@ -80,7 +80,7 @@ CREATE INDEX segments_src_hash ON segments(src_hash);
 CREATE INDEX segments_tgt_hash ON segments(tgt_hash);
 CREATE VIRTUAL TABLE segments_fts USING fts5(
     src_text, tgt_text, content='segments', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2'
+    tokenize='unicode61 remove_diacritics 2', detail='none', columnsize=0
 );
 CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
     INSERT INTO segments_fts(rowid, src_text, tgt_text) VALUES (new.id, new.src_text, new.tgt_text);
@@ -121,8 +121,9 @@ pub struct Segment {
     pub tgt: Option<String>,
     /// Where it came from: `ingest`, `import:FILE`.
     pub origin: String,
-    /// The source text of the previous segment of its document or file (context).
-    pub prev: Option<String>,
+    /// Hash of the normalised source of the previous segment of its document or file
+    /// (context), see [`norm_hash`].
+    pub prev: Option<i64>,
 }
 
 impl Segment {
@@ -212,7 +213,7 @@ pub struct Memory {
 }
 
 const SEGMENT_COLUMNS: &str =
-    "s.id, d.name, s.pos, s.src_lang, s.src_text, s.tgt_lang, s.tgt_text, s.origin, s.prev_text";
+    "s.id, d.name, s.pos, s.src_lang, s.src_text, s.tgt_lang, s.tgt_text, s.origin, s.prev_hash";
 
 fn row_to_segment(row: &rusqlite::Row<'_>) -> rusqlite::Result<Segment> {
     Ok(Segment {
@@ -239,6 +240,10 @@ impl Memory {
         }
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
+        // WAL with synchronous=NORMAL cannot corrupt the file; a crash loses at most the
+        // transactions not yet checkpointed, never part of one.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "cache_size", -65536)?;
         Self::setup(conn)
     }
 
@@ -387,7 +392,7 @@ impl Memory {
         {
             let mut stmt = tx.prepare(
                 "INSERT INTO segments(doc_id, pos, src_lang, src_text, src_hash, tgt_lang, tgt_text,
-                    tgt_hash, prev_text, next_text, origin, created_by)
+                    tgt_hash, prev_hash, next_hash, origin, created_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'ingest', ?11)",
             )?;
             let user = current_user();
@@ -396,8 +401,8 @@ impl Memory {
                     Some((l, t)) => (Some(l.as_str()), Some(t.as_str())),
                     None => (None, None),
                 };
-                let prev = pos.checked_sub(1).map(|p| segments[p].src.as_str());
-                let next = segments.get(pos + 1).map(|n| n.src.as_str());
+                let prev = pos.checked_sub(1).map(|p| norm_hash(&segments[p].src));
+                let next = segments.get(pos + 1).map(|n| norm_hash(&n.src));
                 stmt.execute(params![
                     doc_id,
                     pos as i64,
@@ -462,10 +467,10 @@ impl Memory {
             )?;
             let mut insert = tx.prepare(
                 "INSERT INTO segments(src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
-                    prev_text, tuid, props, note, src_markup, tgt_markup, origin, created_by)
+                    prev_hash, tuid, props, note, src_markup, tgt_markup, origin, created_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
-            let mut prev: Option<String> = None;
+            let mut prev: Option<i64> = None;
             let mut read = 0usize;
             for u in units {
                 let u = u?;
@@ -485,7 +490,7 @@ impl Memory {
                             !was_empty && exists.exists(params![sh, th, u.src, u.tgt])?;
                         if dup_here || dup_db {
                             stats.duplicates += 1;
-                            prev = Some(u.src);
+                            prev = Some(sh);
                             continue;
                         }
                     }
@@ -515,7 +520,7 @@ impl Memory {
                 let id = tx.last_insert_rowid() as u32;
                 builder.add(id, &[&src_norm, &tgt_norm]);
                 stats.added += 1;
-                prev = Some(u.src);
+                prev = Some(sh);
             }
             progress(read);
         }
@@ -684,8 +689,9 @@ impl Memory {
         })
     }
 
-    /// Concordance: segments containing every word of `words` (either side), with the words
-    /// wrapped in `open`/`close` markers, best first.
+    /// Concordance: segments containing every word of `words` in any inflected form (words are
+    /// stemmed, Russian or English by script, and matched as prefixes), in either language,
+    /// with the matching words wrapped in `open`/`close` markers; oldest first.
     pub fn concordance(
         &self,
         words: &[String],
@@ -693,26 +699,53 @@ impl Memory {
         open: &str,
         close: &str,
     ) -> Result<Vec<(Segment, String, Option<String>)>> {
-        if words.is_empty() {
+        let stems: Vec<String> = words
+            .iter()
+            .map(|w| crate::text::stem(w))
+            .filter(|s| !s.is_empty())
+            .collect();
+        if stems.is_empty() {
             return Ok(Vec::new());
         }
-        let query = words
+        let query = stems
             .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
             .collect::<Vec<_>>()
             .join(" ");
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {SEGMENT_COLUMNS},
-                    highlight(segments_fts, 0, ?3, ?4), highlight(segments_fts, 1, ?3, ?4)
+            "SELECT {SEGMENT_COLUMNS}
              FROM segments_fts f JOIN segments s ON s.id = f.rowid
              LEFT JOIN documents d ON d.id = s.doc_id
-             WHERE segments_fts MATCH ?1 ORDER BY bm25(segments_fts) LIMIT ?2"
+             WHERE segments_fts MATCH ?1 ORDER BY s.id LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![query, limit as i64, open, close], |r| {
-            Ok((row_to_segment(r)?, r.get(9)?, r.get(10)?))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let rows = stmt.query_map(params![query, limit as i64], row_to_segment)?;
+        let mut out = Vec::new();
+        for seg in rows {
+            let seg = seg?;
+            let src = highlight(&seg.src, &stems, open, close);
+            let tgt = seg.tgt.as_deref().map(|t| highlight(t, &stems, open, close));
+            out.push((seg, src, tgt));
+        }
+        Ok(out)
     }
+}
+
+/// `text` with the words that start with one of `stems` (lower-cased) wrapped in markers.
+fn highlight(text: &str, stems: &[String], open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for w in crate::text::words(text) {
+        let lower = normalize(w.text);
+        if stems.iter().any(|s| lower.starts_with(s.as_str())) {
+            out.push_str(&text[last..w.byte_start]);
+            out.push_str(open);
+            out.push_str(w.text);
+            out.push_str(close);
+            last = w.byte_start + w.text.len();
+        }
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 thread_local! {

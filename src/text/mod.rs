@@ -181,6 +181,22 @@ pub fn word_keys(text: &str) -> Vec<String> {
     text.unicode_words().map(normalize).collect()
 }
 
+/// The stem of a word (Snowball stemmer, Russian or English by script), normalised; used to
+/// find inflected forms (`работать` → `работ`, `relations` → `relat`).
+pub fn stem(word: &str) -> String {
+    use rust_stemmers::{Algorithm, Stemmer};
+    use std::sync::OnceLock;
+    static RU: OnceLock<Stemmer> = OnceLock::new();
+    static EN: OnceLock<Stemmer> = OnceLock::new();
+    let w = normalize(word);
+    let stemmer = if w.chars().any(is_cyrillic) {
+        RU.get_or_init(|| Stemmer::create(Algorithm::Russian))
+    } else {
+        EN.get_or_init(|| Stemmer::create(Algorithm::English))
+    };
+    stemmer.stem(&w).into_owned()
+}
+
 /// Converts a byte offset of `text` to a char offset.
 pub fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte.min(text.len())].chars().count()
