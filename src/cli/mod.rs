@@ -717,32 +717,34 @@ fn import(
     if !file.exists() {
         bail!("{}: No such file or directory", file.display());
     }
-    let (tx, rx) = std::sync::mpsc::sync_channel::<crate::Result<Unit>>(4096);
+    // Units travel in batches: one hand-over per thousand units, not per unit.
+    const BATCH: usize = 1024;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<crate::Result<Vec<Unit>>>(8);
     let path = file.to_path_buf();
     let reader = std::thread::spawn(move || {
-        let send = |u: crate::Result<Unit>| tx.send(u).map_err(|_| ());
+        let mut batch = Vec::with_capacity(BATCH);
         let result = if ext == "tmx" {
             tmx::read_stream_with(
                 &path,
                 skip_invalid,
                 |u| {
-                    send(Ok(u)).map_err(|_| crate::Error::Usage("import stopped".into()))
+                    batch.push(u);
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        tx.send(Ok(full))
+                            .map_err(|_| crate::Error::Usage("import stopped".into()))?;
+                    }
+                    Ok(())
                 },
                 |e| eprintln!("tm: skipped: {e}"),
             )
         } else {
-            tsv::read(&path).and_then(|units| {
-                for u in units {
-                    if send(Ok(u)).is_err() {
-                        break;
-                    }
-                }
-                Ok(())
-            })
+            tsv::read(&path).map(|units| batch.extend(units))
         };
-        if let Err(e) = result {
-            let _ = send(Err(e));
-        }
+        let _ = match result {
+            Ok(()) => tx.send(Ok(batch)),
+            Err(e) => tx.send(Err(e)),
+        };
     });
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new_spinner();
@@ -761,7 +763,10 @@ fn import(
             .map(|n| n.to_string_lossy())
             .unwrap_or_default()
     );
-    let mut units = rx.into_iter();
+    let mut units = rx.into_iter().flat_map(|batch| match batch {
+        Ok(units) => units.into_iter().map(Ok).collect::<Vec<_>>(),
+        Err(e) => vec![Err(e)],
+    });
     let result = mem.import_stream(&mut units, &origin, policy, &mut |n| {
         if let Some(b) = &bar {
             b.set_message(format!("{n} units read"));

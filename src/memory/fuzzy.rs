@@ -9,6 +9,27 @@
 //! would cost time and tell little.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The keys are hashes already: use them as they are.
+#[derive(Default)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.0 = n as u64;
+    }
+}
+
+type IdentityMap<V> = HashMap<i64, V, BuildHasherDefault<IdentityHasher>>;
 
 /// 64-bit FNV-1a of a string, as the i64 SQLite stores.
 pub fn hash64(s: &str) -> i64 {
@@ -141,7 +162,7 @@ impl Counter {
 /// fit in a bounded amount of memory.
 #[derive(Default)]
 pub struct Builder {
-    lists: HashMap<i64, (Vec<u8>, u32)>,
+    lists: IdentityMap<(Vec<u8>, u32)>,
     grams: Vec<i64>,
 }
 

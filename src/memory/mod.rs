@@ -454,6 +454,13 @@ impl Memory {
         let tx = self.conn.transaction()?;
         let mut stats = ImportStats::default();
         let was_empty: bool = !tx.prepare("SELECT 1 FROM segments LIMIT 1")?.exists([])?;
+        let bulk = was_empty && policy != OnDuplicate::Overwrite;
+        if bulk {
+            // Into an empty memory, bulk-load: rows first, then the indexes in one go.
+            tx.execute_batch(
+                "DROP TRIGGER segments_ai; DROP INDEX segments_src_hash; DROP INDEX segments_tgt_hash;",
+            )?;
+        }
         let mut builder = fuzzy::Builder::default();
         let mut seen: HashSet<(i64, i64)> = HashSet::new();
         let user = current_user();
@@ -523,6 +530,17 @@ impl Memory {
                 prev = Some(sh);
             }
             progress(read);
+        }
+        if bulk {
+            tx.execute_batch(
+                "CREATE INDEX segments_src_hash ON segments(src_hash);
+                 CREATE INDEX segments_tgt_hash ON segments(tgt_hash);
+                 INSERT INTO segments_fts(segments_fts) VALUES ('rebuild');
+                 CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
+                     INSERT INTO segments_fts(rowid, src_text, tgt_text)
+                         VALUES (new.id, new.src_text, new.tgt_text);
+                 END;",
+            )?;
         }
         write_postings(&tx, builder)?;
         tx.commit()?;
