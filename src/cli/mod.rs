@@ -803,7 +803,11 @@ fn lookup_batch(mem: &Memory, file: &Path, opts: &crate::lookup::LookupOptions) 
         }
         let mut row: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line)
             .with_context(|| format!("{}:{}: not a JSON object", file.display(), i + 1))?;
-        let Some(query) = row.get("query").and_then(|q| q.as_str()).map(str::to_string) else {
+        let Some(query) = row
+            .get("query")
+            .and_then(|q| q.as_str())
+            .map(str::to_string)
+        else {
             bail!("{}:{}: no \"query\" field", file.display(), i + 1);
         };
         let mut o = opts.clone();
@@ -828,7 +832,6 @@ fn lookup_batch(mem: &Memory, file: &Path, opts: &crate::lookup::LookupOptions) 
         r => r.context("writing to standard output"),
     }
 }
-
 
 /// QA units from a file: TSV rows (numbered from 0), TMX units, or the sentences of a text.
 fn units_from_file(

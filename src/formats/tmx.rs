@@ -26,10 +26,16 @@ pub fn read(path: &Path) -> Result<Vec<Unit>> {
 /// Parses TMX text read from `path` (the path only labels errors).
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
     let mut units = Vec::new();
-    parse_reader(path, text.as_bytes(), Some(text.as_bytes()), None::<fn(Error)>, |u| {
-        units.push(u);
-        Ok(())
-    })?;
+    parse_reader(
+        path,
+        text.as_bytes(),
+        Some(text.as_bytes()),
+        None::<fn(Error)>,
+        |u| {
+            units.push(u);
+            Ok(())
+        },
+    )?;
     Ok(units)
 }
 
@@ -149,7 +155,10 @@ fn parse_reader<R: std::io::BufRead>(
                 let empty = matches!(event, Event::Empty(_));
                 let name = e.name().as_ref().to_string();
                 if stack.is_empty() && name != "tmx" {
-                    return Err(err_at(pos, format!("root element is <{name}>, expected <tmx>")));
+                    return Err(err_at(
+                        pos,
+                        format!("root element is <{name}>, expected <tmx>"),
+                    ));
                 }
                 if in_seg {
                     if !is_inline(&name) {
@@ -163,7 +172,8 @@ fn parse_reader<R: std::io::BufRead>(
                             let v = a
                                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                                 .unwrap_or_default();
-                            t.raw.push_str(&format!(" {}=\"{}\"", a.key.as_ref(), escape(&v)));
+                            t.raw
+                                .push_str(&format!(" {}=\"{}\"", a.key.as_ref(), escape(&v)));
                         }
                         t.raw.push_str(if empty { "/>" } else { ">" });
                         if let Some(seg) = t.seg.as_mut() {
@@ -307,11 +317,15 @@ fn parse_reader<R: std::io::BufRead>(
             }
             Event::Text(ref t) => {
                 let content = t.xml10_content();
-                text_event(&mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content, true);
+                text_event(
+                    &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content, true,
+                );
             }
             Event::CData(ref t) => {
                 let content = t.xml10_content();
-                text_event(&mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content, true);
+                text_event(
+                    &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content, true,
+                );
             }
             Event::GeneralRef(ref r) => {
                 let resolved = match r.resolve_char_ref() {
@@ -320,14 +334,14 @@ fn parse_reader<R: std::io::BufRead>(
                         let name = r.xml10_content();
                         match quick_xml::escape::resolve_predefined_entity(&name) {
                             Some(s) => s.to_string(),
-                            None => {
-                                return Err(err_at(pos, format!("unknown entity &{name};")))
-                            }
+                            None => return Err(err_at(pos, format!("unknown entity &{name};"))),
                         }
                     }
                     Err(e) => return Err(err_at(pos, format!("bad character reference: {e}"))),
                 };
-                text_event(&mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &resolved, true);
+                text_event(
+                    &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &resolved, true,
+                );
             }
             Event::Eof => {
                 if let Some(open) = stack.last() {
@@ -482,7 +496,12 @@ pub fn write(units: &[Unit]) -> String {
             None => out.push_str("    <tu>\n"),
         }
         for (k, v) in &u.props {
-            let _ = writeln!(out, "      <prop type=\"{}\">{}</prop>", escape(k), escape(v));
+            let _ = writeln!(
+                out,
+                "      <prop type=\"{}\">{}</prop>",
+                escape(k),
+                escape(v)
+            );
         }
         if let Some(n) = &u.note {
             let _ = writeln!(out, "      <note>{}</note>", escape(n));
@@ -548,7 +567,7 @@ mod tests {
             u.tgt_markup.as_deref(),
             Some("Press <bpt i=\"1\">&lt;b&gt;</bpt>OK<ept i=\"1\">&lt;/b&gt;</ept> now")
         );
-        let again = parse(Path::new("t.tmx"), &write(&[u.clone()])).unwrap();
+        let again = parse(Path::new("t.tmx"), &write(std::slice::from_ref(u))).unwrap();
         assert_eq!(again[0], *u);
     }
 

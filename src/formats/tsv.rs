@@ -108,7 +108,7 @@ pub fn to_units(table: &Table) -> Vec<Unit> {
                 tgt_lang,
                 tgt: r.tgt.clone(),
                 note: None,
-            ..Unit::default()
+                ..Unit::default()
             }
         })
         .collect()

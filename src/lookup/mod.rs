@@ -66,7 +66,10 @@ impl Default for LookupOptions {
             min_score: 50,
             limit: 5,
             prev: None,
-            candidates: 80,
+            candidates: std::env::var("TM_CANDIDATES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(50),
         }
     }
 }
@@ -105,7 +108,12 @@ fn tags(text: &str) -> Vec<&str> {
             break;
         };
         let tag = &rest[open..open + close + 1];
-        if tag.len() <= 8 && tag[1..tag.len() - 1].trim_start_matches('/').chars().all(|c| c.is_ascii_alphanumeric()) {
+        if tag.len() <= 8
+            && tag[1..tag.len() - 1]
+                .trim_start_matches('/')
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric())
+        {
             out.push(tag);
         }
         rest = &rest[open + close + 1..];
@@ -113,32 +121,55 @@ fn tags(text: &str) -> Vec<&str> {
     out
 }
 
-/// Words without numbers and tags, lower-cased: what must be equal for a 95–99 match.
-fn plain_words(text: &str) -> Vec<String> {
-    word_keys(text)
-        .into_iter()
-        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-        .collect()
+/// What scoring needs of one text, computed once.
+struct Features {
+    trimmed: String,
+    norm_chars: Vec<char>,
+    words: Vec<String>,
+    /// Words without numbers and tags: what must be equal for a 95–99 match.
+    plain: Vec<String>,
+    numbers: Vec<String>,
+    tags: Vec<String>,
 }
 
-/// Character-level similarity of the normalised texts, 0–100.
-fn char_similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = normalize(a).chars().collect();
-    let b: Vec<char> = normalize(b).chars().collect();
-    let longest = a.len().max(b.len());
-    if longest == 0 {
-        return 100.0;
+impl Features {
+    fn new(text: &str) -> Features {
+        let words = word_keys(text);
+        let plain = words
+            .iter()
+            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+            .cloned()
+            .collect();
+        Features {
+            trimmed: text.trim().to_string(),
+            norm_chars: normalize(text).chars().collect(),
+            words,
+            plain,
+            numbers: numbers(text),
+            tags: tags(text).into_iter().map(str::to_string).collect(),
+        }
     }
-    100.0 * (1.0 - strsim::generic_levenshtein(&a, &b) as f64 / longest as f64)
 }
 
 /// Match % of `candidate` for `query` (0–100) and the character similarity; see the module docs.
 pub fn score_detailed(query: &str, candidate: &str) -> (u32, f64) {
-    let char_sim = char_similarity(query, candidate);
-    if query.trim() == candidate.trim() {
+    score_features(&Features::new(query), query, candidate)
+}
+
+fn score_features(q: &Features, query: &str, candidate: &str) -> (u32, f64) {
+    let c = Features::new(candidate);
+    let longest = q.norm_chars.len().max(c.norm_chars.len());
+    let char_sim = if longest == 0 {
+        100.0
+    } else {
+        100.0
+            * (1.0
+                - strsim::generic_levenshtein(&q.norm_chars, &c.norm_chars) as f64 / longest as f64)
+    };
+    if q.trimmed == c.trimmed {
         return (100, 100.0);
     }
-    if plain_words(query) == plain_words(candidate) && !plain_words(query).is_empty() {
+    if q.plain == c.plain && !q.plain.is_empty() {
         let strip_tags = |t: &str| {
             let mut out = t.to_string();
             for tag in tags(t) {
@@ -153,33 +184,29 @@ pub fn score_detailed(query: &str, candidate: &str) -> (u32, f64) {
                 .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
                 .collect()
         };
-        let spaces = |t: &str| -> Vec<String> {
-            strip_tags(t).split_whitespace().map(str::to_string).collect()
-        };
+        let spaces = |t: &str| -> usize { strip_tags(t).split_whitespace().count() };
         let mut penalty = 0;
-        if numbers(query) != numbers(candidate) {
+        if q.numbers != c.numbers {
             penalty += 2;
         }
-        if tags(query) != tags(candidate) {
+        if q.tags != c.tags {
             penalty += 1;
         }
         if letters(query) != letters(candidate) {
             penalty += 1;
         }
         if marks(query) != marks(candidate)
-            || (spaces(query).len() != spaces(candidate).len() && numbers(query) == numbers(candidate))
+            || (spaces(query) != spaces(candidate) && q.numbers == c.numbers)
         {
             penalty += 1;
         }
         return ((100 - penalty.max(1)).clamp(95, 99), char_sim);
     }
-    let q = word_keys(query);
-    let c = word_keys(candidate);
-    let longest = q.len().max(c.len());
+    let longest = q.words.len().max(c.words.len());
     let word_sim = if longest == 0 {
         0.0
     } else {
-        100.0 * (1.0 - strsim::generic_levenshtein(&q, &c) as f64 / longest as f64)
+        100.0 * (1.0 - strsim::generic_levenshtein(&q.words, &c.words) as f64 / longest as f64)
     };
     let s = word_sim.max(char_sim).floor() as u32;
     (s.min(94), char_sim)
@@ -245,15 +272,16 @@ pub fn diff(query: &str, source: &str) -> String {
     out.join(" ")
 }
 
-fn to_match(query: &str, s: Segment, prev: Option<&str>) -> Option<Match> {
+fn to_match(q: &Features, query: &str, s: Segment, prev: Option<&str>) -> Option<Match> {
     let (tgt, tgt_lang) = (s.tgt.clone()?, s.tgt_lang.clone()?);
-    let (fwd, fwd_c) = score_detailed(query, &s.src);
-    let (bwd, bwd_c) = score_detailed(query, &tgt);
-    let (score, char_sim, source, source_lang, target, target_lang) = if (fwd, fwd_c) >= (bwd, bwd_c) {
-        (fwd, fwd_c, s.src.clone(), s.src_lang.clone(), tgt, tgt_lang)
-    } else {
-        (bwd, bwd_c, tgt, tgt_lang, s.src.clone(), s.src_lang.clone())
-    };
+    let (fwd, fwd_c) = score_features(q, query, &s.src);
+    let (bwd, bwd_c) = score_features(q, query, &tgt);
+    let (score, char_sim, source, source_lang, target, target_lang) =
+        if (fwd, fwd_c) >= (bwd, bwd_c) {
+            (fwd, fwd_c, s.src.clone(), s.src_lang.clone(), tgt, tgt_lang)
+        } else {
+            (bwd, bwd_c, tgt, tgt_lang, s.src.clone(), s.src_lang.clone())
+        };
     let context = score == 100
         && source == s.src
         && matches!((prev, s.prev), (Some(p), Some(q)) if crate::memory::norm_hash(p) == q);
@@ -289,10 +317,11 @@ pub fn lookup_with(mem: &Memory, query: &str, opts: &LookupOptions) -> Result<Ve
     let mut segments = mem.exact(query)?;
     segments.extend(mem.fuzzy_candidates(&normalize(query), opts.candidates)?);
     let mut seen = std::collections::HashSet::new();
+    let features = Features::new(query);
     let mut matches: Vec<Match> = segments
         .into_iter()
         .filter(|s| seen.insert(s.id))
-        .filter_map(|s| to_match(query, s, opts.prev.as_deref()))
+        .filter_map(|s| to_match(&features, query, s, opts.prev.as_deref()))
         .filter(|m| m.score >= opts.min_score)
         .collect();
     matches.sort_by(|a, b| {
@@ -317,7 +346,10 @@ mod tests {
         assert_eq!(score("Open the file.", "open the file"), 98);
         assert_eq!(score("Open the file.", "Open the file!"), 99);
         // Numbers only.
-        assert_eq!(score("26 NATO ambassadors met.", "27 NATO ambassadors met."), 98);
+        assert_eq!(
+            score("26 NATO ambassadors met.", "27 NATO ambassadors met."),
+            98
+        );
         // Tags only.
         assert_eq!(score("Press {1}OK{/1} now", "Press OK now"), 99);
         // One word of four replaced: word similarity 75, characters 1 − 3/19 = 84.2.
@@ -337,7 +369,10 @@ mod tests {
             ),
             "27 послов стран НАТО"
         );
-        assert_eq!(propose("3.5 GB free", "2.7 GB free", "свободно 2.7 ГБ"), "свободно 3.5 ГБ");
+        assert_eq!(
+            propose("3.5 GB free", "2.7 GB free", "свободно 2.7 ГБ"),
+            "свободно 3.5 ГБ"
+        );
     }
 
     #[test]
@@ -381,7 +416,9 @@ mod tests {
         assert_eq!(ru[0].target, "NATO is ready to work with Russia");
         let fuzzy = lookup(&m, "NATO is ready to work with Ukraine", 50, 5).unwrap();
         assert!((80..95).contains(&fuzzy[0].score), "{}", fuzzy[0].score);
-        assert!(lookup(&m, "completely unrelated words", 50, 5).unwrap().is_empty());
+        assert!(lookup(&m, "completely unrelated words", 50, 5)
+            .unwrap()
+            .is_empty());
         let ctx = lookup_with(
             &m,
             "NATO is ready to work with Russia",

@@ -104,7 +104,7 @@ pub fn decode(encoded: &[u8], mut f: impl FnMut(u32)) -> u32 {
 /// Counts shared trigrams per unit over several posting lists, in a reusable dense table.
 #[derive(Default)]
 pub struct Counter {
-    counts: Vec<u16>,
+    counts: Vec<u8>,
     touched: Vec<u32>,
 }
 
@@ -138,22 +138,36 @@ impl Counter {
     }
 
     /// The `limit` ids with the highest counts (at least `min_count`), best first; resets.
-    pub fn take_top(&mut self, limit: usize, min_count: u16) -> Vec<(u32, u16)> {
-        let mut all: Vec<(u32, u16)> = self
+    pub fn take_top(&mut self, limit: usize, min_count: u8) -> Vec<(u32, u8)> {
+        // A histogram of the counts gives the lowest count that still makes the top `limit`,
+        // so only those ids are collected and sorted.
+        let mut hist = vec![0usize; 1];
+        for &id in &self.touched {
+            let c = self.counts[id as usize] as usize;
+            if c >= hist.len() {
+                hist.resize(c + 1, 0);
+            }
+            hist[c] += 1;
+        }
+        let mut threshold = hist.len();
+        let mut taken = 0;
+        while threshold > usize::from(min_count.max(1)) && taken < limit {
+            threshold -= 1;
+            taken += hist[threshold];
+        }
+        let threshold = threshold.max(usize::from(min_count.max(1))) as u8;
+        let mut all: Vec<(u32, u8)> = self
             .touched
             .iter()
             .map(|&id| (id, self.counts[id as usize]))
-            .filter(|&(_, c)| c >= min_count)
+            .filter(|&(_, c)| c >= threshold)
             .collect();
         for &id in &self.touched {
             self.counts[id as usize] = 0;
         }
         self.touched.clear();
-        if all.len() > limit {
-            all.select_nth_unstable_by(limit, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            all.truncate(limit);
-        }
-        all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        all.truncate(limit);
         all
     }
 }
@@ -184,7 +198,9 @@ impl Builder {
 
     /// The lists built: trigram hash → (encoded ids, first id, last id).
     pub fn into_lists(self) -> impl Iterator<Item = (i64, Vec<u8>, u32)> {
-        self.lists.into_iter().map(|(g, (enc, last))| (g, enc, last))
+        self.lists
+            .into_iter()
+            .map(|(g, (enc, last))| (g, enc, last))
     }
 }
 

@@ -244,6 +244,8 @@ impl Memory {
         // transactions not yet checkpointed, never part of one.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", -65536)?;
+        // Lookups read posting lists straight from the mapped file instead of copying pages.
+        conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
         Self::setup(conn)
     }
 
@@ -493,8 +495,7 @@ impl Memory {
                     OnDuplicate::KeepBoth => {}
                     OnDuplicate::Skip => {
                         let dup_here = !seen.insert((sh, th));
-                        let dup_db =
-                            !was_empty && exists.exists(params![sh, th, u.src, u.tgt])?;
+                        let dup_db = !was_empty && exists.exists(params![sh, th, u.src, u.tgt])?;
                         if dup_here || dup_db {
                             stats.duplicates += 1;
                             prev = Some(sh);
@@ -579,32 +580,39 @@ impl Memory {
         if grams.is_empty() {
             return Ok(Vec::new());
         }
-        let total: i64 = self
-            .conn
-            .prepare_cached("SELECT max(id) FROM segments")?
-            .query_row([], |r| r.get::<_, Option<i64>>(0))?
-            .unwrap_or(0);
-        let mut lists: Vec<Vec<u8>> = Vec::with_capacity(grams.len());
+        // Rarest first: the rare trigrams tell the most. Counting stops when the encoded lists
+        // read exceed a budget, which bounds the time of a lookup whatever the memory's size;
+        // the common trigrams left out would only add to nearly every unit's count. Lengths
+        // are read first (without the lists' pages), then only the lists that fit.
+        let mut sized: Vec<(usize, i64)> = Vec::with_capacity(grams.len());
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT length(ids) FROM fuzzy_postings WHERE token = ?1")?;
+            for g in &grams {
+                if let Some(n) = stmt
+                    .query_row(params![g], |r| r.get::<_, i64>(0))
+                    .optional()?
+                {
+                    sized.push((n as usize, *g));
+                }
+            }
+        }
+        sized.sort_unstable();
+        let budget = fuzzy_budget();
+        let mut used = 0usize;
+        let mut counter = COUNTER.with(|c| std::mem::take(&mut *c.borrow_mut()));
         {
             let mut stmt = self
                 .conn
                 .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
-            for g in &grams {
-                if let Some(blob) = stmt.query_row(params![g], |r| r.get::<_, Vec<u8>>(0)).optional()? {
-                    lists.push(blob);
+            for (n, g) in sized {
+                if used > 0 && used + n > budget {
+                    break;
                 }
-            }
-        }
-        // Rarest first: the rare trigrams find the candidates, the common ones (over a share
-        // of the memory) only add to their counts.
-        lists.sort_by_key(Vec::len);
-        let common = (total as usize / 20).max(2000) * 2;
-        let mut counter = COUNTER.with(|c| std::mem::take(&mut *c.borrow_mut()));
-        for l in &lists {
-            if l.len() <= common {
-                counter.add_list(l);
-            } else {
-                counter.boost_list(l);
+                let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
+                counter.add_list(&blob);
+                used += n;
             }
         }
         let top = counter.take_top(limit, 1);
@@ -621,8 +629,11 @@ impl Memory {
             ),
             [],
         )?;
-        let rank: HashMap<i64, usize> =
-            top.iter().enumerate().map(|(i, (id, _))| (*id as i64, i)).collect();
+        let rank: HashMap<i64, usize> = top
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id as i64, i))
+            .collect();
         segs.sort_by_key(|s| rank.get(&s.id).copied().unwrap_or(usize::MAX));
         Ok(segs)
     }
@@ -741,7 +752,10 @@ impl Memory {
         for seg in rows {
             let seg = seg?;
             let src = highlight(&seg.src, &stems, open, close);
-            let tgt = seg.tgt.as_deref().map(|t| highlight(t, &stems, open, close));
+            let tgt = seg
+                .tgt
+                .as_deref()
+                .map(|t| highlight(t, &stems, open, close));
             out.push((seg, src, tgt));
         }
         Ok(out)
@@ -766,6 +780,14 @@ fn highlight(text: &str, stems: &[String], open: &str, close: &str) -> String {
     out
 }
 
+/// Bytes of encoded posting lists a lookup reads at most (about 1.5 bytes an id).
+fn fuzzy_budget() -> usize {
+    std::env::var("TM_FUZZY_BUDGET")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400_000)
+}
+
 thread_local! {
     static COUNTER: std::cell::RefCell<fuzzy::Counter> = std::cell::RefCell::new(fuzzy::Counter::default());
 }
@@ -781,7 +803,8 @@ fn current_user() -> Option<String> {
 /// Merges freshly built posting lists into the stored ones (new ids are all larger).
 fn write_postings(tx: &rusqlite::Transaction<'_>, builder: fuzzy::Builder) -> Result<()> {
     let mut get = tx.prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
-    let mut put = tx.prepare_cached("INSERT OR REPLACE INTO fuzzy_postings(token, ids) VALUES (?1, ?2)")?;
+    let mut put =
+        tx.prepare_cached("INSERT OR REPLACE INTO fuzzy_postings(token, ids) VALUES (?1, ?2)")?;
     let mut lists: Vec<(i64, Vec<u8>, u32)> = builder.into_lists().collect();
     lists.sort_unstable_by_key(|l| l.0);
     for (token, enc, _) in lists {
