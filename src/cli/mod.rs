@@ -192,6 +192,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: LookupFormat,
     },
+    /// Analyse a document against the memory: segments and words per match band (context,
+    /// repetitions, 100 %, 95–99, 85–94, 75–84, 50–74, no match), as used to quote work.
+    Analyze {
+        /// A text, TSV (source column) or TMX (source sides) file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Find segments containing all the given words, in either language.
     Concordance {
         /// Words to find.
@@ -399,6 +408,16 @@ pub fn run(cli: Cli) -> Result<()> {
                     }
                     emit(&s)
                 }
+            }
+        }
+        Command::Analyze { file, format } => {
+            let mem = Memory::open_existing(&cli.db)?;
+            let units = units_from_file(&file, None, None)?;
+            let segments: Vec<String> = units.into_iter().map(|u| u.src.text).collect();
+            let a = crate::lookup::analyze::analyze(&mem, &segments)?;
+            match format {
+                ListFormat::Json => emit(&(serde_json::to_string_pretty(&a)? + "\n")),
+                ListFormat::Text => emit(&crate::lookup::analyze::render_text(&a)),
             }
         }
         Command::Concordance {

@@ -16,6 +16,8 @@
 //! Numbers that differ between the query and the stored source are replaced in the proposed
 //! translation, and the differences are shown word by word.
 
+pub mod analyze;
+
 use crate::memory::{Memory, Segment};
 use crate::text::{normalize, word_keys};
 use crate::Result;

@@ -64,10 +64,14 @@ pub fn trigrams(norm: &str) -> Vec<i64> {
     out
 }
 
-/// Appends `ids` (ascending, all greater than the list's last id) to an encoded posting list.
+/// Appends `ids` (ascending, all greater than the list's last id) to an encoded posting list;
+/// an id not greater than the one before is left out.
 pub fn append(encoded: &mut Vec<u8>, last: u32, ids: &[u32]) {
     let mut prev = last;
     for &id in ids {
+        if id <= prev && !(prev == 0 && encoded.is_empty()) {
+            continue;
+        }
         let mut d = id - prev;
         loop {
             let b = (d & 0x7f) as u8;

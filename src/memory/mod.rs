@@ -46,11 +46,11 @@ CREATE TABLE segments(
 );
 ";
 
-/// Version 2: the v1 segments table is rebuilt with hashes instead of normalised texts, and
+/// Version 2 (ids are never reused, so posting lists only grow): the v1 segments table is rebuilt with hashes instead of normalised texts, and
 /// context, TMX metadata and user columns; FTS5 and the trigram index are added.
 const SCHEMA_V2: &str = "
 CREATE TABLE segments2(
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     doc_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
     pos INTEGER NOT NULL DEFAULT 0,
     src_lang TEXT NOT NULL,

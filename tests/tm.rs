@@ -1,0 +1,237 @@
+//! Translation-memory tests through the `tm` binary: TMX import/export, duplicates, invalid
+//! units, concordance, and durability (killed import, lookups during an import).
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: TempDir::new().unwrap(),
+        }
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn db(&self) -> PathBuf {
+        self.path("memory.db")
+    }
+    fn tm(&self) -> Command {
+        let mut c = Command::cargo_bin("tm").unwrap();
+        c.env("TM_DB", self.db()).current_dir(self.dir.path());
+        c
+    }
+    fn run(&self, args: &[&str]) -> String {
+        let out = self.tm().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "tm {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+    fn write(&self, name: &str, text: &str) -> String {
+        std::fs::write(self.path(name), text).unwrap();
+        self.path(name).to_str().unwrap().to_string()
+    }
+    fn pairs(&self) -> u64 {
+        let v: serde_json::Value =
+            serde_json::from_str(&self.run(&["stats", "--format", "json"])).unwrap();
+        v["pairs"].as_u64().unwrap()
+    }
+}
+
+const RICH_TMX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+<header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en-US" datatype="plaintext"/>
+<body>
+<tu tuid="7"><prop type="x-project">Atlas</prop><note>checked &amp; approved</note>
+<tuv xml:lang="en-US"><seg>Click <bpt i="1">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept> to keep 3 files &amp; "notes" 😀</seg></tuv>
+<tuv xml:lang="ru-RU"><seg>Нажмите <bpt i="1">&lt;b&gt;</bpt>Сохранить<ept i="1">&lt;/b&gt;</ept>, чтобы сохранить 3 файла и «заметки» 😀</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>Open the file 𝔘</seg></tuv><tuv xml:lang="ru-RU"><seg>Откройте файл 𝔘</seg></tuv></tu>
+</body></tmx>
+"#;
+
+#[test]
+fn tmx_round_trip_keeps_markup_props_notes_and_characters() {
+    let env = Env::new();
+    let tmx = env.write("rich.tmx", RICH_TMX);
+    env.run(&["import", &tmx]);
+    assert_eq!(env.pairs(), 2);
+    // Inline codes are placeholders in lookups...
+    let j: serde_json::Value = serde_json::from_str(&env.run(&[
+        "lookup",
+        "Click {1}Save{/1} to keep 3 files & \"notes\" 😀",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(j[0]["score"], 100);
+    assert!(j[0]["target"]
+        .as_str()
+        .unwrap()
+        .starts_with("Нажмите {1}Сохранить{/1}"));
+    // ...and markup in exports.
+    let out = env.path("out.tmx");
+    env.run(&["export", "--format", "tmx", "-o", out.to_str().unwrap()]);
+    let exported = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        exported.contains(r#"<bpt i="1">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept>"#),
+        "{exported}"
+    );
+    assert!(exported.contains(r#"<prop type="x-project">Atlas</prop>"#));
+    assert!(exported.contains("<note>checked &amp; approved</note>"));
+    assert!(exported.contains(r#"<tu tuid="7">"#));
+    assert!(exported.contains("𝔘") && exported.contains("😀"));
+    // Importing the export into an empty memory gives the same export again.
+    let env2 = Env::new();
+    env2.run(&["import", out.to_str().unwrap()]);
+    let out2 = env2.path("out2.tmx");
+    env2.run(&["export", "--format", "tmx", "-o", out2.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(out2).unwrap(), exported);
+}
+
+#[test]
+fn malformed_units_stop_the_import_or_are_skipped() {
+    let env = Env::new();
+    let bad = env.write(
+        "bad.tmx",
+        "<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n\
+         <tu><tuv xml:lang=\"en\"><seg>One</seg></tuv><tuv xml:lang=\"ru\"><seg>Один</seg></tuv></tu>\n\
+         <tu><tuv xml:lang=\"en\"><seg>Two</seg></tuv></tu>\n\
+         <tu><tuv xml:lang=\"en\"><seg>Three</seg></tuv><tuv xml:lang=\"ru\"><seg>Три</seg></tuv></tu>\n\
+         </body></tmx>\n",
+    );
+    let out = env.tm().args(["import", &bad]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.tmx:3:1:") && err.contains("needs two"),
+        "{err}"
+    );
+    assert_eq!(env.pairs(), 0, "nothing may be imported");
+
+    let out = env
+        .tm()
+        .args(["import", &bad, "--skip-invalid"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("skipped: ") && err.contains("bad.tmx:3:1"),
+        "{err}"
+    );
+    assert_eq!(env.pairs(), 2);
+}
+
+#[test]
+fn duplicate_policies() {
+    let env = Env::new();
+    let a = env.write("a.tsv", "en\tru\nOpen the file\tОткройте файл\n");
+    let b = env.write("b.tsv", "en\tru\nOpen the file\tОткрыть файл\n");
+    env.run(&["import", &a]);
+    env.run(&["import", &a]);
+    assert_eq!(env.pairs(), 1, "skip is the default");
+    env.run(&["import", &a, "--on-duplicate", "keep-both"]);
+    assert_eq!(env.pairs(), 2);
+    env.run(&["import", &b, "--on-duplicate", "overwrite"]);
+    assert_eq!(env.pairs(), 1);
+    let tsv = env.run(&["export", "--format", "tsv"]);
+    assert!(
+        tsv.contains("Открыть файл") && !tsv.contains("Откройте"),
+        "{tsv}"
+    );
+}
+
+#[test]
+fn russian_concordance_finds_inflected_forms() {
+    let env = Env::new();
+    let t = env.write(
+        "c.tsv",
+        "en\tru\nNATO is ready to work\tНАТО готово работать\nThe work continues\tРабота продолжается\nThey worked a lot\tОни много работали\nNo match here\tЗдесь ничего нет\n",
+    );
+    env.run(&["import", &t]);
+    let out = env.run(&["concordance", "работа"]);
+    assert!(
+        out.contains("[работать]") && out.contains("[Работа]") && out.contains("[работали]"),
+        "{out}"
+    );
+    assert!(!out.contains("ничего"));
+    let out = env.run(&["concordance", "works"]);
+    assert!(out.contains("[work]") && out.contains("[worked]"), "{out}");
+}
+
+/// A TMX file of `n` units with distinct texts.
+fn big_tmx(path: &Path, n: usize) {
+    let mut s = String::from(
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n",
+    );
+    for i in 0..n {
+        s.push_str(&format!(
+            "<tu><tuv xml:lang=\"en\"><seg>Unit number {i} of the large test memory {}</seg></tuv><tuv xml:lang=\"ru\"><seg>Единица номер {i} большой тестовой памяти {}</seg></tuv></tu>\n",
+            i * 7,
+            i * 7
+        ));
+    }
+    s.push_str("</body></tmx>\n");
+    std::fs::write(path, s).unwrap();
+}
+
+#[test]
+fn a_killed_import_leaves_none_or_all_of_it() {
+    let env = Env::new();
+    let seed = env.write("seed.tsv", "en\tru\nKeep me\tОставь меня\n");
+    env.run(&["import", &seed]);
+    let big = env.path("big.tmx");
+    big_tmx(&big, 60_000);
+    for delay_ms in [50u64, 400] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tm"))
+            .args(["import", big.to_str().unwrap()])
+            .env("TM_DB", env.db())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let pairs = env.pairs();
+        assert!(pairs == 1 || pairs == 60_001, "partial import: {pairs}");
+        let check = env.run(&["lookup", "Keep me", "--format", "json"]);
+        assert!(check.contains("Оставь меня"));
+    }
+}
+
+#[test]
+fn lookups_keep_working_while_an_import_runs() {
+    let env = Env::new();
+    let seed = env.write("seed.tsv", "en\tru\nKeep me\tОставь меня\n");
+    env.run(&["import", &seed]);
+    let big = env.path("big.tmx");
+    big_tmx(&big, 40_000);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tm"))
+        .args(["import", big.to_str().unwrap()])
+        .env("TM_DB", env.db())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let mut lookups = 0;
+    while child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(60) {
+        let out = env.run(&["lookup", "Keep me", "--format", "json"]);
+        assert!(out.contains("Оставь меня"), "{out}");
+        lookups += 1;
+    }
+    assert!(child.wait().unwrap().success());
+    assert!(lookups >= 1);
+    assert_eq!(env.pairs(), 40_001);
+}
