@@ -90,8 +90,9 @@ struct TuvState {
     lang: Option<String>,
     /// Text with inline codes shown as placeholders (`{1}`, `{/1}`).
     seg: Option<String>,
-    /// The seg's inner XML as read (inline markup kept), for export.
-    raw: String,
+    /// The seg's inner XML as read (inline markup kept), for export; built only once the seg
+    /// turns out to have inline markup.
+    raw: Option<String>,
     line_pos: u64,
 }
 
@@ -166,16 +167,18 @@ fn parse_reader<R: std::io::BufRead>(
                     }
                     // Keep the markup for export and show codes as placeholders.
                     if let Some(t) = tuv.as_mut() {
-                        t.raw.push('<');
-                        t.raw.push_str(&name);
+                        // The text so far has no markup: its escaped form starts the raw XML.
+                        let raw = t.raw.get_or_insert_with(|| escape(t.seg.as_deref().unwrap_or("")));
+                        raw.push('<');
+                        raw.push_str(&name);
                         for a in e.attributes().flatten() {
                             let v = a
                                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                                 .unwrap_or_default();
-                            t.raw
+                            raw
                                 .push_str(&format!(" {}=\"{}\"", a.key.as_ref(), escape(&v)));
                         }
-                        t.raw.push_str(if empty { "/>" } else { ">" });
+                        raw.push_str(if empty { "/>" } else { ">" });
                         if let Some(seg) = t.seg.as_mut() {
                             match name.as_str() {
                                 "bpt" | "ph" | "it" | "ut" | "hi" | "sub" => {
@@ -236,7 +239,7 @@ fn parse_reader<R: std::io::BufRead>(
                         tuv = Some(TuvState {
                             lang,
                             seg: None,
-                            raw: String::new(),
+                            raw: None,
                             line_pos: pos,
                         });
                         if empty {
@@ -271,7 +274,9 @@ fn parse_reader<R: std::io::BufRead>(
                 stack.pop();
                 if in_seg && name != "seg" {
                     if let Some(t) = tuv.as_mut() {
-                        t.raw.push_str(&format!("</{name}>"));
+                        if let Some(raw) = t.raw.as_mut() {
+                            raw.push_str(&format!("</{name}>"));
+                        }
                     }
                     if is_code_element(&name) {
                         code_depth = code_depth.saturating_sub(1);
@@ -377,7 +382,9 @@ fn text_event(
 ) {
     if in_seg {
         if let Some(t) = tuv.as_mut() {
-            t.raw.push_str(&escape(content));
+            if let Some(raw) = t.raw.as_mut() {
+                raw.push_str(&escape(content));
+            }
             if code_depth == 0 {
                 if let Some(seg) = t.seg.as_mut() {
                     seg.push_str(content);
@@ -419,7 +426,7 @@ fn build_unit(
         let Some(seg) = t.seg.as_deref() else {
             return Err(("<tuv> has no <seg>".into(), Some(t.line_pos)));
         };
-        sides.push((lang, seg, t.raw.as_str()));
+        sides.push((lang, seg, t.raw.as_deref()));
     }
     if sides.len() < 2 {
         return Err((
@@ -435,10 +442,7 @@ fn build_unit(
         .and_then(|s| sides.iter().position(|(l, _, _)| l.eq_ignore_ascii_case(s)))
         .unwrap_or(0);
     let tgt_idx = if src_idx == 0 { 1 } else { 0 };
-    let markup = |i: usize| {
-        let (_, seg, raw) = sides[i];
-        (escape(seg) != raw).then(|| raw.to_string())
-    };
+    let markup = |i: usize| sides[i].2.map(str::to_string);
     Ok(Unit {
         src_lang: sides[src_idx].0.to_string(),
         src: sides[src_idx].1.to_string(),

@@ -43,25 +43,67 @@ pub fn hash64(s: &str) -> i64 {
 
 /// The distinct trigram hashes of a normalised text.
 pub fn trigrams(norm: &str) -> Vec<i64> {
-    let chars: Vec<char> = std::iter::once(' ')
-        .chain(norm.chars())
-        .chain(std::iter::once(' '))
-        .collect();
-    let mut out: Vec<i64> = chars
-        .windows(3)
-        .map(|w| {
-            let mut buf = [0u8; 12];
-            let mut len = 0;
-            for c in w {
-                len += c.encode_utf8(&mut buf[len..]).len();
-            }
-            // The slice holds three whole chars, so it is valid UTF-8.
-            hash64(std::str::from_utf8(&buf[..len]).unwrap_or(""))
-        })
-        .collect();
+    let mut out = Vec::new();
+    trigrams_into(norm, &mut out);
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Pushes the trigram hashes of a normalised text (a space added before and after), unsorted.
+pub fn trigrams_into(norm: &str, out: &mut Vec<i64>) {
+    // Byte offsets of the window's three chars in " norm ", walked without allocating.
+    let padded_len = norm.len() + 2;
+    let byte_at = |i: usize| -> u8 {
+        if i == 0 || i == padded_len - 1 {
+            b' '
+        } else {
+            norm.as_bytes()[i - 1]
+        }
+    };
+    let mut starts: [usize; 4] = [0; 4];
+    let mut filled = 0usize;
+    let mut pos = 0usize;
+    let next_char_start = |pos: &mut usize| -> Option<usize> {
+        if *pos >= padded_len {
+            return None;
+        }
+        let start = *pos;
+        let lead = byte_at(start);
+        let len = match lead {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        *pos += len;
+        Some(start)
+    };
+    while let Some(start) = next_char_start(&mut pos) {
+        if filled < 4 {
+            starts[filled] = start;
+            filled += 1;
+        } else {
+            starts = [starts[1], starts[2], starts[3], start];
+        }
+        if filled >= 4 {
+            out.push(hash_range(&byte_at, starts[0], starts[3]));
+        }
+    }
+    // The last window ends at the end of the padded text.
+    if filled >= 3 {
+        let first = if filled >= 4 { starts[1] } else { starts[0] };
+        out.push(hash_range(&byte_at, first, padded_len));
+    }
+}
+
+fn hash_range(byte_at: &impl Fn(usize) -> u8, from: usize, to: usize) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for i in from..to {
+        h ^= u64::from(byte_at(i));
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h as i64
 }
 
 /// Appends `ids` (ascending, all greater than the list's last id) to an encoded posting list;
@@ -189,7 +231,7 @@ impl Builder {
     pub fn add(&mut self, id: u32, norms: &[&str]) {
         self.grams.clear();
         for n in norms {
-            self.grams.extend(trigrams(n));
+            trigrams_into(n, &mut self.grams);
         }
         self.grams.sort_unstable();
         self.grams.dedup();
@@ -237,6 +279,23 @@ mod tests {
         c.boost_list(&d);
         assert_eq!(c.take_top(2, 1), vec![(3, 3), (2, 2)]);
         assert!(c.take_top(5, 1).is_empty());
+    }
+
+    #[test]
+    fn trigram_hashes_are_those_of_the_padded_windows() {
+        let expect = |t: &str| {
+            let chars: Vec<char> = format!(" {t} ").chars().collect();
+            let mut v: Vec<i64> = chars
+                .windows(3)
+                .map(|w| hash64(&w.iter().collect::<String>()))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for t in ["", "a", "ab", "open the file", "ёж и «ёлка» 😀𝔘"] {
+            assert_eq!(trigrams(t), expect(t), "{t:?}");
+        }
     }
 
     #[test]
