@@ -236,7 +236,7 @@ pub enum Command {
     },
     /// Add the pairs of a TMX or TSV file to the memory (all or nothing).
     Import {
-        /// A .tmx or .tsv file.
+        /// A .tmx, .tsv or .csv file.
         file: PathBuf,
         /// What to do with units the memory already has.
         #[arg(long, value_enum, default_value = "skip")]
@@ -727,9 +727,9 @@ fn import(
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if !matches!(ext.as_str(), "tmx" | "tsv" | "tab" | "txt") {
+    if !matches!(ext.as_str(), "tmx" | "tsv" | "tab" | "txt" | "csv") {
         bail!(
-            "{}: unknown format: expected a .tmx or .tsv file",
+            "{}: unknown format: expected a .tmx, .tsv or .csv file",
             file.display()
         );
     }
@@ -757,6 +757,8 @@ fn import(
                 },
                 |e| eprintln!("tm: skipped: {e}"),
             )
+        } else if ext == "csv" {
+            tsv::read_csv(&path).map(|units| batch.extend(units))
         } else {
             tsv::read(&path).map(|units| batch.extend(units))
         };

@@ -168,15 +168,16 @@ fn parse_reader<R: std::io::BufRead>(
                     // Keep the markup for export and show codes as placeholders.
                     if let Some(t) = tuv.as_mut() {
                         // The text so far has no markup: its escaped form starts the raw XML.
-                        let raw = t.raw.get_or_insert_with(|| escape(t.seg.as_deref().unwrap_or("")));
+                        let raw = t
+                            .raw
+                            .get_or_insert_with(|| escape(t.seg.as_deref().unwrap_or("")));
                         raw.push('<');
                         raw.push_str(&name);
                         for a in e.attributes().flatten() {
                             let v = a
                                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                                 .unwrap_or_default();
-                            raw
-                                .push_str(&format!(" {}=\"{}\"", a.key.as_ref(), escape(&v)));
+                            raw.push_str(&format!(" {}=\"{}\"", a.key.as_ref(), escape(&v)));
                         }
                         raw.push_str(if empty { "/>" } else { ">" });
                         if let Some(seg) = t.seg.as_mut() {

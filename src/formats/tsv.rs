@@ -114,6 +114,49 @@ pub fn to_units(table: &Table) -> Vec<Unit> {
         .collect()
 }
 
+/// Reads a CSV file of pairs (RFC 4180 quoting; two columns; optional header of two language
+/// codes) into units; errors name the line.
+pub fn read_csv(path: &Path) -> Result<Vec<Unit>> {
+    let text = super::read_text_file(path)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let mut langs = None;
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            Error::Parse {
+                path: path.to_path_buf(),
+                line,
+                column: 1,
+                message: format!("bad CSV: {e}"),
+            }
+        })?;
+        let line = record.position().map_or(i + 1, |p| p.line() as usize);
+        if record.len() != 2 {
+            return Err(Error::Parse {
+                path: path.to_path_buf(),
+                line,
+                column: 1,
+                message: format!("expected two columns, found {}", record.len()),
+            });
+        }
+        let (a, b) = (&record[0], &record[1]);
+        if i == 0 && is_lang_code(a) && is_lang_code(b) {
+            langs = Some((a.trim().to_string(), b.trim().to_string()));
+            continue;
+        }
+        rows.push(Row {
+            line,
+            src: a.to_string(),
+            tgt: b.to_string(),
+        });
+    }
+    Ok(to_units(&Table { langs, rows }))
+}
+
 /// Writes units as TSV with a language header; tabs and line breaks inside texts become spaces.
 pub fn write(units: &[Unit]) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
@@ -151,6 +194,26 @@ mod tests {
             .to_string();
         assert!(e.starts_with("a.tsv:2:"), "{e}");
         assert!(parse(Path::new("a.tsv"), "only\n", true).is_ok());
+    }
+
+    #[test]
+    fn csv_with_quotes_and_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.csv");
+        std::fs::write(
+            &p,
+            "en,ru\n\"Open, then close\",\"Откройте, затем закройте\"\n",
+        )
+        .unwrap();
+        let u = read_csv(&p).unwrap();
+        assert_eq!(u.len(), 1);
+        assert_eq!(
+            (u[0].src.as_str(), u[0].tgt_lang.as_str()),
+            ("Open, then close", "ru")
+        );
+        std::fs::write(&p, "a,b\nonly one column\n").unwrap();
+        let e = read_csv(&p).unwrap_err().to_string();
+        assert!(e.contains("a.csv:2:"), "{e}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! internal repetition, whatever the memory holds.
 
 use super::{lookup_with, LookupOptions};
-use crate::memory::Memory;
+use crate::memory::Store;
 use crate::text::{normalize, words};
 use crate::Result;
 use serde::Serialize;
@@ -59,7 +59,7 @@ fn band_of(score: Option<u32>) -> usize {
 }
 
 /// Analyses `segments` (the source sentences of a document, in order) against the memory.
-pub fn analyze(mem: &Memory, segments: &[String]) -> Result<Analysis> {
+pub fn analyze(mem: &dyn Store, segments: &[String]) -> Result<Analysis> {
     let mut bands: Vec<Band> = BANDS
         .iter()
         .map(|b| Band {
@@ -110,7 +110,7 @@ pub fn render_text(a: &Analysis) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::NewSegment;
+    use crate::memory::{Memory, NewSegment};
 
     #[test]
     fn segments_fall_into_bands() {

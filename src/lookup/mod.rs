@@ -18,7 +18,7 @@
 
 pub mod analyze;
 
-use crate::memory::{Memory, Segment};
+use crate::memory::{Segment, Store};
 use crate::text::{normalize, word_keys};
 use crate::Result;
 use serde::Serialize;
@@ -302,7 +302,7 @@ fn to_match(q: &Features, query: &str, s: Segment, prev: Option<&str>) -> Option
 }
 
 /// Looks `query` up in the memory; matches at `min_score` % or better, best first.
-pub fn lookup(mem: &Memory, query: &str, min_score: u32, limit: usize) -> Result<Vec<Match>> {
+pub fn lookup(mem: &dyn Store, query: &str, min_score: u32, limit: usize) -> Result<Vec<Match>> {
     lookup_with(
         mem,
         query,
@@ -315,7 +315,7 @@ pub fn lookup(mem: &Memory, query: &str, min_score: u32, limit: usize) -> Result
 }
 
 /// Looks `query` up with all options.
-pub fn lookup_with(mem: &Memory, query: &str, opts: &LookupOptions) -> Result<Vec<Match>> {
+pub fn lookup_with(mem: &dyn Store, query: &str, opts: &LookupOptions) -> Result<Vec<Match>> {
     let mut segments = mem.exact(query)?;
     segments.extend(mem.fuzzy_candidates(&normalize(query), opts.candidates)?);
     let mut seen = std::collections::HashSet::new();
@@ -339,7 +339,7 @@ pub fn lookup_with(mem: &Memory, query: &str, opts: &LookupOptions) -> Result<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::NewSegment;
+    use crate::memory::{Memory, NewSegment};
 
     #[test]
     fn score_bands() {

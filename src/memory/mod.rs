@@ -207,6 +207,89 @@ pub struct Stats {
     pub by_language: Vec<(String, i64)>,
 }
 
+/// What the rest of the engine needs of a translation memory. [`Memory`] (SQLite) is the
+/// implementation here; a server backend for teams implements the same calls, and matching,
+/// formats and the CLI stay as they are.
+pub trait Store {
+    /// Stores a document's segments (see [`Memory::ingest_document`]).
+    fn ingest_document(
+        &mut self,
+        name: &str,
+        hash: &str,
+        segments: &[NewSegment],
+    ) -> Result<DocOutcome>;
+    /// Imports units from a stream in one transaction (see [`Memory::import_stream`]).
+    fn import_stream(
+        &mut self,
+        units: &mut dyn Iterator<Item = Result<Unit>>,
+        origin: &str,
+        policy: OnDuplicate,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportStats>;
+    /// Segments whose source or target has the same normalised form as `text`.
+    fn exact(&self, text: &str) -> Result<Vec<Segment>>;
+    /// Segments likely to match the normalised query, best candidates first.
+    fn fuzzy_candidates(&self, norm: &str, limit: usize) -> Result<Vec<Segment>>;
+    /// Segments containing all the words (inflected forms too), highlighted.
+    fn concordance(
+        &self,
+        words: &[String],
+        limit: usize,
+        open: &str,
+        close: &str,
+    ) -> Result<Vec<(Segment, String, Option<String>)>>;
+    /// All segments in document order.
+    fn segments(&self) -> Result<Vec<Segment>>;
+    /// The pairs, filtered, as units.
+    fn units(&self, filter: &ExportFilter) -> Result<Vec<Unit>>;
+    /// Counts.
+    fn stats(&self) -> Result<Stats>;
+}
+
+impl Store for Memory {
+    fn ingest_document(
+        &mut self,
+        name: &str,
+        hash: &str,
+        segments: &[NewSegment],
+    ) -> Result<DocOutcome> {
+        Memory::ingest_document(self, name, hash, segments)
+    }
+    fn import_stream(
+        &mut self,
+        units: &mut dyn Iterator<Item = Result<Unit>>,
+        origin: &str,
+        policy: OnDuplicate,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportStats> {
+        Memory::import_stream(self, units, origin, policy, progress)
+    }
+    fn exact(&self, text: &str) -> Result<Vec<Segment>> {
+        Memory::exact(self, text)
+    }
+    fn fuzzy_candidates(&self, norm: &str, limit: usize) -> Result<Vec<Segment>> {
+        Memory::fuzzy_candidates(self, norm, limit)
+    }
+    fn concordance(
+        &self,
+        words: &[String],
+        limit: usize,
+        open: &str,
+        close: &str,
+    ) -> Result<Vec<(Segment, String, Option<String>)>> {
+        Memory::concordance(self, words, limit, open, close)
+    }
+    fn segments(&self) -> Result<Vec<Segment>> {
+        Memory::segments(self)
+    }
+    fn units(&self, filter: &ExportFilter) -> Result<Vec<Unit>> {
+        Memory::units(self, filter)
+    }
+    fn stats(&self) -> Result<Stats> {
+        Memory::stats(self)
+    }
+}
+
 /// A translation memory backed by SQLite.
 pub struct Memory {
     conn: Connection,
