@@ -357,6 +357,27 @@ mod tests {
         // One word of four replaced: word similarity 75, characters 1 − 3/19 = 84.2.
         assert_eq!(score("Open the file now", "Open the folder now"), 84);
         assert!(score("Open the file now", "Close every window today") < 50);
+        // 85–94: one word of seven replaced; words 6/7 = 85.7, characters 1 − 3/45 = 93.3.
+        assert_eq!(
+            score(
+                "The ministers discussed the new budget today.",
+                "The ministers discussed the old budget today."
+            ),
+            93
+        );
+        // 50–74: words 4/6 = 66.7 beat characters 1 − 11/32 = 65.6.
+        assert_eq!(
+            score("The server could not be reached.", "The printer could not be found."),
+            66
+        );
+        // Characters 1 − 16/39 = 58.97 beat words 3/6 = 50.
+        assert_eq!(
+            score(
+                "Save all open documents before closing.",
+                "Close all open windows before saving."
+            ),
+            58
+        );
         // "a b" vs "c d": no word in common; two of three characters differ.
         assert_eq!(score("a b", "c d"), 33);
     }
