@@ -211,6 +211,29 @@ fn a_killed_import_leaves_none_or_all_of_it() {
 }
 
 #[test]
+fn a_killed_bulk_import_into_an_empty_memory_leaves_it_empty_or_complete() {
+    let env = Env::new();
+    let big = env.path("big.tmx");
+    big_tmx(&big, 60_000);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tm"))
+        .args(["import", big.to_str().unwrap()])
+        .env("TM_DB", env.db())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(600));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let pairs = env.pairs();
+    assert!(pairs == 0 || pairs == 60_000, "partial import: {pairs}");
+    // The memory is usable afterwards: the same import runs to the end.
+    let small = env.write("small.tsv", "en\tru\nKeep me\tОставь меня\n");
+    env.run(&["import", &small]);
+    assert_eq!(env.pairs(), pairs + 1);
+}
+
+#[test]
 fn lookups_keep_working_while_an_import_runs() {
     let env = Env::new();
     let seed = env.write("seed.tsv", "en\tru\nKeep me\tОставь меня\n");

@@ -367,7 +367,10 @@ mod tests {
         );
         // 50–74: words 4/6 = 66.7 beat characters 1 − 11/32 = 65.6.
         assert_eq!(
-            score("The server could not be reached.", "The printer could not be found."),
+            score(
+                "The server could not be reached.",
+                "The printer could not be found."
+            ),
             66
         );
         // Characters 1 − 16/39 = 58.97 beat words 3/6 = 50.

@@ -536,10 +536,45 @@ impl Memory {
         policy: OnDuplicate,
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportStats> {
+        let was_empty: bool = !self
+            .conn
+            .prepare("SELECT 1 FROM segments LIMIT 1")?
+            .exists([])?;
+        let bulk = was_empty && policy != OnDuplicate::Overwrite;
+        // A bulk load into an empty file-backed memory runs with a rollback journal: pages are
+        // written once instead of to the WAL and again at the checkpoint, and a killed import
+        // still leaves the memory as it was (the journal is rolled back on the next open).
+        let journal: String = self
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        let switch_journal = bulk && journal.eq_ignore_ascii_case("wal");
+        if switch_journal {
+            self.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        // Writing through the memory map would count the whole file as resident memory.
+        let mmap: i64 = self
+            .conn
+            .pragma_query_value(None, "mmap_size", |r| r.get(0))?;
+        self.conn.pragma_update(None, "mmap_size", 0)?;
+        let result = self.import_tx(units, origin, policy, progress, was_empty, bulk);
+        self.conn.pragma_update(None, "mmap_size", mmap)?;
+        if switch_journal {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        result
+    }
+
+    fn import_tx(
+        &mut self,
+        units: &mut dyn Iterator<Item = Result<Unit>>,
+        origin: &str,
+        policy: OnDuplicate,
+        progress: &mut dyn FnMut(usize),
+        was_empty: bool,
+        bulk: bool,
+    ) -> Result<ImportStats> {
         let tx = self.conn.transaction()?;
         let mut stats = ImportStats::default();
-        let was_empty: bool = !tx.prepare("SELECT 1 FROM segments LIMIT 1")?.exists([])?;
-        let bulk = was_empty && policy != OnDuplicate::Overwrite;
         if bulk {
             // Into an empty memory, bulk-load: rows first, then the indexes in one go.
             tx.execute_batch(
