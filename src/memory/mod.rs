@@ -552,12 +552,18 @@ impl Memory {
             self.conn.pragma_update(None, "journal_mode", "DELETE")?;
         }
         // Writing through the memory map would count the whole file as resident memory.
-        let mmap: i64 = self
+        // (In-memory databases have no map: the pragma returns no row there.)
+        let mmap: Option<i64> = self
             .conn
-            .pragma_query_value(None, "mmap_size", |r| r.get(0))?;
-        self.conn.pragma_update(None, "mmap_size", 0)?;
+            .query_row("PRAGMA mmap_size", [], |r| r.get(0))
+            .optional()?;
+        if mmap.is_some() {
+            self.conn.pragma_update(None, "mmap_size", 0)?;
+        }
         let result = self.import_tx(units, origin, policy, progress, was_empty, bulk);
-        self.conn.pragma_update(None, "mmap_size", mmap)?;
+        if let Some(size) = mmap {
+            self.conn.pragma_update(None, "mmap_size", size)?;
+        }
         if switch_journal {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
         }
