@@ -74,11 +74,34 @@ pub fn parse(path: &Path, text: &str, lenient: bool) -> Result<Table> {
         }
         rows.push(Row {
             line: line_no,
-            src: src.to_string(),
-            tgt: tgt.to_string(),
+            src: unquote(src),
+            tgt: unquote(tgt),
         });
     }
     Ok(Table { langs, rows })
+}
+
+/// A field as spreadsheet and CSV-library exports write it: `"…"` around a text with its inner
+/// quotes doubled. Such a field is unquoted; any other field is taken as it is.
+fn unquote(field: &str) -> String {
+    let inner = match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+        Some(inner) if field.len() >= 2 => inner,
+        _ => return field.to_string(),
+    };
+    // Every quote inside must be doubled, or the field was not quoted this way.
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            if chars.peek() == Some(&'"') {
+                chars.next();
+            } else {
+                return field.to_string();
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Reads a TSV file of pairs into units (strict: every line needs two columns).
@@ -185,6 +208,18 @@ mod tests {
         assert_eq!(t.rows[0].line, 2);
         let u = to_units(&t);
         assert_eq!(u[0].tgt, "Привет");
+    }
+
+    #[test]
+    fn quoted_fields_are_unquoted() {
+        let t = parse(
+            Path::new("a.tsv"),
+            "\"a list of \"\"travel corridor\"\" nations\"\t«коридор»\n\"Hi\" he said\tx\n",
+            false,
+        )
+        .unwrap();
+        assert_eq!(t.rows[0].src, "a list of \"travel corridor\" nations");
+        assert_eq!(t.rows[1].src, "\"Hi\" he said");
     }
 
     #[test]

@@ -131,6 +131,9 @@ pub struct Context<'a> {
     pub side: SideId,
     /// Capitalised words seen inside sentences anywhere in the batch (likely names).
     pub names: &'a HashSet<String>,
+    /// Stems of words used in several segments of the batch: terms of the text, not typos
+    /// (a misspelling seldom repeats itself across segments).
+    pub batch_terms: &'a HashSet<String>,
 }
 
 impl Context<'_> {
@@ -188,6 +191,7 @@ pub const CHECKS: &[CheckInfo] = &[
 /// Runs every check on every side of every unit; findings come in unit, side, offset order.
 pub fn check(units: &[QaUnit]) -> Vec<Finding> {
     let names = collect_names(units);
+    let batch_terms = collect_terms(units, 3);
     let mut out = Vec::new();
     for unit in units {
         for side_id in [SideId::Src, SideId::Tgt] {
@@ -198,6 +202,7 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
                 unit,
                 side: side_id,
                 names: &names,
+                batch_terms: &batch_terms,
             };
             let mut found = Vec::new();
             spelling::check(&ctx, side, &mut found);
@@ -218,6 +223,35 @@ pub fn count_by_check(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
         *m.entry(f.check).or_insert(0) += 1;
     }
     m
+}
+
+/// Stems of the unknown words that occur in at least `min_segments` distinct segments of the
+/// batch (a known form with the same stem, as a misspelling often has, does not count).
+fn collect_terms(units: &[QaUnit], min_segments: usize) -> HashSet<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Repeated segments count once: a typo copied with its sentence is still one typo.
+    let mut texts = HashSet::new();
+    for u in units {
+        let mut seen = HashSet::new();
+        for side in std::iter::once(&u.src).chain(u.tgt.as_ref()) {
+            if !texts.insert(crate::text::normalize(&side.text)) {
+                continue;
+            }
+            for w in crate::text::words(&side.text) {
+                if w.text.chars().count() >= 4 && spelling::is_unknown(w.text) {
+                    seen.insert(crate::text::stem(w.text));
+                }
+            }
+        }
+        for s in seen {
+            *counts.entry(s).or_insert(0) += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= min_segments)
+        .map(|(s, _)| s)
+        .collect()
 }
 
 /// Capitalised words that appear after the first word of a sentence somewhere in the batch.
