@@ -1,73 +1,14 @@
 //! End-to-end tests of the `tm` binary on the seed documents and on bad input.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+mod common;
 
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
+use common::Env;
+use std::path::Path;
+
+use common::seeds;
 
 const HEADLINE_EN: &str = "Steinmeier said that NATO is ready to work with Russia";
 const HEADLINE_RU: &str = "Штайнмайер заявил о готовности НАТО работать вместе с Россией";
-
-struct Env {
-    dir: TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: TempDir::new().unwrap(),
-        }
-    }
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("memory.db")
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    fn tm(&self) -> Command {
-        let mut c = Command::cargo_bin("tm").unwrap();
-        c.env("TM_DB", self.db()).current_dir(self.dir.path());
-        c
-    }
-    fn run(&self, args: &[&str]) -> String {
-        let out = self.tm().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "tm {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-    fn ingest_seeds(&self) -> String {
-        let seeds = seeds();
-        self.run(&[
-            "ingest",
-            seeds.to_str().unwrap(),
-            "--report",
-            self.path("report.html").to_str().unwrap(),
-        ])
-    }
-    fn stats(&self) -> serde_json::Value {
-        serde_json::from_str(&self.run(&["stats", "--format", "json"])).unwrap()
-    }
-    /// Runs a command that must fail cleanly: exit code 2, one line on stderr naming `needle`.
-    fn fails(&self, args: &[&str], needle: &str) -> String {
-        let out = self.tm().args(args).output().unwrap();
-        let err = String::from_utf8_lossy(&out.stderr).to_string();
-        assert_eq!(out.status.code(), Some(2), "tm {args:?}: {err}");
-        assert!(!err.contains("panicked"), "{err}");
-        assert_eq!(
-            err.trim_end().lines().count(),
-            1,
-            "one line expected: {err}"
-        );
-        assert!(err.contains(needle), "{err} should name {needle}");
-        err
-    }
-}
 
 #[test]
 fn seeds_are_ingested_into_pairs_and_monolingual_segments() {
@@ -398,9 +339,7 @@ fn split_with_the_languagetool_srx_rules_when_present() {
 }
 
 fn write(env: &Env, name: &str, text: &str) -> String {
-    let p = env.path(name);
-    std::fs::write(&p, text).unwrap();
-    p.to_str().unwrap().to_string()
+    env.write(name, text)
 }
 
 const RU_DOC: &str = "Штайнмайер прибыл в Брюссель 6 декабря.\nЭто длинное предложение, которое переведено двумя предложениями на английский язык.\nСтолтенберг ответил журналистам.\nНАТО готово к диалогу с Россией.\n";

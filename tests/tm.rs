@@ -1,52 +1,12 @@
 //! Translation-memory tests through the `tm` binary: TMX import/export, duplicates, invalid
 //! units, concordance, and durability (killed import, lookups during an import).
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::Env;
+use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-use tempfile::TempDir;
-
-struct Env {
-    dir: TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: TempDir::new().unwrap(),
-        }
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    fn db(&self) -> PathBuf {
-        self.path("memory.db")
-    }
-    fn tm(&self) -> Command {
-        let mut c = Command::cargo_bin("tm").unwrap();
-        c.env("TM_DB", self.db()).current_dir(self.dir.path());
-        c
-    }
-    fn run(&self, args: &[&str]) -> String {
-        let out = self.tm().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "tm {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-    fn write(&self, name: &str, text: &str) -> String {
-        std::fs::write(self.path(name), text).unwrap();
-        self.path(name).to_str().unwrap().to_string()
-    }
-    fn pairs(&self) -> u64 {
-        let v: serde_json::Value =
-            serde_json::from_str(&self.run(&["stats", "--format", "json"])).unwrap();
-        v["pairs"].as_u64().unwrap()
-    }
-}
 
 const RICH_TMX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4">
@@ -169,6 +129,17 @@ fn russian_concordance_finds_inflected_forms() {
     assert!(out.contains("[work]") && out.contains("[worked]"), "{out}");
 }
 
+/// Starts `tm import FILE` into the environment's memory as a separate process.
+fn spawn_import(env: &Env, file: &Path) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("tm"))
+        .args(["import", file.to_str().unwrap()])
+        .env("TM_DB", env.db())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 /// A TMX file of `n` units with distinct texts.
 fn big_tmx(path: &Path, n: usize) {
     let mut s = String::from(
@@ -193,13 +164,7 @@ fn a_killed_import_leaves_none_or_all_of_it() {
     let big = env.path("big.tmx");
     big_tmx(&big, 60_000);
     for delay_ms in [50u64, 400] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tm"))
-            .args(["import", big.to_str().unwrap()])
-            .env("TM_DB", env.db())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_import(&env, &big);
         std::thread::sleep(Duration::from_millis(delay_ms));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
@@ -215,13 +180,7 @@ fn a_killed_bulk_import_into_an_empty_memory_leaves_it_empty_or_complete() {
     let env = Env::new();
     let big = env.path("big.tmx");
     big_tmx(&big, 60_000);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tm"))
-        .args(["import", big.to_str().unwrap()])
-        .env("TM_DB", env.db())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_import(&env, &big);
     std::thread::sleep(Duration::from_millis(600));
     child.kill().unwrap();
     child.wait().unwrap();
@@ -240,13 +199,7 @@ fn lookups_keep_working_while_an_import_runs() {
     env.run(&["import", &seed]);
     let big = env.path("big.tmx");
     big_tmx(&big, 40_000);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tm"))
-        .args(["import", big.to_str().unwrap()])
-        .env("TM_DB", env.db())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_import(&env, &big);
     let start = Instant::now();
     let mut lookups = 0;
     while child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(60) {
