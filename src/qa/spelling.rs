@@ -71,17 +71,65 @@ pub fn is_known(dict: &Dictionary, word: &str) -> bool {
         }
     }
     let lower = w.to_lowercase();
-    lower != w && dict.check(&lower)
+    if lower != w && dict.check(&lower) {
+        return true;
+    }
+    // A proper noun written in lower case (`february`) is a capitalisation slip, not a
+    // misspelling.
+    if lower == w {
+        let mut c = w.chars();
+        if let Some(first) = c.next() {
+            let cap: String = first.to_uppercase().chain(c).collect();
+            return dict.check(&cap);
+        }
+    }
+    false
+}
+
+/// British spellings that the British dictionary is consulted for (`defence`, `colour`,
+/// `organise`, `centre`, `catalogue`, `travelled`, `programme`, `anaemia`, `manoeuvre`).
+/// Other words must be known to the American dictionary, so that variants such as
+/// `miniscule`, which only the British list accepts, are still reported.
+fn looks_british(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["our", "ise", "isa", "yse", "ysa", "tre", "ence", "ogue", "ll", "mme", "ae", "oe"]
+        .iter()
+        .any(|p| w.contains(p))
 }
 
 /// True when no dictionary of the word's script knows the word (words of mixed or other
 /// scripts are not unknown: they are not checked).
 pub fn is_unknown(word: &str) -> bool {
-    let Some(lang) = word_lang(word) else {
-        return false;
-    };
+    match word_lang(word) {
+        Some(lang) => !known_cached(lang, word),
+        None => false,
+    }
+}
+
+/// Whether any dictionary of `lang` knows `word`, remembered per thread: a batch repeats
+/// its words a lot, and a dictionary look-up costs microseconds.
+fn known_cached(lang: Lang, word: &str) -> bool {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<(Lang, String), bool>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&(lang, word.to_string())).copied()) {
+        return hit;
+    }
     let dicts = dictionaries(lang);
-    !dicts.is_empty() && !dicts.iter().any(|d| is_known(d, word))
+    let known = dicts.is_empty()
+        || dicts
+            .iter()
+            .enumerate()
+            .any(|(i, d)| (i == 0 || looks_british(word)) && is_known(d, word));
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 200_000 {
+            c.clear();
+        }
+        c.insert((lang, word.to_string()), known);
+    });
+    known
 }
 
 /// Byte ranges of URLs, e-mail addresses and file paths in `text`, which are not words.
@@ -138,7 +186,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         let Some(&primary) = dicts.first() else {
             continue;
         };
-        if dicts.iter().any(|d| is_known(d, word)) {
+        if known_cached(lang, word) {
             continue;
         }
         if lang == Lang::Ru && is_ru_compound(primary, word) {
