@@ -5,6 +5,7 @@
 //! the side it flags. Checks see the whole batch through [`Context`] (names seen in the batch,
 //! the other side of the unit).
 
+mod punct_rules;
 mod punctuation;
 mod repeated;
 pub mod spelling;
@@ -184,6 +185,7 @@ pub struct CheckInfo {
 pub const CHECKS: &[CheckInfo] = &[
     spelling::INFO,
     punctuation::INFO,
+    punct_rules::INFO,
     repeated::INFO,
     whitespace::INFO,
 ];
@@ -207,6 +209,7 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
             let mut found = Vec::new();
             spelling::check(&ctx, side, &mut found);
             punctuation::check(&ctx, side, &mut found);
+            punct_rules::check(&ctx, side, &mut found);
             repeated::check(&ctx, side, &mut found);
             whitespace::check(&ctx, side, &mut found);
             found.sort_by_key(|f| (f.start, f.end));

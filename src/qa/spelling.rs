@@ -92,9 +92,11 @@ pub fn is_known(dict: &Dictionary, word: &str) -> bool {
 /// `miniscule`, which only the British list accepts, are still reported.
 fn looks_british(word: &str) -> bool {
     let w = word.to_lowercase();
-    ["our", "ise", "isa", "yse", "ysa", "tre", "ence", "ogue", "ll", "mme", "ae", "oe"]
-        .iter()
-        .any(|p| w.contains(p))
+    [
+        "our", "ise", "isa", "yse", "ysa", "tre", "ence", "ogue", "ll", "mme", "ae", "oe",
+    ]
+    .iter()
+    .any(|p| w.contains(p))
 }
 
 /// True when no dictionary of the word's script knows the word (words of mixed or other
