@@ -132,9 +132,9 @@ pub struct Context<'a> {
     pub side: SideId,
     /// Capitalised words seen inside sentences anywhere in the batch (likely names).
     pub names: &'a HashSet<String>,
-    /// Stems of words used in several segments of the batch: terms of the text, not typos
-    /// (a misspelling seldom repeats itself across segments).
-    pub batch_terms: &'a HashSet<String>,
+    /// Stems of unknown words used in several distinct segments of the batch, with the number
+    /// of those segments: terms of the text rather than typos (a misspelling seldom repeats).
+    pub batch_terms: &'a std::collections::HashMap<String, usize>,
 }
 
 impl Context<'_> {
@@ -230,7 +230,10 @@ pub fn count_by_check(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
 
 /// Stems of the unknown words that occur in at least `min_segments` distinct segments of the
 /// batch (a known form with the same stem, as a misspelling often has, does not count).
-fn collect_terms(units: &[QaUnit], min_segments: usize) -> HashSet<String> {
+fn collect_terms(
+    units: &[QaUnit],
+    min_segments: usize,
+) -> std::collections::HashMap<String, usize> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // Repeated segments count once: a typo copied with its sentence is still one typo.
     let mut texts = HashSet::new();
@@ -250,11 +253,8 @@ fn collect_terms(units: &[QaUnit], min_segments: usize) -> HashSet<String> {
             *counts.entry(s).or_insert(0) += 1;
         }
     }
+    counts.retain(|_, n| *n >= min_segments);
     counts
-        .into_iter()
-        .filter(|&(_, n)| n >= min_segments)
-        .map(|(s, _)| s)
-        .collect()
 }
 
 /// Capitalised words that appear after the first word of a sentence somewhere in the batch.
