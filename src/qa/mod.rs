@@ -5,6 +5,7 @@
 //! the side it flags. Checks see the whole batch through [`Context`] (names seen in the batch,
 //! the other side of the unit).
 
+mod case_consistency;
 mod punct_rules;
 mod punctuation;
 mod repeated;
@@ -132,6 +133,8 @@ pub struct Context<'a> {
     pub side: SideId,
     /// Capitalised words seen inside sentences anywhere in the batch (likely names).
     pub names: &'a HashSet<String>,
+    /// How two-word terms are cased across the batch.
+    pub spellings: &'a case_consistency::Spellings,
     /// Stems of unknown words used in several distinct segments of the batch, with the number
     /// of those segments: terms of the text rather than typos (a misspelling seldom repeats).
     pub batch_terms: &'a std::collections::HashMap<String, usize>,
@@ -186,6 +189,7 @@ pub const CHECKS: &[CheckInfo] = &[
     spelling::INFO,
     punctuation::INFO,
     punct_rules::INFO,
+    case_consistency::INFO,
     repeated::INFO,
     whitespace::INFO,
 ];
@@ -194,6 +198,7 @@ pub const CHECKS: &[CheckInfo] = &[
 pub fn check(units: &[QaUnit]) -> Vec<Finding> {
     let names = collect_names(units);
     let batch_terms = collect_terms(units, 3);
+    let spellings = case_consistency::Spellings::collect(units);
     let mut out = Vec::new();
     for unit in units {
         for side_id in [SideId::Src, SideId::Tgt] {
@@ -205,11 +210,13 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
                 side: side_id,
                 names: &names,
                 batch_terms: &batch_terms,
+                spellings: &spellings,
             };
             let mut found = Vec::new();
             spelling::check(&ctx, side, &mut found);
             punctuation::check(&ctx, side, &mut found);
             punct_rules::check(&ctx, side, &mut found);
+            case_consistency::check(&ctx, side, &mut found);
             repeated::check(&ctx, side, &mut found);
             whitespace::check(&ctx, side, &mut found);
             found.sort_by_key(|f| (f.start, f.end));

@@ -1,0 +1,134 @@
+//! Check `capitalization`: the same term cased differently within one batch
+//! (`NATO general secretary` here, `NATO General Secretary` there). Two-word terms are
+//! compared ignoring case; where a term is written in more than one way, the less frequent
+//! spellings are flagged with the most frequent one as the suggestion. A word at the start
+//! of a sentence does not count (it is capitalised anyway), nor do pairs with an acronym.
+
+use super::{CheckInfo, Context, Finding, Severity, Side};
+use crate::text::words;
+use std::collections::HashMap;
+
+/// Description of the check.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "capitalization",
+    severity: Severity::Review,
+    explanation:
+        "A term capitalised differently from the way it is written elsewhere in the batch.",
+};
+
+/// How each two-word term is written across a batch: lower-cased key → spelling → count.
+#[derive(Debug, Default)]
+pub struct Spellings {
+    terms: HashMap<String, HashMap<String, usize>>,
+}
+
+/// Two-word sequences of letters, not starting a sentence, with their char spans.
+fn pairs(text: &str) -> Vec<(String, usize, usize)> {
+    let ws = words(text);
+    ws.windows(2)
+        .filter(|w| {
+            w.iter().all(|x| x.text.chars().all(char::is_alphabetic))
+                && text[w[0].byte_start + w[0].text.len()..w[1].byte_start] == *" "
+                && !super::sentence_initial(text, w[0].byte_start)
+                && w.iter().any(|x| x.text.chars().any(char::is_uppercase))
+                // Acronyms read the same in every variant; the term is the other words.
+                && !w.iter().any(|x| crate::text::is_all_caps(x.text))
+        })
+        .map(|w| (format!("{} {}", w[0].text, w[1].text), w[0].start, w[1].end))
+        .collect()
+}
+
+impl Spellings {
+    /// Counts the spellings of every side of the batch.
+    pub fn collect(units: &[super::QaUnit]) -> Spellings {
+        let mut s = Spellings::default();
+        for u in units {
+            for side in std::iter::once(&u.src).chain(u.tgt.as_ref()) {
+                for w in crate::text::words(&side.text).windows(2) {
+                    if !w.iter().all(|x| x.text.chars().all(char::is_alphabetic)) {
+                        continue;
+                    }
+                    if side.text[w[0].byte_start + w[0].text.len()..w[1].byte_start] != *" "
+                        || super::sentence_initial(&side.text, w[0].byte_start)
+                    {
+                        continue;
+                    }
+                    let written = format!("{} {}", w[0].text, w[1].text);
+                    *s.terms
+                        .entry(written.to_lowercase())
+                        .or_default()
+                        .entry(written)
+                        .or_insert(0) += 1;
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Runs the check on one side.
+pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    for (written, start, end) in pairs(&side.text) {
+        let Some(variants) = ctx.spellings.terms.get(&written.to_lowercase()) else {
+            continue;
+        };
+        let Some((best, &best_n)) = variants
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        else {
+            continue;
+        };
+        let mine = variants.get(&written).copied().unwrap_or(0);
+        // Flag only a clear minority spelling of a term the batch otherwise writes one way.
+        if *best != written && best_n >= 2 && mine * 2 <= best_n {
+            out.push(ctx.finding(
+                &INFO,
+                &side.text,
+                start,
+                end,
+                format!("“{written}” is written “{best}” elsewhere ({best_n} times)"),
+                Some(best.clone()),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check, QaUnit, Side};
+
+    fn unit(id: i64, t: &str) -> QaUnit {
+        QaUnit {
+            id,
+            origin: "d".into(),
+            src: Side::new(Some("en"), t),
+            tgt: None,
+        }
+    }
+
+    #[test]
+    fn minority_casing_of_a_term_is_flagged() {
+        let units = [
+            unit(0, "Then the NATO general secretary spoke."),
+            unit(1, "Later the NATO General Secretary left."),
+            unit(2, "According to the NATO general secretary, all is well."),
+        ];
+        let f: Vec<_> = check(&units)
+            .into_iter()
+            .filter(|f| f.check == "capitalization")
+            .collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].segment, f[0].text.as_str()), (1, "General Secretary"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("general secretary"));
+    }
+
+    #[test]
+    fn consistent_or_sentence_initial_casing_passes() {
+        let units = [
+            unit(0, "The General Secretary spoke."),
+            unit(1, "General secretary positions are rare."),
+            unit(2, "Then the General Secretary left."),
+        ];
+        assert!(check(&units).iter().all(|f| f.check != "capitalization"));
+    }
+}
