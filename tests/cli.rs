@@ -442,3 +442,39 @@ fn align_reads_a_dictionary_and_rejects_bad_input() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--max-bead"));
 }
+
+#[test]
+fn qa_on_the_seeds_finds_inconsistent_casing_and_word_for_word_phrasing() {
+    let env = Env::new();
+    env.ingest_seeds();
+    let rows = qa_rows(&env, &["qa", "--format", "jsonl"]);
+    let caps: Vec<_> = rows
+        .iter()
+        .filter(|r| r["check"] == "capitalization")
+        .collect();
+    assert_eq!(caps.len(), 1, "{caps:?}");
+    assert_eq!(caps[0]["text"], "General Secretary");
+    // Garbled phrasing: the machine-translated body of 003 is flagged, the English text of
+    // 000 is not.
+    let report = env.run(&["qa", "--format", "text"]);
+    let garbled = |doc: &str| {
+        report
+            .lines()
+            .filter(|l| l.starts_with(doc) && l.contains(": garbled:"))
+            .count()
+    };
+    assert!(garbled("003_") >= 3, "{report}");
+    assert!(garbled("000_") <= 2, "{report}");
+    let texts: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["check"] == "garbled")
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "told journalists the",
+        "anybody not a threat",
+        "Council Russia-NATO",
+    ] {
+        assert!(texts.contains(&expected), "{texts:?}");
+    }
+}

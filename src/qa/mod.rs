@@ -6,6 +6,7 @@
 //! the other side of the unit).
 
 mod case_consistency;
+mod garbled;
 mod punct_rules;
 mod punctuation;
 mod repeated;
@@ -190,6 +191,7 @@ pub const CHECKS: &[CheckInfo] = &[
     punctuation::INFO,
     punct_rules::INFO,
     case_consistency::INFO,
+    garbled::INFO,
     repeated::INFO,
     whitespace::INFO,
 ];
@@ -217,6 +219,7 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
             punctuation::check(&ctx, side, &mut found);
             punct_rules::check(&ctx, side, &mut found);
             case_consistency::check(&ctx, side, &mut found);
+            garbled::check(&ctx, side, &mut found);
             repeated::check(&ctx, side, &mut found);
             whitespace::check(&ctx, side, &mut found);
             found.sort_by_key(|f| (f.start, f.end));

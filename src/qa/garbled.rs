@@ -1,0 +1,281 @@
+//! Check `garbled`: English that reads like a word-for-word rendering of Russian. Rules:
+//! - a reporting verb with its object before the subject (`…, told journalists the Minister`);
+//! - `X not a threat`: a predicate noun with no verb (`Russia for anybody not a threat`);
+//! - noun–noun order of Russian names of bodies (`the Council Russia-NATO` for
+//!   `the NATO-Russia Council`);
+//! - `in it imposed`: a participle after a pronoun object (`involved in it imposed
+//!   confrontation`);
+//! - listed calques (`src/qa/calques.txt`: `will not leave without attention` …).
+//!
+//! Findings are `review`: they point a reviser at a sentence, they are not certain errors.
+
+use super::{CheckInfo, Context, Finding, Severity, Side};
+use crate::text::{words, Lang, Word};
+use std::sync::OnceLock;
+
+/// Description of the check.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "garbled",
+    severity: Severity::Review,
+    explanation:
+        "Phrasing that reads like a word-for-word rendering of Russian: worth a reviser's look.",
+};
+
+const REPORTING: &[&str] = &[
+    "told",
+    "said",
+    "noted",
+    "stressed",
+    "added",
+    "emphasized",
+    "emphasised",
+    "explained",
+    "reported",
+    "stated",
+    "declared",
+    "announced",
+];
+const AUDIENCE: &[&str] = &["journalists", "reporters", "correspondents", "the"];
+const BODIES: &[&str] = &[
+    "Council",
+    "Commission",
+    "Committee",
+    "Forum",
+    "Agreement",
+    "Treaty",
+    "Summit",
+    "Group",
+    "Union",
+    "Partnership",
+    "Dialogue",
+];
+const VERBS_BEFORE_NOT: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "do",
+    "does",
+    "did",
+    "could",
+    "would",
+    "should",
+    "will",
+    "can",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "has",
+    "have",
+    "had",
+    "but",
+    "and",
+    "or",
+    "if",
+    "whether",
+    "certainly",
+    "probably",
+    "definitely",
+    "surely",
+];
+
+fn calques() -> &'static [(Vec<String>, Option<String>)] {
+    static C: OnceLock<Vec<(Vec<String>, Option<String>)>> = OnceLock::new();
+    C.get_or_init(|| {
+        include_str!("calques.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let (phrase, sugg) = match l.split_once('\t') {
+                    Some((p, s)) => (p, Some(s.trim().to_string())),
+                    None => (l, None),
+                };
+                (
+                    phrase.split_whitespace().map(str::to_lowercase).collect(),
+                    sugg,
+                )
+            })
+            .collect()
+    })
+}
+
+fn lower(w: &Word<'_>) -> String {
+    w.text.to_lowercase()
+}
+
+/// Runs the check on one side.
+pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    if side.lang != Some(Lang::En) {
+        return;
+    }
+    let text = side.text.as_str();
+    let ws = words(text);
+    let gap = |a: &Word<'_>, b: &Word<'_>| &text[a.byte_start + a.text.len()..b.byte_start];
+    let mut flag = |start: usize, end: usize, message: &str, suggestion: Option<String>| {
+        out.push(ctx.finding(&INFO, text, start, end, message.to_string(), suggestion));
+    };
+    for i in 0..ws.len() {
+        let w = &ws[i];
+        // ", told journalists the Minister …"
+        if REPORTING.contains(&w.text)
+            && i > 0
+            && gap(&ws[i - 1], w).trim() == ","
+            && ws.get(i + 1).is_some_and(|n| AUDIENCE.contains(&n.text))
+            && ws
+                .get(i + 2)
+                .is_some_and(|n| n.text == "the" || crate::text::is_capitalized(n.text))
+            && ws.get(i + 1).is_some_and(|n| n.text != "the")
+        {
+            let end = ws.get(i + 2).map_or(w.end, |n| n.end);
+            flag(
+                w.start,
+                end,
+                "reporting verb and its object before the subject: a word-for-word order",
+                None,
+            );
+        }
+        // "X not a threat" with no verb before "not".
+        if w.text == "not"
+            && i > 0
+            && ws.get(i + 1).is_some_and(|n| matches!(n.text, "a" | "an"))
+            && gap(&ws[i - 1], w).trim().is_empty()
+            && !VERBS_BEFORE_NOT.contains(&lower(&ws[i - 1]).as_str())
+            && !ws[i - 1].text.ends_with("n't")
+        {
+            let end = ws.get(i + 2).map_or(w.end, |n| n.end);
+            flag(
+                ws[i - 1].start,
+                end,
+                "no verb before “not a …”: a predicate without its verb",
+                None,
+            );
+        }
+        // "the Council Russia-NATO"
+        if BODIES.contains(&w.text)
+            && i > 0
+            && ws[i - 1].text.eq_ignore_ascii_case("the")
+            && ws
+                .get(i + 1)
+                .is_some_and(|n| crate::text::is_capitalized(n.text))
+            && ws
+                .get(i + 2)
+                .is_some_and(|n| crate::text::is_capitalized(n.text))
+            && ws.get(i + 1).zip(ws.get(i + 2)).is_some_and(|(a, b)| {
+                let g = gap(a, b).trim();
+                matches!(g, "-" | "–" | "—")
+            })
+        {
+            let (a, b) = (&ws[i + 1], &ws[i + 2]);
+            flag(
+                w.start,
+                b.end,
+                "name of a body in Russian word order",
+                Some(format!("{}-{} {}", a.text, b.text, w.text)),
+            );
+        }
+        // "in it imposed"
+        if w.text == "in"
+            && ws
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text, "it" | "them" | "him" | "her"))
+            && ws
+                .get(i + 2)
+                .is_some_and(|n| n.text.ends_with("ed") && n.text.len() > 4)
+            && ws
+                .get(i + 3)
+                .is_some_and(|n| n.text.chars().all(char::is_lowercase))
+        {
+            flag(
+                w.start,
+                ws[i + 2].end,
+                "participle after a pronoun object: a word-for-word order",
+                None,
+            );
+        }
+    }
+    // Listed calques, longest first; a phrase inside one already flagged is not flagged again.
+    let lowered: Vec<String> = ws.iter().map(lower).collect();
+    let mut list: Vec<&(Vec<String>, Option<String>)> = calques().iter().collect();
+    list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (phrase, sugg) in list {
+        if phrase.is_empty() || phrase.len() > lowered.len() {
+            continue;
+        }
+        for i in 0..=lowered.len() - phrase.len() {
+            let j = i + phrase.len();
+            if lowered[i..j] == phrase[..] && !taken.iter().any(|&(a, b)| a <= i && j <= b) {
+                taken.push((i, j));
+                flag(
+                    ws[i].start,
+                    ws[i + phrase.len() - 1].end,
+                    "a word-for-word rendering of a Russian phrase",
+                    sugg.clone(),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check as run, QaUnit, Side};
+
+    fn garbled(t: &str) -> Vec<String> {
+        run(&[QaUnit {
+            id: 0,
+            origin: "t".into(),
+            src: Side::new(Some("en"), t),
+            tgt: None,
+        }])
+        .into_iter()
+        .filter(|f| f.check == "garbled")
+        .map(|f| f.text)
+        .collect()
+    }
+
+    #[test]
+    fn flags_russian_word_order() {
+        assert_eq!(
+            garbled(
+                "Russia and NATO hope to work together, told journalists the Minister of Germany."
+            ),
+            ["told journalists the"]
+        );
+        assert_eq!(
+            garbled("Russia for anybody not a threat."),
+            ["anybody not a threat"]
+        );
+        assert_eq!(
+            garbled("They will use the Council Russia-NATO as a tool."),
+            ["Council Russia-NATO"]
+        );
+        assert_eq!(
+            garbled("Moscow will not be involved in it imposed confrontation."),
+            ["in it imposed"]
+        );
+        assert_eq!(
+            garbled("The Kremlin will not leave without attention any danger."),
+            ["will not leave without attention"]
+        );
+    }
+
+    #[test]
+    fn idiomatic_english_passes() {
+        for t in [
+            "Russia is not a threat to anybody.",
+            "“It is hard,” said Steinmeier before the meeting.",
+            "He told journalists that the talks would go on.",
+            "The NATO-Russia Council met in Brussels.",
+            "It was a friend, not a foe.",
+            "The alliance also froze all military partnership programs.",
+        ] {
+            assert!(garbled(t).is_empty(), "{t}: {:?}", garbled(t));
+        }
+    }
+}
