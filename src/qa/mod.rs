@@ -5,6 +5,7 @@
 //! the side it flags. Checks see the whole batch through [`Context`] (names seen in the batch,
 //! the other side of the unit).
 
+mod agreement;
 mod case_consistency;
 mod garbled;
 mod punct_rules;
@@ -192,6 +193,7 @@ pub const CHECKS: &[CheckInfo] = &[
     punct_rules::INFO,
     case_consistency::INFO,
     garbled::INFO,
+    agreement::INFO,
     repeated::INFO,
     whitespace::INFO,
 ];
@@ -220,6 +222,7 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
             punct_rules::check(&ctx, side, &mut found);
             case_consistency::check(&ctx, side, &mut found);
             garbled::check(&ctx, side, &mut found);
+            agreement::check(&ctx, side, &mut found);
             repeated::check(&ctx, side, &mut found);
             whitespace::check(&ctx, side, &mut found);
             found.sort_by_key(|f| (f.start, f.end));
