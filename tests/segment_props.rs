@@ -35,7 +35,10 @@ fn non_ws(s: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    // PROPTEST_CASES raises the count for a longer hunt (1000 by default).
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
+    ))]
 
     #[test]
     fn no_character_is_lost_or_altered(text in texty()) {

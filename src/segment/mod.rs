@@ -451,9 +451,9 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
                 end += q.len_utf8();
             } else if let Some(n) = entity_quote_len(&s[end..]) {
                 end += n;
-            } else if tex_close_after(s, end) {
+            } else if let Some(n) = tex_close_after(s, end) {
                 // "! ``." — a TeX closing quote typed as backticks, then the final period.
-                end += 4;
+                end += n;
             } else {
                 break;
             }
@@ -542,12 +542,16 @@ fn entity_quote_len(rest: &str) -> Option<usize> {
         .map(|e| e.len())
 }
 
-/// True when " ``." starts at byte `i` (a closing quote written with backticks after a space,
-/// followed by the sentence's period).
-fn tex_close_after(s: &str, i: usize) -> bool {
-    s.get(i..)
-        .and_then(|r| r.strip_prefix(" ``"))
-        .is_some_and(|r| r.chars().next().is_some_and(is_terminal))
+/// When " ``." starts at byte `i` (a closing quote written with backticks after a space,
+/// followed by the sentence's final mark), its length in bytes.
+fn tex_close_after(s: &str, i: usize) -> Option<usize> {
+    let mark = s
+        .get(i..)?
+        .strip_prefix(" ``")?
+        .chars()
+        .next()
+        .filter(|&c| is_terminal(c))?;
+    Some(3 + mark.len_utf8())
 }
 
 /// True when " . . ." starts at byte `i` and a capitalised word follows it: the period before
@@ -989,6 +993,8 @@ mod tests {
     #[test]
     fn never_panics_on_odd_input() {
         for t in [
+            "Да! ``…",
+            "a? ``‼ b",
             "",
             ".",
             " . . ",
