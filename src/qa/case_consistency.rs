@@ -80,7 +80,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         };
         let mine = variants.get(&written).copied().unwrap_or(0);
         // Flag only a clear minority spelling of a term the batch otherwise writes one way.
-        if *best != written && best_n >= 2 && mine * 2 <= best_n {
+        if *best != written && best_n >= 3 && mine * 3 <= best_n {
             out.push(ctx.finding(
                 &INFO,
                 &side.text,
@@ -112,6 +112,7 @@ mod tests {
             unit(0, "Then the NATO general secretary spoke."),
             unit(1, "Later the NATO General Secretary left."),
             unit(2, "According to the NATO general secretary, all is well."),
+            unit(3, "The reply of the general secretary came late."),
         ];
         let f: Vec<_> = check(&units)
             .into_iter()

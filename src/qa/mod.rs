@@ -12,6 +12,7 @@ mod punct_rules;
 mod punctuation;
 mod repeated;
 pub mod spelling;
+mod untranslated;
 mod whitespace;
 
 use crate::text::{detect_lang, Lang};
@@ -135,6 +136,9 @@ pub struct Context<'a> {
     pub side: SideId,
     /// Capitalised words seen inside sentences anywhere in the batch (likely names).
     pub names: &'a HashSet<String>,
+    /// Name keys (see `text::translit::name_key`) of capitalised Cyrillic words in the batch:
+    /// names the batch writes in Russian letters.
+    pub cyrillic_names: &'a HashSet<String>,
     /// How two-word terms are cased across the batch.
     pub spellings: &'a case_consistency::Spellings,
     /// Stems of unknown words used in several distinct segments of the batch, with the number
@@ -194,6 +198,7 @@ pub const CHECKS: &[CheckInfo] = &[
     case_consistency::INFO,
     garbled::INFO,
     agreement::INFO,
+    untranslated::INFO,
     repeated::INFO,
     whitespace::INFO,
 ];
@@ -203,6 +208,16 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
     let names = collect_names(units);
     let batch_terms = collect_terms(units, 3);
     let spellings = case_consistency::Spellings::collect(units);
+    let cyrillic_names: HashSet<String> = units
+        .iter()
+        .flat_map(|u| std::iter::once(&u.src).chain(u.tgt.as_ref()))
+        .flat_map(|s| crate::text::words(&s.text))
+        .filter(|w| {
+            crate::text::is_capitalized(w.text) && w.text.chars().all(crate::text::is_cyrillic)
+        })
+        .map(|w| crate::text::translit::name_key(w.text))
+        .filter(|k| k.chars().count() >= 4)
+        .collect();
     let mut out = Vec::new();
     for unit in units {
         for side_id in [SideId::Src, SideId::Tgt] {
@@ -215,6 +230,7 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
                 names: &names,
                 batch_terms: &batch_terms,
                 spellings: &spellings,
+                cyrillic_names: &cyrillic_names,
             };
             let mut found = Vec::new();
             spelling::check(&ctx, side, &mut found);
@@ -223,6 +239,7 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
             case_consistency::check(&ctx, side, &mut found);
             garbled::check(&ctx, side, &mut found);
             agreement::check(&ctx, side, &mut found);
+            untranslated::check(&ctx, side, &mut found);
             repeated::check(&ctx, side, &mut found);
             whitespace::check(&ctx, side, &mut found);
             found.sort_by_key(|f| (f.start, f.end));
