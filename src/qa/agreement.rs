@@ -117,19 +117,13 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{check as run, QaUnit, Side};
+    use super::super::tests::findings_of;
 
     fn agreement(t: &str) -> Vec<(String, Option<String>)> {
-        run(&[QaUnit {
-            id: 0,
-            origin: "t".into(),
-            src: Side::new(Some("en"), t),
-            tgt: None,
-        }])
-        .into_iter()
-        .filter(|f| f.check == "agreement")
-        .map(|f| (f.text, f.suggestion))
-        .collect()
+        findings_of("en", t, "agreement")
+            .into_iter()
+            .map(|f| (f.text, f.suggestion))
+            .collect()
     }
 
     #[test]

@@ -224,19 +224,13 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{check as run, QaUnit, Side};
+    use super::super::tests::findings_of;
 
     fn garbled(t: &str) -> Vec<String> {
-        run(&[QaUnit {
-            id: 0,
-            origin: "t".into(),
-            src: Side::new(Some("en"), t),
-            tgt: None,
-        }])
-        .into_iter()
-        .filter(|f| f.check == "garbled")
-        .map(|f| f.text)
-        .collect()
+        findings_of("en", t, "garbled")
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
     }
 
     #[test]

@@ -329,6 +329,19 @@ mod tests {
         }
     }
 
+    /// The findings of check `id` on a one-segment batch of `text` in language `lang`.
+    pub(crate) fn findings_of(lang: &str, text: &str, id: &str) -> Vec<Finding> {
+        check(&[QaUnit {
+            id: 0,
+            origin: "t".into(),
+            src: Side::new(Some(lang), text),
+            tgt: None,
+        }])
+        .into_iter()
+        .filter(|f| f.check == id)
+        .collect()
+    }
+
     #[test]
     fn clean_sentence_has_no_findings() {
         let f = check(&[unit(

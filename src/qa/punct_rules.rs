@@ -143,19 +143,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::check as run;
-    use super::super::{QaUnit, Side};
+    use super::super::tests::findings_of;
 
     fn en(t: &str) -> Vec<super::Finding> {
-        run(&[QaUnit {
-            id: 0,
-            origin: "t".into(),
-            src: Side::new(Some("en"), t),
-            tgt: None,
-        }])
-        .into_iter()
-        .filter(|f| f.check == "punctuation")
-        .collect()
+        findings_of("en", t, "punctuation")
     }
 
     #[test]
