@@ -9,10 +9,7 @@ mod sentence;
 
 pub use sentence::{align_sentences, AlignConfig, Alignment};
 
-use crate::text::translit::name_key;
-use crate::text::words;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// A bead: source sentence indices aligned with target sentence indices (either may be empty).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,22 +50,6 @@ impl LengthModel {
             variance: 6.8,
         }
     }
-}
-
-/// Language-independent anchors of a text: numbers and name keys of capitalised words.
-pub fn anchors(text: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for w in words(text) {
-        if w.text.chars().any(|c| c.is_ascii_digit()) {
-            out.insert(w.text.to_string());
-        } else if w.text.chars().next().is_some_and(char::is_uppercase) {
-            let k = name_key(w.text);
-            if k.chars().count() >= 3 {
-                out.insert(k);
-            }
-        }
-    }
-    out
 }
 
 /// How blocks of a mixed document relate.
