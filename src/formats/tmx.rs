@@ -324,13 +324,13 @@ fn parse_reader<R: std::io::BufRead>(
             Event::Text(ref t) => {
                 let content = t.xml10_content();
                 text_event(
-                    &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content, true,
+                    &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content,
                 );
             }
             Event::CData(ref t) => {
                 let content = t.xml10_content();
                 text_event(
-                    &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content, true,
+                    &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &content,
                 );
             }
             Event::GeneralRef(ref r) => {
@@ -346,7 +346,7 @@ fn parse_reader<R: std::io::BufRead>(
                     Err(e) => return Err(err_at(pos, format!("bad character reference: {e}"))),
                 };
                 text_event(
-                    &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &resolved, true,
+                    &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &resolved,
                 );
             }
             Event::Eof => {
@@ -370,7 +370,6 @@ fn parse_reader<R: std::io::BufRead>(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn text_event(
     tuv: &mut Option<TuvState>,
     in_seg: bool,
@@ -379,7 +378,6 @@ fn text_event(
     note: &mut Option<String>,
     prop: &mut Option<(String, String)>,
     content: &str,
-    _raw: bool,
 ) {
     if in_seg {
         if let Some(t) = tuv.as_mut() {

@@ -68,12 +68,21 @@ impl Default for LookupOptions {
             min_score: 50,
             limit: 5,
             prev: None,
-            candidates: std::env::var("TM_CANDIDATES")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(50),
+            candidates: default_candidates(),
         }
     }
+}
+
+/// How many fuzzy candidates a lookup re-scores: 50 (`TM_CANDIDATES` overrides it for
+/// experiments; read once).
+fn default_candidates() -> usize {
+    static N: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *N.get_or_init(|| {
+        std::env::var("TM_CANDIDATES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(50)
+    })
 }
 
 /// Numbers of a text, as written (digits with inner separators), outside inline tags.

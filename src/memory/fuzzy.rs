@@ -5,8 +5,8 @@
 //! posting list per trigram (hashed to 64 bits) holds the ids of the units containing it,
 //! delta-encoded as varints in one SQLite BLOB. A lookup reads the lists of the query's
 //! trigrams, rarest first, counts shared trigrams per unit, and hands the best-counting units
-//! to exact re-scoring. Trigrams that occur in a large share of the memory are skipped: they
-//! would cost time and tell little.
+//! to exact re-scoring. Lists are read within a byte budget, so the most common trigrams are
+//! skipped: they would cost time and tell little.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -171,18 +171,6 @@ impl Counter {
         });
     }
 
-    /// Adds one to the ids of the list that already have a count (no new candidates).
-    pub fn boost_list(&mut self, encoded: &[u8]) {
-        let counts = &mut self.counts;
-        decode(encoded, |id| {
-            if let Some(c) = counts.get_mut(id as usize) {
-                if *c > 0 {
-                    *c = c.saturating_add(1);
-                }
-            }
-        });
-    }
-
     /// The `limit` ids with the highest counts (at least `min_count`), best first; resets.
     pub fn take_top(&mut self, limit: usize, min_count: u8) -> Vec<(u32, u8)> {
         // A histogram of the counts gives the lowest count that still makes the top `limit`,
@@ -276,7 +264,7 @@ mod tests {
         append(&mut d, 0, &[3, 9]);
         c.add_list(&a);
         c.add_list(&b);
-        c.boost_list(&d);
+        c.add_list(&d);
         assert_eq!(c.take_top(2, 1), vec![(3, 3), (2, 2)]);
         assert!(c.take_top(5, 1).is_empty());
     }

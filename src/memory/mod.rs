@@ -656,35 +656,19 @@ impl Memory {
             }
             progress(read);
         }
-        let t0 = std::time::Instant::now();
-        let timing = std::env::var_os("TM_TIMING").is_some();
         if bulk {
             tx.execute_batch(
                 "CREATE INDEX segments_src_hash ON segments(src_hash);
-                 CREATE INDEX segments_tgt_hash ON segments(tgt_hash);",
-            )?;
-            if timing {
-                eprintln!("indexes {:?}", t0.elapsed());
-            }
-            tx.execute_batch(
-                "INSERT INTO segments_fts(segments_fts) VALUES ('rebuild');
+                 CREATE INDEX segments_tgt_hash ON segments(tgt_hash);
+                 INSERT INTO segments_fts(segments_fts) VALUES ('rebuild');
                  CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
                      INSERT INTO segments_fts(rowid, src_text, tgt_text)
                          VALUES (new.id, new.src_text, new.tgt_text);
                  END;",
             )?;
         }
-        if timing {
-            eprintln!("fts {:?}", t0.elapsed());
-        }
         write_postings(&tx, builder)?;
-        if timing {
-            eprintln!("postings {:?}", t0.elapsed());
-        }
         tx.commit()?;
-        if timing {
-            eprintln!("commit {:?}", t0.elapsed());
-        }
         Ok(stats)
     }
 
@@ -921,11 +905,15 @@ fn highlight(text: &str, stems: &[String], open: &str, close: &str) -> String {
 }
 
 /// Bytes of encoded posting lists a lookup reads at most (about 1.5 bytes an id).
+/// (`TM_FUZZY_BUDGET` overrides it for experiments; read once.)
 fn fuzzy_budget() -> usize {
-    std::env::var("TM_FUZZY_BUDGET")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(400_000)
+    static BUDGET: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *BUDGET.get_or_init(|| {
+        std::env::var("TM_FUZZY_BUDGET")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(400_000)
+    })
 }
 
 thread_local! {

@@ -22,17 +22,15 @@ pub struct Spellings {
     terms: HashMap<String, HashMap<String, usize>>,
 }
 
-/// Two-word sequences of letters, not starting a sentence, with their char spans.
-fn pairs(text: &str) -> Vec<(String, usize, usize)> {
+/// Two-word sequences of letters separated by one space, not starting a sentence, with their
+/// char spans: every way a two-word term is written, lower case included.
+fn terms(text: &str) -> Vec<(String, usize, usize)> {
     let ws = words(text);
     ws.windows(2)
         .filter(|w| {
             w.iter().all(|x| x.text.chars().all(char::is_alphabetic))
                 && text[w[0].byte_start + w[0].text.len()..w[1].byte_start] == *" "
                 && !super::sentence_initial(text, w[0].byte_start)
-                && w.iter().any(|x| x.text.chars().any(char::is_uppercase))
-                // Acronyms read the same in every variant; the term is the other words.
-                && !w.iter().any(|x| crate::text::is_all_caps(x.text))
         })
         .map(|w| (format!("{} {}", w[0].text, w[1].text), w[0].start, w[1].end))
         .collect()
@@ -44,16 +42,7 @@ impl Spellings {
         let mut s = Spellings::default();
         for u in units {
             for side in std::iter::once(&u.src).chain(u.tgt.as_ref()) {
-                for w in crate::text::words(&side.text).windows(2) {
-                    if !w.iter().all(|x| x.text.chars().all(char::is_alphabetic)) {
-                        continue;
-                    }
-                    if side.text[w[0].byte_start + w[0].text.len()..w[1].byte_start] != *" "
-                        || super::sentence_initial(&side.text, w[0].byte_start)
-                    {
-                        continue;
-                    }
-                    let written = format!("{} {}", w[0].text, w[1].text);
+                for (written, _, _) in terms(&side.text) {
                     *s.terms
                         .entry(written.to_lowercase())
                         .or_default()
@@ -68,7 +57,15 @@ impl Spellings {
 
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
-    for (written, start, end) in pairs(&side.text) {
+    for (written, start, end) in terms(&side.text) {
+        // Only capitalised spellings are questioned, and acronyms read the same in every
+        // variant (the term is the other words).
+        let parts: Vec<&str> = written.split(' ').collect();
+        if !written.chars().any(char::is_uppercase)
+            || parts.iter().any(|p| crate::text::is_all_caps(p))
+        {
+            continue;
+        }
         let Some(variants) = ctx.spellings.terms.get(&written.to_lowercase()) else {
             continue;
         };
