@@ -4,7 +4,7 @@
 use crate::formats::{self, tmx, tsv, Unit};
 use crate::ingest::{expand_inputs, ingest_files};
 use crate::memory::{DocOutcome, Memory};
-use crate::qa::{self, QaUnit, Side};
+use crate::qa;
 use crate::report;
 use crate::segment;
 use crate::text::Lang;
@@ -412,7 +412,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Analyze { file, format } => {
             let mem = Memory::open_existing(&cli.db)?;
-            let units = units_from_file(&file, None, None)?;
+            let units = qa::input::units_from_file(&file, None, None)?;
             let segments: Vec<String> = units.into_iter().map(|u| u.src.text).collect();
             let a = crate::lookup::analyze::analyze(&mem, &segments)?;
             match format {
@@ -513,11 +513,11 @@ pub fn run(cli: Cli) -> Result<()> {
             let (title, units) = match &file {
                 Some(f) => (
                     f.display().to_string(),
-                    units_from_file(f, src_lang.as_deref(), tgt_lang.as_deref())?,
+                    qa::input::units_from_file(f, src_lang.as_deref(), tgt_lang.as_deref())?,
                 ),
                 None => {
                     let mem = Memory::open_existing(&cli.db)?;
-                    (cli.db.display().to_string(), units_from_memory(&mem, None)?)
+                    (cli.db.display().to_string(), qa::input::units_from_memory(&mem, None)?)
                 }
             };
             let findings = qa::check(&units);
@@ -664,7 +664,7 @@ fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<(
     ));
     if let Some(path) = report_path {
         let names: Vec<String> = reports.iter().map(|r| r.name.clone()).collect();
-        let units = units_from_memory(&mem, Some(&names))?;
+        let units = qa::input::units_from_memory(&mem, Some(&names))?;
         let findings = qa::check(&units);
         write_output(
             Some(path),
@@ -854,86 +854,3 @@ fn lookup_batch(mem: &Memory, file: &Path, opts: &crate::lookup::LookupOptions) 
     }
 }
 
-/// QA units from a file: TSV rows (numbered from 0), TMX units, or the sentences of a text.
-fn units_from_file(
-    file: &Path,
-    src_lang: Option<&str>,
-    tgt_lang: Option<&str>,
-) -> Result<Vec<QaUnit>> {
-    let origin = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = file
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let units = match ext.as_str() {
-        "tsv" | "tab" => {
-            let text = formats::read_text_file(file)?;
-            let table = tsv::parse(file, &text, true)?;
-            let (sl, tl) = match (&table.langs, src_lang, tgt_lang) {
-                (_, Some(s), Some(t)) => (Some(s.to_string()), Some(t.to_string())),
-                (Some((s, t)), _, _) => (Some(s.clone()), Some(t.clone())),
-                _ => (src_lang.map(str::to_string), tgt_lang.map(str::to_string)),
-            };
-            table
-                .rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| QaUnit {
-                    id: i as i64,
-                    origin: origin.clone(),
-                    src: Side::new(sl.as_deref(), r.src.clone()),
-                    tgt: Some(Side::new(tl.as_deref(), r.tgt.clone())),
-                })
-                .collect()
-        }
-        "tmx" => tmx::read(file)?
-            .into_iter()
-            .enumerate()
-            .map(|(i, u)| QaUnit {
-                id: i as i64,
-                origin: origin.clone(),
-                src: Side::new(Some(&u.src_lang), u.src),
-                tgt: Some(Side::new(Some(&u.tgt_lang), u.tgt)),
-            })
-            .collect(),
-        _ => {
-            let text = formats::read_text_file(file)?;
-            crate::ingest::segment_document(&text)
-                .into_iter()
-                .enumerate()
-                .map(|(i, s)| QaUnit {
-                    id: i as i64,
-                    origin: origin.clone(),
-                    src: Side::new(Some(&s.src_lang), s.src),
-                    tgt: s.tgt.map(|(l, t)| Side::new(Some(&l), t)),
-                })
-                .collect()
-        }
-    };
-    Ok(units)
-}
-
-/// QA units from the memory, optionally only those of the named documents.
-fn units_from_memory(mem: &Memory, docs: Option<&[String]>) -> Result<Vec<QaUnit>> {
-    Ok(mem
-        .segments()?
-        .into_iter()
-        .filter(|s| match (docs, &s.doc) {
-            (None, _) => true,
-            (Some(names), Some(d)) => names.contains(d),
-            (Some(_), None) => false,
-        })
-        .map(|s| QaUnit {
-            id: s.id,
-            origin: s.doc.clone().unwrap_or_else(|| s.origin.clone()),
-            src: Side::new(Some(&s.src_lang), s.src),
-            tgt: match (s.tgt_lang, s.tgt) {
-                (Some(l), Some(t)) => Some(Side::new(Some(&l), t)),
-                _ => None,
-            },
-        })
-        .collect())
-}

@@ -2,10 +2,12 @@
 //!
 //! - [`read_text_file`]: a plain-text document, validated (exists, not empty, not binary, UTF-8);
 //! - [`tmx`]: TMX 1.4b translation memories;
-//! - [`tsv`]: two-column tab-separated pairs.
+//! - [`tsv`]: two-column tab-separated pairs;
+//! - [`xliff`]: XLIFF 1.2 and 2.0 files from CAT tools.
 
 pub mod tmx;
 pub mod tsv;
+pub mod xliff;
 
 use crate::{Error, Result};
 use std::path::Path;

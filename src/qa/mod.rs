@@ -8,6 +8,7 @@
 mod agreement;
 mod case_consistency;
 mod garbled;
+pub mod input;
 mod punct_rules;
 mod punctuation;
 mod repeated;

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# QA accuracy on the development sets and QA throughput.
+#
+#   bash benches/qa.sh [score|speed|all] [SEGMENTS]   (defaults: all, 100000)
+#
+# score: runs `tm qa --format jsonl --scores` on every set in ../shared/data/qa/dev and prints the
+#        scorer's summary lines (skipped with a message when ../shared is absent).
+# speed: builds a SEGMENTS-row TSV of English→Russian pairs by repeating benches/data samples with
+#        a running number in every row (so no two rows are identical), runs `tm qa` 3 times and
+#        prints the median segments/s after loading, the load time and the peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+n=${2:-100000}
+cargo build --release --quiet
+tm=target/release/tm
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+shared=../shared
+
+if [ "$what" = score ] || [ "$what" = all ]; then
+  if [ ! -d "$shared/data/qa/dev" ]; then
+    echo "skip: $shared/data/qa/dev is absent (the scoring sets are not part of the repository)"
+  else
+    for set in spell_en spell_ru mqm_enru mqm_zhen; do
+      d=$shared/data/qa/dev
+      langs=$(head -1 "$d/$set.segments.jsonl" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(r["src_lang"], r["tgt_lang"])')
+      set -- $langs
+      "$tm" qa "$d/$set.tsv" --src-lang "$1" --tgt-lang "$2" --format jsonl --scores > "$tmp/$set.jsonl" || true
+      echo "== $set"
+      python3 "$shared/bench/qa/score.py" "$d/$set.gold.jsonl" "$tmp/$set.jsonl" | grep -E "^(spelling|punctuation|MICRO|ANY|clean|untranslated|number|accuracy|whitespace|grammar|awkward|capitalization|duplication|other|unmapped)"
+      if [ "$set" = mqm_zhen ]; then
+        python3 "$shared/bench/qa/auc.py" "$d/$set.segments.jsonl" "$d/$set.tsv" "$tmp/$set.jsonl"
+      fi
+    done
+  fi
+fi
+
+if [ "$what" = speed ] || [ "$what" = all ]; then
+  python3 - "$n" "$tmp/big.tsv" <<'PY'
+import sys, re
+n, out = int(sys.argv[1]), sys.argv[2]
+def sents(p):
+    t = open(p, encoding="utf-8").read()
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", t) if 20 < len(s.strip()) < 400]
+en, ru = sents("benches/data/en_sample.txt"), sents("benches/data/ru_sample.txt")
+with open(out, "w", encoding="utf-8") as f:
+    for i in range(n):
+        f.write(f"{en[i % len(en)]} ({i})\t{ru[(i * 7) % len(ru)]} ({i})\n")
+PY
+  # Load time alone: a one-row batch.
+  head -1 "$tmp/big.tsv" > "$tmp/one.tsv"
+  times=(); loads=(); rss=()
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$tmp/t1" "$tm" qa "$tmp/one.tsv" --src-lang en --tgt-lang ru --format jsonl > /dev/null || true
+    loads+=("$(cut -d' ' -f1 "$tmp/t1")")
+    /usr/bin/time -f "%e %M" -o "$tmp/t" "$tm" qa "$tmp/big.tsv" --src-lang en --tgt-lang ru --format jsonl > "$tmp/out.jsonl" || true
+    times+=("$(cut -d' ' -f1 "$tmp/t")"); rss+=("$(cut -d' ' -f2 "$tmp/t")")
+  done
+  python3 - "$n" "${times[*]}" "${loads[*]}" "${rss[*]}" "$(wc -l < "$tmp/out.jsonl")" <<'PY'
+import sys, statistics as st
+n = int(sys.argv[1]); t = st.median(map(float, sys.argv[2].split())); l = st.median(map(float, sys.argv[3].split()))
+m = max(map(int, sys.argv[4].split())) / 1024
+print(f"qa speed: {n} segments, total {t:.2f} s, load {l:.2f} s, {n / max(t - l, 1e-9):,.0f} segments/s after loading, peak {m:.0f} MB, {sys.argv[5]} findings")
+PY
+fi
