@@ -107,6 +107,19 @@ pub enum ReportFormat {
     Jsonl,
     /// A self-contained HTML page.
     Html,
+    /// One row per finding with the segment's texts, for spreadsheets.
+    Csv,
+}
+
+/// Severity threshold of `qa --fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail when there is at least one error.
+    Error,
+    /// Fail when there is at least one error or warning.
+    Warning,
+    /// Fail on any finding.
+    Review,
 }
 
 /// The subcommands.
@@ -261,6 +274,18 @@ pub enum Command {
         /// Target language of the file (detected from the script when absent).
         #[arg(long)]
         tgt_lang: Option<String>,
+        /// QA profile (TOML): checks on/off, severities, options, ignore lists, user words.
+        #[arg(long)]
+        profile: Option<PathBuf>,
+        /// Glossary (`source term TAB target term`) for the terminology check.
+        #[arg(long)]
+        glossary: Option<PathBuf>,
+        /// Also write a `fluency_score` row for every scored side (JSON lines only).
+        #[arg(long)]
+        scores: bool,
+        /// Exit with status 1 when a finding of this severity or worse is reported.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
     },
     /// Show what the memory holds.
     Stats {
@@ -509,7 +534,18 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             src_lang,
             tgt_lang,
+            profile,
+            glossary,
+            scores,
+            fail_on,
         } => {
+            let mut prof = match &profile {
+                Some(p) => qa::Profile::load(p)?,
+                None => qa::Profile::default(),
+            };
+            if let Some(g) = &glossary {
+                prof.add_glossary(g)?;
+            }
             let (title, units) = match &file {
                 Some(f) => (
                     f.display().to_string(),
@@ -517,16 +553,50 @@ pub fn run(cli: Cli) -> Result<()> {
                 ),
                 None => {
                     let mem = Memory::open_existing(&cli.db)?;
-                    (cli.db.display().to_string(), qa::input::units_from_memory(&mem, None)?)
+                    (
+                        cli.db.display().to_string(),
+                        qa::input::units_from_memory(&mem, None)?,
+                    )
                 }
             };
-            let findings = qa::check(&units);
-            let content = match format {
+            let bar = progress_bar(units.len() as u64, "checking");
+            let findings = qa::check_with(&units, &prof, |n| {
+                if let Some(b) = &bar {
+                    b.set_position(n as u64);
+                }
+            });
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            let mut content = match format {
                 ReportFormat::Text => report::text(&units, &findings),
                 ReportFormat::Jsonl => report::jsonl(&findings),
                 ReportFormat::Html => report::html(&title, &units, &findings),
+                ReportFormat::Csv => report::csv(&units, &findings),
             };
-            write_output(output.as_deref(), &content)
+            if scores {
+                if format != ReportFormat::Jsonl {
+                    bail!("--scores needs --format jsonl");
+                }
+                content.push_str(&report::score_rows(&qa::fluency::score_units(&units)));
+            }
+            write_output(output.as_deref(), &content)?;
+            if let Some(level) = fail_on {
+                let worst = match level {
+                    FailOn::Error => qa::Severity::Error,
+                    FailOn::Warning => qa::Severity::Warning,
+                    FailOn::Review => qa::Severity::Review,
+                };
+                let n = findings.iter().filter(|f| f.severity <= worst).count();
+                if n > 0 {
+                    eprintln!(
+                        "tm: qa: {n} finding(s) at or above {worst:?} level",
+                        worst = worst.as_str()
+                    );
+                    std::process::exit(1);
+                }
+            }
+            Ok(())
         }
         Command::Stats { format } => {
             let mem = Memory::open_existing(&cli.db)?;
@@ -698,6 +768,22 @@ impl From<AlignFormat> for crate::align::documents::Format {
     }
 }
 
+/// A progress bar for `len` items on a terminal (none when standard error is not one, or the
+/// job is small).
+fn progress_bar(len: u64, what: &str) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if len < 5000 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let b = indicatif::ProgressBar::new(len);
+    b.set_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} [{elapsed}<{eta}]")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    b.set_message(what.to_string());
+    Some(b)
+}
+
 /// Reads a hunalign dictionary: `target @ source` per line; returns (source, target) pairs.
 fn read_dictionary(path: &Path) -> Result<Vec<(String, String)>> {
     let text = formats::read_text_file(path)?;
@@ -853,4 +939,3 @@ fn lookup_batch(mem: &Memory, file: &Path, opts: &crate::lookup::LookupOptions) 
         r => r.context("writing to standard output"),
     }
 }
-

@@ -106,9 +106,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
                         Some(v) => {
                             return Err(err_at(pos, format!("unsupported XLIFF version {v}")))
                         }
-                        None => {
-                            return Err(err_at(pos, "<xliff> has no version attribute".into()))
-                        }
+                        None => return Err(err_at(pos, "<xliff> has no version attribute".into())),
                     }
                     continue;
                 }
@@ -189,10 +187,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
                     "trans-unit" | "segment" if depth_alt == 0 => {
                         if let Some((id, src, tgt)) = pair.take() {
                             let Some(src) = src else {
-                                return Err(err_at(
-                                    unit_pos,
-                                    format!("<{name}> has no <source>"),
-                                ));
+                                return Err(err_at(unit_pos, format!("<{name}> has no <source>")));
                             };
                             let tuid = if name == "segment" {
                                 let uid = unit_id.clone().unwrap_or_default();
@@ -320,7 +315,10 @@ mod tests {
         assert_eq!(u.len(), 3);
         assert_eq!(u[0].src, "Click Save & wait{2}.");
         assert_eq!(u[0].tgt, "Нажмите Сохранить и ждите{2}.");
-        assert_eq!((u[0].src_lang.as_str(), u[0].tgt_lang.as_str()), ("en-US", "ru-RU"));
+        assert_eq!(
+            (u[0].src_lang.as_str(), u[0].tgt_lang.as_str()),
+            ("en-US", "ru-RU")
+        );
         assert_eq!(u[0].tuid.as_deref(), Some("t1"));
         assert_eq!(u[1].tgt, "");
         assert_eq!(u[2].src, "A {3}bold{/3} word");

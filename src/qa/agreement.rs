@@ -5,7 +5,7 @@
 //! `was`/`were`/`is`/`are`.
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
-use crate::text::{words, Lang};
+use crate::text::Lang;
 
 /// Description of the check.
 pub const INFO: CheckInfo = CheckInfo {
@@ -59,7 +59,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         return;
     }
     let text = side.text.as_str();
-    let ws = words(text);
+    let ws = ctx.words;
     for h in 0..ws.len() {
         let head = ws[h].text;
         if !head.chars().all(|c| c.is_ascii_lowercase())

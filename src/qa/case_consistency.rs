@@ -5,7 +5,7 @@
 //! of a sentence does not count (it is capitalised anyway), nor do pairs with an acronym.
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
-use crate::text::words;
+use crate::text::Word;
 use std::collections::HashMap;
 
 /// Description of the check.
@@ -24,8 +24,7 @@ pub struct Spellings {
 
 /// Two-word sequences of letters separated by one space, not starting a sentence, with their
 /// char spans: every way a two-word term is written, lower case included.
-fn terms(text: &str) -> Vec<(String, usize, usize)> {
-    let ws = words(text);
+fn terms(text: &str, ws: &[Word<'_>]) -> Vec<(String, usize, usize)> {
     ws.windows(2)
         .filter(|w| {
             w.iter().all(|x| x.text.chars().all(char::is_alphabetic))
@@ -37,27 +36,22 @@ fn terms(text: &str) -> Vec<(String, usize, usize)> {
 }
 
 impl Spellings {
-    /// Counts the spellings of every side of the batch.
-    pub fn collect(units: &[super::QaUnit]) -> Spellings {
-        let mut s = Spellings::default();
-        for u in units {
-            for side in std::iter::once(&u.src).chain(u.tgt.as_ref()) {
-                for (written, _, _) in terms(&side.text) {
-                    *s.terms
-                        .entry(written.to_lowercase())
-                        .or_default()
-                        .entry(written)
-                        .or_insert(0) += 1;
-                }
-            }
+    /// Counts the spellings of one side's text with its words.
+    pub fn add(&mut self, text: &str, ws: &[Word<'_>]) {
+        for (written, _, _) in terms(text, ws) {
+            *self
+                .terms
+                .entry(written.to_lowercase())
+                .or_default()
+                .entry(written)
+                .or_insert(0) += 1;
         }
-        s
     }
 }
 
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
-    for (written, start, end) in terms(&side.text) {
+    for (written, start, end) in terms(&side.text, ctx.words) {
         // Only capitalised spellings are questioned, and acronyms read the same in every
         // variant (the term is the other words).
         let parts: Vec<&str> = written.split(' ').collect();

@@ -10,7 +10,7 @@
 //! Findings are `review`: they point a reviser at a sentence, they are not certain errors.
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
-use crate::text::{words, Lang, Word};
+use crate::text::{Lang, Word};
 use std::sync::OnceLock;
 
 /// Description of the check.
@@ -114,7 +114,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         return;
     }
     let text = side.text.as_str();
-    let ws = words(text);
+    let ws = ctx.words;
     let gap = |a: &Word<'_>, b: &Word<'_>| &text[a.byte_start + a.text.len()..b.byte_start];
     let mut flag = |start: usize, end: usize, message: &str, suggestion: Option<String>| {
         out.push(ctx.finding(&INFO, text, start, end, message.to_string(), suggestion));

@@ -46,19 +46,20 @@ pub fn units_from_file(
                 .collect()
         }
         "tmx" | "xlf" | "xliff" | "sdlxliff" | "mqxliff" => {
-            let read = if ext == "tmx" { tmx::read(file)? } else { xliff::read(file)? };
+            let read = if ext == "tmx" {
+                tmx::read(file)?
+            } else {
+                xliff::read(file)?
+            };
             read.into_iter()
-            .enumerate()
-            .map(|(i, u)| QaUnit {
-                id: i as i64,
-                origin: origin.clone(),
-                src: Side::new(src_lang.or(Some(u.src_lang.as_str())), u.src),
-                tgt: Some(Side::new(
-                    tgt_lang.or(Some(u.tgt_lang.as_str())),
-                    u.tgt,
-                )),
-            })
-            .collect()
+                .enumerate()
+                .map(|(i, u)| QaUnit {
+                    id: i as i64,
+                    origin: origin.clone(),
+                    src: Side::new(src_lang.or(Some(u.src_lang.as_str())), u.src),
+                    tgt: Some(Side::new(tgt_lang.or(Some(u.tgt_lang.as_str())), u.tgt)),
+                })
+                .collect()
         }
         _ => {
             let text = formats::read_text_file(file)?;

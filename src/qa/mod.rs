@@ -6,19 +6,34 @@
 //! the other side of the unit).
 
 mod agreement;
+mod brackets;
 mod case_consistency;
+mod consistency;
+mod empty;
+mod end_punct;
+pub mod fluency;
 mod garbled;
 pub mod input;
+mod length;
+mod mixed_script;
+mod names;
+mod negation;
+mod numbers;
+pub mod profile;
 mod punct_rules;
 mod punctuation;
 mod repeated;
+mod sentence_case;
 pub mod spelling;
+mod terminology;
 mod untranslated;
 mod whitespace;
 
-use crate::text::{detect_lang, Lang};
+pub use profile::Profile;
+
+use crate::text::{detect_lang, Lang, Word};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -135,6 +150,10 @@ pub struct Context<'a> {
     pub unit: &'a QaUnit,
     /// The side being checked.
     pub side: SideId,
+    /// The words of the side being checked (computed once for all checks).
+    pub words: &'a [Word<'a>],
+    /// The words of the other side (empty for monolingual units).
+    pub other_words: &'a [Word<'a>],
     /// Capitalised words seen inside sentences anywhere in the batch (likely names).
     pub names: &'a HashSet<String>,
     /// Name keys (see `text::translit::name_key`) of capitalised Cyrillic words in the batch:
@@ -144,7 +163,11 @@ pub struct Context<'a> {
     pub spellings: &'a case_consistency::Spellings,
     /// Stems of unknown words used in several distinct segments of the batch, with the number
     /// of those segments: terms of the text rather than typos (a misspelling seldom repeats).
-    pub batch_terms: &'a std::collections::HashMap<String, usize>,
+    pub batch_terms: &'a HashMap<String, usize>,
+    /// The batch's typical target/source length ratio (see `length`).
+    pub length_ratio: f64,
+    /// The profile: options, severities, the user's words and glossary.
+    pub profile: &'a Profile,
 }
 
 impl Context<'_> {
@@ -170,7 +193,7 @@ impl Context<'_> {
             segment: self.unit.id,
             side: self.side,
             check: info.id,
-            severity: info.severity,
+            severity: self.profile.severity(info),
             start,
             end,
             text: text.chars().skip(start).take(end - start).collect(),
@@ -202,51 +225,173 @@ pub const CHECKS: &[CheckInfo] = &[
     untranslated::INFO,
     repeated::INFO,
     whitespace::INFO,
+    brackets::INFO,
+    numbers::INFO,
+    empty::INFO,
+    length::INFO,
+    end_punct::INFO,
+    sentence_case::INFO,
+    negation::INFO,
+    names::INFO,
+    mixed_script::INFO,
+    terminology::INFO,
+    consistency::INFO,
 ];
 
-/// Runs every check on every side of every unit; findings come in unit, side, offset order.
+/// A check that looks at one side of one unit.
+type SideCheck = fn(&Context<'_>, &Side, &mut Vec<Finding>);
+
+/// The per-side checks, in report order, with the id a profile switches them by.
+const SIDE_CHECKS: &[(&CheckInfo, SideCheck)] = &[
+    (&spelling::INFO, spelling::check),
+    (&punctuation::INFO, punctuation::check),
+    (&punct_rules::INFO, punct_rules::check),
+    (&case_consistency::INFO, case_consistency::check),
+    (&garbled::INFO, garbled::check),
+    (&agreement::INFO, agreement::check),
+    (&untranslated::INFO, untranslated::check),
+    (&repeated::INFO, repeated::check),
+    (&whitespace::INFO, whitespace::check),
+    (&brackets::INFO, brackets::check),
+    (&numbers::INFO, numbers::check),
+    (&empty::INFO, empty::check),
+    (&length::INFO, length::check),
+    (&end_punct::INFO, end_punct::check),
+    (&sentence_case::INFO, sentence_case::check),
+    (&negation::INFO, negation::check),
+    (&names::INFO, names::check),
+    (&mixed_script::INFO, mixed_script::check),
+    (&terminology::INFO, terminology::check),
+];
+
+/// What the batch as a whole says, gathered in one pass before the checks run.
+pub struct Batch {
+    names: HashSet<String>,
+    cyrillic_names: HashSet<String>,
+    spellings: case_consistency::Spellings,
+    terms: HashMap<String, usize>,
+    length_ratio: f64,
+}
+
+impl Batch {
+    /// Reads every side of the batch once.
+    pub fn collect(units: &[QaUnit]) -> Batch {
+        let mut names = HashSet::new();
+        let mut cyrillic_names = HashSet::new();
+        let mut spellings = case_consistency::Spellings::default();
+        let mut term_counts: HashMap<String, usize> = HashMap::new();
+        // Repeated segments count once for terms: a typo copied with its sentence is still
+        // one typo.
+        let mut texts = HashSet::new();
+        for u in units {
+            let mut unknown_stems = HashSet::new();
+            for side in std::iter::once(&u.src).chain(u.tgt.as_ref()) {
+                let text = side.text.as_str();
+                let ws = crate::text::words(text);
+                spellings.add(text, &ws);
+                let first_time = texts.insert(crate::text::normalize(text));
+                for w in &ws {
+                    if crate::text::is_capitalized(w.text) {
+                        if !sentence_initial(text, w.byte_start) && !names.contains(w.text) {
+                            names.insert(w.text.to_string());
+                        }
+                        if w.text.chars().all(crate::text::is_cyrillic) {
+                            let k = crate::text::translit::name_key(w.text);
+                            if k.chars().count() >= 4 {
+                                cyrillic_names.insert(k);
+                            }
+                        }
+                    }
+                    if first_time && w.text.chars().count() >= 4 && spelling::is_unknown(w.text) {
+                        unknown_stems.insert(crate::text::stem(w.text));
+                    }
+                }
+            }
+            for s in unknown_stems {
+                *term_counts.entry(s).or_insert(0) += 1;
+            }
+        }
+        term_counts.retain(|_, n| *n >= 3);
+        Batch {
+            names,
+            cyrillic_names,
+            spellings,
+            terms: term_counts,
+            length_ratio: length::typical_ratio(units),
+        }
+    }
+}
+
+/// Runs every check on every side of every unit with the default profile; findings come in
+/// unit, side, offset order.
 pub fn check(units: &[QaUnit]) -> Vec<Finding> {
-    let names = collect_names(units);
-    let batch_terms = collect_terms(units, 3);
-    let spellings = case_consistency::Spellings::collect(units);
-    let cyrillic_names: HashSet<String> = units
+    check_with(units, &Profile::default(), |_| {})
+}
+
+/// Runs the checks the profile enables; `progress` hears the number of units done now and
+/// then. Findings come in unit, side, offset order, batch-level ones after the unit's own.
+pub fn check_with(
+    units: &[QaUnit],
+    profile: &Profile,
+    mut progress: impl FnMut(usize),
+) -> Vec<Finding> {
+    let batch = Batch::collect(units);
+    let checks: Vec<&(&CheckInfo, SideCheck)> = SIDE_CHECKS
         .iter()
-        .flat_map(|u| std::iter::once(&u.src).chain(u.tgt.as_ref()))
-        .flat_map(|s| crate::text::words(&s.text))
-        .filter(|w| {
-            crate::text::is_capitalized(w.text) && w.text.chars().all(crate::text::is_cyrillic)
-        })
-        .map(|w| crate::text::translit::name_key(w.text))
-        .filter(|k| k.chars().count() >= 4)
+        .filter(|(info, _)| profile.enabled(info.id))
         .collect();
     let mut out = Vec::new();
-    for unit in units {
+    for (n, unit) in units.iter().enumerate() {
+        if n % 1024 == 0 {
+            progress(n);
+        }
+        let src_words = crate::text::words(&unit.src.text);
+        let tgt_words = unit
+            .tgt
+            .as_ref()
+            .map(|t| crate::text::words(&t.text))
+            .unwrap_or_default();
         for side_id in [SideId::Src, SideId::Tgt] {
             let Some(side) = unit.side(side_id) else {
                 continue;
             };
+            let (words, other_words) = match side_id {
+                SideId::Src => (&src_words, &tgt_words),
+                SideId::Tgt => (&tgt_words, &src_words),
+            };
             let ctx = Context {
                 unit,
                 side: side_id,
-                names: &names,
-                batch_terms: &batch_terms,
-                spellings: &spellings,
-                cyrillic_names: &cyrillic_names,
+                words,
+                other_words,
+                names: &batch.names,
+                batch_terms: &batch.terms,
+                spellings: &batch.spellings,
+                cyrillic_names: &batch.cyrillic_names,
+                length_ratio: batch.length_ratio,
+                profile,
             };
             let mut found = Vec::new();
-            spelling::check(&ctx, side, &mut found);
-            punctuation::check(&ctx, side, &mut found);
-            punct_rules::check(&ctx, side, &mut found);
-            case_consistency::check(&ctx, side, &mut found);
-            garbled::check(&ctx, side, &mut found);
-            agreement::check(&ctx, side, &mut found);
-            untranslated::check(&ctx, side, &mut found);
-            repeated::check(&ctx, side, &mut found);
-            whitespace::check(&ctx, side, &mut found);
+            for (_, run) in &checks {
+                run(&ctx, side, &mut found);
+            }
+            found.retain(|f| !profile.ignores(f));
             found.sort_by_key(|f| (f.start, f.end));
             out.extend(found);
         }
     }
+    if profile.enabled(consistency::INFO.id) {
+        let mut batch_findings = Vec::new();
+        consistency::check_batch(units, profile, &mut batch_findings);
+        if !batch_findings.is_empty() {
+            // Batch-level findings go after the unit's own.
+            let index: HashMap<i64, usize> =
+                units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+            out.extend(batch_findings);
+            out.sort_by_key(|f| index.get(&f.segment).copied().unwrap_or(usize::MAX));
+        }
+    }
+    progress(units.len());
     out
 }
 
@@ -257,52 +402,6 @@ pub fn count_by_check(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
         *m.entry(f.check).or_insert(0) += 1;
     }
     m
-}
-
-/// Stems of the unknown words that occur in at least `min_segments` distinct segments of the
-/// batch (a known form with the same stem, as a misspelling often has, does not count).
-fn collect_terms(
-    units: &[QaUnit],
-    min_segments: usize,
-) -> std::collections::HashMap<String, usize> {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    // Repeated segments count once: a typo copied with its sentence is still one typo.
-    let mut texts = HashSet::new();
-    for u in units {
-        let mut seen = HashSet::new();
-        for side in std::iter::once(&u.src).chain(u.tgt.as_ref()) {
-            if !texts.insert(crate::text::normalize(&side.text)) {
-                continue;
-            }
-            for w in crate::text::words(&side.text) {
-                if w.text.chars().count() >= 4 && spelling::is_unknown(w.text) {
-                    seen.insert(crate::text::stem(w.text));
-                }
-            }
-        }
-        for s in seen {
-            *counts.entry(s).or_insert(0) += 1;
-        }
-    }
-    counts.retain(|_, n| *n >= min_segments);
-    counts
-}
-
-/// Capitalised words that appear after the first word of a sentence somewhere in the batch.
-fn collect_names(units: &[QaUnit]) -> HashSet<String> {
-    let mut names = HashSet::new();
-    for u in units {
-        for side in std::iter::once(&u.src).chain(u.tgt.as_ref()) {
-            for w in crate::text::words(&side.text) {
-                if crate::text::is_capitalized(w.text)
-                    && !sentence_initial(&side.text, w.byte_start)
-                {
-                    names.insert(w.text.to_string());
-                }
-            }
-        }
-    }
-    names
 }
 
 /// True when the word at byte `at` starts a sentence: only quotes, brackets, dashes or spaces
@@ -337,6 +436,20 @@ mod tests {
             origin: "t".into(),
             src: Side::new(Some(lang), text),
             tgt: None,
+        }])
+        .into_iter()
+        .filter(|f| f.check == id)
+        .collect()
+    }
+
+    /// The findings of check `id` on a one-pair batch (English source, Russian target, or
+    /// the languages the scripts show).
+    pub(crate) fn pair_findings(src: &str, tgt: &str, id: &str) -> Vec<Finding> {
+        check(&[QaUnit {
+            id: 0,
+            origin: "t".into(),
+            src: Side::new(None, src),
+            tgt: Some(Side::new(None, tgt)),
         }])
         .into_iter()
         .filter(|f| f.check == id)

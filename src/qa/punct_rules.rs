@@ -119,7 +119,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     }
     // Introductory word without a comma (English).
     if side.lang == Some(Lang::En) {
-        for w in crate::text::words(text).windows(2) {
+        for w in ctx.words.windows(2) {
             let (a, b) = (&w[0], &w[1]);
             if INTRODUCTORY.contains(&a.text)
                 && super::sentence_initial(text, a.byte_start)

@@ -2,7 +2,6 @@
 //! Reduplications that languages use on purpose (`had had`, `that that`, `так-так`) pass.
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
-use crate::text::words;
 
 /// Description of the check.
 pub const INFO: CheckInfo = CheckInfo {
@@ -32,7 +31,7 @@ const ALLOWED: &[&str] = &[
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let text = side.text.as_str();
-    let ws = words(text);
+    let ws = ctx.words;
     for pair in ws.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if a.text.to_lowercase() != b.text.to_lowercase() || a.text.chars().any(|c| c.is_numeric())

@@ -6,7 +6,7 @@
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::lexicon::dictionaries;
 use crate::text::translit::same_name;
-use crate::text::{is_all_caps, is_capitalized, is_cyrillic, is_latin, words, Lang};
+use crate::text::{is_all_caps, is_capitalized, is_cyrillic, is_latin, Lang};
 use spellbook::Dictionary;
 
 /// Description of the check.
@@ -169,8 +169,7 @@ fn followed_by_name(text: &str, end: usize) -> bool {
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let text = side.text.as_str();
     let masked = masked_ranges(text);
-    let other = ctx.other_text();
-    for w in words(text) {
+    for w in ctx.words {
         if masked.iter().any(|r| r.contains(&w.byte_start)) {
             continue;
         }
@@ -188,7 +187,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         let Some(&primary) = dicts.first() else {
             continue;
         };
-        if known_cached(lang, word) {
+        if known_cached(lang, word)
+            || (!ctx.profile.user_words.is_empty()
+                && ctx.profile.user_words.contains(&word.to_lowercase()))
+        {
             continue;
         }
         if lang == Lang::Ru && is_ru_compound(primary, word) {
@@ -204,6 +206,13 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             && text[w.byte_start + word.len()..].starts_with('-')
             && word.ends_with(['о', 'е'])
         {
+            continue;
+        }
+        // Syllables of a spelt-out abbreviation (`Би-би-си`, `эм-эс`): short parts joined by
+        // hyphens.
+        let hyphen_before = text[..w.byte_start].ends_with('-');
+        let hyphen_after = text[w.byte_start + word.len()..].starts_with('-');
+        if (hyphen_before || hyphen_after) && word.chars().count() <= 2 {
             continue;
         }
         // A word used across the batch is a term of the text; one edit away from a known word
@@ -229,10 +238,8 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        if let Some(other) = other {
-            if words(other).iter().any(|o| same_name(word, o.text)) {
-                continue;
-            }
+        if ctx.other_words.iter().any(|o| same_name(word, o.text)) {
+            continue;
         }
         let suggestion = near.or_else(|| suggest(primary, word));
         let message = match &suggestion {

@@ -5,7 +5,7 @@
 //! URLs and codes are left alone: they are often kept on purpose.
 
 use super::{CheckInfo, Context, Finding, Severity, Side, SideId};
-use crate::text::{is_all_caps, is_capitalized, is_cyrillic, is_latin, words, Lang};
+use crate::text::{is_all_caps, is_capitalized, is_cyrillic, is_latin, Lang};
 use std::collections::HashSet;
 
 /// Description of the check.
@@ -46,11 +46,12 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     if !(src.lang == Some(Lang::En) && side.lang == Some(Lang::Ru)) {
         return;
     }
-    let source_words: HashSet<String> = words(&src.text)
-        .into_iter()
+    let source_words: HashSet<String> = ctx
+        .other_words
+        .iter()
         .map(|w| w.text.to_lowercase())
         .collect();
-    let ws = words(text);
+    let ws = ctx.words;
     let mut run: Option<(usize, usize)> = None;
     let flush = |run: &mut Option<(usize, usize)>, out: &mut Vec<Finding>| {
         if let Some((a, b)) = run.take() {
@@ -64,7 +65,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             ));
         }
     };
-    for w in &ws {
+    for w in ws {
         let word = w.text;
         // A name counts when the batch writes it in Russian letters elsewhere (Twitter here,
         // Твиттер there); acronyms stay as they are.

@@ -2,6 +2,7 @@
 //!
 //! - [`text`]: one line per finding for terminals (`ORIGIN:SEGMENT: check: message`);
 //! - [`jsonl`]: one JSON object per finding (the contract scored by benchmarks);
+//! - [`csv`]: one row per finding with the segment's source and target, for spreadsheets;
 //! - [`html`]: one self-contained page (no network) with a summary, filters and every finding
 //!   shown in its segment with the span highlighted. All text is escaped.
 
@@ -42,6 +43,64 @@ pub fn jsonl(findings: &[Finding]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Fluency scores as JSON lines: `{"segment","side","check":"fluency_score","severity":"info","score"}`.
+pub fn score_rows(scores: &[(i64, SideId, f64)]) -> String {
+    let mut out = String::new();
+    for (segment, side, score) in scores {
+        let row = serde_json::json!({
+            "segment": segment,
+            "side": side.as_str(),
+            "check": "fluency_score",
+            "severity": "info",
+            "score": (score * 1e4).round() / 1e4,
+        });
+        out.push_str(&row.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// Findings as CSV (RFC 4180, header row): origin, segment, side, check, severity, start,
+/// end, text, message, suggestion, source, target.
+pub fn csv(units: &[QaUnit], findings: &[Finding]) -> String {
+    let by_id: HashMap<i64, &QaUnit> = units.iter().map(|u| (u.id, u)).collect();
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "origin",
+        "segment",
+        "side",
+        "check",
+        "severity",
+        "start",
+        "end",
+        "text",
+        "message",
+        "suggestion",
+        "source",
+        "target",
+    ]);
+    for f in findings {
+        let u = by_id.get(&f.segment);
+        let _ = w.write_record([
+            u.map_or("", |u| u.origin.as_str()),
+            &f.segment.to_string(),
+            f.side.as_str(),
+            f.check,
+            f.severity.as_str(),
+            &f.start.to_string(),
+            &f.end.to_string(),
+            &f.text,
+            &f.message,
+            f.suggestion.as_deref().unwrap_or(""),
+            u.map_or("", |u| u.src.text.as_str()),
+            u.and_then(|u| u.tgt.as_ref())
+                .map_or("", |t| t.text.as_str()),
+        ]);
+    }
+    // Writing to a Vec cannot fail.
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// Escapes text for HTML element content and attribute values.

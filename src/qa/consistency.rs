@@ -1,0 +1,172 @@
+//! Check `inconsistency`: across a batch (or the whole memory), the same source translated in
+//! different ways, and the same translation given to different sources. Texts are compared
+//! normalised (case, spaces, quote forms). The less frequent translations of a source are
+//! flagged with the most frequent one as the suggestion; for a target shared by different
+//! sources, every unit of the group is flagged on the target side.
+//!
+//! A batch in which most repeated sources have three or more different translations is a
+//! comparison of alternatives (several MT systems, several translators), not one project;
+//! the check stays silent there unless the profile sets `alternatives = true`.
+
+use super::{CheckInfo, Finding, Profile, QaUnit, Severity, SideId};
+use crate::text::normalize;
+use std::collections::HashMap;
+
+/// Description of the check.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "inconsistency",
+    severity: Severity::Warning,
+    explanation: "The same source translated differently elsewhere in the batch, or one translation used for different sources.",
+};
+
+/// Runs the check over the whole batch.
+pub fn check_batch(units: &[QaUnit], profile: &Profile, out: &mut Vec<Finding>) {
+    // source → target → unit indexes
+    let mut by_src: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
+    let mut by_tgt: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        let Some(t) = &u.tgt else { continue };
+        let (s, t) = (normalize(&u.src.text), normalize(&t.text));
+        if s.is_empty() || t.is_empty() || !s.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        by_src
+            .entry(s.clone())
+            .or_default()
+            .entry(t.clone())
+            .or_default()
+            .push(i);
+        by_tgt.entry(t).or_default().entry(s).or_default().push(i);
+    }
+    let repeated: Vec<usize> = by_src
+        .values()
+        .filter(|g| g.values().map(Vec::len).sum::<usize>() > 1)
+        .map(HashMap::len)
+        .collect();
+    let alternatives =
+        !repeated.is_empty() && repeated.iter().filter(|&&n| n >= 3).count() * 2 > repeated.len();
+    if alternatives && !profile.flag(INFO.id, "alternatives", false) {
+        return;
+    }
+    let severity = profile.severity(&INFO);
+    let finding = |i: usize, side: SideId, message: String, suggestion: Option<String>| {
+        let u = &units[i];
+        let text = match side {
+            SideId::Src => u.src.text.clone(),
+            SideId::Tgt => u.tgt.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+        };
+        Finding {
+            segment: u.id,
+            side,
+            check: INFO.id,
+            severity,
+            start: 0,
+            end: text.chars().count(),
+            text,
+            message,
+            suggestion,
+        }
+    };
+    let mut found = Vec::new();
+    for group in by_src.values().filter(|g| g.len() > 1) {
+        let mut variants: Vec<(&String, &Vec<usize>)> = group.iter().collect();
+        // Most frequent first; ties by first appearance.
+        variants.sort_by_key(|(_, ids)| (std::cmp::Reverse(ids.len()), ids[0]));
+        let main = variants[0].1[0];
+        let main_text = units[main].tgt.as_ref().map(|t| t.text.clone());
+        for (_, ids) in &variants[1..] {
+            for &i in ids.iter() {
+                found.push(finding(
+                    i,
+                    SideId::Tgt,
+                    format!(
+                        "the same source is translated differently in segment {}",
+                        units[main].id
+                    ),
+                    main_text.clone(),
+                ));
+            }
+        }
+    }
+    for group in by_tgt.values().filter(|g| g.len() > 1) {
+        let mut ids: Vec<usize> = group.values().flatten().copied().collect();
+        ids.sort_unstable();
+        for &i in &ids {
+            let others: Vec<String> = ids
+                .iter()
+                .filter(|&&j| normalize(&units[j].src.text) != normalize(&units[i].src.text))
+                .take(3)
+                .map(|&j| units[j].id.to_string())
+                .collect();
+            found.push(finding(
+                i,
+                SideId::Tgt,
+                format!(
+                    "this translation is also given to a different source (segment {})",
+                    others.join(", ")
+                ),
+                None,
+            ));
+        }
+    }
+    found.retain(|f| !profile.ignores(f));
+    out.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check, QaUnit, Side};
+
+    fn u(id: i64, s: &str, t: &str) -> QaUnit {
+        QaUnit {
+            id,
+            origin: "t".into(),
+            src: Side::new(Some("en"), s),
+            tgt: Some(Side::new(Some("ru"), t)),
+        }
+    }
+
+    #[test]
+    fn same_source_different_targets_and_back() {
+        let units = vec![
+            u(0, "Save the file.", "Сохраните файл."),
+            u(1, "Save  the file.", "Сохраните файл."),
+            u(2, "Save the file.", "Сохранить файл."),
+            u(3, "Open the file.", "Откройте файл."),
+            u(4, "Open a file.", "Откройте файл."),
+        ];
+        let f: Vec<_> = check(&units)
+            .into_iter()
+            .filter(|f| f.check == "inconsistency")
+            .collect();
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert_eq!(f[0].segment, 2);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Сохраните файл."));
+        assert_eq!(f[1].segment, 3);
+        assert_eq!(f[2].segment, 4);
+        let clean = vec![
+            u(0, "Save the file.", "Сохраните файл."),
+            u(1, "Open the file.", "Откройте файл."),
+        ];
+        assert!(check(&clean).iter().all(|f| f.check != "inconsistency"));
+    }
+
+    #[test]
+    fn comparison_batches_are_left_alone() {
+        let mut units = Vec::new();
+        for k in 0..3 {
+            units.push(u(3 * k, "Save the file.", &format!("Сохраните файл {k}.")));
+            units.push(u(
+                3 * k + 1,
+                "Open the file.",
+                &format!("Откройте файл {k}."),
+            ));
+            units.push(u(
+                3 * k + 2,
+                "Close the file.",
+                &format!("Закройте файл {k}."),
+            ));
+        }
+        assert!(check(&units).iter().all(|f| f.check != "inconsistency"));
+    }
+}

@@ -1,0 +1,184 @@
+//! Fluency score: how unnatural does a text read? Higher = more garbled. Used to rank
+//! segments (`tm qa --scores`), not to flag them: the signals are weak one by one.
+//!
+//! Two signals, each standardised over the batch and added:
+//! - word-pair association (English): for every pair of adjacent words, the pointwise mutual
+//!   information from the shipped bigram counts and word frequencies (`data/lm/`), with an
+//!   unseen pair of two common words counted as a strong negative; the score is the negated
+//!   mean. For Russian sides, where no pair list is shipped, the mean rarity of the words.
+//! - agreement with the batch: where the same source has several translations in the batch
+//!   (several systems or translators), a translation that shares few words and word pairs with
+//!   the others reads worse more often. Learnt from the batch itself; zero elsewhere.
+
+use super::{QaUnit, SideId};
+use crate::text::{freq, normalize, words, Lang};
+use std::collections::HashMap;
+
+/// The lower-cased letter words of a text.
+fn tokens(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic))
+        .map(|w| w.text.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// Negated mean association of adjacent words (English) or mean rarity (Russian).
+pub fn association(lang: Lang, toks: &[String]) -> f64 {
+    if toks.is_empty() {
+        return 0.0;
+    }
+    let z = |w: &str| freq::zipf(lang, w).map(f64::from);
+    if lang == Lang::Ru || toks.len() < 2 {
+        let rare: f64 = toks.iter().map(|w| 7.0 - z(w).unwrap_or(1.0)).sum();
+        return rare / toks.len() as f64;
+    }
+    let b = freq::en_bigrams();
+    let mut sum = 0.0;
+    for p in toks.windows(2) {
+        let (za, zb) = (z(&p[0]).unwrap_or(1.0), z(&p[1]).unwrap_or(1.0));
+        let c = b.count(&p[0], &p[1]);
+        sum += if c > 0 {
+            // log10 P(a b) − log10 P(a) − log10 P(b), frequencies per billion words.
+            (c as f64 / b.total).log10() - (za - 9.0) - (zb - 9.0)
+        } else if za > 4.0 && zb > 4.0 {
+            -3.0
+        } else {
+            0.0
+        };
+    }
+    -sum / (toks.len() - 1) as f64
+}
+
+/// Dice overlap of the words and word pairs of two token lists.
+fn overlap(a: &[String], b: &[String]) -> f64 {
+    let grams = |t: &[String]| {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for w in t {
+            *m.entry(w.clone()).or_insert(0) += 1;
+        }
+        for p in t.windows(2) {
+            *m.entry(format!("{} {}", p[0], p[1])).or_insert(0) += 1;
+        }
+        m
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    let inter: usize = ga
+        .iter()
+        .map(|(k, n)| (*n).min(gb.get(k).copied().unwrap_or(0)))
+        .sum();
+    let total: usize = ga.values().sum::<usize>() + gb.values().sum::<usize>();
+    if total == 0 {
+        0.0
+    } else {
+        2.0 * inter as f64 / total as f64
+    }
+}
+
+fn standardise(v: &mut [f64]) {
+    let n = v.len().max(1) as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
+    if sd > 0.0 {
+        for x in v.iter_mut() {
+            *x = (*x - mean) / sd;
+        }
+    } else {
+        v.iter_mut().for_each(|x| *x = 0.0);
+    }
+}
+
+/// A fluency score for every English or Russian side of the batch: (segment, side, score).
+pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
+    let mut rows = Vec::new();
+    let mut assoc = Vec::new();
+    let mut toks_of = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        for side_id in [SideId::Src, SideId::Tgt] {
+            let Some(side) = u.side(side_id) else {
+                continue;
+            };
+            let Some(lang) = side.lang else { continue };
+            let toks = tokens(&side.text);
+            if toks.is_empty() {
+                continue;
+            }
+            assoc.push(association(lang, &toks));
+            rows.push((i, side_id));
+            toks_of.push(toks);
+        }
+    }
+    // Agreement with the other translations of the same source.
+    let mut by_src: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, &(i, side)) in rows.iter().enumerate() {
+        if side == SideId::Tgt {
+            by_src
+                .entry(normalize(&units[i].src.text))
+                .or_default()
+                .push(k);
+        }
+    }
+    let mut disagreement = vec![0.0; rows.len()];
+    for ks in by_src.values().filter(|ks| ks.len() > 1) {
+        for &k in ks {
+            let sims: Vec<f64> = ks
+                .iter()
+                .filter(|&&j| j != k)
+                .map(|&j| overlap(&toks_of[k], &toks_of[j]))
+                .collect();
+            disagreement[k] = -sims.iter().sum::<f64>() / sims.len() as f64;
+        }
+    }
+    standardise(&mut assoc);
+    standardise(&mut disagreement);
+    rows.iter()
+        .enumerate()
+        .map(|(k, &(i, side))| (units[i].id, side, assoc[k] + disagreement[k]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        tokens(s)
+    }
+
+    #[test]
+    fn garbled_order_scores_higher_than_natural_order() {
+        let good = association(
+            Lang::En,
+            &toks("The minister said that the talks would continue next week."),
+        );
+        let bad = association(
+            Lang::En,
+            &toks("Said the minister that talks the continue would week next."),
+        );
+        assert!(bad > good, "{bad} vs {good}");
+    }
+
+    #[test]
+    fn the_odd_translation_out_scores_higher() {
+        let u = |id, t: &str| QaUnit {
+            id,
+            origin: "t".into(),
+            src: super::super::Side::new(Some("zh"), "他说会谈将继续。"),
+            tgt: Some(super::super::Side::new(Some("en"), t)),
+        };
+        let units = vec![
+            u(0, "He said the talks would continue."),
+            u(1, "He said that the talks would continue."),
+            u(2, "He said the talks will continue."),
+            u(3, "Talks continue he said would."),
+        ];
+        let s = score_units(&units);
+        let tgt: Vec<f64> = s
+            .iter()
+            .filter(|r| r.1 == SideId::Tgt)
+            .map(|r| r.2)
+            .collect();
+        let worst = tgt.iter().cloned().fold(f64::MIN, f64::max);
+        assert_eq!(tgt[3], worst, "{tgt:?}");
+    }
+}

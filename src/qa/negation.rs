@@ -1,0 +1,249 @@
+//! Check `negation`: one side of an English–Russian pair negates and the other does not
+//! (`not`, `no`, `never`, `without`, `n't` … ↔ `не`, `нет`, `ни`, `без`, `никогда` …): a
+//! dropped or added negation turns the meaning around. Fixed phrases whose negation is not a
+//! negation of meaning (`не только` / `not only`, `тем не менее`, `не менее` = `at least`,
+//! `не раз`, `no doubt`) are not counted. Each side reports its own negators when the other
+//! side has none.
+
+use super::{CheckInfo, Context, Finding, Severity, Side};
+use crate::text::{Lang, Word};
+
+/// Description of the check.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "negation",
+    severity: Severity::Warning,
+    explanation: "One side negates and the other does not.",
+};
+
+const EN: &[&str] = &[
+    "not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "cannot",
+    "nowhere", "noone",
+];
+
+const RU: &[&str] = &[
+    "не",
+    "нет",
+    "ни",
+    "без",
+    "безо",
+    "никогда",
+    "ничего",
+    "ничто",
+    "ничем",
+    "ничему",
+    "никто",
+    "никого",
+    "никому",
+    "никем",
+    "нигде",
+    "никуда",
+    "ниоткуда",
+    "никак",
+    "никакой",
+    "никакая",
+    "никакое",
+    "никакие",
+    "никакого",
+    "никакой",
+    "никаких",
+    "никакому",
+    "никаким",
+    "никакую",
+    "нельзя",
+    "нисколько",
+    "ничей",
+    "ничья",
+    "ничьё",
+    "ничьи",
+];
+
+/// Beginnings of words that negate by their meaning (`failed to` = `не удалось`, `exempt from`
+/// = `не распространяются`): a side with one of them is not missing a negation.
+const EN_IMPLICIT: &[&str] = &[
+    "fail", "unabl", "inabil", "exempt", "lack", "refus", "deni", "deny", "absen", "avoid",
+    "prevent", "unless", "except", "instead", "ban", "prohibit", "forbid", "impossib", "miss",
+    "rather", "neither", "hardly", "barely", "rarely", "seldom", "free", "stop", "ceas", "halt",
+    "reject", "declin", "dismiss",
+];
+
+const RU_IMPLICIT: &[&str] = &[
+    "отсутств",
+    "отказ",
+    "запрет",
+    "кроме",
+    "вместо",
+    "лиш",
+    "мало",
+    "невозмож",
+    "прекрат",
+    "отклон",
+    "избег",
+    "освобожд",
+    "помимо",
+    "едва",
+    "вряд",
+];
+
+/// True when a word negates by its meaning (see [`EN_IMPLICIT`]); for English also a word
+/// made of a negative prefix (`un-`, `in-`, `im-`, `dis-`, `non-`) and a known word
+/// (`unable`, `impossible`), or ending in `-less` (`useless`).
+fn is_implicit(lang: Lang, w: &str) -> bool {
+    let l = w.to_lowercase();
+    match lang {
+        Lang::En => {
+            EN_IMPLICIT.iter().any(|p| l.starts_with(p))
+                || (l.ends_with("less") && l.len() > 6)
+                || ["un", "in", "im", "dis", "non"].iter().any(|p| {
+                    l.strip_prefix(p)
+                        .is_some_and(|rest| rest.len() >= 4 && !super::spelling::is_unknown(rest))
+                })
+        }
+        Lang::Ru => {
+            (l.starts_with("не") && l.chars().count() > 4)
+                || RU_IMPLICIT.iter().any(|p| l.starts_with(p))
+        }
+    }
+}
+
+/// Two-word phrases whose negation does not negate the statement.
+const IDIOMS: &[(&str, &str)] = &[
+    ("not", "only"),
+    ("no", "doubt"),
+    ("no", "longer"),
+    ("no", "matter"),
+    ("nothing", "but"),
+    ("не", "только"),
+    ("не", "менее"),
+    ("не", "более"),
+    ("не", "раз"),
+    ("не", "так"),
+    ("не", "смотря"),
+    ("если", "не"),
+    ("пока", "не"),
+    ("чуть", "не"),
+    ("едва", "не"),
+    ("чем", "не"),
+    ("без", "того"),
+    ("не", "позднее"),
+    ("не", "позже"),
+    ("no", "later"),
+    ("no", "less"),
+    ("no", "more"),
+    ("not", "least"),
+];
+
+fn is_negator(lang: Lang, w: &str) -> bool {
+    let l = w.to_lowercase();
+    match lang {
+        Lang::En => EN.contains(&l.as_str()) || l.ends_with("n't") || l.ends_with("n’t"),
+        Lang::Ru => RU.contains(&l.as_str()),
+    }
+}
+
+/// The negators of a side that are not part of an idiom.
+fn negators<'a>(lang: Lang, ws: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
+    let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
+    let in_idiom = |i: usize| {
+        IDIOMS.iter().any(|&(a, b)| {
+            (lower[i] == a && lower.get(i + 1).is_some_and(|n| n == b))
+                || (lower[i] == b && i > 0 && lower[i - 1] == a)
+        }) || (lower[i] == "не"
+            && i > 0
+            && lower[i - 1] == "тем"
+            && lower.get(i + 1).is_some_and(|n| n == "менее"))
+    };
+    ws.iter()
+        .enumerate()
+        .filter(|&(i, w)| is_negator(lang, w.text) && !in_idiom(i))
+        .map(|(_, w)| w)
+        .collect()
+}
+
+/// Runs the check on one side of an English–Russian pair.
+pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    let Some(other) = ctx.unit.side(match ctx.side {
+        super::SideId::Src => super::SideId::Tgt,
+        super::SideId::Tgt => super::SideId::Src,
+    }) else {
+        return;
+    };
+    let (Some(lang), Some(other_lang)) = (side.lang, other.lang) else {
+        return;
+    };
+    if lang == other_lang || ctx.words.len() < 3 || ctx.other_words.len() < 3 {
+        return;
+    }
+    let mine = negators(lang, ctx.words);
+    if mine.is_empty()
+        || !negators(other_lang, ctx.other_words).is_empty()
+        || ctx
+            .other_words
+            .iter()
+            .any(|w| is_implicit(other_lang, w.text))
+    {
+        return;
+    }
+    for w in mine {
+        out.push(ctx.finding(
+            &INFO,
+            &side.text,
+            w.start,
+            w.end,
+            format!("“{}” negates, the other side has no negation", w.text),
+            None,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::pair_findings;
+
+    #[test]
+    fn dropped_and_added_negation() {
+        let f = pair_findings(
+            "We will not sign the treaty.",
+            "Мы подпишем этот договор.",
+            "negation",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].side.as_str(), f[0].text.as_str()), ("src", "not"));
+        let f = pair_findings(
+            "We will sign the treaty.",
+            "Мы не подпишем этот договор.",
+            "negation",
+        );
+        assert_eq!((f[0].side.as_str(), f[0].text.as_str()), ("tgt", "не"));
+        assert!(pair_findings("We won't sign it.", "Мы не подпишем его.", "negation").is_empty());
+        assert!(pair_findings(
+            "They left without a word.",
+            "Они ушли без слов.",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "Nevertheless, we signed it.",
+            "Тем не менее мы его подписали.",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "It costs at least ten dollars.",
+            "Это стоит не менее десяти долларов.",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "He failed to win support.",
+            "Ему не удалось заручиться поддержкой.",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "The already fragile economy suffered.",
+            "И без того хрупкая экономика пострадала.",
+            "negation"
+        )
+        .is_empty());
+    }
+}

@@ -1,0 +1,317 @@
+//! QA profiles: which checks run, how severe their findings are, what to ignore.
+//!
+//! A profile is a TOML file:
+//!
+//! ```toml
+//! # Checks are on unless switched off; severity overrides the default.
+//! [checks.garbled]
+//! enabled = false
+//! [checks.spelling]
+//! severity = "error"
+//! [checks.length]                 # options are per check
+//! max_ratio = 3.0
+//!
+//! [ignore]
+//! words = ["Rosatom", "Roskosmos"]   # findings whose text is one of these (any case)
+//! regexes = ['^v\d+(\.\d+)*$']       # findings whose text matches one of these
+//!
+//! [dictionary]
+//! words = ["Steinmeier"]             # known to the spelling check
+//! file = "words.txt"                 # one word a line, relative to the profile
+//!
+//! glossary = "glossary.tsv"          # source term TAB target term, for `terminology`
+//! ```
+
+use super::{CheckInfo, Finding, Severity, CHECKS};
+use crate::{Error, Result};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Settings of one check in a profile.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct CheckSettings {
+    enabled: Option<bool>,
+    severity: Option<String>,
+    #[serde(flatten)]
+    options: toml::Table,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ignore {
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    regexes: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dictionary {
+    #[serde(default)]
+    words: Vec<String>,
+    file: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileFile {
+    #[serde(default)]
+    checks: HashMap<String, CheckSettings>,
+    #[serde(default)]
+    ignore: Ignore,
+    #[serde(default)]
+    dictionary: Dictionary,
+    glossary: Option<PathBuf>,
+}
+
+/// One glossary entry: a source term and the translation it must have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    /// The term as written in the source language.
+    pub src: String,
+    /// Its required translation.
+    pub tgt: String,
+}
+
+/// A loaded QA profile; [`Profile::default`] runs every check with its default severity.
+#[derive(Debug, Default)]
+pub struct Profile {
+    checks: HashMap<String, CheckSettings>,
+    ignore_words: HashSet<String>,
+    ignore_regexes: Vec<fancy_regex::Regex>,
+    /// Words the spelling check accepts (lower case).
+    pub user_words: HashSet<String>,
+    /// Terms the `terminology` check enforces.
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+fn parse_severity(s: &str) -> Option<Severity> {
+    match s {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "review" => Some(Severity::Review),
+        _ => None,
+    }
+}
+
+impl Profile {
+    /// Reads a profile file; errors name the file and, for TOML errors, the line and column.
+    pub fn load(path: &Path) -> Result<Profile> {
+        let text = crate::formats::read_text_file(path)?;
+        Profile::parse(path, &text)
+    }
+
+    /// Parses profile text read from `path` (the path labels errors and anchors relative
+    /// file names).
+    pub fn parse(path: &Path, text: &str) -> Result<Profile> {
+        let bad = |message: String| Error::BadInput {
+            path: path.to_path_buf(),
+            message,
+        };
+        let file: ProfileFile = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| crate::formats::line_col_bytes(text.as_bytes(), s.start))
+                .unwrap_or((1, 1));
+            Error::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })?;
+        for (id, s) in &file.checks {
+            if !CHECKS.iter().any(|c| c.id == id) {
+                let known: Vec<&str> = CHECKS.iter().map(|c| c.id).collect();
+                return Err(bad(format!(
+                    "unknown check `{id}` (checks: {})",
+                    known.join(", ")
+                )));
+            }
+            if let Some(sev) = &s.severity {
+                if parse_severity(sev).is_none() {
+                    return Err(bad(format!(
+                        "check `{id}`: severity `{sev}` is not one of error, warning, review"
+                    )));
+                }
+            }
+        }
+        let mut ignore_regexes = Vec::new();
+        for r in &file.ignore.regexes {
+            ignore_regexes.push(
+                fancy_regex::Regex::new(r).map_err(|e| bad(format!("ignore regex `{r}`: {e}")))?,
+            );
+        }
+        let base = path.parent().unwrap_or(Path::new("."));
+        let mut user_words: HashSet<String> = file
+            .dictionary
+            .words
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        if let Some(f) = &file.dictionary.file {
+            let words = crate::formats::read_text_file(&base.join(f))?;
+            user_words.extend(
+                words
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_lowercase),
+            );
+        }
+        let glossary = match &file.glossary {
+            Some(g) => read_glossary(&base.join(g))?,
+            None => Vec::new(),
+        };
+        Ok(Profile {
+            checks: file.checks,
+            ignore_words: file.ignore.words.iter().map(|w| w.to_lowercase()).collect(),
+            ignore_regexes,
+            user_words,
+            glossary,
+        })
+    }
+
+    /// Whether the check `id` runs.
+    pub fn enabled(&self, id: &str) -> bool {
+        self.checks.get(id).and_then(|s| s.enabled).unwrap_or(true)
+    }
+
+    /// The severity findings of `info` get.
+    pub fn severity(&self, info: &CheckInfo) -> Severity {
+        self.checks
+            .get(info.id)
+            .and_then(|s| s.severity.as_deref())
+            .and_then(parse_severity)
+            .unwrap_or(info.severity)
+    }
+
+    /// A numeric option of a check, or `default`.
+    pub fn number(&self, id: &str, key: &str, default: f64) -> f64 {
+        self.checks
+            .get(id)
+            .and_then(|s| s.options.get(key))
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+            .unwrap_or(default)
+    }
+
+    /// A yes/no option of a check, or `default`.
+    pub fn flag(&self, id: &str, key: &str, default: bool) -> bool {
+        self.checks
+            .get(id)
+            .and_then(|s| s.options.get(key))
+            .and_then(|v| v.as_bool())
+            .unwrap_or(default)
+    }
+
+    /// True when the profile says to drop `f` (its text is an ignored word or matches an
+    /// ignored pattern).
+    pub fn ignores(&self, f: &Finding) -> bool {
+        (!self.ignore_words.is_empty() && self.ignore_words.contains(&f.text.to_lowercase()))
+            || self
+                .ignore_regexes
+                .iter()
+                .any(|r| r.is_match(&f.text).unwrap_or(false))
+    }
+
+    /// Adds the entries of a glossary file (see [`read_glossary`]).
+    pub fn add_glossary(&mut self, path: &Path) -> Result<()> {
+        self.glossary.extend(read_glossary(path)?);
+        Ok(())
+    }
+}
+
+/// Reads a glossary: `source term TAB target term` a line; `#` starts a comment line, and a
+/// first line naming the languages (`en TAB ru`) is skipped.
+pub fn read_glossary(path: &Path) -> Result<Vec<GlossaryEntry>> {
+    let text = crate::formats::read_text_file(path)?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((s, t)) = line.split_once('\t') else {
+            let (line, column) = (i + 1, 1);
+            return Err(Error::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: "expected `source term<TAB>target term`".into(),
+            });
+        };
+        let (s, t) = (s.trim(), t.trim());
+        if i == 0
+            && crate::text::Lang::from_code(s).is_some()
+            && crate::text::Lang::from_code(t).is_some()
+        {
+            continue;
+        }
+        if !s.is_empty() && !t.is_empty() {
+            out.push(GlossaryEntry {
+                src: s.to_string(),
+                tgt: t.to_string(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_settings_and_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("words.txt"), "# mine\nRosatom\n").unwrap();
+        std::fs::write(
+            dir.path().join("g.tsv"),
+            "en\tru\nsecurity council\tсовет безопасности\n",
+        )
+        .unwrap();
+        let p = dir.path().join("p.toml");
+        let text = "glossary = \"g.tsv\"\n[checks.garbled]\nenabled = false\n[checks.spelling]\nseverity = \"error\"\n[checks.length]\nmax_ratio = 3\n[ignore]\nwords = [\"Foo\"]\nregexes = ['^v\\d+$']\n[dictionary]\nwords = [\"Steinmeier\"]\nfile = \"words.txt\"\n";
+        let prof = Profile::parse(&p, text).unwrap();
+        assert!(!prof.enabled("garbled"));
+        assert!(prof.enabled("spelling"));
+        let spelling = CHECKS.iter().find(|c| c.id == "spelling").unwrap();
+        assert_eq!(prof.severity(spelling), Severity::Error);
+        assert_eq!(prof.number("length", "max_ratio", 2.0), 3.0);
+        assert_eq!(prof.number("length", "min_ratio", 0.5), 0.5);
+        assert!(prof.user_words.contains("steinmeier") && prof.user_words.contains("rosatom"));
+        assert_eq!(prof.glossary.len(), 1);
+        let f = |t: &str| Finding {
+            segment: 0,
+            side: super::super::SideId::Tgt,
+            check: "spelling",
+            severity: Severity::Error,
+            start: 0,
+            end: 1,
+            text: t.into(),
+            message: String::new(),
+            suggestion: None,
+        };
+        assert!(prof.ignores(&f("foo")) && prof.ignores(&f("v12")));
+        assert!(!prof.ignores(&f("v1.2")));
+
+        let e = Profile::parse(&p, "[checks.nope]\nenabled = true\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown check `nope`"), "{e}");
+        let e = Profile::parse(&p, "[checks.spelling]\nseverity = \"fatal\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("fatal"), "{e}");
+        let e = Profile::parse(&p, "[checks.spelling\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("p.toml:1:"), "{e}");
+        let e = Profile::parse(&p, "[ignore]\nregexes = ['(']\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("ignore regex"), "{e}");
+    }
+}

@@ -1,0 +1,109 @@
+//! Check `terminology`: a glossary term in the source whose required translation the target
+//! lacks. Terms are matched word by word on stems, so inflected forms count (`Совета
+//! Безопасности` matches the entry `совет безопасности`); the glossary's direction is taken
+//! from the script of its terms, so one glossary serves both directions. The glossary comes
+//! from `--glossary FILE` or the profile.
+
+use super::{CheckInfo, Context, Finding, Severity, Side, SideId};
+use crate::text::{stem, words, Word};
+
+/// Description of the check.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "terminology",
+    severity: Severity::Error,
+    explanation: "A glossary term of the source is not translated as the glossary says.",
+};
+
+/// Char span of the first occurrence of the stem sequence `term` in `ws`.
+fn find(term: &[String], ws: &[Word<'_>]) -> Option<(usize, usize)> {
+    if term.is_empty() || ws.len() < term.len() {
+        return None;
+    }
+    (0..=ws.len() - term.len()).find_map(|i| {
+        term.iter()
+            .zip(&ws[i..])
+            .all(|(t, w)| stem(w.text) == *t)
+            .then(|| (ws[i].start, ws[i + term.len() - 1].end))
+    })
+}
+
+fn stems(text: &str) -> Vec<String> {
+    words(text).iter().map(|w| stem(w.text)).collect()
+}
+
+fn script_of(text: &str) -> bool {
+    text.chars().any(crate::text::is_cyrillic)
+}
+
+/// Runs the check on the source side of a pair.
+pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    if ctx.side != SideId::Src || ctx.profile.glossary.is_empty() || ctx.unit.tgt.is_none() {
+        return;
+    }
+    let cyr = script_of(&side.text);
+    for e in &ctx.profile.glossary {
+        let (from, to) = if script_of(&e.src) == cyr {
+            (&e.src, &e.tgt)
+        } else {
+            (&e.tgt, &e.src)
+        };
+        let Some((a, b)) = find(&stems(from), ctx.words) else {
+            continue;
+        };
+        if find(&stems(to), ctx.other_words).is_none() {
+            out.push(ctx.finding(
+                &INFO,
+                &side.text,
+                a,
+                b,
+                format!("glossary: “{from}” is to be translated as “{to}”"),
+                Some(to.clone()),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::profile::{GlossaryEntry, Profile};
+    use super::super::{check_with, QaUnit, Side};
+
+    fn run(src: &str, tgt: &str) -> Vec<super::super::Finding> {
+        let mut p = Profile::default();
+        p.glossary.push(GlossaryEntry {
+            src: "Security Council".into(),
+            tgt: "Совет Безопасности".into(),
+        });
+        let u = QaUnit {
+            id: 0,
+            origin: "t".into(),
+            src: Side::new(None, src),
+            tgt: Some(Side::new(None, tgt)),
+        };
+        check_with(&[u], &p, |_| {})
+            .into_iter()
+            .filter(|f| f.check == "terminology")
+            .collect()
+    }
+
+    #[test]
+    fn glossary_terms_inflected_and_both_directions() {
+        assert!(run("The Security Council met.", "Совет Безопасности собрался.").is_empty());
+        assert!(run(
+            "Members of the Security Council met.",
+            "Члены Совета Безопасности встретились."
+        )
+        .is_empty());
+        let f = run(
+            "Members of the Security Council met.",
+            "Члены Совбеза встретились.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "Security Council");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Совет Безопасности"));
+        // Russian source: the entry is read the other way.
+        let f = run("Совет Безопасности собрался.", "The council met.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Security Council"));
+    }
+}
