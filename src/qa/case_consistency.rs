@@ -16,42 +16,82 @@ pub const INFO: CheckInfo = CheckInfo {
         "A term capitalised differently from the way it is written elsewhere in the batch.",
 };
 
-/// How each two-word term is written across a batch: lower-cased key → spelling → count.
+/// How each two-word term is written across a batch. Spellings with a capital letter are
+/// kept by lower-cased key → spelling → count; all-lower-case ones are only counted, by a hash
+/// of the text (most pairs of a batch, and never questioned themselves).
 #[derive(Debug, Default)]
 pub struct Spellings {
-    terms: HashMap<String, HashMap<String, usize>>,
+    cased: HashMap<String, HashMap<String, usize>>,
+    lower: HashMap<u64, usize>,
 }
 
-/// Two-word sequences of letters separated by one space, not starting a sentence, with their
-/// char spans: every way a two-word term is written, lower case included.
-fn terms(text: &str, ws: &[Word<'_>]) -> Vec<(String, usize, usize)> {
+fn lower_hash(a: &str, b: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    a.hash(&mut h);
+    b.hash(&mut h);
+    h.finish()
+}
+
+/// True when the two words form a term candidate: letters only, one space between, not at a
+/// sentence start.
+fn is_term(text: &str, w: &[Word<'_>]) -> bool {
+    w.iter().all(|x| x.text.chars().all(crate::text::is_letter))
+        && text[w[0].byte_start + w[0].text.len()..w[1].byte_start] == *" "
+        && !super::sentence_initial(text, w[0].byte_start)
+}
+
+/// Two-word sequences of letters separated by one space, not starting a sentence, with a
+/// capital letter, with their char spans.
+fn cased_terms(text: &str, ws: &[Word<'_>]) -> Vec<(String, usize, usize)> {
     ws.windows(2)
-        .filter(|w| {
-            w.iter().all(|x| x.text.chars().all(char::is_alphabetic))
-                && text[w[0].byte_start + w[0].text.len()..w[1].byte_start] == *" "
-                && !super::sentence_initial(text, w[0].byte_start)
-        })
+        .filter(|w| w.iter().any(|x| x.text.chars().any(crate::text::is_upper)) && is_term(text, w))
         .map(|w| (format!("{} {}", w[0].text, w[1].text), w[0].start, w[1].end))
         .collect()
 }
 
 impl Spellings {
+    /// Adds the counts of another part of the batch.
+    pub fn merge(&mut self, other: Spellings) {
+        for (key, forms) in other.cased {
+            let mine = self.cased.entry(key).or_default();
+            for (written, n) in forms {
+                *mine.entry(written).or_insert(0) += n;
+            }
+        }
+        for (h, n) in other.lower {
+            *self.lower.entry(h).or_insert(0) += n;
+        }
+    }
+
     /// Counts the spellings of one side's text with its words.
     pub fn add(&mut self, text: &str, ws: &[Word<'_>]) {
-        for (written, _, _) in terms(text, ws) {
-            *self
-                .terms
-                .entry(written.to_lowercase())
-                .or_default()
-                .entry(written)
-                .or_insert(0) += 1;
+        for w in ws.windows(2) {
+            let cased = w.iter().any(|x| x.text.chars().any(crate::text::is_upper));
+            if !is_term(text, w) {
+                continue;
+            }
+            if cased {
+                let written = format!("{} {}", w[0].text, w[1].text);
+                *self
+                    .cased
+                    .entry(written.to_lowercase())
+                    .or_default()
+                    .entry(written)
+                    .or_insert(0) += 1;
+            } else {
+                *self
+                    .lower
+                    .entry(lower_hash(w[0].text, w[1].text))
+                    .or_insert(0) += 1;
+            }
         }
     }
 }
 
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
-    for (written, start, end) in terms(&side.text, ctx.words) {
+    for (written, start, end) in cased_terms(&side.text, ctx.words) {
         // Only capitalised spellings are questioned, and acronyms read the same in every
         // variant (the term is the other words).
         let parts: Vec<&str> = written.split(' ').collect();
@@ -60,11 +100,18 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let Some(variants) = ctx.spellings.terms.get(&written.to_lowercase()) else {
+        let key = written.to_lowercase();
+        let Some(variants) = ctx.spellings.cased.get(&key) else {
             continue;
         };
+        let lower_n = key
+            .split_once(' ')
+            .and_then(|(a, b)| ctx.spellings.lower.get(&lower_hash(a, b)))
+            .copied()
+            .unwrap_or(0);
         let Some((best, &best_n)) = variants
             .iter()
+            .chain((lower_n > 0).then_some((&key, &lower_n)))
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         else {
             continue;

@@ -25,6 +25,7 @@ mod punctuation;
 mod repeated;
 mod sentence_case;
 pub mod spelling;
+pub mod suggest;
 mod terminology;
 mod untranslated;
 mod whitespace;
@@ -274,51 +275,106 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// Reads every side of the batch once.
+    /// Reads every side of the batch once (in parallel for large batches).
     pub fn collect(units: &[QaUnit]) -> Batch {
-        let mut names = HashSet::new();
-        let mut cyrillic_names = HashSet::new();
-        let mut spellings = case_consistency::Spellings::default();
-        let mut term_counts: HashMap<String, usize> = HashMap::new();
         // Repeated segments count once for terms: a typo copied with its sentence is still
-        // one typo.
-        let mut texts = HashSet::new();
-        for u in units {
+        // one typo. Which sides are first occurrences is settled before the parallel part.
+        let mut seen = HashSet::new();
+        let first: Vec<[bool; 2]> = units
+            .iter()
+            .map(|u| {
+                let mut f = [false; 2];
+                for (k, side) in std::iter::once(&u.src).chain(u.tgt.as_ref()).enumerate() {
+                    f[k] = seen.insert(text_hash(&side.text));
+                }
+                f
+            })
+            .collect();
+        let threads = if units.len() < 4000 {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+        };
+        let chunk = units.len().div_ceil(threads).max(1);
+        let parts: Vec<Partial> = std::thread::scope(|scope| {
+            let handles: Vec<_> = units
+                .chunks(chunk)
+                .zip(first.chunks(chunk))
+                .map(|(u, f)| scope.spawn(move || Partial::collect(u, f)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut all = Partial::default();
+        for p in parts {
+            all.names.extend(p.names);
+            all.cyrillic_names.extend(p.cyrillic_names);
+            all.spellings.merge(p.spellings);
+            for (k, n) in p.terms {
+                *all.terms.entry(k).or_insert(0) += n;
+            }
+        }
+        all.terms.retain(|_, n| *n >= 3);
+        Batch {
+            names: all.names,
+            cyrillic_names: all.cyrillic_names,
+            spellings: all.spellings,
+            terms: all.terms,
+            length_ratio: length::typical_ratio(units),
+        }
+    }
+}
+
+/// A hash of a text's normalised form.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    crate::text::normalize(text).hash(&mut h);
+    h.finish()
+}
+
+/// What one part of the batch says (see [`Batch`]).
+#[derive(Default)]
+struct Partial {
+    names: HashSet<String>,
+    cyrillic_names: HashSet<String>,
+    spellings: case_consistency::Spellings,
+    terms: HashMap<String, usize>,
+}
+
+impl Partial {
+    fn collect(units: &[QaUnit], first: &[[bool; 2]]) -> Partial {
+        let mut p = Partial::default();
+        for (u, f) in units.iter().zip(first) {
             let mut unknown_stems = HashSet::new();
-            for side in std::iter::once(&u.src).chain(u.tgt.as_ref()) {
+            for (k, side) in std::iter::once(&u.src).chain(u.tgt.as_ref()).enumerate() {
                 let text = side.text.as_str();
                 let ws = crate::text::words(text);
-                spellings.add(text, &ws);
-                let first_time = texts.insert(crate::text::normalize(text));
+                p.spellings.add(text, &ws);
                 for w in &ws {
                     if crate::text::is_capitalized(w.text) {
-                        if !sentence_initial(text, w.byte_start) && !names.contains(w.text) {
-                            names.insert(w.text.to_string());
+                        if !sentence_initial(text, w.byte_start) && !p.names.contains(w.text) {
+                            p.names.insert(w.text.to_string());
                         }
                         if w.text.chars().all(crate::text::is_cyrillic) {
-                            let k = crate::text::translit::name_key(w.text);
-                            if k.chars().count() >= 4 {
-                                cyrillic_names.insert(k);
+                            let key = crate::text::translit::name_key(w.text);
+                            if key.chars().count() >= 4 {
+                                p.cyrillic_names.insert(key);
                             }
                         }
                     }
-                    if first_time && w.text.chars().count() >= 4 && spelling::is_unknown(w.text) {
+                    if f[k] && w.text.chars().count() >= 4 && spelling::is_unknown(w.text) {
                         unknown_stems.insert(crate::text::stem(w.text));
                     }
                 }
             }
             for s in unknown_stems {
-                *term_counts.entry(s).or_insert(0) += 1;
+                *p.terms.entry(s).or_insert(0) += 1;
             }
         }
-        term_counts.retain(|_, n| *n >= 3);
-        Batch {
-            names,
-            cyrillic_names,
-            spellings,
-            terms: term_counts,
-            length_ratio: length::typical_ratio(units),
-        }
+        p
     }
 }
 
@@ -340,6 +396,61 @@ pub fn check_with(
         .iter()
         .filter(|(info, _)| profile.enabled(info.id))
         .collect();
+    // Units are independent once the batch is read: large batches are split across the
+    // cores (each thread keeps its own dictionary caches); the calling thread reports progress
+    // for all, by its own share.
+    let threads = if units.len() < 4000 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    };
+    let chunk = units.len().div_ceil(threads).max(1);
+    let mut parts: Vec<&[QaUnit]> = units.chunks(chunk).collect();
+    if parts.is_empty() {
+        parts.push(&[]);
+    }
+    let run = |part: &[QaUnit], report: &mut dyn FnMut(usize)| {
+        check_units(part, &batch, &checks, profile, report)
+    };
+    let mut out = std::thread::scope(|scope| {
+        let handles: Vec<_> = parts[1..]
+            .iter()
+            .map(|&p| scope.spawn(move || run(p, &mut |_| {})))
+            .collect();
+        let share = parts.len();
+        let mut out = run(parts[0], &mut |n| progress(n * share));
+        for h in handles {
+            // A panic in a worker is a bug; surface it on this thread.
+            match h.join() {
+                Ok(found) => out.extend(found),
+                Err(e) => std::panic::resume_unwind(e),
+            }
+        }
+        out
+    });
+    if profile.enabled(consistency::INFO.id) {
+        let mut batch_findings = Vec::new();
+        consistency::check_batch(units, profile, &mut batch_findings);
+        if !batch_findings.is_empty() {
+            // Batch-level findings go after the unit's own.
+            let index: HashMap<i64, usize> =
+                units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+            out.extend(batch_findings);
+            out.sort_by_key(|f| index.get(&f.segment).copied().unwrap_or(usize::MAX));
+        }
+    }
+    progress(units.len());
+    out
+}
+
+/// Runs the per-side checks on `units` (a part of the batch).
+fn check_units(
+    units: &[QaUnit],
+    batch: &Batch,
+    checks: &[&(&CheckInfo, SideCheck)],
+    profile: &Profile,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for (n, unit) in units.iter().enumerate() {
         if n % 1024 == 0 {
@@ -372,7 +483,7 @@ pub fn check_with(
                 profile,
             };
             let mut found = Vec::new();
-            for (_, run) in &checks {
+            for (_, run) in checks {
                 run(&ctx, side, &mut found);
             }
             found.retain(|f| !profile.ignores(f));
@@ -380,18 +491,6 @@ pub fn check_with(
             out.extend(found);
         }
     }
-    if profile.enabled(consistency::INFO.id) {
-        let mut batch_findings = Vec::new();
-        consistency::check_batch(units, profile, &mut batch_findings);
-        if !batch_findings.is_empty() {
-            // Batch-level findings go after the unit's own.
-            let index: HashMap<i64, usize> =
-                units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
-            out.extend(batch_findings);
-            out.sort_by_key(|f| index.get(&f.segment).copied().unwrap_or(usize::MAX));
-        }
-    }
-    progress(units.len());
     out
 }
 

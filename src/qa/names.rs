@@ -38,7 +38,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         if word.chars().count() < 4
             || !is_capitalized(word)
             || is_all_caps(word)
-            || !word.chars().all(char::is_alphabetic)
+            || !word.chars().all(crate::text::is_letter)
             || super::sentence_initial(text, w.byte_start)
             || !super::spelling::is_unknown(word)
         {

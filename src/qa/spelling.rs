@@ -19,7 +19,7 @@ pub const INFO: CheckInfo = CheckInfo {
 /// The language whose dictionary a word belongs to, by its letters; `None` for mixed scripts.
 fn word_lang(word: &str) -> Option<Lang> {
     let mut lang = None;
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
+    for c in word.chars().filter(|&c| crate::text::is_letter(c)) {
         let l = if is_cyrillic(c) {
             Lang::Ru
         } else if is_latin(c) {
@@ -111,11 +111,13 @@ pub fn is_unknown(word: &str) -> bool {
 /// Whether any dictionary of `lang` knows `word`, remembered per thread: a batch repeats
 /// its words a lot, and a dictionary look-up costs microseconds.
 fn known_cached(lang: Lang, word: &str) -> bool {
+    // One map a language, looked up by `&str` (no allocation on a hit).
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<(Lang, String), bool>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static CACHE: std::cell::RefCell<[std::collections::HashMap<String, bool>; 2]> =
+            std::cell::RefCell::new(Default::default());
     }
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&(lang, word.to_string())).copied()) {
+    let slot = lang as usize;
+    if let Some(hit) = CACHE.with(|c| c.borrow()[slot].get(word).copied()) {
         return hit;
     }
     let dicts = dictionaries(lang);
@@ -125,11 +127,11 @@ fn known_cached(lang: Lang, word: &str) -> bool {
             .enumerate()
             .any(|(i, d)| (i == 0 || looks_british(word)) && is_known(d, word));
     CACHE.with(|c| {
-        let mut c = c.borrow_mut();
+        let c = &mut c.borrow_mut()[slot];
         if c.len() > 200_000 {
             c.clear();
         }
-        c.insert((lang, word.to_string()), known);
+        c.insert(word.to_string(), known);
     });
     known
 }
@@ -174,7 +176,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             continue;
         }
         let word = w.text;
-        if word.chars().filter(|c| c.is_alphabetic()).count() < 2
+        if word.chars().filter(|&c| crate::text::is_letter(c)).count() < 2
             || word.chars().any(|c| c.is_numeric())
             || is_all_caps(word)
         {
@@ -223,7 +225,9 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             .copied()
             .unwrap_or(0);
         let near = if uses > 0 {
-            suggest_one_edit(primary, word)
+            super::suggest::suggest(lang, word, |c| known_cached(lang, c)).filter(|c| {
+                strsim::damerau_levenshtein(&c.to_lowercase(), &word.to_lowercase()) == 1
+            })
         } else {
             None
         };
@@ -241,7 +245,11 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         if ctx.other_words.iter().any(|o| same_name(word, o.text)) {
             continue;
         }
-        let suggestion = near.or_else(|| suggest(primary, word));
+        // Words of the frequency lists first; then any word the dictionary knows one edit
+        // away (rare forms, which the lists lack).
+        let suggestion = near
+            .or_else(|| super::suggest::suggest(lang, word, |c| known_cached(lang, c)))
+            .or_else(|| suggest_one_edit(primary, word));
         let message = match &suggestion {
             Some(s) => format!("unknown word “{word}”; did you mean “{s}”?"),
             None => format!("unknown word “{word}”"),

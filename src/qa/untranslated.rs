@@ -29,7 +29,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         && src.lang.is_some()
         && side.lang.is_some()
         && src.lang != side.lang
-        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && text.chars().filter(|&c| crate::text::is_letter(c)).count() >= 3
     {
         let n = text.chars().count();
         out.push(ctx.finding(

@@ -74,10 +74,37 @@ pub fn is_latin(c: char) -> bool {
             && matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{FF21}'..='\u{FF5A}'))
 }
 
+/// `char::is_alphabetic` with fast paths for ASCII and the basic Cyrillic letters, which are
+/// nearly all the chars this tool sees (the general lookup is a table search).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if matches!(c, 'А'..='я' | 'Ё' | 'ё') {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `char::is_uppercase` with the same fast paths as [`is_letter`].
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if matches!(c, 'А'..='Я' | 'Ё') {
+        true
+    } else if matches!(c, 'а'..='я' | 'ё') {
+        false
+    } else {
+        c.is_uppercase()
+    }
+}
+
 /// Counts the letters of `text` by script.
 pub fn script_counts(text: &str) -> ScriptCounts {
     let mut counts = ScriptCounts::default();
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| is_letter(c)) {
         if is_cyrillic(c) {
             counts.cyrillic += 1;
         } else if is_latin(c) {
@@ -205,7 +232,7 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 
 /// True when the word starts with an upper-case letter.
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    word.chars().next().is_some_and(is_upper)
 }
 
 /// True when every letter of the word is upper case and it has at least two letters (acronyms).

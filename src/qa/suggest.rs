@@ -1,0 +1,177 @@
+//! Spelling suggestions: which known words are close to a misspelt one?
+//!
+//! A symmetric-delete index over the frequency lists of `data/lm/` (60,000 English and
+//! 100,000 Russian words): every word is filed under itself and under each string made by
+//! deleting one of its letters. A query looks up itself, its one-letter deletions and its
+//! two-letter deletions, which finds every known word within one edit and most within two
+//! (an insertion plus a substitution, two insertions, a transposition plus a substitution).
+//! Candidates are checked with the true Damerau–Levenshtein distance and ranked by distance,
+//! then by frequency; a candidate must also be accepted by the Hunspell dictionary. The index
+//! holds hashes, not strings (16 bytes an entry), and is built on first use.
+
+use crate::text::{freq, Lang};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
+
+/// The delete index of one language.
+struct Index {
+    /// (hash of a key, word id), sorted by hash.
+    entries: Vec<(u64, u32)>,
+    words: &'static [String],
+}
+
+fn key_hash(s: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// The strings made by deleting one char of `chars`.
+fn deletes(chars: &[char]) -> Vec<String> {
+    (0..chars.len())
+        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect::<String>())
+        .collect()
+}
+
+impl Index {
+    fn build(lang: Lang) -> Index {
+        let words = &freq::words(lang).ranked;
+        let mut entries = Vec::with_capacity(words.len() * 10);
+        for (id, w) in words.iter().enumerate() {
+            let chars: Vec<char> = w.chars().collect();
+            entries.push((key_hash(w), id as u32));
+            if chars.len() > 2 {
+                for d in deletes(&chars) {
+                    entries.push((key_hash(&d), id as u32));
+                }
+            }
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        Index { entries, words }
+    }
+
+    fn lookup(&self, key: &str, out: &mut Vec<u32>) {
+        let h = key_hash(key);
+        let start = self.entries.partition_point(|e| e.0 < h);
+        out.extend(
+            self.entries[start..]
+                .iter()
+                .take_while(|e| e.0 == h)
+                .map(|e| e.1),
+        );
+    }
+}
+
+fn index(lang: Lang) -> &'static Index {
+    static EN: OnceLock<Index> = OnceLock::new();
+    static RU: OnceLock<Index> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| Index::build(Lang::En)),
+        Lang::Ru => RU.get_or_init(|| Index::build(Lang::Ru)),
+    }
+}
+
+/// Known words within two edits of `word` (lower case), best first: (word, distance).
+pub fn candidates(lang: Lang, word: &str) -> Vec<(String, usize)> {
+    let idx = index(lang);
+    let lower = word.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let mut ids = Vec::new();
+    idx.lookup(&lower, &mut ids);
+    let d1 = deletes(&chars);
+    for d in &d1 {
+        idx.lookup(d, &mut ids);
+        if chars.len() > 3 {
+            for dd in deletes(&d.chars().collect::<Vec<_>>()) {
+                idx.lookup(&dd, &mut ids);
+            }
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out: Vec<(String, usize, u32)> = ids
+        .into_iter()
+        .filter_map(|id| {
+            let w = &idx.words[id as usize];
+            let d = strsim::damerau_levenshtein(&lower, w);
+            (d <= 2 && w != &lower).then(|| (w.clone(), d, id))
+        })
+        .collect();
+    // Nearer first; among equals, the more frequent (lower id).
+    out.sort_by_key(|(_, d, id)| (*d, *id));
+    out.into_iter().map(|(w, d, _)| (w, d)).collect()
+}
+
+/// The best correction of `word` that `is_known` accepts, in the word's case; remembered per
+/// thread.
+pub fn suggest(lang: Lang, word: &str, is_known: impl Fn(&str) -> bool) -> Option<String> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<HashMap<(Lang, String), Option<String>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&(lang, word.to_string())).cloned()) {
+        return hit;
+    }
+    let best = candidates(lang, word)
+        .into_iter()
+        .take(20)
+        .map(|(w, _)| recase(word, &w))
+        .find(|w| is_known(w));
+    CACHE.with(|c| {
+        c.borrow_mut()
+            .insert((lang, word.to_string()), best.clone())
+    });
+    best
+}
+
+/// `s` in the case pattern of `like` (capitalised or all capitals).
+fn recase(like: &str, s: &str) -> String {
+    if like.chars().count() > 1 && like.chars().all(|c| !c.is_lowercase()) {
+        return s.to_uppercase();
+    }
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = s.chars();
+        return match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => String::new(),
+        };
+    }
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best(lang: Lang, w: &str) -> Option<String> {
+        suggest(lang, w, |_| true)
+    }
+
+    #[test]
+    fn one_and_two_edits() {
+        assert_eq!(best(Lang::En, "relatiomns").as_deref(), Some("relations"));
+        assert_eq!(best(Lang::En, "recieve").as_deref(), Some("receive"));
+        assert_eq!(best(Lang::En, "goverment").as_deref(), Some("government"));
+        assert_eq!(best(Lang::En, "Teh").as_deref(), Some("The"));
+        assert_eq!(best(Lang::En, "acommodate").as_deref(), Some("accommodate"));
+        assert_eq!(best(Lang::Ru, "превет").as_deref(), Some("привет"));
+        assert_eq!(best(Lang::Ru, "сабака").as_deref(), Some("собака"));
+        assert_eq!(best(Lang::Ru, "Масква").as_deref(), Some("Москва"));
+        assert!(best(Lang::En, "qzxvwk").is_none());
+    }
+
+    #[test]
+    fn the_dictionary_has_the_last_word() {
+        assert_eq!(
+            suggest(Lang::En, "recieve", |w| w != "receive").as_deref(),
+            candidates(Lang::En, "recieve")
+                .into_iter()
+                .map(|c| c.0)
+                .find(|w| w != "receive")
+                .as_deref()
+        );
+    }
+}
