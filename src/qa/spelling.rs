@@ -59,6 +59,70 @@ fn is_ru_compound(dict: &Dictionary, word: &str) -> bool {
     })
 }
 
+/// True when a lower-case Russian word is a name the dictionary knows capitalised, in this
+/// form or with a case ending removed (`египете` → `Египет`).
+fn lower_case_name(word: &str) -> bool {
+    if is_capitalized(word) {
+        return false;
+    }
+    let cap = |w: &str| -> String {
+        let mut cs = w.chars();
+        cs.next()
+            .map(|f| f.to_uppercase().chain(cs).collect())
+            .unwrap_or_default()
+    };
+    if known_cached(Lang::Ru, &cap(word)) {
+        return true;
+    }
+    [
+        "ами", "ом", "ем", "ой", "ей", "ах", "ов", "а", "я", "у", "ю", "е", "ы", "и",
+    ]
+    .iter()
+    .filter_map(|e| word.strip_suffix(e))
+    .filter(|stem| stem.chars().count() >= 3)
+    .any(|stem| {
+        let c = cap(stem);
+        known_cached(Lang::Ru, &c) && !known_cached(Lang::Ru, stem)
+    })
+}
+
+/// True when a Russian word is known once one of its `е` is read as `ё` (`впечатлен`): Russian
+/// text commonly writes `е` for `ё`, and the dictionary lists some words with `ё` only.
+fn is_known_with_yo(dict: &Dictionary, word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let yo = match c {
+            'е' => 'ё',
+            'Е' => 'Ё',
+            _ => return false,
+        };
+        let mut v = chars.clone();
+        v[i] = yo;
+        dict.check(&v.into_iter().collect::<String>())
+    })
+}
+
+/// True when a Russian word is a compound joined by a linking vowel (`сердечнососудистых`,
+/// `новоевропейских`, `жизнепродлевающий`): a known word of at least five letters after an
+/// `о` or `е`, and before it the stem of a known word (with an ending or without).
+fn is_ru_linked_compound(dict: &Dictionary, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    (3..chars.len().saturating_sub(5)).any(|i| {
+        if !matches!(chars[i], 'о' | 'е') {
+            return false;
+        }
+        let right: String = chars[i + 1..].iter().collect();
+        if !dict.check(&right) {
+            return false;
+        }
+        let left: String = chars[..i].iter().collect();
+        ["", "ь", "а", "о", "ый", "ий", "ой", "я"]
+            .iter()
+            .any(|e| dict.check(&format!("{left}{e}")))
+    })
+}
+
 /// True when `word` (as written, or lower-cased at a sentence start) is a known word.
 pub fn is_known(dict: &Dictionary, word: &str) -> bool {
     let w = word.replace(['’', 'ʼ'], "'");
@@ -195,8 +259,40 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        if lang == Lang::Ru && is_ru_compound(primary, word) {
+        // A Russian word among the 100,000 most frequent is a word, even where the dictionary
+        // lacks the form (`литератур`): misspellings are rarely that frequent (English lists
+        // do hold common misspellings, so this is for Russian only).
+        if lang == Lang::Ru
+            && crate::text::freq::zipf(Lang::Ru, &word.to_lowercase()).is_some()
+            && !lower_case_name(word)
+        {
             continue;
+        }
+        if lang == Lang::Ru
+            && (is_ru_compound(primary, word)
+                || is_known_with_yo(primary, word)
+                || is_ru_linked_compound(primary, word))
+        {
+            continue;
+        }
+        // A Russian proper noun written in lower case (`в египете`).
+        if lang == Lang::Ru && lower_case_name(word) {
+            let mut cs = word.chars();
+            let cap: String = cs
+                .next()
+                .map(|f| f.to_uppercase().chain(cs).collect())
+                .unwrap_or_default();
+            {
+                out.push(ctx.finding(
+                    &INFO,
+                    text,
+                    w.start,
+                    w.end,
+                    format!("“{word}” is a name: write it with a capital letter"),
+                    Some(cap),
+                ));
+                continue;
+            }
         }
         // Abbreviations the sentence splitter knows (`гг`, `вв`, `etc`) are words too.
         if crate::segment::Rules::for_lang(lang).class(word).is_some() {
@@ -217,17 +313,15 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         if (hyphen_before || hyphen_after) && word.chars().count() <= 2 {
             continue;
         }
-        // A word used across the batch is a term of the text; one edit away from a known word
-        // and in only a few segments, it is rather a misspelling that repeats.
+        // A word used across the batch is a term of the text; close to a known word (two
+        // edits at most) and in only a few segments, it is rather a misspelling that repeats.
         let uses = ctx
             .batch_terms
             .get(&crate::text::stem(word))
             .copied()
             .unwrap_or(0);
         let near = if uses > 0 {
-            super::suggest::suggest(lang, word, |c| known_cached(lang, c)).filter(|c| {
-                strsim::damerau_levenshtein(&c.to_lowercase(), &word.to_lowercase()) == 1
-            })
+            super::suggest::suggest(lang, word, |c| known_cached(lang, c))
         } else {
             None
         };
@@ -240,6 +334,17 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             // when the batch shows it capitalised elsewhere.
             if !initial || ctx.names.contains(word) || followed_by_name(text, w.end) {
                 continue;
+            }
+            // A Russian capitalised word nothing ordinary is close to is a name too
+            // (`Терхо`), as is a case form of a name (`Федотовым` beside `Федотов`).
+            if lang == Lang::Ru {
+                let lower = word.to_lowercase();
+                let close = super::suggest::suggest(lang, &lower, |c| known_cached(lang, c))
+                    .filter(|c| strsim::damerau_levenshtein(c, &lower) == 1);
+                let name_form = lower_case_name(&lower);
+                if close.is_none() || name_form {
+                    continue;
+                }
             }
         }
         if ctx.other_words.iter().any(|o| same_name(word, o.text)) {
@@ -380,6 +485,56 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].text, "готовнсти");
         assert_eq!(f[0].suggestion.as_deref(), Some("готовности"));
+    }
+
+    fn spelling_of(lang: &str, text: &str) -> Vec<String> {
+        super::super::tests::findings_of(lang, text, "spelling")
+            .into_iter()
+            .map(|f| format!("{}→{}", f.text, f.suggestion.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn russian_forms_the_dictionary_lacks_pass() {
+        // `е` for `ё`, a compound with a linking vowel, a frequent form, a negated participle.
+        for t in [
+            "Тренер был впечатлен её работой.",
+            "Они реже умирают от сердечнососудистых болезней.",
+            "Развитие этих литератур шло медленно.",
+            "Доля непришедших на выборы велика.",
+            "Терхо сейчас отдыхает.",
+            "Федотовым был поставлен спектакль.",
+        ] {
+            assert!(
+                spelling_of("ru", t).is_empty(),
+                "{t}: {:?}",
+                spelling_of("ru", t)
+            );
+        }
+    }
+
+    #[test]
+    fn russian_lower_case_names_and_sentence_start_typos() {
+        assert_eq!(
+            spelling_of("ru", "Он жил в египете долго."),
+            vec!["египете→Египете"]
+        );
+        assert_eq!(
+            spelling_of("ru", "Превет, как дела?"),
+            vec!["Превет→Привет"]
+        );
+    }
+
+    #[test]
+    fn two_edit_suggestions() {
+        assert_eq!(
+            spelling_of("en", "We must acommodate them."),
+            vec!["acommodate→accommodate"]
+        );
+        assert_eq!(
+            spelling_of("ru", "Это хорошая сабака."),
+            vec!["сабака→собака"]
+        );
     }
 
     #[test]
