@@ -174,12 +174,33 @@ pub fn html(title: &str, units: &[QaUnit], findings: &[Finding]) -> String {
         u = units.len(),
         n = findings.len()
     );
-    out.push_str("<table class=\"summary\" id=\"summary\"><tr><th>Check</th><th>What it means</th><th>Findings</th></tr>\n");
-    for info in CHECKS {
+    let by_sev: Vec<String> = sev_counts
+        .iter()
+        .map(|(s, n)| format!("<span class=\"sev-{s}\">{s}</span> {n}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "<p id=\"by-severity\">By severity: {}</p>",
+        if by_sev.is_empty() {
+            "none".to_string()
+        } else {
+            by_sev.join(", ")
+        }
+    );
+    out.push_str("<table class=\"summary\" id=\"summary\"><tr><th>Check</th><th>Severity</th><th>What it means</th><th>Findings</th></tr>\n");
+    // Checks with findings first, then the others (so the reader sees what ran).
+    let mut infos: Vec<_> = CHECKS.iter().collect();
+    infos.sort_by_key(|i| std::cmp::Reverse(counts.get(i.id).copied().unwrap_or(0)));
+    for info in infos {
         let n = counts.get(info.id).copied().unwrap_or(0);
+        let sev = findings
+            .iter()
+            .find(|f| f.check == info.id)
+            .map_or(info.severity, |f| f.severity)
+            .as_str();
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{n}</td></tr>",
+            "<tr><td>{}</td><td class=\"sev-{sev}\">{sev}</td><td>{}</td><td>{n}</td></tr>",
             escape_html(info.id),
             escape_html(info.explanation)
         );
