@@ -1,0 +1,168 @@
+//! `tm qa` from the command line: inputs (TSV, XLIFF 1.2/2.0, TMX), profiles, glossaries,
+//! report formats, `--fail-on` and `--scores`.
+
+mod common;
+use common::Env;
+
+fn rows(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+fn checks(out: &str) -> Vec<String> {
+    rows(out)
+        .iter()
+        .map(|r| r["check"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// One pair per check class, each with one injected error, and a clean pair.
+const PAIRS: &str = "en\tru
+The talks ended in 2020.\tПереговоры закончились в 2021 году.
+We will not sign the treaty.\tМы подпишем этот договор.
+The council (NATO) met.\tСовет (НАТО собрался.
+Is it true?\tЭто правда.
+The Security Council met today.\tСовбез собрался сегодня.
+The meeting was held in Moscow.\tВстреча прошла в Mоскве.
+On Monday Steinmeier met the press in Berlin.\tВ понедельник министр встретился с прессой в Берлине.
+The weather is fine.\t
+The committee approved the budget.\tКомитет утвердил бюджет.
+";
+
+#[test]
+fn every_injected_error_is_found_and_the_clean_pair_is_left_alone() {
+    let env = Env::new();
+    let f = env.write("pairs.tsv", PAIRS);
+    env.write("g.tsv", "Security Council\tСовет Безопасности\n");
+    let out = env.run(&["qa", &f, "--format", "jsonl", "--glossary", "g.tsv"]);
+    let r = rows(&out);
+    let at = |seg: i64| -> Vec<String> {
+        r.iter()
+            .filter(|x| x["segment"] == seg)
+            .map(|x| x["check"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(at(0).contains(&"number_mismatch".into()), "{:?}", at(0));
+    assert!(at(1).contains(&"negation".into()), "{:?}", at(1));
+    assert!(at(2).contains(&"brackets".into()), "{:?}", at(2));
+    assert!(at(3).contains(&"end_punctuation".into()), "{:?}", at(3));
+    assert!(at(4).contains(&"terminology".into()), "{out}");
+    assert!(at(5).contains(&"mixed_script".into()), "{:?}", at(5));
+    assert!(at(6).contains(&"names".into()), "{:?}", at(6));
+    assert!(at(7).contains(&"empty_target".into()), "{:?}", at(7));
+    assert!(at(8).is_empty(), "{:?}", at(8));
+}
+
+#[test]
+fn profile_switches_checks_changes_severity_and_ignores() {
+    let env = Env::new();
+    let f = env.write("pairs.tsv", PAIRS);
+    env.write(
+        "p.toml",
+        "[checks.negation]\nenabled = false\n[checks.number_mismatch]\nseverity = \"review\"\n[ignore]\nwords = [\"Mоскве\"]\n",
+    );
+    let out = env.run(&["qa", &f, "--format", "jsonl", "--profile", "p.toml"]);
+    let c = checks(&out);
+    assert!(!c.contains(&"negation".into()));
+    assert!(!c.contains(&"mixed_script".into()));
+    let num: Vec<_> = rows(&out)
+        .into_iter()
+        .filter(|r| r["check"] == "number_mismatch")
+        .collect();
+    assert!(!num.is_empty());
+    assert!(num.iter().all(|r| r["severity"] == "review"));
+
+    env.write("bad.toml", "[checks.nonsense]\nenabled = true\n");
+    let o = env
+        .tm()
+        .args(["qa", &f, "--profile", "bad.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("bad.toml") && e.contains("unknown check"), "{e}");
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let env = Env::new();
+    let bad = env.write("bad.tsv", "en\tru\nHello.\t\n");
+    let good = env.write(
+        "good.tsv",
+        "en\tru\nThe committee approved the budget.\tКомитет утвердил бюджет.\n",
+    );
+    let o = env
+        .tm()
+        .args(["qa", &bad, "--fail-on", "error"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let o = env
+        .tm()
+        .args(["qa", &good, "--fail-on", "warning"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let o = env.tm().args(["qa", &bad]).output().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "without --fail-on findings do not fail"
+    );
+}
+
+#[test]
+fn xliff_12_and_20_inputs() {
+    let env = Env::new();
+    let x12 = env.write(
+        "a.xlf",
+        r#"<xliff version="1.2"><file source-language="en" target-language="ru" datatype="plaintext" original="a"><body>
+<trans-unit id="1"><source>The talks ended in 2020.</source><target>Переговоры закончились в 2021 году.</target></trans-unit>
+<trans-unit id="2"><source>Hello <x id="1"/>world.</source></trans-unit>
+</body></file></xliff>"#,
+    );
+    let c = checks(&env.run(&["qa", &x12, "--format", "jsonl"]));
+    assert!(
+        c.contains(&"number_mismatch".into()) && c.contains(&"empty_target".into()),
+        "{c:?}"
+    );
+    let x20 = env.write(
+        "b.xliff",
+        r#"<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment><source>We will not sign.</source><target>Мы подпишем этот договор.</target></segment></unit></file></xliff>"#,
+    );
+    let c = checks(&env.run(&["qa", &x20, "--format", "jsonl"]));
+    assert!(c.contains(&"negation".into()), "{c:?}");
+    let broken = env.write(
+        "c.xlf",
+        "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>x</target>",
+    );
+    let o = env.tm().args(["qa", &broken]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("c.xlf:1:"));
+}
+
+#[test]
+fn csv_report_and_scores() {
+    let env = Env::new();
+    let f = env.write("pairs.tsv", PAIRS);
+    let out = env.run(&["qa", &f, "--format", "csv"]);
+    let mut rdr = csv::Reader::from_reader(out.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(&headers[3], "check");
+    let recs: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert!(recs
+        .iter()
+        .any(|r| &r[3] == "empty_target" && &r[10] == "The weather is fine."));
+
+    let out = env.run(&["qa", &f, "--format", "jsonl", "--scores"]);
+    let scores: Vec<_> = rows(&out)
+        .into_iter()
+        .filter(|r| r["check"] == "fluency_score")
+        .collect();
+    // Every English and Russian side with words is scored.
+    assert_eq!(scores.len(), 17, "{scores:?}");
+    assert!(scores.iter().all(|r| r["score"].is_number()));
+    let o = env.tm().args(["qa", &f, "--scores"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "--scores needs jsonl");
+}
