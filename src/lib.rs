@@ -33,6 +33,7 @@ pub mod memory;
 pub mod qa;
 pub mod report;
 pub mod segment;
+pub mod server;
 pub mod text;
 
 pub use error::{Error, Result};

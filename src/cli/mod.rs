@@ -287,6 +287,24 @@ pub enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Serve the lookup, QA and memory pages and the JSON API on a local web server.
+    Serve {
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to bind; loopback unless you mean to share the memory.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Allow write operations (import) from the pages and the API.
+        #[arg(long)]
+        allow_write: bool,
+        /// Largest upload accepted (QA files, imports), in MB.
+        #[arg(long, default_value_t = 50)]
+        max_upload_mb: usize,
+        /// Largest body of any other request, in KB.
+        #[arg(long, default_value_t = 64)]
+        max_body_kb: usize,
+    },
     /// Show what the memory holds.
     Stats {
         /// Output format.
@@ -598,6 +616,20 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Serve {
+            port,
+            bind,
+            allow_write,
+            max_upload_mb,
+            max_body_kb,
+        } => Ok(crate::server::serve(crate::server::ServeConfig {
+            db: cli.db.clone(),
+            bind,
+            port,
+            allow_write,
+            max_upload: max_upload_mb.saturating_mul(1024 * 1024),
+            max_body: max_body_kb.saturating_mul(1024),
+        })?),
         Command::Stats { format } => {
             let mem = Memory::open_existing(&cli.db)?;
             let s = mem.stats()?;

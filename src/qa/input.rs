@@ -16,6 +16,18 @@ pub fn units_from_file(
     src_lang: Option<&str>,
     tgt_lang: Option<&str>,
 ) -> Result<Vec<QaUnit>> {
+    let text = formats::read_text_file(file)?;
+    units_from_text(file, &text, src_lang, tgt_lang)
+}
+
+/// QA units from text read elsewhere (an upload): `name` gives the format by its extension and
+/// labels errors; it is never opened.
+pub fn units_from_text(
+    file: &Path,
+    text: &str,
+    src_lang: Option<&str>,
+    tgt_lang: Option<&str>,
+) -> Result<Vec<QaUnit>> {
     let origin = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -26,8 +38,7 @@ pub fn units_from_file(
         .unwrap_or_default();
     let units = match ext.as_str() {
         "tsv" | "tab" => {
-            let text = formats::read_text_file(file)?;
-            let table = tsv::parse(file, &text, true)?;
+            let table = tsv::parse(file, text, true)?;
             let (sl, tl) = match (&table.langs, src_lang, tgt_lang) {
                 (_, Some(s), Some(t)) => (Some(s.to_string()), Some(t.to_string())),
                 (Some((s, t)), _, _) => (Some(s.clone()), Some(t.clone())),
@@ -61,19 +72,16 @@ pub fn units_from_file(
                 })
                 .collect()
         }
-        _ => {
-            let text = formats::read_text_file(file)?;
-            crate::ingest::segment_document(&text)
-                .into_iter()
-                .enumerate()
-                .map(|(i, s)| QaUnit {
-                    id: i as i64,
-                    origin: origin.clone(),
-                    src: Side::new(Some(&s.src_lang), s.src),
-                    tgt: s.tgt.map(|(l, t)| Side::new(Some(&l), t)),
-                })
-                .collect()
-        }
+        _ => crate::ingest::segment_document(text)
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| QaUnit {
+                id: i as i64,
+                origin: origin.clone(),
+                src: Side::new(Some(&s.src_lang), s.src),
+                tgt: s.tgt.map(|(l, t)| Side::new(Some(&l), t)),
+            })
+            .collect(),
     };
     Ok(units)
 }

@@ -1,0 +1,173 @@
+//! Server: how do translators reach the memory and the checks from a browser?
+//!
+//! `tm serve` runs a small HTTP server (axum on tokio) bound to loopback by default. Pages are
+//! rendered on the server (`pages`, maud) with a little plain JavaScript; every asset is
+//! compiled into the binary. The JSON API (`api`) is what the pages use and what other tools
+//! may call. SQLite work runs on blocking threads with connections from a small pool.
+//!
+//! Safety: every text is escaped (maud on the server, `textContent` in the browser); request
+//! bodies are capped (uploads and the rest separately); nothing in a request names a file on
+//! this machine; writes (import) need `--allow-write`.
+
+mod api;
+mod pages;
+
+use crate::memory::Memory;
+use crate::{Error, Result};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// The memory served.
+    pub db: PathBuf,
+    /// Address to bind (loopback by default).
+    pub bind: String,
+    /// Port (0 picks a free one).
+    pub port: u16,
+    /// Whether write operations (import) are allowed.
+    pub allow_write: bool,
+    /// Largest upload accepted, in bytes.
+    pub max_upload: usize,
+    /// Largest body of any other request, in bytes.
+    pub max_body: usize,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig {
+            db: PathBuf::from("tm/memory.db"),
+            bind: "127.0.0.1".into(),
+            port: 8080,
+            allow_write: false,
+            max_upload: 50 * 1024 * 1024,
+            max_body: 64 * 1024,
+        }
+    }
+}
+
+/// Open connections to the memory, handed out one request at a time.
+pub(crate) struct Pool {
+    db: PathBuf,
+    free: Mutex<Vec<Memory>>,
+}
+
+/// A connection borrowed from the pool; it goes back when dropped.
+pub(crate) struct Conn<'a> {
+    pool: &'a Pool,
+    mem: Option<Memory>,
+}
+
+impl std::ops::Deref for Conn<'_> {
+    type Target = Memory;
+    fn deref(&self) -> &Memory {
+        // Present until drop.
+        self.mem.as_ref().expect("connection present until drop")
+    }
+}
+
+impl std::ops::DerefMut for Conn<'_> {
+    fn deref_mut(&mut self) -> &mut Memory {
+        self.mem.as_mut().expect("connection present until drop")
+    }
+}
+
+impl Drop for Conn<'_> {
+    fn drop(&mut self) {
+        if let (Some(m), Ok(mut free)) = (self.mem.take(), self.pool.free.lock()) {
+            if free.len() < 16 {
+                free.push(m);
+            }
+        }
+    }
+}
+
+impl Pool {
+    fn new(db: PathBuf) -> Pool {
+        Pool {
+            db,
+            free: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// A connection: a free one, or a new one.
+    pub(crate) fn get(&self) -> Result<Conn<'_>> {
+        let reused = self.free.lock().ok().and_then(|mut f| f.pop());
+        let mem = match reused {
+            Some(m) => m,
+            None => Memory::open(&self.db)?,
+        };
+        Ok(Conn {
+            pool: self,
+            mem: Some(mem),
+        })
+    }
+}
+
+/// What every handler sees.
+pub(crate) struct AppState {
+    pub(crate) cfg: ServeConfig,
+    pub(crate) pool: Pool,
+}
+
+/// The router of the pages and the API (also used by tests, without a socket).
+pub fn router(cfg: ServeConfig) -> axum::Router {
+    let state = Arc::new(AppState {
+        pool: Pool::new(cfg.db.clone()),
+        cfg,
+    });
+    pages::routes()
+        .merge(api::routes(&state.cfg))
+        .with_state(state)
+}
+
+/// Runs the server until interrupted; prints its URL first. Fails with a clear message when
+/// the address is taken.
+pub fn serve(cfg: ServeConfig) -> Result<()> {
+    if !cfg.db.exists() {
+        return Err(Error::BadInput {
+            path: cfg.db.clone(),
+            message: "no memory here yet: run `tm ingest` or `tm import` first".into(),
+        });
+    }
+    // Open once up front so that a broken memory is reported before the server starts.
+    Memory::open(&cfg.db)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start the server runtime: {e}")))?;
+    rt.block_on(async move {
+        let addr = format!("{}:{}", cfg.bind, cfg.port);
+        let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+                " (the port is taken: pick another with --port)"
+            } else {
+                ""
+            };
+            Error::Usage(format!("cannot listen on {addr}: {e}{hint}"))
+        })?;
+        let local: SocketAddr = listener
+            .local_addr()
+            .map_err(|e| Error::Usage(format!("cannot read the bound address: {e}")))?;
+        let mode = if cfg.allow_write {
+            "read-write"
+        } else {
+            "read-only"
+        };
+        println!(
+            "tm serve: http://{local}/  (memory {}, {mode})",
+            cfg.db.display()
+        );
+        use std::io::Write as _;
+        let _ = std::io::stdout().flush();
+        let app = router(cfg);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| Error::Usage(format!("server stopped: {e}")))
+    })
+}
