@@ -8,6 +8,7 @@ use super::AppState;
 use crate::lookup::{lookup_with, LookupOptions};
 use crate::memory::{ExportFilter, OnDuplicate};
 use crate::qa;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -47,6 +48,12 @@ impl From<crate::Error> for ApiError {
         };
         ApiError(status, e.to_string())
     }
+}
+
+/// Query parameters, with a malformed query string answered as a JSON 400.
+fn params<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    q.map(|Query(t)| t)
+        .map_err(|e| bad(format!("bad query parameters: {}", e.body_text())))
 }
 
 fn bad(msg: impl Into<String>) -> ApiError {
@@ -106,7 +113,11 @@ struct LookupParams {
     prev: Option<String>,
 }
 
-async fn lookup(State(st): St, Query(p): Query<LookupParams>) -> Result<Json<Value>, ApiError> {
+async fn lookup(
+    State(st): St,
+    p: Result<Query<LookupParams>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let p = params(p)?;
     let q = check_query(p.q)?;
     let min = p.min.unwrap_or(50);
     let limit = p.limit.unwrap_or(5);
@@ -166,8 +177,9 @@ fn spans(s: &str, open: char, close: char) -> (String, Vec<[usize; 2]>) {
 
 async fn concordance(
     State(st): St,
-    Query(p): Query<ConcordanceParams>,
+    p: Result<Query<ConcordanceParams>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
+    let p = params(p)?;
     let q = check_query(p.q)?;
     let limit = p.limit.unwrap_or(20);
     if !(1..=200).contains(&limit) {
@@ -251,9 +263,10 @@ fn upload_error(e: &axum::extract::multipart::MultipartError) -> ApiError {
 
 async fn qa_run(
     State(st): St,
-    Query(p): Query<QaParams>,
+    p: Result<Query<QaParams>, QueryRejection>,
     mp: Option<Multipart>,
 ) -> Result<Response, ApiError> {
+    let p = params(p)?;
     let from_memory = p.source.as_deref() == Some("memory");
     let upload = match (from_memory, mp) {
         (true, _) => None,
@@ -407,7 +420,11 @@ struct ExportParams {
     format: Option<String>,
 }
 
-async fn export(State(st): St, Query(p): Query<ExportParams>) -> Result<Response, ApiError> {
+async fn export(
+    State(st): St,
+    p: Result<Query<ExportParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = params(p)?;
     let format = p.format.unwrap_or_else(|| "tmx".into());
     if !matches!(format.as_str(), "tmx" | "tsv") {
         return Err(bad("format must be tmx or tsv"));
