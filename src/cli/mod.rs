@@ -304,6 +304,12 @@ pub enum Command {
         /// Largest body of any other request, in KB.
         #[arg(long, default_value_t = 64)]
         max_body_kb: usize,
+        /// Lookup answers remembered (0 turns the cache off).
+        #[arg(long, default_value_t = 1000)]
+        cache: usize,
+        /// Memory queries run at once (0: one per core).
+        #[arg(long, default_value_t = 0)]
+        workers: usize,
     },
     /// Show what the memory holds.
     Stats {
@@ -622,6 +628,8 @@ pub fn run(cli: Cli) -> Result<()> {
             allow_write,
             max_upload_mb,
             max_body_kb,
+            cache,
+            workers,
         } => Ok(crate::server::serve(crate::server::ServeConfig {
             db: cli.db.clone(),
             bind,
@@ -629,6 +637,8 @@ pub fn run(cli: Cli) -> Result<()> {
             allow_write,
             max_upload: max_upload_mb.saturating_mul(1024 * 1024),
             max_body: max_body_kb.saturating_mul(1024),
+            cache,
+            workers,
         })?),
         Command::Stats { format } => {
             let mem = Memory::open_existing(&cli.db)?;

@@ -60,10 +60,17 @@ fn bad(msg: impl Into<String>) -> ApiError {
     ApiError(StatusCode::BAD_REQUEST, msg.into())
 }
 
-/// Runs blocking work (SQLite, checks) off the async threads.
+/// Runs blocking work (SQLite, checks) off the async threads, at most `workers` at a time.
 async fn blocking<T: Send + 'static>(
+    st: &AppState,
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
+    let _permit = st.workers.acquire().await.map_err(|e| {
+        ApiError(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("shutting down: {e}"),
+        )
+    })?;
     tokio::task::spawn_blocking(f).await.map_err(|e| {
         ApiError(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -128,8 +135,15 @@ async fn lookup(
         return Err(bad("limit must be 1–50"));
     }
     let started = std::time::Instant::now();
-    let (q2, matches) = blocking(move || {
-        let mem = st.pool.get()?;
+    let key = format!("{min}\u{1}{limit}\u{1}{}\u{1}{q}", p.prev.as_deref().unwrap_or(""));
+    if let Some(mut v) = st.cache.get(&key) {
+        v["elapsed_us"] = json!(started.elapsed().as_micros() as u64);
+        v["cached"] = json!(true);
+        return Ok(Json(v));
+    }
+    let st2 = st.clone();
+    let (q2, matches) = blocking(&st, move || {
+        let mem = st2.pool.get()?;
         let opts = LookupOptions {
             min_score: min,
             limit,
@@ -140,11 +154,13 @@ async fn lookup(
         Ok((q, m))
     })
     .await?;
-    Ok(Json(json!({
+    let v = json!({
         "query": q2,
         "matches": matches,
         "elapsed_us": started.elapsed().as_micros() as u64,
-    })))
+    });
+    st.cache.put(key, v.clone());
+    Ok(Json(v))
 }
 
 #[derive(Deserialize)]
@@ -189,8 +205,9 @@ async fn concordance(
     if words.is_empty() {
         return Err(bad("the query has no word with letters or digits"));
     }
-    let hits = blocking(move || {
-        let mem = st.pool.get()?;
+    let st2 = st.clone();
+    let hits = blocking(&st, move || {
+        let mem = st2.pool.get()?;
         Ok(mem.concordance(&words, limit, "\u{E000}", "\u{E001}")?)
     })
     .await?;
@@ -215,7 +232,8 @@ async fn concordance(
 
 async fn stats(State(st): St) -> Result<Json<Value>, ApiError> {
     let read_only = !st.cfg.allow_write;
-    let s = blocking(move || Ok(st.pool.get()?.stats()?)).await?;
+    let st2 = st.clone();
+    let s = blocking(&st, move || Ok(st2.pool.get()?.stats()?)).await?;
     let mut v = serde_json::to_value(s).unwrap_or_default();
     v["read_only"] = json!(read_only);
     Ok(Json(v))
@@ -290,7 +308,7 @@ async fn qa_run(
     }
     let (src_lang, tgt_lang) = (p.src_lang, p.tgt_lang);
     let st2 = st.clone();
-    let (title, units, findings) = blocking(move || {
+    let (title, units, findings) = blocking(&st, move || {
         let (title, units) = match upload {
             None => {
                 let mem = st2.pool.get()?;
@@ -393,7 +411,8 @@ async fn import(State(st): St, mp: Option<Multipart>) -> Result<Json<Value>, Api
         Some("keep-both") => OnDuplicate::KeepBoth,
         Some(o) => return Err(bad(format!("on_duplicate: unknown policy {o}"))),
     };
-    let stats = blocking(move || {
+    let st2 = st.clone();
+    let stats = blocking(&st, move || {
         let label = Path::new(&name);
         let ext = label
             .extension()
@@ -407,11 +426,12 @@ async fn import(State(st): St, mp: Option<Multipart>) -> Result<Json<Value>, Api
             }
             _ => return Err(bad(format!("{name}: expected a .tmx or .tsv file"))),
         };
-        let mut mem = st.pool.get()?;
+        let mut mem = st2.pool.get()?;
         let mut it = units.into_iter().map(Ok);
         Ok(mem.import_stream(&mut it, &format!("import:{name}"), policy, &mut |_| {})?)
     })
     .await?;
+    st.cache.clear();
     Ok(Json(serde_json::to_value(stats).unwrap_or_default()))
 }
 
@@ -429,7 +449,11 @@ async fn export(
     if !matches!(format.as_str(), "tmx" | "tsv") {
         return Err(bad("format must be tmx or tsv"));
     }
-    let units = blocking(move || Ok(st.pool.get()?.units(&ExportFilter::default())?)).await?;
+    let st2 = st.clone();
+    let units = blocking(&st, move || {
+        Ok(st2.pool.get()?.units(&ExportFilter::default())?)
+    })
+    .await?;
     let (ctype, body) = if format == "tmx" {
         ("application/x-tmx+xml", crate::formats::tmx::write(&units))
     } else {

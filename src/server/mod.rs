@@ -33,6 +33,10 @@ pub struct ServeConfig {
     pub max_upload: usize,
     /// Largest body of any other request, in bytes.
     pub max_body: usize,
+    /// Lookups remembered (as-you-type search repeats queries); 0 turns the cache off.
+    pub cache: usize,
+    /// Memory queries run at once (more wait); 0 means one per core.
+    pub workers: usize,
 }
 
 impl Default for ServeConfig {
@@ -44,6 +48,8 @@ impl Default for ServeConfig {
             allow_write: false,
             max_upload: 50 * 1024 * 1024,
             max_body: 64 * 1024,
+            cache: 1000,
+            workers: 0,
         }
     }
 }
@@ -106,16 +112,75 @@ impl Pool {
     }
 }
 
+/// Recent lookup answers by request, oldest evicted first; cleared by writes.
+pub(crate) struct LookupCache {
+    cap: usize,
+    map: Mutex<(
+        std::collections::HashMap<String, serde_json::Value>,
+        std::collections::VecDeque<String>,
+    )>,
+}
+
+impl LookupCache {
+    fn new(cap: usize) -> LookupCache {
+        LookupCache {
+            cap,
+            map: Mutex::new(Default::default()),
+        }
+    }
+
+    pub(crate) fn get(&self, key: &str) -> Option<serde_json::Value> {
+        if self.cap == 0 {
+            return None;
+        }
+        self.map.lock().ok()?.0.get(key).cloned()
+    }
+
+    pub(crate) fn put(&self, key: String, v: serde_json::Value) {
+        if self.cap == 0 {
+            return;
+        }
+        if let Ok(mut g) = self.map.lock() {
+            let (map, order) = &mut *g;
+            if map.insert(key.clone(), v).is_none() {
+                order.push_back(key);
+            }
+            while order.len() > self.cap {
+                if let Some(old) = order.pop_front() {
+                    map.remove(&old);
+                }
+            }
+        }
+    }
+
+    pub(crate) fn clear(&self) {
+        if let Ok(mut g) = self.map.lock() {
+            g.0.clear();
+            g.1.clear();
+        }
+    }
+}
+
 /// What every handler sees.
 pub(crate) struct AppState {
     pub(crate) cfg: ServeConfig,
     pub(crate) pool: Pool,
+    /// Bounds the memory queries running at once (and so the connections and their caches).
+    pub(crate) workers: tokio::sync::Semaphore,
+    pub(crate) cache: LookupCache,
 }
 
 /// The router of the pages and the API (also used by tests, without a socket).
 pub fn router(cfg: ServeConfig) -> axum::Router {
+    let workers = if cfg.workers == 0 {
+        std::thread::available_parallelism().map_or(2, |n| n.get())
+    } else {
+        cfg.workers
+    };
     let state = Arc::new(AppState {
         pool: Pool::new(cfg.db.clone()),
+        workers: tokio::sync::Semaphore::new(workers),
+        cache: LookupCache::new(cfg.cache),
         cfg,
     });
     pages::routes()
