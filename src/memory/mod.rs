@@ -332,6 +332,15 @@ impl Memory {
         Self::setup(conn)
     }
 
+    /// Bounds what this connection keeps in memory: `mmap_bytes` of the file mapped (mapped
+    /// pages count as the process's memory once read) and a page cache of `cache_kib`. Long
+    /// running readers (the server, with one connection per worker) use it to stay small.
+    pub fn limit_memory(&self, mmap_bytes: i64, cache_kib: i64) -> Result<()> {
+        self.conn.pragma_update(None, "mmap_size", mmap_bytes)?;
+        self.conn.pragma_update(None, "cache_size", -cache_kib)?;
+        Ok(())
+    }
+
     /// Opens an existing memory without creating or migrating it (read-only commands).
     pub fn open_existing(path: &Path) -> Result<Memory> {
         if !path.exists() {

@@ -135,7 +135,10 @@ async fn lookup(
         return Err(bad("limit must be 1–50"));
     }
     let started = std::time::Instant::now();
-    let key = format!("{min}\u{1}{limit}\u{1}{}\u{1}{q}", p.prev.as_deref().unwrap_or(""));
+    let key = format!(
+        "{min}\u{1}{limit}\u{1}{}\u{1}{q}",
+        p.prev.as_deref().unwrap_or("")
+    );
     if let Some(mut v) = st.cache.get(&key) {
         v["elapsed_us"] = json!(started.elapsed().as_micros() as u64);
         v["cached"] = json!(true);

@@ -54,6 +54,10 @@ impl Default for ServeConfig {
     }
 }
 
+/// Bytes of the memory file each server connection maps (the rest is read through SQLite's
+/// page cache). Overridable with the environment variable `TM_SERVE_MMAP` for experiments.
+const MMAP_BYTES: i64 = 0;
+
 /// Open connections to the memory, handed out one request at a time.
 pub(crate) struct Pool {
     db: PathBuf,
@@ -103,7 +107,18 @@ impl Pool {
         let reused = self.free.lock().ok().and_then(|mut f| f.pop());
         let mem = match reused {
             Some(m) => m,
-            None => Memory::open(&self.db)?,
+            None => {
+                let m = Memory::open(&self.db)?;
+                // Several connections live for the server's lifetime: map at most
+                // `MMAP_BYTES` of the file and keep a small page cache each, so that the
+                // server stays within a few hundred MB on a memory of a million units.
+                let mmap = std::env::var("TM_SERVE_MMAP")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(MMAP_BYTES);
+                m.limit_memory(mmap, 16 * 1024)?;
+                m
+            }
         };
         Ok(Conn {
             pool: self,
