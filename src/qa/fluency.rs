@@ -9,6 +9,11 @@
 //! - agreement with the batch: where the same source has several translations in the batch
 //!   (several systems or translators), a translation that shares few words and word pairs with
 //!   the others reads worse more often. Learnt from the batch itself; zero elsewhere.
+//! - clause punctuation per word (commas, semicolons, colons): run-on sentences joined by
+//!   commas are typical of word-for-word translation.
+//!
+//! Each signal is standardised within the sides of one language, so that English and Russian
+//! sides of a batch are each ranked among their own.
 
 use super::{QaUnit, SideId};
 use crate::text::{freq, normalize, words, Lang};
@@ -92,6 +97,8 @@ fn standardise(v: &mut [f64]) {
 pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
     let mut rows = Vec::new();
     let mut assoc = Vec::new();
+    let mut punct = Vec::new();
+    let mut langs = Vec::new();
     let mut toks_of = Vec::new();
     for (i, u) in units.iter().enumerate() {
         for side_id in [SideId::Src, SideId::Tgt] {
@@ -104,6 +111,13 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
                 continue;
             }
             assoc.push(association(lang, &toks));
+            let marks = side
+                .text
+                .chars()
+                .filter(|c| matches!(c, ',' | ';' | ':' | '，' | '；' | '：'))
+                .count();
+            punct.push(marks as f64 / toks.len() as f64);
+            langs.push(lang);
             rows.push((i, side_id));
             toks_of.push(toks);
         }
@@ -129,11 +143,19 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
             disagreement[k] = -sims.iter().sum::<f64>() / sims.len() as f64;
         }
     }
-    standardise(&mut assoc);
-    standardise(&mut disagreement);
+    for lang in [Lang::En, Lang::Ru] {
+        let idx: Vec<usize> = (0..rows.len()).filter(|&k| langs[k] == lang).collect();
+        for signal in [&mut assoc, &mut disagreement, &mut punct] {
+            let mut v: Vec<f64> = idx.iter().map(|&k| signal[k]).collect();
+            standardise(&mut v);
+            for (j, &k) in idx.iter().enumerate() {
+                signal[k] = v[j];
+            }
+        }
+    }
     rows.iter()
         .enumerate()
-        .map(|(k, &(i, side))| (units[i].id, side, assoc[k] + disagreement[k]))
+        .map(|(k, &(i, side))| (units[i].id, side, assoc[k] + disagreement[k] + punct[k]))
         .collect()
 }
 

@@ -5,7 +5,7 @@
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::lexicon::dictionaries;
-use crate::text::translit::same_name;
+use crate::text::translit::like_name;
 use crate::text::{is_all_caps, is_capitalized, is_cyrillic, is_latin, Lang};
 use spellbook::Dictionary;
 
@@ -347,7 +347,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                 }
             }
         }
-        if ctx.other_words.iter().any(|o| same_name(word, o.text)) {
+        if ctx.other_words.iter().any(|o| like_name(word, o.text)) {
             continue;
         }
         // Words of the frequency lists first; then any word the dictionary knows one edit
