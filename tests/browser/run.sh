@@ -6,13 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v chromium >/dev/null || { echo "chromium is not installed (apt-get install chromium)" >&2; exit 1; }
 (cd tests/browser && npm ci --no-audit --no-fund --silent)
-cargo build --release --quiet
+cargo build --quiet
 out=target/browser
 mkdir -p "$out"
 # The report of the README's first command: every seed document ingested and checked.
 rm -f "$out/seeds.db"
-target/release/tm --db "$out/seeds.db" ingest seeds/ --report "$out/seeds.html" >/dev/null
+target/debug/tm --db "$out/seeds.db" ingest seeds/ --report "$out/seeds.html" >/dev/null
 node tests/browser/report.mjs "$out/seeds.html" "$out/report.png"
 if [ -f tests/browser/serve.mjs ]; then
-  node tests/browser/serve.mjs target/release/tm "$out"
+  node tests/browser/serve.mjs target/debug/tm "$out"
 fi
