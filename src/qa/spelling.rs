@@ -321,7 +321,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             .copied()
             .unwrap_or(0);
         let near = if uses > 0 {
-            super::suggest::suggest(lang, word, |c| known_cached(lang, c))
+            super::suggest::suggest_near(lang, word, |c| known_cached(lang, c))
         } else {
             None
         };
@@ -339,7 +339,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             // (`Терхо`), as is a case form of a name (`Федотовым` beside `Федотов`).
             if lang == Lang::Ru {
                 let lower = word.to_lowercase();
-                let close = super::suggest::suggest(lang, &lower, |c| known_cached(lang, c))
+                let close = super::suggest::suggest_near(lang, &lower, |c| known_cached(lang, c))
                     .filter(|c| strsim::damerau_levenshtein(c, &lower) == 1);
                 let name_form = lower_case_name(&lower);
                 if close.is_none() || name_form {

@@ -5,7 +5,7 @@
 //! deleting one of its letters. A query looks up itself, its one-letter deletions and its
 //! two-letter deletions, which finds every known word within one edit and most within two
 //! (an insertion plus a substitution, two insertions, a transposition plus a substitution).
-//! Candidates are checked with the true Damerau–Levenshtein distance and ranked by distance,
+//! Candidates are checked with the edit distance (with transpositions, `osa_distance`) and ranked by distance,
 //! then by frequency; a candidate must also be accepted by the Hunspell dictionary. The index
 //! holds hashes, not strings (16 bytes an entry), and is built on first use.
 
@@ -20,6 +20,10 @@ struct Index {
     /// (hash of a key, word id), sorted by hash.
     entries: Vec<(u64, u32)>,
     words: &'static [String],
+    /// Word ids by first letter, for the slower scan beyond two edits.
+    by_first: HashMap<char, Vec<u32>>,
+    /// Length of each word in chars.
+    lens: Vec<u8>,
 }
 
 fn key_hash(s: &str) -> u64 {
@@ -50,7 +54,22 @@ impl Index {
         }
         entries.sort_unstable();
         entries.dedup();
-        Index { entries, words }
+        let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
+        for (id, w) in words.iter().enumerate() {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push(id as u32);
+            }
+        }
+        let lens = words
+            .iter()
+            .map(|w| w.chars().count().min(255) as u8)
+            .collect();
+        Index {
+            entries,
+            words,
+            by_first,
+            lens,
+        }
     }
 
     fn lookup(&self, key: &str, out: &mut Vec<u32>) {
@@ -96,7 +115,7 @@ pub fn candidates(lang: Lang, word: &str) -> Vec<(String, usize)> {
         .into_iter()
         .filter_map(|id| {
             let w = &idx.words[id as usize];
-            let d = strsim::damerau_levenshtein(&lower, w);
+            let d = strsim::osa_distance(&lower, w);
             (d <= 2 && w != &lower).then(|| (w.clone(), d, id))
         })
         .collect();
@@ -105,26 +124,84 @@ pub fn candidates(lang: Lang, word: &str) -> Vec<(String, usize)> {
     out.into_iter().map(|(w, d, _)| (w, d)).collect()
 }
 
-/// The best correction of `word` that `is_known` accepts, in the word's case; remembered per
-/// thread.
-pub fn suggest(lang: Lang, word: &str, is_known: impl Fn(&str) -> bool) -> Option<String> {
-    thread_local! {
-        static CACHE: std::cell::RefCell<HashMap<(Lang, String), Option<String>>> =
-            std::cell::RefCell::new(HashMap::new());
+/// Known words up to three edits from `word` (a third of its length at most) that start with
+/// the same letter and differ in length by two letters at most, best first: a scan of a few
+/// thousand words, for misspellings the delete index cannot reach (`necassery`).
+pub fn distant(lang: Lang, word: &str) -> Vec<(String, usize)> {
+    let idx = index(lang);
+    let lower = word.to_lowercase();
+    let n = lower.chars().count();
+    let max = (n / 3).min(3);
+    let Some(first) = lower.chars().next() else {
+        return Vec::new();
+    };
+    if max < 2 {
+        return Vec::new();
     }
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&(lang, word.to_string())).cloned()) {
+    let mut out: Vec<(usize, u32)> = idx
+        .by_first
+        .get(&first)
+        .map(|ids| {
+            ids.iter()
+                .filter(|&&id| usize::from(idx.lens[id as usize]).abs_diff(n) <= 2)
+                .filter_map(|&id| {
+                    let d = strsim::osa_distance(&lower, &idx.words[id as usize]);
+                    (d <= max).then_some((d, id))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_unstable();
+    out.into_iter()
+        .map(|(d, id)| (idx.words[id as usize].clone(), d))
+        .collect()
+}
+
+/// The best correction of `word` within two edits that `is_known` accepts, in the word's
+/// case; remembered per thread.
+pub fn suggest_near(lang: Lang, word: &str, is_known: impl Fn(&str) -> bool) -> Option<String> {
+    cached(0, lang, word, || {
+        candidates(lang, word)
+            .into_iter()
+            .take(20)
+            .map(|(w, _)| recase(word, &w))
+            .find(|w| is_known(w))
+    })
+}
+
+/// The best correction of `word` that `is_known` accepts: within two edits, else up to three
+/// (see [`distant`]); in the word's case, remembered per thread.
+pub fn suggest(lang: Lang, word: &str, is_known: impl Fn(&str) -> bool) -> Option<String> {
+    if let Some(s) = suggest_near(lang, word, &is_known) {
+        return Some(s);
+    }
+    cached(1, lang, word, || {
+        distant(lang, word)
+            .into_iter()
+            .take(20)
+            .map(|(w, _)| recase(word, &w))
+            .find(|w| is_known(w))
+    })
+}
+
+/// Per-thread memo of suggestions (`kind` tells the two searches apart).
+fn cached(
+    kind: u8,
+    lang: Lang,
+    word: &str,
+    compute: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    type Memo = HashMap<(u8, Lang, String), Option<String>>;
+    thread_local! {
+        static CACHE: std::cell::RefCell<Memo> = std::cell::RefCell::new(HashMap::new());
+    }
+    let key = (kind, lang, word.to_string());
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
         return hit;
     }
-    let best = candidates(lang, word)
-        .into_iter()
-        .take(20)
-        .map(|(w, _)| recase(word, &w))
-        .find(|w| is_known(w));
-    CACHE.with(|c| {
-        c.borrow_mut()
-            .insert((lang, word.to_string()), best.clone())
-    });
-    best
+    let v = compute();
+    CACHE.with(|c| c.borrow_mut().insert(key, v.clone()));
+    v
 }
 
 /// `s` in the case pattern of `like` (capitalised or all capitals).
@@ -161,6 +238,12 @@ mod tests {
         assert_eq!(best(Lang::Ru, "сабака").as_deref(), Some("собака"));
         assert_eq!(best(Lang::Ru, "Масква").as_deref(), Some("Москва"));
         assert!(best(Lang::En, "qzxvwk").is_none());
+        // Beyond the delete index: two substitutions, three edits.
+        assert_eq!(best(Lang::En, "necassery").as_deref(), Some("necessary"));
+        assert_eq!(
+            best(Lang::Ru, "праслежевается").as_deref(),
+            Some("прослеживается")
+        );
     }
 
     #[test]
