@@ -6,17 +6,22 @@
 # Builds the memory with the TM benchmark generator (../shared/bench/tm/make_tm.py, real and
 # synthetic EN→RU units; skipped with a message when ../shared is absent) unless TM_BENCH_DB
 # names an existing one, starts `tm serve`, and drives GET /api/lookup with the generator's
-# queries (all bands, in a fixed order) using wrk (Debian package `wrk`, installed when
-# missing): 50 connections, closed loop. Two runs: with the answer cache off (every request is
-# a full fuzzy lookup) and on (as-you-type traffic repeats queries). Prints requests/s,
-# p50/p95/p99 latency and the server's peak memory.
+# queries (all bands, in a fixed order):
+# - closed loop with wrk (Debian package `wrk`, installed when missing): 50 connections, each
+#   sending its next request as soon as the last one is answered; with the answer cache off
+#   (every request is a full fuzzy lookup) and on (as-you-type traffic repeats queries);
+# - open loop with benches/loadgen.rs: 50 clients, each at a fixed mean rate (2 and 4 requests
+#   a second, a translator typing), cache off, latency counted from when a request was due.
+# Prints requests/s, p50/p95/p99 latency and the server's peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
 dur=${2:-20}
 shared=../shared
 cargo build --release --quiet
+cargo build --release --quiet --bench loadgen
 tm=$PWD/target/release/tm
+loadgen=$(ls -t target/release/deps/loadgen-* | grep -v '\.d$' | head -1)
 tmp=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
@@ -62,15 +67,29 @@ done = function(summary, latency, requests)
 end
 LUA
 
-for cache in 0 1000; do
-  "$tm" --db "$db" serve --port 0 --cache "$cache" > "$tmp/serve.out" 2>&1 &
+start_server() { # cache
+  "$tm" --db "$db" serve --port 0 --cache "$1" > "$tmp/serve.out" 2>&1 &
   pid=$!
   for _ in $(seq 50); do grep -q http "$tmp/serve.out" && break; sleep 0.1; done
   url=$(grep -o 'http://[^ ]*' "$tmp/serve.out" | head -1)
+  url=${url%/}
   # Warm the page cache of the database first (one pass over the queries).
-  PATHS=$tmp/paths.txt wrk -t 2 -c 4 -d 3s -s "$tmp/paths.lua" "${url%/}" >/dev/null
-  res=$(PATHS=$tmp/paths.txt wrk -t 2 -c 50 -d "${dur}s" --timeout 10s -s "$tmp/paths.lua" "${url%/}" | grep RESULT)
+  PATHS=$tmp/paths.txt wrk -t 2 -c 4 -d 3s -s "$tmp/paths.lua" "$url" >/dev/null
+}
+stop_server() {
   rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status)
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
-  echo "serve N=$n cache=$cache clients=50 ${res#RESULT } peak_rss_mb=$rss"
+}
+
+for cache in 0 1000; do
+  start_server "$cache"
+  res=$(PATHS=$tmp/paths.txt wrk -t 2 -c 50 -d "${dur}s" --timeout 10s -s "$tmp/paths.lua" "$url" | grep RESULT)
+  stop_server
+  echo "serve N=$n closed-loop cache=$cache clients=50 ${res#RESULT } peak_rss_mb=$rss"
+done
+for rate in 2 4; do
+  start_server 0
+  res=$("$loadgen" "${url#http://}" "$tmp/paths.txt" 50 "$rate" "$dur" | grep RESULT)
+  stop_server
+  echo "serve N=$n open-loop cache=0 clients=50 rate_per_client=$rate ${res#RESULT } peak_rss_mb=$rss"
 done

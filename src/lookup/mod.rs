@@ -73,7 +73,7 @@ impl Default for LookupOptions {
     }
 }
 
-/// How many fuzzy candidates a lookup re-scores: 50 (`TM_CANDIDATES` overrides it for
+/// How many fuzzy candidates a lookup re-scores: 30 (`TM_CANDIDATES` overrides it for
 /// experiments; read once).
 fn default_candidates() -> usize {
     static N: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
@@ -81,7 +81,7 @@ fn default_candidates() -> usize {
         std::env::var("TM_CANDIDATES")
             .ok()
             .and_then(|v| v.parse().ok())
-            .unwrap_or(50)
+            .unwrap_or(30)
     })
 }
 

@@ -921,7 +921,7 @@ fn fuzzy_budget() -> usize {
         std::env::var("TM_FUZZY_BUDGET")
             .ok()
             .and_then(|v| v.parse().ok())
-            .unwrap_or(400_000)
+            .unwrap_or(300_000)
     })
 }
 
