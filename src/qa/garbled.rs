@@ -5,6 +5,9 @@
 //!   `the NATO-Russia Council`);
 //! - `in it imposed`: a participle after a pronoun object (`involved in it imposed
 //!   confrontation`);
+//! - a reported statement with no finite verb before `, said …` (`Earlier the NATO's desire
+//!   to build a relationship with Russia, said the Secretary General`), the Russian verbless
+//!   `Ранее о стремлении …, сказал …` rendered word for word;
 //! - listed calques (`src/qa/calques.txt`: `will not leave without attention` …).
 //!
 //! Findings are `review`: they point a reviser at a sentence, they are not certain errors.
@@ -83,6 +86,119 @@ const VERBS_BEFORE_NOT: &[&str] = &[
     "definitely",
     "surely",
 ];
+
+/// Words that are, or usually stand for, a finite verb: auxiliaries, modals, common irregular
+/// past forms.
+const FINITE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "be",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "said",
+    "told",
+    "came",
+    "went",
+    "made",
+    "took",
+    "gave",
+    "saw",
+    "knew",
+    "thought",
+    "got",
+    "found",
+    "left",
+    "felt",
+    "became",
+    "began",
+    "kept",
+    "held",
+    "brought",
+    "ran",
+    "met",
+    "paid",
+    "sent",
+    "spent",
+    "built",
+    "lost",
+    "won",
+    "sold",
+    "stood",
+    "understood",
+    "wrote",
+    "spoke",
+    "chose",
+    "grew",
+    "drew",
+    "threw",
+    "flew",
+    "hit",
+    "put",
+    "set",
+    "cut",
+    "let",
+    "shut",
+    "spread",
+    "led",
+    "fought",
+    "sought",
+    "caught",
+    "taught",
+    "bought",
+    "meant",
+    "dealt",
+    "lay",
+    "laid",
+    "broke",
+    "froze",
+    "drove",
+    "struck",
+    "rose",
+    "fell",
+    "sat",
+    "heard",
+    "read",
+    "need",
+    "want",
+    "think",
+    "know",
+];
+const SUBJECTS: &[&str] = &["i", "you", "we", "they", "he", "she", "it", "who", "there"];
+
+/// True when the words could hold a finite verb: one of [`FINITE`], a word in `-ed` not after
+/// an article or `to`, a word in `-s` (a verb of the third person, or a plural: both are
+/// taken as a sign of a clause), any word after a subject pronoun, or a contraction.
+fn may_have_finite_verb(ws: &[Word<'_>]) -> bool {
+    ws.iter().enumerate().any(|(k, w)| {
+        let l = w.text.to_lowercase();
+        let prev = k
+            .checked_sub(1)
+            .map(|p| ws[p].text.to_lowercase())
+            .unwrap_or_default();
+        FINITE.contains(&l.as_str())
+            || (l.ends_with("ed") && !matches!(prev.as_str(), "the" | "a" | "an" | "to"))
+            || (l.ends_with('s') && l.len() > 3 && !l.contains(['\'', '’']))
+            || SUBJECTS.contains(&prev.as_str())
+            || l.contains("n't")
+            || l.contains("n’t")
+    })
+}
 
 fn calques() -> &'static [(Vec<String>, Option<String>)] {
     static C: OnceLock<Vec<(Vec<String>, Option<String>)>> = OnceLock::new();
@@ -198,6 +314,36 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             );
         }
     }
+    // `<statement without a finite verb>, said <speaker>`: a statement of eight words or more
+    // (short verbless remarks are normal English), only when the statement is the
+    // whole sentence before the comma (no quotation marks: quoted speech may be a fragment).
+    for i in 1..ws.len() {
+        let w = &ws[i];
+        if !matches!(
+            w.text,
+            "said" | "stated" | "noted" | "added" | "stressed" | "told"
+        ) || gap(&ws[i - 1], w).trim() != ","
+            || !ws
+                .get(i + 1)
+                .is_some_and(|n| n.text == "the" || crate::text::is_capitalized(n.text))
+        {
+            continue;
+        }
+        let start = (0..i)
+            .rev()
+            .find(|&k| k == 0 || super::sentence_initial(text, ws[k].byte_start))
+            .unwrap_or(0);
+        let clause = &ws[start..i];
+        let quoted = text[ws[start].byte_start..w.byte_start].contains(['"', '“', '”', '«', '»']);
+        if clause.len() >= 8 && !quoted && !may_have_finite_verb(clause) {
+            flag(
+                clause[0].start,
+                w.end,
+                "the reported statement has no verb: a word-for-word rendering of a Russian verbless sentence",
+                None,
+            );
+        }
+    }
     // Listed calques, longest first; a phrase inside one already flagged is not flagged again.
     let lowered: Vec<String> = ws.iter().map(lower).collect();
     let mut list: Vec<&(Vec<String>, Option<String>)> = calques().iter().collect();
@@ -257,6 +403,10 @@ mod tests {
             garbled("The Kremlin will not leave without attention any danger."),
             ["will not leave without attention"]
         );
+        assert_eq!(
+            garbled("Earlier the NATO’s desire to build a more constructive relationship with Russia, said NATO Secretary General Jens Stoltenberg."),
+            ["Earlier the NATO’s desire to build a more constructive relationship with Russia, said"]
+        );
     }
 
     #[test]
@@ -268,6 +418,10 @@ mod tests {
             "The NATO-Russia Council met in Brussels.",
             "It was a friend, not a foe.",
             "The alliance also froze all military partnership programs.",
+            "We need more time, said the minister.",
+            "Prices rose sharply last year, said the Central Bank.",
+            "The talks were useful, said Lavrov.",
+            "A good result for everybody, said the coach.",
         ] {
             assert!(garbled(t).is_empty(), "{t}: {:?}", garbled(t));
         }
