@@ -9,7 +9,9 @@
 //! [checks.spelling]
 //! severity = "error"
 //! [checks.length]                 # options are per check
-//! max_ratio = 3.0
+//! max_ratio = 3.0                  # `length`: max_ratio (2.5), min_ratio (0.4)
+//! [checks.inconsistency]
+//! alternatives = true              # also check batches of alternative translations
 //!
 //! [ignore]
 //! words = ["Rosatom", "Roskosmos"]   # findings whose text is one of these (any case)
