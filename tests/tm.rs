@@ -212,3 +212,79 @@ fn lookups_keep_working_while_an_import_runs() {
     assert!(child.wait().unwrap().success());
     assert_eq!(env.pairs(), 40_001);
 }
+
+/// Units for the posting-cache test: two families of sentences with a running number.
+fn units(n: std::ops::Range<usize>) -> Vec<tm::formats::Unit> {
+    n.flat_map(|i| {
+        [
+            format!("The quarterly report number {i} was approved by the board"),
+            format!("Budget plans were discussed at length by the council {i}"),
+        ]
+    })
+    .map(|src| tm::formats::Unit {
+        src_lang: "en".into(),
+        src,
+        tgt_lang: "ru".into(),
+        tgt: "Перевод".into(),
+        ..Default::default()
+    })
+    .collect()
+}
+
+fn unit(src: &str) -> tm::formats::Unit {
+    tm::formats::Unit {
+        src_lang: "en".into(),
+        src: src.into(),
+        tgt_lang: "ru".into(),
+        tgt: "Новый перевод".into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_shared_posting_cache_never_hides_new_units() {
+    use std::sync::Arc;
+    use tm::lookup::{lookup_with, LookupOptions};
+    use tm::memory::{fuzzy::PostingCache, Memory, OnDuplicate};
+    let env = Env::new();
+    let cache = Arc::new(PostingCache::new(64 << 20));
+    let mut a = Memory::open(&env.db()).unwrap();
+    a.share_postings(cache.clone());
+    let mut it = units(0..50).into_iter().map(Ok);
+    a.import_stream(&mut it, "import:a", OnDuplicate::Skip, &mut |_| {})
+        .unwrap();
+    let mut b = Memory::open(&env.db()).unwrap();
+    b.share_postings(cache.clone());
+    let opts = LookupOptions::default();
+    let best = |m: &Memory, q: &str| {
+        lookup_with(m, q, &opts)
+            .unwrap()
+            .first()
+            .map_or(0, |x| x.score)
+    };
+    // Made of the corpus's words, close to none of its sentences: every trigram list it reads
+    // is now in the cache.
+    let q = "The board discussed the quarterly budget at length";
+    assert!(best(&a, q) < 75, "{}", best(&a, q));
+    assert!(best(&b, q) < 75, "{}", best(&b, q));
+    // A near copy of the query written through a connection sharing the cache…
+    let mut it = std::iter::once(Ok(unit(
+        "The board discussed the quarterly budget at length today",
+    )));
+    b.import_stream(&mut it, "import:b", OnDuplicate::Skip, &mut |_| {})
+        .unwrap();
+    // (the writer first: its own commit does not change its data_version)
+    assert!(best(&b, q) >= 85, "{}", best(&b, q));
+    assert!(best(&a, q) >= 85, "{}", best(&a, q));
+    // …and one written by a connection that does not share it (another process).
+    let q2 = "The council approved the quarterly plans at length";
+    assert!(best(&a, q2) < 75, "{}", best(&a, q2));
+    let mut other = Memory::open(&env.db()).unwrap();
+    let mut it = std::iter::once(Ok(unit(
+        "The council approved the quarterly plans at length today",
+    )));
+    other
+        .import_stream(&mut it, "import:c", OnDuplicate::Skip, &mut |_| {})
+        .unwrap();
+    assert!(best(&a, q2) >= 85, "{}", best(&a, q2));
+}

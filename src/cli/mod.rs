@@ -258,7 +258,7 @@ pub enum Command {
         #[arg(long)]
         skip_invalid: bool,
     },
-    /// Check segments (a TSV, TMX or text file, or the memory) and report the findings.
+    /// Check segments (a TSV, TMX, XLIFF or text file, or the memory) and report the findings.
     Qa {
         /// File to check; the memory when absent.
         file: Option<PathBuf>,

@@ -147,6 +147,67 @@ pub fn decode(encoded: &[u8], mut f: impl FnMut(u32)) -> u32 {
     id
 }
 
+/// Decoded posting lists kept in RAM across lookups and shared by the connections of one
+/// process (the server's pool): a lookup then counts ids instead of reading and decoding
+/// lists. Bounded by a byte budget (4 bytes an id); lists that do not fit are read from the
+/// database as usual. Cleared whenever the memory changes.
+pub struct PostingCache {
+    cap_bytes: usize,
+    inner: std::sync::Mutex<CacheInner>,
+}
+
+#[derive(Default)]
+struct CacheInner {
+    bytes: usize,
+    /// Encoded length of every list looked at (the budget is counted in encoded bytes).
+    sizes: HashMap<i64, usize>,
+    lists: HashMap<i64, std::sync::Arc<[u32]>>,
+}
+
+impl PostingCache {
+    /// A cache of at most `cap_bytes` of decoded ids.
+    pub fn new(cap_bytes: usize) -> PostingCache {
+        PostingCache {
+            cap_bytes,
+            inner: Default::default(),
+        }
+    }
+
+    /// Forgets everything (after a write to the memory).
+    pub fn clear(&self) {
+        if let Ok(mut g) = self.inner.lock() {
+            *g = CacheInner::default();
+        }
+    }
+
+    pub(crate) fn size(&self, token: i64) -> Option<usize> {
+        self.inner.lock().ok()?.sizes.get(&token).copied()
+    }
+
+    pub(crate) fn put_size(&self, token: i64, n: usize) {
+        if let Ok(mut g) = self.inner.lock() {
+            g.sizes.insert(token, n);
+        }
+    }
+
+    pub(crate) fn list(&self, token: i64) -> Option<std::sync::Arc<[u32]>> {
+        self.inner.lock().ok()?.lists.get(&token).cloned()
+    }
+
+    /// Keeps a decoded list if it fits in the budget.
+    pub(crate) fn put_list(&self, token: i64, ids: Vec<u32>) -> std::sync::Arc<[u32]> {
+        let ids: std::sync::Arc<[u32]> = ids.into();
+        if let Ok(mut g) = self.inner.lock() {
+            let add = ids.len() * 4;
+            if g.bytes + add <= self.cap_bytes {
+                g.bytes += add;
+                g.lists.insert(token, ids.clone());
+            }
+        }
+        ids
+    }
+}
+
 /// Counts shared trigrams per unit over several posting lists, in a reusable dense table.
 #[derive(Default)]
 pub struct Counter {
@@ -169,6 +230,21 @@ impl Counter {
             }
             counts[i] = counts[i].saturating_add(1);
         });
+    }
+
+    /// Adds one to every id of a decoded list.
+    pub fn add_ids(&mut self, ids: &[u32]) {
+        let max = ids.iter().copied().max().unwrap_or(0) as usize;
+        if max >= self.counts.len() {
+            self.counts.resize((max + 1).next_power_of_two(), 0);
+        }
+        for &id in ids {
+            let c = &mut self.counts[id as usize];
+            if *c == 0 {
+                self.touched.push(id);
+            }
+            *c = c.saturating_add(1);
+        }
     }
 
     /// The `limit` ids with the highest counts (at least `min_count`), best first; resets.

@@ -293,6 +293,11 @@ impl Store for Memory {
 /// A translation memory backed by SQLite.
 pub struct Memory {
     conn: Connection,
+    /// Decoded posting lists shared with other connections of this process, if enabled.
+    postings: Option<std::sync::Arc<fuzzy::PostingCache>>,
+    /// `PRAGMA data_version` when the cache was last used: a change means another
+    /// connection wrote, and the cache is stale.
+    seen_version: std::cell::Cell<i64>,
 }
 
 const SEGMENT_COLUMNS: &str =
@@ -341,6 +346,19 @@ impl Memory {
         Ok(())
     }
 
+    /// Shares a cache of decoded posting lists with other connections (see
+    /// [`fuzzy::PostingCache`]); this connection's own writes clear it.
+    pub fn share_postings(&mut self, cache: std::sync::Arc<fuzzy::PostingCache>) {
+        self.postings = Some(cache);
+    }
+
+    /// Clears the shared posting cache, if any (after a write through this connection).
+    fn postings_changed(&self) {
+        if let Some(c) = &self.postings {
+            c.clear();
+        }
+    }
+
     /// Opens an existing memory without creating or migrating it (read-only commands).
     pub fn open_existing(path: &Path) -> Result<Memory> {
         if !path.exists() {
@@ -360,7 +378,11 @@ impl Memory {
     fn setup(conn: Connection) -> Result<Memory> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut mem = Memory { conn };
+        let mut mem = Memory {
+            conn,
+            postings: None,
+            seen_version: std::cell::Cell::new(-1),
+        };
         mem.migrate()?;
         Ok(mem)
     }
@@ -379,6 +401,7 @@ impl Memory {
             tx.execute_batch(SCHEMA_V1)?;
             tx.pragma_update(None, "user_version", 1)?;
             tx.commit()?;
+            self.postings_changed();
         }
         if version < 2 {
             self.migrate_v2()?;
@@ -449,6 +472,7 @@ impl Memory {
         write_postings(&tx, builder)?;
         tx.pragma_update(None, "user_version", 2)?;
         tx.commit()?;
+        self.postings_changed();
         Ok(())
     }
 
@@ -522,6 +546,7 @@ impl Memory {
         }
         write_postings(&tx, builder)?;
         tx.commit()?;
+        self.postings_changed();
         Ok(if replaced {
             DocOutcome::Replaced(segments.len())
         } else {
@@ -678,6 +703,7 @@ impl Memory {
         }
         write_postings(&tx, builder)?;
         tx.commit()?;
+        self.postings_changed();
         Ok(stats)
     }
 
@@ -717,17 +743,34 @@ impl Memory {
         // read exceed a budget, which bounds the time of a lookup whatever the memory's size;
         // the common trigrams left out would only add to nearly every unit's count. Lengths
         // are read first (without the lists' pages), then only the lists that fit.
+        let cache = self.postings.as_deref();
+        if let Some(c) = cache {
+            // Another connection (or process) wrote since this one last looked: start afresh.
+            let v: i64 = self
+                .conn
+                .pragma_query_value(None, "data_version", |r| r.get(0))?;
+            if v != self.seen_version.replace(v) {
+                c.clear();
+            }
+        }
         let mut sized: Vec<(usize, i64)> = Vec::with_capacity(grams.len());
         {
             let mut stmt = self
                 .conn
                 .prepare_cached("SELECT length(ids) FROM fuzzy_postings WHERE token = ?1")?;
             for g in &grams {
+                if let Some(n) = cache.and_then(|c| c.size(*g)) {
+                    sized.push((n, *g));
+                    continue;
+                }
                 if let Some(n) = stmt
                     .query_row(params![g], |r| r.get::<_, i64>(0))
                     .optional()?
                 {
                     sized.push((n as usize, *g));
+                    if let Some(c) = cache {
+                        c.put_size(*g, n as usize);
+                    }
                 }
             }
         }
@@ -743,9 +786,20 @@ impl Memory {
                 if used > 0 && used + n > budget {
                     break;
                 }
-                let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
-                counter.add_list(&blob);
                 used += n;
+                if let Some(ids) = cache.and_then(|c| c.list(g)) {
+                    counter.add_ids(&ids);
+                    continue;
+                }
+                let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
+                match cache {
+                    Some(c) => {
+                        let mut ids = Vec::with_capacity(n);
+                        fuzzy::decode(&blob, |id| ids.push(id));
+                        counter.add_ids(&c.put_list(g, ids));
+                    }
+                    None => counter.add_list(&blob),
+                }
             }
         }
         let top = counter.take_top(limit, 1);

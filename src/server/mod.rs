@@ -62,7 +62,13 @@ const MMAP_BYTES: i64 = 0;
 pub(crate) struct Pool {
     db: PathBuf,
     free: Mutex<Vec<Memory>>,
+    /// Decoded posting lists shared by the pool's connections.
+    postings: Arc<crate::memory::fuzzy::PostingCache>,
 }
+
+/// Bytes of decoded posting lists the server keeps in RAM (about the whole trigram index of
+/// a million units).
+const POSTING_CACHE_BYTES: usize = 256 << 20;
 
 /// A connection borrowed from the pool; it goes back when dropped.
 pub(crate) struct Conn<'a> {
@@ -99,6 +105,7 @@ impl Pool {
         Pool {
             db,
             free: Mutex::new(Vec::new()),
+            postings: Arc::new(crate::memory::fuzzy::PostingCache::new(POSTING_CACHE_BYTES)),
         }
     }
 
@@ -108,7 +115,8 @@ impl Pool {
         let mem = match reused {
             Some(m) => m,
             None => {
-                let m = Memory::open(&self.db)?;
+                let mut m = Memory::open(&self.db)?;
+                m.share_postings(self.postings.clone());
                 // Several connections live for the server's lifetime: map at most
                 // `MMAP_BYTES` of the file and keep a small page cache each, so that the
                 // server stays within a few hundred MB on a memory of a million units.
