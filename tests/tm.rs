@@ -288,3 +288,17 @@ fn a_shared_posting_cache_never_hides_new_units() {
         .unwrap();
     assert!(best(&a, q2) >= 85, "{}", best(&a, q2));
 }
+
+#[test]
+fn a_first_import_works_while_another_connection_is_open() {
+    use tm::memory::{Memory, OnDuplicate};
+    let env = Env::new();
+    let reader = Memory::open(&env.db()).unwrap();
+    let mut writer = Memory::open(&env.db()).unwrap();
+    let mut it = units(0..10).into_iter().map(Ok);
+    let stats = writer
+        .import_stream(&mut it, "import:a", OnDuplicate::Skip, &mut |_| {})
+        .unwrap();
+    assert_eq!(stats.added, 20);
+    assert_eq!(reader.stats().unwrap().pairs, 20);
+}

@@ -581,10 +581,14 @@ impl Memory {
         let journal: String = self
             .conn
             .pragma_query_value(None, "journal_mode", |r| r.get(0))?;
-        let switch_journal = bulk && journal.eq_ignore_ascii_case("wal");
-        if switch_journal {
-            self.conn.pragma_update(None, "journal_mode", "DELETE")?;
-        }
+        // The switch needs the file to itself: with another connection open (a server's pool,
+        // a reader in another process) it is refused, and the import runs in WAL mode.
+        let switch_journal = bulk
+            && journal.eq_ignore_ascii_case("wal")
+            && self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
+                .is_ok_and(|m| m.eq_ignore_ascii_case("delete"));
         // Writing through the memory map would count the whole file as resident memory.
         // (In-memory databases have no map: the pragma returns no row there.)
         let mmap: Option<i64> = self
