@@ -21,7 +21,12 @@ impl Drop for Server {
 }
 
 fn start(env: &Env, extra: &[&str]) -> Server {
+    start_with(env, extra, &[])
+}
+
+fn start_with(env: &Env, extra: &[&str], vars: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tm"))
+        .envs(vars.iter().copied())
         .arg("--db")
         .arg(env.db())
         .args(["serve", "--port", "0"])
@@ -317,4 +322,62 @@ fn a_taken_port_and_a_missing_memory_are_clear_errors() {
     let out = empty.tm().args(["serve", "--port", "0"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no memory here yet"));
+}
+
+#[test]
+fn the_server_finds_what_the_command_line_finds() {
+    // A small posting-list budget makes the server take its two-phase path (candidates from
+    // the rarer lists, then searched in the commoner ones) on a small memory; its best
+    // matches must be the command line's.
+    let env = Env::new();
+    let mut tsv = String::from("en\tru\n");
+    for i in 0..1500 {
+        tsv.push_str(&format!(
+            "The {} report number {i} was approved by the board of directors\tОтчёт {i}\n",
+            ["quarterly", "annual", "monthly"][i % 3]
+        ));
+    }
+    let f = env.write("units.tsv", &tsv);
+    env.run(&["import", &f]);
+    let vars = [("TM_FUZZY_BUDGET", "3000")];
+    let s = start_with(&env, &["--cache", "0"], &vars);
+    for q in [
+        "The annual report number 121 was approved by the board of director",
+        "The monthly report number 77 was approvd by the board",
+        "Quarterly report 150 approved by the directors",
+    ] {
+        let enc: String = q.replace(' ', "%20");
+        let (st, v) = get(&s, &format!("/api/lookup?q={enc}&min=50&limit=3"));
+        assert_eq!(st, 200);
+        let out = env
+            .tm()
+            .env("TM_FUZZY_BUDGET", "3000")
+            .args([
+                "lookup",
+                q,
+                "--min-score",
+                "50",
+                "--limit",
+                "3",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        let cli: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let ids = |m: &serde_json::Value| -> Vec<i64> {
+            m.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["segment"].as_i64().unwrap())
+                .collect()
+        };
+        let server = ids(&v["matches"]);
+        let cli = ids(cli.get("matches").unwrap_or(&cli));
+        assert!(!server.is_empty());
+        assert_eq!(
+            server[0], cli[0],
+            "{q}: server {server:?}, command line {cli:?}"
+        );
+    }
 }

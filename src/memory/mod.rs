@@ -782,6 +782,13 @@ impl Memory {
         let budget = fuzzy_budget();
         let mut used = 0usize;
         let mut counter = COUNTER.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        // With decoded lists in RAM (a server), counting stops after the rarer lists (half
+        // of the budget): the best `POOL` units so far are the candidates, and the
+        // commoner lists are only searched for them (binary search in a sorted list) instead
+        // of counted whole. A unit that shares none of the rarer trigrams is no fuzzy match.
+        const POOL: usize = 1000;
+        let phase1 = budget / 2;
+        let mut pool: Option<Vec<(u32, u8)>> = None;
         {
             let mut stmt = self
                 .conn
@@ -790,23 +797,49 @@ impl Memory {
                 if used > 0 && used + n > budget {
                     break;
                 }
-                used += n;
-                if let Some(ids) = cache.and_then(|c| c.list(g)) {
-                    counter.add_ids(&ids);
-                    continue;
+                if cache.is_some() && pool.is_none() && used > 0 && used + n > phase1 {
+                    pool = Some(counter.take_top(POOL, 1));
                 }
-                let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
-                match cache {
-                    Some(c) => {
-                        let mut ids = Vec::with_capacity(n);
-                        fuzzy::decode(&blob, |id| ids.push(id));
-                        counter.add_ids(&c.put_list(g, ids));
+                used += n;
+                let ids = match cache.and_then(|c| c.list(g)) {
+                    Some(ids) => Some(ids),
+                    None => {
+                        let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
+                        match cache {
+                            Some(c) => {
+                                let mut ids = Vec::with_capacity(n);
+                                fuzzy::decode(&blob, |id| ids.push(id));
+                                Some(c.put_list(g, ids))
+                            }
+                            None => {
+                                counter.add_list(&blob);
+                                None
+                            }
+                        }
                     }
-                    None => counter.add_list(&blob),
+                };
+                if let Some(ids) = ids {
+                    match pool.as_mut() {
+                        Some(p) => {
+                            for (id, c) in p.iter_mut() {
+                                if ids.binary_search(id).is_ok() {
+                                    *c = c.saturating_add(1);
+                                }
+                            }
+                        }
+                        None => counter.add_ids(&ids),
+                    }
                 }
             }
         }
-        let top = counter.take_top(limit, 1);
+        let top = match pool {
+            Some(mut p) => {
+                p.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                p.truncate(limit);
+                p
+            }
+            None => counter.take_top(limit, 1),
+        };
         COUNTER.with(|c| *c.borrow_mut() = counter);
         if top.is_empty() {
             return Ok(Vec::new());
