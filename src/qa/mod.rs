@@ -174,9 +174,14 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The other side's text, if any.
     pub fn other_text(&self) -> Option<&str> {
+        self.other_side().map(|s| s.text.as_str())
+    }
+
+    /// The other side of the unit, if any.
+    pub fn other_side(&self) -> Option<&Side> {
         match self.side {
-            SideId::Src => self.unit.tgt.as_ref().map(|s| s.text.as_str()),
-            SideId::Tgt => Some(self.unit.src.text.as_str()),
+            SideId::Src => self.unit.tgt.as_ref(),
+            SideId::Tgt => Some(&self.unit.src),
         }
     }
 

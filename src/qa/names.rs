@@ -19,11 +19,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     if ctx.side != SideId::Src {
         return;
     }
-    let other_id = match ctx.side {
-        SideId::Src => SideId::Tgt,
-        SideId::Tgt => SideId::Src,
-    };
-    let Some(other) = ctx.unit.side(other_id) else {
+    let Some(other) = ctx.other_side() else {
         return;
     };
     let (Some(lang), Some(other_lang)) = (side.lang, other.lang) else {

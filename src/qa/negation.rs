@@ -161,10 +161,7 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
 
 /// Runs the check on one side of an English–Russian pair.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
-    let Some(other) = ctx.unit.side(match ctx.side {
-        super::SideId::Src => super::SideId::Tgt,
-        super::SideId::Tgt => super::SideId::Src,
-    }) else {
+    let Some(other) = ctx.other_side() else {
         return;
     };
     let (Some(lang), Some(other_lang)) = (side.lang, other.lang) else {

@@ -44,7 +44,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     }
     if sc.is_uppercase() && tc.is_lowercase() {
         let w = &ctx.words[0];
-        let fixed: String = tc.to_uppercase().chain(t.chars().skip(1)).collect();
+        let fixed = crate::text::capitalize(t);
         out.push(ctx.finding(
             &INFO,
             &side.text,

@@ -65,12 +65,7 @@ fn lower_case_name(word: &str) -> bool {
     if is_capitalized(word) {
         return false;
     }
-    let cap = |w: &str| -> String {
-        let mut cs = w.chars();
-        cs.next()
-            .map(|f| f.to_uppercase().chain(cs).collect())
-            .unwrap_or_default()
-    };
+    let cap = crate::text::capitalize;
     if known_cached(Lang::Ru, &cap(word)) {
         return true;
     }
@@ -140,12 +135,8 @@ pub fn is_known(dict: &Dictionary, word: &str) -> bool {
     }
     // A proper noun written in lower case (`february`) is a capitalisation slip in English,
     // not a misspelling (in Russian, `египете` is a misspelling of `Египте`).
-    if lower == w && w.is_ascii() {
-        let mut c = w.chars();
-        if let Some(first) = c.next() {
-            let cap: String = first.to_uppercase().chain(c).collect();
-            return dict.check(&cap);
-        }
+    if lower == w && w.is_ascii() && !w.is_empty() {
+        return dict.check(&crate::text::capitalize(&w));
     }
     false
 }
@@ -277,11 +268,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         }
         // A Russian proper noun written in lower case (`в египете`).
         if lang == Lang::Ru && lower_case_name(word) {
-            let mut cs = word.chars();
-            let cap: String = cs
-                .next()
-                .map(|f| f.to_uppercase().chain(cs).collect())
-                .unwrap_or_default();
+            let cap = crate::text::capitalize(word);
             {
                 out.push(ctx.finding(
                     &INFO,
@@ -363,16 +350,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     }
 }
 
-/// The best correction for a misspelt word: a known word one edit away (deletion,
-/// transposition, substitution, insertion, in that order of preference), else two deletions
-/// or transpositions away; `None` beyond that (the dictionary's own suggester takes 100 ms or
-/// more a word, too slow for batches). Case follows the input.
-pub fn suggest(dict: &Dictionary, word: &str) -> Option<String> {
-    suggest_within(dict, word, true)
-}
-
-/// A known word one edit away from `word`, if any (see [`suggest`]); remembered per thread,
-/// since a batch asks about the same words again and again.
+/// A known word one edit away from `word` (deletion, transposition, substitution, insertion,
+/// in that order of preference), in the word's case, if any; the fallback for words the
+/// frequency lists of `qa::suggest` lack. Remembered per thread, since a batch asks about the
+/// same words again and again.
 pub fn suggest_one_edit(dict: &Dictionary, word: &str) -> Option<String> {
     thread_local! {
         static CACHE: std::cell::RefCell<std::collections::HashMap<String, Option<String>>> =
@@ -381,7 +362,7 @@ pub fn suggest_one_edit(dict: &Dictionary, word: &str) -> Option<String> {
     if let Some(hit) = CACHE.with(|c| c.borrow().get(word).cloned()) {
         return hit;
     }
-    let answer = suggest_within(dict, word, false);
+    let answer = one_edit(dict, word);
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() > 50_000 {
@@ -392,7 +373,7 @@ pub fn suggest_one_edit(dict: &Dictionary, word: &str) -> Option<String> {
     answer
 }
 
-fn suggest_within(dict: &Dictionary, word: &str, two_edits: bool) -> Option<String> {
+fn one_edit(dict: &Dictionary, word: &str) -> Option<String> {
     let lower = word.to_lowercase();
     let chars: Vec<char> = lower.chars().collect();
     let alphabet: Vec<char> = if chars.iter().any(|&c| is_cyrillic(c)) {
@@ -400,35 +381,19 @@ fn suggest_within(dict: &Dictionary, word: &str, two_edits: bool) -> Option<Stri
     } else {
         "etaoinshrdlcumwfgypbvkjxqz'".chars().collect()
     };
-    let known = |cand: &str| dict.check(cand);
-    let recase = |s: String| {
-        if is_capitalized(word) {
-            let mut c = s.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect(),
-                None => s,
+    edits(&chars, &alphabet)
+        .into_iter()
+        .find(|c| dict.check(c))
+        .map(|hit| {
+            if is_capitalized(word) {
+                crate::text::capitalize(&hit)
+            } else {
+                hit
             }
-        } else {
-            s
-        }
-    };
-    let edits1 = edits(&chars, &alphabet);
-    if let Some(hit) = edits1.iter().find(|c| known(c)) {
-        return Some(recase(hit.clone()));
-    }
-    if !two_edits {
-        return None;
-    }
-    for e in edits1.iter().take(chars.len() * 2) {
-        let ec: Vec<char> = e.chars().collect();
-        if let Some(hit) = edits(&ec, &[]).into_iter().find(|c| known(c)) {
-            return Some(recase(hit));
-        }
-    }
-    None
+        })
 }
 
-/// Candidates one edit away; with an empty alphabet only deletions and transpositions.
+/// Candidates one edit away.
 fn edits(chars: &[char], alphabet: &[char]) -> Vec<String> {
     let n = chars.len();
     let mut out = Vec::new();

@@ -210,11 +210,7 @@ fn recase(like: &str, s: &str) -> String {
         return s.to_uppercase();
     }
     if like.chars().next().is_some_and(char::is_uppercase) {
-        let mut c = s.chars();
-        return match c.next() {
-            Some(f) => f.to_uppercase().chain(c).collect(),
-            None => String::new(),
-        };
+        return crate::text::capitalize(s);
     }
     s.to_string()
 }
