@@ -68,13 +68,34 @@ struct ProfileFile {
     glossary: Option<PathBuf>,
 }
 
-/// One glossary entry: a source term and the translation it must have.
+/// One glossary entry: a source term and the translation it must have, with the stems of
+/// their words (computed once, matched against every segment).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlossaryEntry {
     /// The term as written in the source language.
     pub src: String,
     /// Its required translation.
     pub tgt: String,
+    pub(crate) src_stems: Vec<String>,
+    pub(crate) tgt_stems: Vec<String>,
+}
+
+impl GlossaryEntry {
+    /// An entry for the term `src` translated as `tgt`.
+    pub fn new(src: &str, tgt: &str) -> GlossaryEntry {
+        let stems = |t: &str| -> Vec<String> {
+            crate::text::words(t)
+                .iter()
+                .map(|w| crate::text::stem(w.text))
+                .collect()
+        };
+        GlossaryEntry {
+            src: src.to_string(),
+            tgt: tgt.to_string(),
+            src_stems: stems(src),
+            tgt_stems: stems(tgt),
+        }
+    }
 }
 
 /// A loaded QA profile; [`Profile::default`] runs every check with its default severity.
@@ -252,10 +273,7 @@ pub fn read_glossary(path: &Path) -> Result<Vec<GlossaryEntry>> {
             continue;
         }
         if !s.is_empty() && !t.is_empty() {
-            out.push(GlossaryEntry {
-                src: s.to_string(),
-                tgt: t.to_string(),
-            });
+            out.push(GlossaryEntry::new(s, t));
         }
     }
     Ok(out)

@@ -5,7 +5,7 @@
 //! from `--glossary FILE` or the profile.
 
 use super::{CheckInfo, Context, Finding, Severity, Side, SideId};
-use crate::text::{stem, words, Word};
+use crate::text::{stem, Word};
 
 /// Description of the check.
 pub const INFO: CheckInfo = CheckInfo {
@@ -14,21 +14,16 @@ pub const INFO: CheckInfo = CheckInfo {
     explanation: "A glossary term of the source is not translated as the glossary says.",
 };
 
-/// Char span of the first occurrence of the stem sequence `term` in `ws`.
-fn find(term: &[String], ws: &[Word<'_>]) -> Option<(usize, usize)> {
-    if term.is_empty() || ws.len() < term.len() {
+/// Char span of the first occurrence of the stem sequence `term` in the words `ws` (whose
+/// stems are `stems`).
+fn find(term: &[String], stems: &[String], ws: &[Word<'_>]) -> Option<(usize, usize)> {
+    if term.is_empty() || stems.len() < term.len() {
         return None;
     }
-    (0..=ws.len() - term.len()).find_map(|i| {
-        term.iter()
-            .zip(&ws[i..])
-            .all(|(t, w)| stem(w.text) == *t)
-            .then(|| (ws[i].start, ws[i + term.len() - 1].end))
-    })
-}
-
-fn stems(text: &str) -> Vec<String> {
-    words(text).iter().map(|w| stem(w.text)).collect()
+    stems
+        .windows(term.len())
+        .position(|w| w == term)
+        .map(|i| (ws[i].start, ws[i + term.len() - 1].end))
 }
 
 fn script_of(text: &str) -> bool {
@@ -40,17 +35,19 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     if ctx.side != SideId::Src || ctx.profile.glossary.is_empty() || ctx.unit.tgt.is_none() {
         return;
     }
+    let stems = |ws: &[Word<'_>]| -> Vec<String> { ws.iter().map(|w| stem(w.text)).collect() };
+    let (mine, theirs) = (stems(ctx.words), stems(ctx.other_words));
     let cyr = script_of(&side.text);
     for e in &ctx.profile.glossary {
-        let (from, to) = if script_of(&e.src) == cyr {
-            (&e.src, &e.tgt)
+        let (from, to, from_stems, to_stems) = if script_of(&e.src) == cyr {
+            (&e.src, &e.tgt, &e.src_stems, &e.tgt_stems)
         } else {
-            (&e.tgt, &e.src)
+            (&e.tgt, &e.src, &e.tgt_stems, &e.src_stems)
         };
-        let Some((a, b)) = find(&stems(from), ctx.words) else {
+        let Some((a, b)) = find(from_stems, &mine, ctx.words) else {
             continue;
         };
-        if find(&stems(to), ctx.other_words).is_none() {
+        if find(to_stems, &theirs, ctx.other_words).is_none() {
             out.push(ctx.finding(
                 &INFO,
                 &side.text,
@@ -70,10 +67,8 @@ mod tests {
 
     fn run(src: &str, tgt: &str) -> Vec<super::super::Finding> {
         let mut p = Profile::default();
-        p.glossary.push(GlossaryEntry {
-            src: "Security Council".into(),
-            tgt: "Совет Безопасности".into(),
-        });
+        p.glossary
+            .push(GlossaryEntry::new("Security Council", "Совет Безопасности"));
         let u = QaUnit {
             id: 0,
             origin: "t".into(),
