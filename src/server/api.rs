@@ -60,10 +60,11 @@ fn bad(msg: impl Into<String>) -> ApiError {
     ApiError(StatusCode::BAD_REQUEST, msg.into())
 }
 
-/// Runs blocking work (SQLite, checks) off the async threads, at most `workers` at a time.
+/// Runs blocking work (SQLite, checks) off the async threads, at most `workers` at a time;
+/// the work gets the server's state.
 async fn blocking<T: Send + 'static>(
-    st: &AppState,
-    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+    st: &Arc<AppState>,
+    f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let _permit = st.workers.acquire().await.map_err(|e| {
         ApiError(
@@ -71,12 +72,15 @@ async fn blocking<T: Send + 'static>(
             format!("shutting down: {e}"),
         )
     })?;
-    tokio::task::spawn_blocking(f).await.map_err(|e| {
-        ApiError(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("worker failed: {e}"),
-        )
-    })?
+    let st = st.clone();
+    tokio::task::spawn_blocking(move || f(&st))
+        .await
+        .map_err(|e| {
+            ApiError(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("worker failed: {e}"),
+            )
+        })?
 }
 
 pub(super) fn routes(cfg: &super::ServeConfig) -> Router<Arc<AppState>> {
@@ -144,8 +148,7 @@ async fn lookup(
         v["cached"] = json!(true);
         return Ok(Json(v));
     }
-    let st2 = st.clone();
-    let (q2, matches) = blocking(&st, move || {
+    let (q2, matches) = blocking(&st, move |st2| {
         let mem = st2.pool.get()?;
         let opts = LookupOptions {
             min_score: min,
@@ -208,8 +211,7 @@ async fn concordance(
     if words.is_empty() {
         return Err(bad("the query has no word with letters or digits"));
     }
-    let st2 = st.clone();
-    let hits = blocking(&st, move || {
+    let hits = blocking(&st, move |st2| {
         let mem = st2.pool.get()?;
         Ok(mem.concordance(&words, limit, "\u{E000}", "\u{E001}")?)
     })
@@ -235,8 +237,7 @@ async fn concordance(
 
 async fn stats(State(st): St) -> Result<Json<Value>, ApiError> {
     let read_only = !st.cfg.allow_write;
-    let st2 = st.clone();
-    let s = blocking(&st, move || Ok(st2.pool.get()?.stats()?)).await?;
+    let s = blocking(&st, move |st2| Ok(st2.pool.get()?.stats()?)).await?;
     let mut v = serde_json::to_value(s).unwrap_or_default();
     v["read_only"] = json!(read_only);
     Ok(Json(v))
@@ -310,8 +311,7 @@ async fn qa_run(
         return Err(bad("format must be json, jsonl, csv or html"));
     }
     let (src_lang, tgt_lang) = (p.src_lang, p.tgt_lang);
-    let st2 = st.clone();
-    let (title, units, findings) = blocking(&st, move || {
+    let (title, units, findings) = blocking(&st, move |st2| {
         let (title, units) = match upload {
             None => {
                 let mem = st2.pool.get()?;
@@ -414,8 +414,7 @@ async fn import(State(st): St, mp: Option<Multipart>) -> Result<Json<Value>, Api
         Some("keep-both") => OnDuplicate::KeepBoth,
         Some(o) => return Err(bad(format!("on_duplicate: unknown policy {o}"))),
     };
-    let st2 = st.clone();
-    let stats = blocking(&st, move || {
+    let stats = blocking(&st, move |st2| {
         let label = Path::new(&name);
         let ext = label
             .extension()
@@ -452,8 +451,7 @@ async fn export(
     if !matches!(format.as_str(), "tmx" | "tsv") {
         return Err(bad("format must be tmx or tsv"));
     }
-    let st2 = st.clone();
-    let units = blocking(&st, move || {
+    let units = blocking(&st, move |st2| {
         Ok(st2.pool.get()?.units(&ExportFilter::default())?)
     })
     .await?;
