@@ -101,12 +101,12 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             continue;
         }
         let key = written.to_lowercase();
-        let Some(variants) = ctx.spellings.cased.get(&key) else {
+        let Some(variants) = ctx.batch.spellings.cased.get(&key) else {
             continue;
         };
         let lower_n = key
             .split_once(' ')
-            .and_then(|(a, b)| ctx.spellings.lower.get(&lower_hash(a, b)))
+            .and_then(|(a, b)| ctx.batch.spellings.lower.get(&lower_hash(a, b)))
             .copied()
             .unwrap_or(0);
         let Some((best, &best_n)) = variants

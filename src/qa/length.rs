@@ -54,7 +54,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     if s < 20 || t == 0 {
         return;
     }
-    let expected = s as f64 * ctx.length_ratio;
+    let expected = s as f64 * ctx.batch.length_ratio;
     let ratio = t as f64 / expected;
     let max = ctx.profile.number(INFO.id, "max_ratio", 2.5);
     let min = ctx.profile.number(INFO.id, "min_ratio", 0.4);

@@ -155,18 +155,9 @@ pub struct Context<'a> {
     pub words: &'a [Word<'a>],
     /// The words of the other side (empty for monolingual units).
     pub other_words: &'a [Word<'a>],
-    /// Capitalised words seen inside sentences anywhere in the batch (likely names).
-    pub names: &'a HashSet<String>,
-    /// Name keys (see `text::translit::name_key`) of capitalised Cyrillic words in the batch:
-    /// names the batch writes in Russian letters.
-    pub cyrillic_names: &'a HashSet<String>,
-    /// How two-word terms are cased across the batch.
-    pub spellings: &'a case_consistency::Spellings,
-    /// Stems of unknown words used in several distinct segments of the batch, with the number
-    /// of those segments: terms of the text rather than typos (a misspelling seldom repeats).
-    pub batch_terms: &'a HashMap<String, usize>,
-    /// The batch's typical target/source length ratio (see `length`).
-    pub length_ratio: f64,
+    /// What the batch as a whole says (names, term casing, repeated unknown words, length
+    /// ratio).
+    pub batch: &'a Batch,
     /// The profile: options, severities, the user's words and glossary.
     pub profile: &'a Profile,
 }
@@ -272,11 +263,18 @@ const SIDE_CHECKS: &[(&CheckInfo, SideCheck)] = &[
 
 /// What the batch as a whole says, gathered in one pass before the checks run.
 pub struct Batch {
-    names: HashSet<String>,
-    cyrillic_names: HashSet<String>,
-    spellings: case_consistency::Spellings,
-    terms: HashMap<String, usize>,
-    length_ratio: f64,
+    /// Capitalised words seen inside sentences anywhere in the batch (likely names).
+    pub names: HashSet<String>,
+    /// Name keys (see `text::translit::name_key`) of capitalised Cyrillic words in the batch:
+    /// names the batch writes in Russian letters.
+    pub cyrillic_names: HashSet<String>,
+    /// How two-word terms are cased across the batch.
+    pub spellings: case_consistency::Spellings,
+    /// Stems of unknown words used in several distinct segments of the batch, with the number
+    /// of those segments: terms of the text rather than typos (a misspelling seldom repeats).
+    pub terms: HashMap<String, usize>,
+    /// The batch's typical target/source length ratio (see `length`).
+    pub length_ratio: f64,
 }
 
 impl Batch {
@@ -480,11 +478,7 @@ fn check_units(
                 side: side_id,
                 words,
                 other_words,
-                names: &batch.names,
-                batch_terms: &batch.terms,
-                spellings: &batch.spellings,
-                cyrillic_names: &batch.cyrillic_names,
-                length_ratio: batch.length_ratio,
+                batch,
                 profile,
             };
             let mut found = Vec::new();

@@ -303,7 +303,8 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         // A word used across the batch is a term of the text; close to a known word (two
         // edits at most) and in only a few segments, it is rather a misspelling that repeats.
         let uses = ctx
-            .batch_terms
+            .batch
+            .terms
             .get(&crate::text::stem(word))
             .copied()
             .unwrap_or(0);
@@ -319,7 +320,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             let initial = super::sentence_initial(text, w.byte_start);
             // Inside a sentence a capitalised unknown word is a name; at its start, it is one
             // when the batch shows it capitalised elsewhere.
-            if !initial || ctx.names.contains(word) || followed_by_name(text, w.end) {
+            if !initial || ctx.batch.names.contains(word) || followed_by_name(text, w.end) {
                 continue;
             }
             // A Russian capitalised word nothing ordinary is close to is a name too

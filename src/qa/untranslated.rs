@@ -76,6 +76,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         let plain_latin = latin
             && (!is_capitalized(word)
                 || ctx
+                    .batch
                     .cyrillic_names
                     .contains(&crate::text::translit::name_key(word)));
         let near_cyrillic = text[..w.byte_start].chars().rev().take(40).any(is_cyrillic)
