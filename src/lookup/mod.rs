@@ -21,6 +21,7 @@ pub mod analyze;
 use crate::memory::{Segment, Store};
 use crate::text::{normalize, word_keys};
 use crate::Result;
+use rapidfuzz::distance::levenshtein;
 use serde::Serialize;
 
 /// One match found for a query.
@@ -136,7 +137,8 @@ fn tags(text: &str) -> Vec<&str> {
 struct Features {
     trimmed: String,
     norm_chars: Vec<char>,
-    words: Vec<String>,
+    /// Word keys as hashes: what the word-level edit distance compares.
+    word_ids: Vec<i64>,
     /// Words without numbers and tags: what must be equal for a 95–99 match.
     plain: Vec<String>,
     numbers: Vec<String>,
@@ -146,15 +148,18 @@ struct Features {
 impl Features {
     fn new(text: &str) -> Features {
         let words = word_keys(text);
-        let plain = words
+        let word_ids = words
             .iter()
+            .map(|w| crate::memory::fuzzy::hash64(w))
+            .collect();
+        let plain = words
+            .into_iter()
             .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-            .cloned()
             .collect();
         Features {
             trimmed: text.trim().to_string(),
             norm_chars: normalize(text).chars().collect(),
-            words,
+            word_ids,
             plain,
             numbers: numbers(text),
             tags: tags(text).into_iter().map(str::to_string).collect(),
@@ -162,65 +167,95 @@ impl Features {
     }
 }
 
-/// Match % of `candidate` for `query` (0–100) and the character similarity; see the module docs.
-pub fn score_detailed(query: &str, candidate: &str) -> (u32, f64) {
-    score_features(&Features::new(query), query, candidate)
+/// A query prepared for scoring many candidates: its features and bit-parallel edit-distance
+/// comparators over its characters and its words.
+struct Query<'a> {
+    text: &'a str,
+    features: Features,
+    chars: levenshtein::BatchComparator<char>,
+    words: levenshtein::BatchComparator<i64>,
 }
 
-fn score_features(q: &Features, query: &str, candidate: &str) -> (u32, f64) {
-    let c = Features::new(candidate);
-    let longest = q.norm_chars.len().max(c.norm_chars.len());
-    let char_sim = if longest == 0 {
-        100.0
-    } else {
-        100.0
-            * (1.0
-                - strsim::generic_levenshtein(&q.norm_chars, &c.norm_chars) as f64 / longest as f64)
-    };
-    if q.trimmed == c.trimmed {
-        return (100, 100.0);
+impl<'a> Query<'a> {
+    fn new(text: &'a str) -> Query<'a> {
+        let features = Features::new(text);
+        let chars = levenshtein::BatchComparator::new(features.norm_chars.iter().copied());
+        let words = levenshtein::BatchComparator::new(features.word_ids.iter().copied());
+        Query {
+            text,
+            features,
+            chars,
+            words,
+        }
     }
-    if q.plain == c.plain && !q.plain.is_empty() {
-        let strip_tags = |t: &str| {
-            let mut out = t.to_string();
-            for tag in tags(t) {
-                out = out.replacen(tag, " ", 1);
-            }
-            out
+
+    /// Match % of `candidate` and the character similarity.
+    fn score(&self, candidate: &str) -> (u32, f64) {
+        let q = &self.features;
+        let c = Features::new(candidate);
+        let longest = q.norm_chars.len().max(c.norm_chars.len());
+        let char_sim = if longest == 0 {
+            100.0
+        } else {
+            100.0
+                * (1.0 - self.chars.distance(c.norm_chars.iter().copied()) as f64 / longest as f64)
         };
-        let letters = |t: &str| -> String { t.chars().filter(|c| c.is_alphabetic()).collect() };
-        let marks = |t: &str| -> String {
-            strip_tags(t)
-                .chars()
-                .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
-                .collect()
+        if q.trimmed == c.trimmed {
+            return (100, 100.0);
+        }
+        if q.plain == c.plain && !q.plain.is_empty() {
+            return (near_exact(q, &c, self.text, candidate), char_sim);
+        }
+        let longest = q.word_ids.len().max(c.word_ids.len());
+        let word_sim = if longest == 0 {
+            0.0
+        } else {
+            100.0 * (1.0 - self.words.distance(c.word_ids.iter().copied()) as f64 / longest as f64)
         };
-        let spaces = |t: &str| -> usize { strip_tags(t).split_whitespace().count() };
-        let mut penalty = 0;
-        if q.numbers != c.numbers {
-            penalty += 2;
-        }
-        if q.tags != c.tags {
-            penalty += 1;
-        }
-        if letters(query) != letters(candidate) {
-            penalty += 1;
-        }
-        if marks(query) != marks(candidate)
-            || (spaces(query) != spaces(candidate) && q.numbers == c.numbers)
-        {
-            penalty += 1;
-        }
-        return ((100 - penalty.max(1)).clamp(95, 99), char_sim);
+        let s = word_sim.max(char_sim).floor() as u32;
+        (s.min(94), char_sim)
     }
-    let longest = q.words.len().max(c.words.len());
-    let word_sim = if longest == 0 {
-        0.0
-    } else {
-        100.0 * (1.0 - strsim::generic_levenshtein(&q.words, &c.words) as f64 / longest as f64)
+}
+
+/// 95–99 for texts with the same words: a point off for each kind of difference (numbers,
+/// tags, letters' case, punctuation or spacing), two for numbers.
+fn near_exact(q: &Features, c: &Features, query: &str, candidate: &str) -> u32 {
+    let strip_tags = |t: &str| {
+        let mut out = t.to_string();
+        for tag in tags(t) {
+            out = out.replacen(tag, " ", 1);
+        }
+        out
     };
-    let s = word_sim.max(char_sim).floor() as u32;
-    (s.min(94), char_sim)
+    let letters = |t: &str| -> String { t.chars().filter(|c| c.is_alphabetic()).collect() };
+    let marks = |t: &str| -> String {
+        strip_tags(t)
+            .chars()
+            .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .collect()
+    };
+    let spaces = |t: &str| -> usize { strip_tags(t).split_whitespace().count() };
+    let mut penalty = 0;
+    if q.numbers != c.numbers {
+        penalty += 2;
+    }
+    if q.tags != c.tags {
+        penalty += 1;
+    }
+    if letters(query) != letters(candidate) {
+        penalty += 1;
+    }
+    if marks(query) != marks(candidate)
+        || (spaces(query) != spaces(candidate) && q.numbers == c.numbers)
+    {
+        penalty += 1;
+    }
+    (100 - penalty.max(1)).clamp(95, 99)
+}
+
+/// Match % of `candidate` for `query` (0–100) and the character similarity; see the module docs.
+pub fn score_detailed(query: &str, candidate: &str) -> (u32, f64) {
+    Query::new(query).score(candidate)
 }
 
 /// Match % of `candidate` for `query` (0–100).
@@ -283,21 +318,44 @@ pub fn diff(query: &str, source: &str) -> String {
     out.join(" ")
 }
 
-fn to_match(q: &Features, query: &str, s: Segment, prev: Option<&str>) -> Option<Match> {
-    let (tgt, tgt_lang) = (s.tgt.clone()?, s.tgt_lang.clone()?);
-    let (fwd, fwd_c) = score_features(q, query, &s.src);
-    let (bwd, bwd_c) = score_features(q, query, &tgt);
-    let (score, char_sim, source, source_lang, target, target_lang) =
-        if (fwd, fwd_c) >= (bwd, bwd_c) {
-            (fwd, fwd_c, s.src.clone(), s.src_lang.clone(), tgt, tgt_lang)
-        } else {
-            (bwd, bwd_c, tgt, tgt_lang, s.src.clone(), s.src_lang.clone())
-        };
+/// A candidate scored on both sides; the better side is the one that matched.
+struct Scored {
+    score: u32,
+    char_sim: f64,
+    reversed: bool,
+    segment: Segment,
+}
+
+fn score_segment(q: &Query<'_>, s: Segment, prev: Option<&str>) -> Option<Scored> {
+    let tgt = s.tgt.as_deref()?;
+    s.tgt_lang.as_ref()?;
+    let (fwd, fwd_c) = q.score(&s.src);
+    let (bwd, bwd_c) = q.score(tgt);
+    let reversed = (fwd, fwd_c) < (bwd, bwd_c);
+    let (score, char_sim) = if reversed { (bwd, bwd_c) } else { (fwd, fwd_c) };
     let context = score == 100
-        && source == s.src
+        && !reversed
         && matches!((prev, s.prev), (Some(p), Some(q)) if crate::memory::norm_hash(p) == q);
-    Some(Match {
+    Some(Scored {
         score: if context { 101 } else { score },
+        char_sim,
+        reversed,
+        segment: s,
+    })
+}
+
+/// The match shown for a scored candidate (proposal and differences computed only here).
+fn to_match(query: &str, m: Scored) -> Match {
+    let s = m.segment;
+    let (src, src_lang) = (s.src, s.src_lang);
+    let (tgt, tgt_lang) = (s.tgt.unwrap_or_default(), s.tgt_lang.unwrap_or_default());
+    let (source, source_lang, target, target_lang) = if m.reversed {
+        (tgt, tgt_lang, src, src_lang)
+    } else {
+        (src, src_lang, tgt, tgt_lang)
+    };
+    Match {
+        score: m.score,
         proposal: propose(query, &source, &target),
         diff: diff(query, &source),
         source,
@@ -306,8 +364,8 @@ fn to_match(q: &Features, query: &str, s: Segment, prev: Option<&str>) -> Option
         target_lang,
         segment: s.id,
         doc: s.doc,
-        char_sim,
-    })
+        char_sim: m.char_sim,
+    }
 }
 
 /// Looks `query` up in the memory; matches at `min_score` % or better, best first.
@@ -328,21 +386,21 @@ pub fn lookup_with(mem: &dyn Store, query: &str, opts: &LookupOptions) -> Result
     let mut segments = mem.exact(query)?;
     segments.extend(mem.fuzzy_candidates(&normalize(query), opts.candidates)?);
     let mut seen = std::collections::HashSet::new();
-    let features = Features::new(query);
-    let mut matches: Vec<Match> = segments
+    let q = Query::new(query);
+    let mut scored: Vec<Scored> = segments
         .into_iter()
         .filter(|s| seen.insert(s.id))
-        .filter_map(|s| to_match(&features, query, s, opts.prev.as_deref()))
+        .filter_map(|s| score_segment(&q, s, opts.prev.as_deref()))
         .filter(|m| m.score >= opts.min_score)
         .collect();
-    matches.sort_by(|a, b| {
+    scored.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then(b.char_sim.total_cmp(&a.char_sim))
-            .then(a.segment.cmp(&b.segment))
+            .then(a.segment.id.cmp(&b.segment.id))
     });
-    matches.truncate(opts.limit);
-    Ok(matches)
+    scored.truncate(opts.limit);
+    Ok(scored.into_iter().map(|m| to_match(query, m)).collect())
 }
 
 #[cfg(test)]

@@ -282,6 +282,107 @@ impl Counter {
     }
 }
 
+/// The `limit` ids found in the most of the sorted `lists` (ties: lower id first), with their
+/// counts, best first.
+///
+/// Ids are counted block by block (32768 ids, one byte each: the block's counts stay in the
+/// first-level cache however large the memory), and a running threshold (the count the best
+/// `limit` ids so far reach) drops ids that can no longer make it.
+pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
+    const BLOCK: u32 = 1 << 15;
+    if limit == 0 {
+        return Vec::new();
+    }
+    let Some(max_id) = lists.iter().filter_map(|l| l.last().copied()).max() else {
+        return Vec::new();
+    };
+    let mut counts = vec![0u8; BLOCK as usize];
+    let mut touched: Vec<u16> = Vec::new();
+    let mut cursors = vec![0usize; lists.len()];
+    let mut hist = [0usize; 256];
+    let mut threshold = 1u8;
+    let mut kept: Vec<(u32, u8)> = Vec::new();
+    let mut start = 0u32;
+    loop {
+        let end = start.saturating_add(BLOCK);
+        for (list, cursor) in lists.iter().zip(cursors.iter_mut()) {
+            let mut i = *cursor;
+            while let Some(&id) = list.get(i) {
+                if id >= end {
+                    break;
+                }
+                let off = (id - start) as usize;
+                let c = &mut counts[off];
+                if *c == 0 {
+                    touched.push(off as u16);
+                }
+                *c = c.saturating_add(1);
+                i += 1;
+            }
+            *cursor = i;
+        }
+        for &off in &touched {
+            let c = std::mem::take(&mut counts[usize::from(off)]);
+            hist[usize::from(c)] += 1;
+            if c >= threshold {
+                kept.push((start + u32::from(off), c));
+            }
+        }
+        touched.clear();
+        // The highest count that at least `limit` ids reach so far.
+        let mut reach = 0;
+        let mut t = 255usize;
+        while t > usize::from(threshold) {
+            reach += hist[t];
+            if reach >= limit {
+                break;
+            }
+            t -= 1;
+        }
+        if t > usize::from(threshold) {
+            threshold = t as u8;
+            kept.retain(|&(_, c)| c >= threshold);
+        }
+        if end > max_id {
+            break;
+        }
+        start = end;
+    }
+    kept.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    kept.truncate(limit);
+    kept
+}
+
+/// Adds one to the count of every id of `pool` (sorted by id) that `list` (sorted) holds,
+/// searching forward from the last id found: about `pool.len() × log(list.len() / pool.len())`
+/// steps.
+pub fn count_in(pool: &mut [(u32, u8)], list: &[u32]) {
+    let mut lo = 0usize;
+    for (id, c) in pool.iter_mut() {
+        // Gallop to a window holding `id`, then binary-search it.
+        // Everything before `lo` is smaller than `id`; so is everything up to `hi` while
+        // the loop runs.
+        let mut step = 1usize;
+        let mut hi = lo;
+        while hi < list.len() && list[hi] < *id {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        let end = (hi + 1).min(list.len());
+        match list[lo..end].binary_search(id) {
+            Ok(i) => {
+                *c = c.saturating_add(1);
+                lo += i + 1;
+            }
+            Err(i) => lo += i,
+        }
+        if lo >= list.len() {
+            break;
+        }
+    }
+}
+
 /// Posting lists being built for a batch of new units, kept encoded so that a million units
 /// fit in a bounded amount of memory.
 #[derive(Default)]
@@ -368,5 +469,44 @@ mod tests {
         let b = trigrams("open the fille");
         let shared = a.iter().filter(|g| b.contains(g)).count();
         assert!(shared * 10 >= a.len() * 7);
+    }
+
+    #[test]
+    fn blocked_counting_agrees_with_the_simple_counter() {
+        // Lists spanning several blocks, with ties and repeated ids across lists.
+        let lists: Vec<Vec<u32>> = (0..12u32)
+            .map(|k| (0..3000u32).map(|i| i * (37 + k * 11) % 200_000).collect())
+            .map(|mut v: Vec<u32>| {
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let refs: Vec<&[u32]> = lists.iter().map(|l| l.as_slice()).collect();
+        for limit in [1, 10, 1000, 100_000] {
+            let mut c = Counter::default();
+            for l in &lists {
+                c.add_ids(l);
+            }
+            assert_eq!(
+                top_counts(&refs, limit),
+                c.take_top(limit, 1),
+                "limit {limit}"
+            );
+        }
+        assert!(top_counts(&[], 5).is_empty());
+        assert!(top_counts(&refs, 0).is_empty());
+    }
+
+    #[test]
+    fn counting_in_a_pool_finds_exactly_the_shared_ids() {
+        let list: Vec<u32> = (0..10_000u32).map(|i| i * 3).collect();
+        let mut pool: Vec<(u32, u8)> = [0u32, 1, 3, 299, 300, 29_997, 29_998, 40_000]
+            .iter()
+            .map(|&id| (id, 0))
+            .collect();
+        count_in(&mut pool, &list);
+        let hit: Vec<u32> = pool.iter().filter(|p| p.1 == 1).map(|p| p.0).collect();
+        assert_eq!(hit, [0, 3, 300, 29_997]);
     }
 }

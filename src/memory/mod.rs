@@ -780,67 +780,27 @@ impl Memory {
         }
         sized.sort_unstable();
         let budget = fuzzy_budget();
-        let mut used = 0usize;
-        let mut counter = COUNTER.with(|c| std::mem::take(&mut *c.borrow_mut()));
-        // With decoded lists in RAM (a server), counting stops after the rarer lists (half
-        // of the budget): the best `POOL` units so far are the candidates, and the
-        // commoner lists are only searched for them (binary search in a sorted list) instead
-        // of counted whole. A unit that shares none of the rarer trigrams is no fuzzy match.
-        const POOL: usize = 1000;
-        let phase1 = budget / 2;
-        let mut pool: Option<Vec<(u32, u8)>> = None;
-        {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
-            for (n, g) in sized {
-                if used > 0 && used + n > budget {
-                    break;
-                }
-                if cache.is_some() && pool.is_none() && used > 0 && used + n > phase1 {
-                    pool = Some(counter.take_top(POOL, 1));
-                }
-                used += n;
-                let ids = match cache.and_then(|c| c.list(g)) {
-                    Some(ids) => Some(ids),
-                    None => {
-                        let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
-                        match cache {
-                            Some(c) => {
-                                let mut ids = Vec::with_capacity(n);
-                                fuzzy::decode(&blob, |id| ids.push(id));
-                                Some(c.put_list(g, ids))
-                            }
-                            None => {
-                                counter.add_list(&blob);
-                                None
-                            }
-                        }
+        let top = match cache {
+            Some(c) => self.top_cached(c, &sized, budget, limit)?,
+            None => {
+                let mut used = 0usize;
+                let mut counter = COUNTER.with(|c| std::mem::take(&mut *c.borrow_mut()));
+                let mut stmt = self
+                    .conn
+                    .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
+                for &(n, g) in &sized {
+                    if used > 0 && used + n > budget {
+                        break;
                     }
-                };
-                if let Some(ids) = ids {
-                    match pool.as_mut() {
-                        Some(p) => {
-                            for (id, c) in p.iter_mut() {
-                                if ids.binary_search(id).is_ok() {
-                                    *c = c.saturating_add(1);
-                                }
-                            }
-                        }
-                        None => counter.add_ids(&ids),
-                    }
+                    used += n;
+                    let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
+                    counter.add_list(&blob);
                 }
+                let top = counter.take_top(limit, 1);
+                COUNTER.with(|c| *c.borrow_mut() = counter);
+                top
             }
-        }
-        let top = match pool {
-            Some(mut p) => {
-                p.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                p.truncate(limit);
-                p
-            }
-            None => counter.take_top(limit, 1),
         };
-        COUNTER.with(|c| *c.borrow_mut() = counter);
         if top.is_empty() {
             return Ok(Vec::new());
         }
@@ -860,6 +820,61 @@ impl Memory {
             .collect();
         segs.sort_by_key(|s| rank.get(&s.id).copied().unwrap_or(usize::MAX));
         Ok(segs)
+    }
+
+    /// The best-counting units over the lists in `sized` (encoded length, trigram; rarest
+    /// first) that fit in `budget`, with decoded lists kept in the shared cache.
+    ///
+    /// Counting stops after the rarer lists (half of the budget): the best `POOL` units so
+    /// far are the candidates, and the commoner lists are only searched for them instead of
+    /// counted whole. A unit that shares none of the rarer trigrams is no fuzzy match.
+    fn top_cached(
+        &self,
+        cache: &fuzzy::PostingCache,
+        sized: &[(usize, i64)],
+        budget: usize,
+        limit: usize,
+    ) -> Result<Vec<(u32, u8)>> {
+        const POOL: usize = 1000;
+        let phase1 = budget / 2;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
+        let (mut rare, mut common) = (Vec::new(), Vec::new());
+        let mut used = 0usize;
+        for &(n, g) in sized {
+            if used > 0 && used + n > budget {
+                break;
+            }
+            let is_common = used > 0 && used + n > phase1;
+            used += n;
+            let ids = match cache.list(g) {
+                Some(ids) => ids,
+                None => {
+                    let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
+                    let mut ids = Vec::with_capacity(n);
+                    fuzzy::decode(&blob, |id| ids.push(id));
+                    cache.put_list(g, ids)
+                }
+            };
+            if is_common || !common.is_empty() {
+                common.push(ids);
+            } else {
+                rare.push(ids);
+            }
+        }
+        let rare: Vec<&[u32]> = rare.iter().map(|l| &l[..]).collect();
+        if common.is_empty() {
+            return Ok(fuzzy::top_counts(&rare, limit));
+        }
+        let mut pool = fuzzy::top_counts(&rare, POOL);
+        pool.sort_unstable_by_key(|p| p.0);
+        for list in &common {
+            fuzzy::count_in(&mut pool, list);
+        }
+        pool.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        pool.truncate(limit);
+        Ok(pool)
     }
 
     /// Segments matching an FTS5 query, best (bm25) first.
