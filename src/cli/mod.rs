@@ -307,7 +307,7 @@ pub enum Command {
         /// Lookup answers remembered (0 turns the cache off).
         #[arg(long, default_value_t = 1000)]
         cache: usize,
-        /// Memory queries run at once (0: one per core).
+        /// Memory queries run at once (0: two per core).
         #[arg(long, default_value_t = 0)]
         workers: usize,
     },

@@ -17,7 +17,7 @@ use crate::formats::Unit;
 use crate::text::normalize;
 use crate::Result;
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The schema version this build writes.
@@ -762,8 +762,12 @@ impl Memory {
             let mut stmt = self
                 .conn
                 .prepare_cached("SELECT length(ids) FROM fuzzy_postings WHERE token = ?1")?;
-            for g in &grams {
-                if let Some(n) = cache.and_then(|c| c.size(*g)) {
+            let known = match cache {
+                Some(c) => c.sizes(&grams),
+                None => vec![None; grams.len()],
+            };
+            for (g, known) in grams.iter().zip(known) {
+                if let Some(n) = known {
                     sized.push((n, *g));
                     continue;
                 }
@@ -804,21 +808,21 @@ impl Memory {
         if top.is_empty() {
             return Ok(Vec::new());
         }
-        let ids: Vec<String> = top.iter().map(|(id, _)| id.to_string()).collect();
-        let mut segs = self.query_segments(
-            &format!(
-                "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-                 WHERE s.id IN ({})",
-                ids.join(",")
-            ),
-            [],
-        )?;
-        let rank: HashMap<i64, usize> = top
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _))| (*id as i64, i))
-            .collect();
-        segs.sort_by_key(|s| rank.get(&s.id).copied().unwrap_or(usize::MAX));
+        // One cached statement per id: parsing a fresh `IN (…)` list costs more than the
+        // point lookups themselves.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+             WHERE s.id = ?1"
+        ))?;
+        let mut segs = Vec::with_capacity(top.len());
+        for (id, _) in &top {
+            if let Some(seg) = stmt
+                .query_row(params![i64::from(*id)], row_to_segment)
+                .optional()?
+            {
+                segs.push(seg);
+            }
+        }
         Ok(segs)
     }
 
@@ -842,13 +846,21 @@ impl Memory {
             .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
         let (mut rare, mut common) = (Vec::new(), Vec::new());
         let mut used = 0usize;
-        for &(n, g) in sized {
+        let mut within = 0;
+        while let Some(&(n, _)) = sized.get(within) {
             if used > 0 && used + n > budget {
                 break;
             }
+            used += n;
+            within += 1;
+        }
+        let sized = &sized[..within];
+        let tokens: Vec<i64> = sized.iter().map(|&(_, g)| g).collect();
+        let mut used = 0usize;
+        for (&(n, g), kept) in sized.iter().zip(cache.lists(&tokens)) {
             let is_common = used > 0 && used + n > phase1;
             used += n;
-            let ids = match cache.list(g) {
+            let ids = match kept {
                 Some(ids) => ids,
                 None => {
                     let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;

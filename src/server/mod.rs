@@ -35,7 +35,7 @@ pub struct ServeConfig {
     pub max_body: usize,
     /// Lookups remembered (as-you-type search repeats queries); 0 turns the cache off.
     pub cache: usize,
-    /// Memory queries run at once (more wait); 0 means one per core.
+    /// Memory queries run at once (more wait); 0 means two per core.
     pub workers: usize,
 }
 
@@ -196,7 +196,8 @@ pub(crate) struct AppState {
 /// The router of the pages and the API (also used by tests, without a socket).
 pub fn router(cfg: ServeConfig) -> axum::Router {
     let workers = if cfg.workers == 0 {
-        std::thread::available_parallelism().map_or(2, |n| n.get())
+        // Two per core: a core stays busy while a finished query's answer is handed back.
+        2 * std::thread::available_parallelism().map_or(2, |n| n.get())
     } else {
         cfg.workers
     };
