@@ -1,7 +1,7 @@
 //! Fluency score: how unnatural does a text read? Higher = more garbled. Used to rank
 //! segments (`tm qa --scores`), not to flag them: the signals are weak one by one.
 //!
-//! Two signals, each standardised over the batch and added:
+//! Five signals, each standardised over the batch and added:
 //! - word-pair association (English): for every pair of adjacent words, the pointwise mutual
 //!   information from the shipped bigram counts and word frequencies (`data/lm/`), with an
 //!   unseen pair of two common words counted as a strong negative; the score is the negated
@@ -10,7 +10,11 @@
 //!   (several systems or translators), a translation that shares few words and word pairs with
 //!   the others reads worse more often. Learnt from the batch itself; zero elsewhere.
 //! - clause punctuation per word (commas, semicolons, colons): run-on sentences joined by
-//!   commas are typical of word-for-word translation.
+//!   commas are typical of word-for-word translation; and, where the batch holds other
+//!   translations of the same source, how much more of it a side uses than they do.
+//! - unsupported word pairs (English): the share of adjacent pairs that neither the shipped
+//!   counts list with non-negative association nor at least two other sides of the batch
+//!   use: word pairs learnt from the batch itself vouch for its domain's phrasing.
 //!
 //! Each signal is standardised within the sides of one language, so that English and Russian
 //! sides of a batch are each ranked among their own.
@@ -28,31 +32,59 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Pointwise mutual information of an English word pair from the shipped counts:
+/// `log10 P(a b) − log10 P(a) − log10 P(b)`; an unseen pair of two common words counts as
+/// −3, other unseen pairs as 0. The flag tells whether the pair is listed.
+fn pair_pmi(a: &str, b: &str) -> (f64, bool) {
+    let z = |w: &str| freq::zipf(Lang::En, w).map(f64::from).unwrap_or(1.0);
+    let (za, zb) = (z(a), z(b));
+    let bigrams = freq::en_bigrams();
+    let c = bigrams.count(a, b);
+    if c > 0 {
+        // Frequencies per billion words.
+        (
+            (c as f64 / bigrams.total).log10() - (za - 9.0) - (zb - 9.0),
+            true,
+        )
+    } else if za > 4.0 && zb > 4.0 {
+        (-3.0, false)
+    } else {
+        (0.0, false)
+    }
+}
+
 /// Negated mean association of adjacent words (English) or mean rarity (Russian).
 pub fn association(lang: Lang, toks: &[String]) -> f64 {
     if toks.is_empty() {
         return 0.0;
     }
-    let z = |w: &str| freq::zipf(lang, w).map(f64::from);
     if lang == Lang::Ru || toks.len() < 2 {
+        let z = |w: &str| freq::zipf(lang, w).map(f64::from);
         let rare: f64 = toks.iter().map(|w| 7.0 - z(w).unwrap_or(1.0)).sum();
         return rare / toks.len() as f64;
     }
-    let b = freq::en_bigrams();
-    let mut sum = 0.0;
-    for p in toks.windows(2) {
-        let (za, zb) = (z(&p[0]).unwrap_or(1.0), z(&p[1]).unwrap_or(1.0));
-        let c = b.count(&p[0], &p[1]);
-        sum += if c > 0 {
-            // log10 P(a b) − log10 P(a) − log10 P(b), frequencies per billion words.
-            (c as f64 / b.total).log10() - (za - 9.0) - (zb - 9.0)
-        } else if za > 4.0 && zb > 4.0 {
-            -3.0
-        } else {
-            0.0
-        };
-    }
+    let sum: f64 = toks.windows(2).map(|p| pair_pmi(&p[0], &p[1]).0).sum();
     -sum / (toks.len() - 1) as f64
+}
+
+/// Share of an English side's word pairs that nothing vouches for: neither the shipped
+/// counts (as a listed pair of non-negative association) nor at least two other sides of
+/// the batch (n-grams learnt from the batch itself).
+fn unsupported(toks: &[String], batch: &HashMap<(&str, &str), usize>) -> f64 {
+    if toks.len() < 2 {
+        return 0.0;
+    }
+    let bad = toks
+        .windows(2)
+        .filter(|p| {
+            let (pmi, listed) = pair_pmi(&p[0], &p[1]);
+            let elsewhere = batch
+                .get(&(p[0].as_str(), p[1].as_str()))
+                .map_or(0, |n| n.saturating_sub(1));
+            !(listed && pmi > -1.0) && elsewhere < 2
+        })
+        .count();
+    bad as f64 / (toks.len() - 1) as f64
 }
 
 /// Dice overlap of the words and word pairs of two token lists.
@@ -133,8 +165,12 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
         }
     }
     let mut disagreement = vec![0.0; rows.len()];
+    // Clause punctuation beyond what the other translations of the source use.
+    let mut extra_punct = vec![0.0; rows.len()];
     for ks in by_src.values().filter(|ks| ks.len() > 1) {
+        let mean = ks.iter().map(|&k| punct[k]).sum::<f64>() / ks.len() as f64;
         for &k in ks {
+            extra_punct[k] = punct[k] - mean;
             let sims: Vec<f64> = ks
                 .iter()
                 .filter(|&&j| j != k)
@@ -143,9 +179,42 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
             disagreement[k] = -sims.iter().sum::<f64>() / sims.len() as f64;
         }
     }
+    // In how many English sides of the batch each word pair occurs.
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    for (k, toks) in toks_of.iter().enumerate() {
+        if langs[k] != Lang::En {
+            continue;
+        }
+        let mut seen: Vec<(&str, &str)> = toks
+            .windows(2)
+            .map(|p| (p[0].as_str(), p[1].as_str()))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for p in seen {
+            *pairs.entry(p).or_insert(0) += 1;
+        }
+    }
+    let mut unsupported_pairs: Vec<f64> = toks_of
+        .iter()
+        .enumerate()
+        .map(|(k, toks)| {
+            if langs[k] == Lang::En {
+                unsupported(toks, &pairs)
+            } else {
+                0.0
+            }
+        })
+        .collect();
     for lang in [Lang::En, Lang::Ru] {
         let idx: Vec<usize> = (0..rows.len()).filter(|&k| langs[k] == lang).collect();
-        for signal in [&mut assoc, &mut disagreement, &mut punct] {
+        for signal in [
+            &mut assoc,
+            &mut disagreement,
+            &mut punct,
+            &mut extra_punct,
+            &mut unsupported_pairs,
+        ] {
             let mut v: Vec<f64> = idx.iter().map(|&k| signal[k]).collect();
             standardise(&mut v);
             for (j, &k) in idx.iter().enumerate() {
@@ -155,7 +224,11 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
     }
     rows.iter()
         .enumerate()
-        .map(|(k, &(i, side))| (units[i].id, side, assoc[k] + disagreement[k] + punct[k]))
+        .map(|(k, &(i, side))| {
+            let score =
+                assoc[k] + disagreement[k] + punct[k] + extra_punct[k] + unsupported_pairs[k];
+            (units[i].id, side, score)
+        })
         .collect()
 }
 
@@ -202,5 +275,41 @@ mod tests {
             .collect();
         let worst = tgt.iter().cloned().fold(f64::MIN, f64::max);
         assert_eq!(tgt[3], worst, "{tgt:?}");
+    }
+
+    #[test]
+    fn word_pairs_the_batch_uses_are_vouched_for() {
+        // "widget frobnicates" is in no shipped list: unsupported alone, vouched for once two
+        // other sides of the batch use it.
+        let t = toks("the widget frobnicates quickly");
+        let mut batch: HashMap<(&str, &str), usize> = HashMap::new();
+        let alone = unsupported(&t, &batch);
+        batch.insert(("widget", "frobnicates"), 3);
+        batch.insert(("frobnicates", "quickly"), 3);
+        batch.insert(("the", "widget"), 3);
+        let vouched = unsupported(&t, &batch);
+        assert!(alone > vouched, "{alone} vs {vouched}");
+        assert_eq!(vouched, 0.0);
+        // A common, listed pair needs no vouching.
+        assert_eq!(unsupported(&toks("of the"), &HashMap::new()), 0.0);
+    }
+
+    #[test]
+    fn more_clause_punctuation_than_the_other_translations_scores_higher() {
+        let u = |id, t: &str| QaUnit {
+            id,
+            origin: "t".into(),
+            src: super::super::Side::new(Some("zh"), "我们今天展示新的方法。"),
+            tgt: Some(super::super::Side::new(Some("en"), t)),
+        };
+        let units = vec![
+            u(0, "Today we show a new method."),
+            u(1, "Today we show a new method!"),
+            u(2, "Today we show a new method."),
+            u(3, "Today, we show, a new, method."),
+        ];
+        let s = score_units(&units);
+        let worst = s.iter().map(|r| r.2).fold(f64::MIN, f64::max);
+        assert_eq!(s[3].2, worst, "{s:?}");
     }
 }
