@@ -19,7 +19,7 @@
 pub mod analyze;
 
 use crate::memory::{Segment, Store};
-use crate::text::{normalize, word_keys};
+use crate::text::normalize;
 use crate::Result;
 use rapidfuzz::distance::levenshtein;
 use serde::Serialize;
@@ -137,25 +137,31 @@ fn tags(text: &str) -> Vec<&str> {
 struct Features {
     trimmed: String,
     norm_chars: Vec<char>,
-    /// Word keys as hashes: what the word-level edit distance compares.
+    /// Word keys ([`crate::text::word_keys`]) as hashes: what the word-level edit distance
+    /// compares.
     word_ids: Vec<i64>,
-    /// Words without numbers and tags: what must be equal for a 95–99 match.
-    plain: Vec<String>,
+    /// Hashes of the words without digits: what must be equal for a 95–99 match.
+    plain: Vec<i64>,
     numbers: Vec<String>,
     tags: Vec<String>,
 }
 
 impl Features {
     fn new(text: &str) -> Features {
-        let words = word_keys(text);
-        let word_ids = words
-            .iter()
-            .map(|w| crate::memory::fuzzy::hash64(w))
-            .collect();
-        let plain = words
-            .into_iter()
-            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-            .collect();
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut word_ids = Vec::new();
+        let mut plain = Vec::new();
+        // One buffer for every word's key instead of a string each.
+        let mut key = String::new();
+        for w in text.unicode_words() {
+            key.clear();
+            crate::text::normalize_into(&mut key, w);
+            let h = crate::memory::fuzzy::hash64(&key);
+            word_ids.push(h);
+            if !w.chars().any(|c| c.is_ascii_digit()) {
+                plain.push(h);
+            }
+        }
         Features {
             trimmed: text.trim().to_string(),
             norm_chars: normalize(text).chars().collect(),

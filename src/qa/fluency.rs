@@ -53,38 +53,47 @@ fn pair_pmi(a: &str, b: &str) -> (f64, bool) {
     }
 }
 
-/// Negated mean association of adjacent words (English) or mean rarity (Russian).
-pub fn association(lang: Lang, toks: &[String]) -> f64 {
+/// The association of every adjacent English word pair ([`pair_pmi`]).
+fn pair_scores(toks: &[String]) -> Vec<(f64, bool)> {
+    toks.windows(2).map(|p| pair_pmi(&p[0], &p[1])).collect()
+}
+
+/// Negated mean association of adjacent words (English, from `pairs`, the word pairs'
+/// [`pair_scores`]) or mean rarity (Russian, or a single word).
+fn association(lang: Lang, toks: &[String], pairs: &[(f64, bool)]) -> f64 {
     if toks.is_empty() {
         return 0.0;
     }
-    if lang == Lang::Ru || toks.len() < 2 {
+    if lang == Lang::Ru || pairs.is_empty() {
         let z = |w: &str| freq::zipf(lang, w).map(f64::from);
         let rare: f64 = toks.iter().map(|w| 7.0 - z(w).unwrap_or(1.0)).sum();
         return rare / toks.len() as f64;
     }
-    let sum: f64 = toks.windows(2).map(|p| pair_pmi(&p[0], &p[1]).0).sum();
-    -sum / (toks.len() - 1) as f64
+    -pairs.iter().map(|p| p.0).sum::<f64>() / pairs.len() as f64
 }
 
 /// Share of an English side's word pairs that nothing vouches for: neither the shipped
-/// counts (as a listed pair of non-negative association) nor at least two other sides of
-/// the batch (n-grams learnt from the batch itself).
-fn unsupported(toks: &[String], batch: &HashMap<(&str, &str), usize>) -> f64 {
-    if toks.len() < 2 {
+/// counts (as a listed pair of non-negative association; `pairs` from [`pair_scores`]) nor
+/// at least two other sides of the batch (n-grams learnt from the batch itself).
+fn unsupported(
+    toks: &[String],
+    pairs: &[(f64, bool)],
+    batch: &HashMap<(&str, &str), usize>,
+) -> f64 {
+    if pairs.is_empty() {
         return 0.0;
     }
     let bad = toks
         .windows(2)
-        .filter(|p| {
-            let (pmi, listed) = pair_pmi(&p[0], &p[1]);
+        .zip(pairs)
+        .filter(|(p, &(pmi, listed))| {
             let elsewhere = batch
                 .get(&(p[0].as_str(), p[1].as_str()))
                 .map_or(0, |n| n.saturating_sub(1));
             !(listed && pmi > -1.0) && elsewhere < 2
         })
         .count();
-    bad as f64 / (toks.len() - 1) as f64
+    bad as f64 / pairs.len() as f64
 }
 
 /// Dice overlap of the words and word pairs of two token lists.
@@ -132,6 +141,7 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
     let mut punct = Vec::new();
     let mut langs = Vec::new();
     let mut toks_of = Vec::new();
+    let mut pairs_of = Vec::new();
     for (i, u) in units.iter().enumerate() {
         for side_id in [SideId::Src, SideId::Tgt] {
             let Some(side) = u.side(side_id) else {
@@ -142,7 +152,13 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
             if toks.is_empty() {
                 continue;
             }
-            assoc.push(association(lang, &toks));
+            let pairs = if lang == Lang::En {
+                pair_scores(&toks)
+            } else {
+                Vec::new()
+            };
+            assoc.push(association(lang, &toks, &pairs));
+            pairs_of.push(pairs);
             let marks = side
                 .text
                 .chars()
@@ -200,7 +216,7 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
         .enumerate()
         .map(|(k, toks)| {
             if langs[k] == Lang::En {
-                unsupported(toks, &pairs)
+                unsupported(toks, &pairs_of[k], &pairs)
             } else {
                 0.0
             }
@@ -242,14 +258,12 @@ mod tests {
 
     #[test]
     fn garbled_order_scores_higher_than_natural_order() {
-        let good = association(
-            Lang::En,
-            &toks("The minister said that the talks would continue next week."),
-        );
-        let bad = association(
-            Lang::En,
-            &toks("Said the minister that talks the continue would week next."),
-        );
+        let assoc = |t: &str| {
+            let t = toks(t);
+            association(Lang::En, &t, &pair_scores(&t))
+        };
+        let good = assoc("The minister said that the talks would continue next week.");
+        let bad = assoc("Said the minister that talks the continue would week next.");
         assert!(bad > good, "{bad} vs {good}");
     }
 
@@ -283,15 +297,17 @@ mod tests {
         // other sides of the batch use it.
         let t = toks("the widget frobnicates quickly");
         let mut batch: HashMap<(&str, &str), usize> = HashMap::new();
-        let alone = unsupported(&t, &batch);
+        let scores = pair_scores(&t);
+        let alone = unsupported(&t, &scores, &batch);
         batch.insert(("widget", "frobnicates"), 3);
         batch.insert(("frobnicates", "quickly"), 3);
         batch.insert(("the", "widget"), 3);
-        let vouched = unsupported(&t, &batch);
+        let vouched = unsupported(&t, &scores, &batch);
         assert!(alone > vouched, "{alone} vs {vouched}");
         assert_eq!(vouched, 0.0);
         // A common, listed pair needs no vouching.
-        assert_eq!(unsupported(&toks("of the"), &HashMap::new()), 0.0);
+        let t = toks("of the");
+        assert_eq!(unsupported(&t, &pair_scores(&t), &HashMap::new()), 0.0);
     }
 
     #[test]

@@ -149,25 +149,49 @@ pub fn detect_lang(text: &str) -> Option<Lang> {
 /// dashes folded to one form, runs of whitespace collapsed, ends trimmed.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(&mut out, text);
+    out
+}
+
+/// Appends the normalised form of `text` ([`normalize`]) to `out`.
+pub fn normalize_into(out: &mut String, text: &str) {
+    let start = out.len();
     let mut pending_space = false;
     for c in text.chars() {
         if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > start;
             continue;
         }
         if pending_space {
             out.push(' ');
             pending_space = false;
         }
-        match c {
-            'ё' | 'Ё' => out.push('е'),
-            '‘' | '’' | '‚' | '‛' | '`' | '´' | 'ʼ' => out.push('\''),
-            '“' | '”' | '„' | '‟' | '«' | '»' => out.push('"'),
-            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
-            _ => out.extend(c.to_lowercase()),
+        push_normalized(out, c);
+    }
+}
+
+/// Appends the normalised form of one non-space char (see [`normalize`]).
+#[inline]
+fn push_normalized(out: &mut String, c: char) {
+    if c.is_ascii() && c != '`' {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'ё' | 'Ё' => out.push('е'),
+        '‘' | '’' | '‚' | '‛' | '`' | '´' | 'ʼ' => out.push('\''),
+        '“' | '”' | '„' | '‟' | '«' | '»' => out.push('"'),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
+        _ => {
+            let mut lower = c.to_lowercase();
+            // Nearly every letter lowers to one char.
+            if lower.len() == 1 {
+                out.push(lower.next().unwrap_or(c));
+            } else {
+                out.extend(lower);
+            }
         }
     }
-    out
 }
 
 /// A word of a text with its char offsets.
@@ -260,6 +284,29 @@ pub fn is_all_caps(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn normalize_lowers_every_char_as_the_standard_library_does() {
+        let reference = |c: char| -> String {
+            match c {
+                'ё' | 'Ё' => "е".into(),
+                '‘' | '’' | '‚' | '‛' | '`' | '´' | 'ʼ' => "'".into(),
+                '“' | '”' | '„' | '‟' | '«' | '»' => "\"".into(),
+                '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => "-".into(),
+                _ => c.to_lowercase().collect(),
+            }
+        };
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                continue;
+            }
+            assert_eq!(normalize(&c.to_string()), reference(c), "{c:?}");
+        }
+        assert_eq!(
+            normalize("  İstanbul  ЁЖ\tи\n«Ёлка» "),
+            "i̇stanbul еж и \"елка\""
+        );
+    }
+
     use super::*;
 
     #[test]
