@@ -304,15 +304,21 @@ pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
     let Some(max_id) = lists.iter().filter_map(|l| l.last().copied()).max() else {
         return Vec::new();
     };
-    let mut counts = vec![0u8; BLOCK as usize];
+    thread_local! {
+        // The block's counts (all zero between calls) and touched offsets, reused.
+        static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<u16>)> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    let (mut counts, mut touched) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    counts.resize(BLOCK as usize, 0);
     // Offsets in the block counted at least once (written always, kept when new: no branch
     // to mispredict).
-    let mut touched = vec![0u16; BLOCK as usize];
+    touched.resize(BLOCK as usize, 0);
     let mut cursors = vec![0usize; lists.len()];
     // How many kept ids reached each count.
     let mut hist = [0usize; 256];
     let mut threshold = 1u8;
-    let mut kept: Vec<(u32, u8)> = Vec::new();
+    let mut kept: Vec<(u32, u8)> = Vec::with_capacity(4 * limit.min(1 << 16));
     let mut start = 0u32;
     loop {
         let end = start.saturating_add(BLOCK);
@@ -364,8 +370,13 @@ pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
         }
         start = end;
     }
-    kept.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    kept.truncate(limit);
+    SCRATCH.with(|s| *s.borrow_mut() = (counts, touched));
+    let best_first = |a: &(u32, u8), b: &(u32, u8)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    if kept.len() > limit {
+        kept.select_nth_unstable_by(limit - 1, best_first);
+        kept.truncate(limit);
+    }
+    kept.sort_unstable_by(best_first);
     kept
 }
 
