@@ -903,7 +903,9 @@ impl Memory {
     }
 
     fn query_segments<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<Segment>> {
-        let mut stmt = self.conn.prepare(sql)?;
+        // Cached: the same few statements run for every lookup, and parsing costs more than
+        // a point query.
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map(p, row_to_segment)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
