@@ -328,7 +328,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             if lang == Lang::Ru {
                 let lower = word.to_lowercase();
                 let close = super::suggest::suggest_near(lang, &lower, |c| known_cached(lang, c))
-                    .filter(|c| strsim::damerau_levenshtein(c, &lower) == 1);
+                    .filter(|c| {
+                        rapidfuzz::distance::damerau_levenshtein::distance(c.chars(), lower.chars())
+                            == 1
+                    });
                 let name_form = lower_case_name(&lower);
                 if close.is_none() || name_form {
                     continue;

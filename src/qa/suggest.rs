@@ -115,7 +115,7 @@ pub fn candidates(lang: Lang, word: &str) -> Vec<(String, usize)> {
         .into_iter()
         .filter_map(|id| {
             let w = &idx.words[id as usize];
-            let d = strsim::osa_distance(&lower, w);
+            let d = rapidfuzz::distance::osa::distance(lower.chars(), w.chars());
             (d <= 2 && w != &lower).then(|| (w.clone(), d, id))
         })
         .collect();
@@ -145,7 +145,10 @@ pub fn distant(lang: Lang, word: &str) -> Vec<(String, usize)> {
             ids.iter()
                 .filter(|&&id| usize::from(idx.lens[id as usize]).abs_diff(n) <= 2)
                 .filter_map(|&id| {
-                    let d = strsim::osa_distance(&lower, &idx.words[id as usize]);
+                    let d = rapidfuzz::distance::osa::distance(
+                        lower.chars(),
+                        idx.words[id as usize].chars(),
+                    );
                     (d <= max).then_some((d, id))
                 })
                 .collect()

@@ -196,7 +196,7 @@ pub fn like_name(a: &str, b: &str) -> bool {
             if n <= 2 {
                 kx == ky
             } else {
-                strsim::levenshtein(&kx, &ky) <= 1
+                rapidfuzz::distance::levenshtein::distance(kx.chars(), ky.chars()) <= 1
             }
         })
     })
