@@ -267,28 +267,54 @@ mod tests {
         assert!(bad > good, "{bad} vs {good}");
     }
 
+    /// The index of the translation (of one `src`) that scores worst, `usize::MAX` when
+    /// none scores strictly worse than all the others.
+    fn worst_translation(src: &str, tgts: &[&str]) -> usize {
+        let units: Vec<QaUnit> = tgts
+            .iter()
+            .enumerate()
+            .map(|(id, t)| QaUnit {
+                id: id as i64,
+                origin: "t".into(),
+                src: super::super::Side::new(Some("zh"), src),
+                tgt: Some(super::super::Side::new(Some("en"), *t)),
+            })
+            .collect();
+        let scores = score_units(&units);
+        assert!(scores.iter().all(|r| r.1 == SideId::Tgt), "{scores:?}");
+        // Strictly worse than every other translation (ties are no answer).
+        let worst = scores
+            .iter()
+            .find(|r| scores.iter().all(|other| other.0 == r.0 || other.2 < r.2));
+        worst.map_or(usize::MAX, |r| r.0 as usize)
+    }
+
     #[test]
     fn the_odd_translation_out_scores_higher() {
-        let u = |id, t: &str| QaUnit {
-            id,
-            origin: "t".into(),
-            src: super::super::Side::new(Some("zh"), "他说会谈将继续。"),
-            tgt: Some(super::super::Side::new(Some("en"), t)),
-        };
-        let units = vec![
-            u(0, "He said the talks would continue."),
-            u(1, "He said that the talks would continue."),
-            u(2, "He said the talks will continue."),
-            u(3, "Talks continue he said would."),
+        // Scrambled word order; more clause punctuation than the other translations.
+        let cases: [(&str, [&str; 4]); 2] = [
+            (
+                "他说会谈将继续。",
+                [
+                    "He said the talks would continue.",
+                    "He said that the talks would continue.",
+                    "He said the talks will continue.",
+                    "Talks continue he said would.",
+                ],
+            ),
+            (
+                "我们今天展示新的方法。",
+                [
+                    "Today we show a new method.",
+                    "Today we show a new method!",
+                    "Today we show a new method.",
+                    "Today, we show, a new, method.",
+                ],
+            ),
         ];
-        let s = score_units(&units);
-        let tgt: Vec<f64> = s
-            .iter()
-            .filter(|r| r.1 == SideId::Tgt)
-            .map(|r| r.2)
-            .collect();
-        let worst = tgt.iter().cloned().fold(f64::MIN, f64::max);
-        assert_eq!(tgt[3], worst, "{tgt:?}");
+        for (src, tgts) in cases {
+            assert_eq!(worst_translation(src, &tgts), 3, "{tgts:?}");
+        }
     }
 
     #[test]
@@ -308,24 +334,5 @@ mod tests {
         // A common, listed pair needs no vouching.
         let t = toks("of the");
         assert_eq!(unsupported(&t, &pair_scores(&t), &HashMap::new()), 0.0);
-    }
-
-    #[test]
-    fn more_clause_punctuation_than_the_other_translations_scores_higher() {
-        let u = |id, t: &str| QaUnit {
-            id,
-            origin: "t".into(),
-            src: super::super::Side::new(Some("zh"), "我们今天展示新的方法。"),
-            tgt: Some(super::super::Side::new(Some("en"), t)),
-        };
-        let units = vec![
-            u(0, "Today we show a new method."),
-            u(1, "Today we show a new method!"),
-            u(2, "Today we show a new method."),
-            u(3, "Today, we show, a new, method."),
-        ];
-        let s = score_units(&units);
-        let worst = s.iter().map(|r| r.2).fold(f64::MIN, f64::max);
-        assert_eq!(s[3].2, worst, "{s:?}");
     }
 }
