@@ -83,6 +83,22 @@ async fn blocking<T: Send + 'static>(
         })?
 }
 
+/// Runs a job that holds a whole batch or memory in RAM (QA, import, export) through
+/// [`blocking`], one such job at a time: lookups keep their workers, and concurrent uploads
+/// cannot multiply the server's memory.
+async fn heavy<T: Send + 'static>(
+    st: &Arc<AppState>,
+    f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let _permit = st.heavy.acquire().await.map_err(|e| {
+        ApiError(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("shutting down: {e}"),
+        )
+    })?;
+    blocking(st, f).await
+}
+
 pub(super) fn routes(cfg: &super::ServeConfig) -> Router<Arc<AppState>> {
     let uploads = Router::new()
         .route("/api/qa", post(qa_run))
@@ -311,7 +327,7 @@ async fn qa_run(
         return Err(bad("format must be json, jsonl, csv or html"));
     }
     let (src_lang, tgt_lang) = (p.src_lang, p.tgt_lang);
-    let (title, units, findings) = blocking(&st, move |st2| {
+    let (title, units, findings) = heavy(&st, move |st2| {
         let (title, units) = match upload {
             None => {
                 let mem = st2.pool.get()?;
@@ -414,7 +430,7 @@ async fn import(State(st): St, mp: Option<Multipart>) -> Result<Json<Value>, Api
         Some("keep-both") => OnDuplicate::KeepBoth,
         Some(o) => return Err(bad(format!("on_duplicate: unknown policy {o}"))),
     };
-    let stats = blocking(&st, move |st2| {
+    let stats = heavy(&st, move |st2| {
         let label = Path::new(&name);
         let ext = label
             .extension()
@@ -451,7 +467,7 @@ async fn export(
     if !matches!(format.as_str(), "tmx" | "tsv") {
         return Err(bad("format must be tmx or tsv"));
     }
-    let units = blocking(&st, move |st2| {
+    let units = heavy(&st, move |st2| {
         Ok(st2.pool.get()?.units(&ExportFilter::default())?)
     })
     .await?;
@@ -478,7 +494,39 @@ async fn export(
 
 #[cfg(test)]
 mod tests {
-    use super::spans;
+    use super::{blocking, heavy, spans, AppState};
+    use std::sync::Arc;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn heavy_jobs_wait_for_each_other_but_not_lookups() {
+        let cfg = crate::server::ServeConfig::default();
+        let st = Arc::new(AppState {
+            pool: crate::server::Pool::new(cfg.db.clone()),
+            workers: tokio::sync::Semaphore::new(4),
+            heavy: tokio::sync::Semaphore::new(1),
+            cache: crate::server::LookupCache::new(0),
+            cfg,
+        });
+        // A QA run in progress holds the heavy permit.
+        let running = st.heavy.acquire().await.expect("permit");
+        let st2 = st.clone();
+        let waiting = tokio::spawn(async move { heavy(&st2, |_| Ok(1)).await });
+        // Other work still runs.
+        assert_eq!(blocking(&st, |_| Ok(2)).await.ok(), Some(2));
+        for _ in 0..20 {
+            tokio::task::spawn_blocking(|| {
+                std::thread::sleep(std::time::Duration::from_millis(10))
+            })
+            .await
+            .expect("sleep");
+            assert!(
+                !waiting.is_finished(),
+                "a second heavy job ran alongside the first"
+            );
+        }
+        drop(running);
+        assert_eq!(waiting.await.expect("join").ok(), Some(1));
+    }
 
     #[test]
     fn marker_spans() {

@@ -190,6 +190,8 @@ pub(crate) struct AppState {
     pub(crate) pool: Pool,
     /// Bounds the memory queries running at once (and so the connections and their caches).
     pub(crate) workers: tokio::sync::Semaphore,
+    /// One job at a time that holds a whole batch in RAM (QA, import, export).
+    pub(crate) heavy: tokio::sync::Semaphore,
     pub(crate) cache: LookupCache,
 }
 
@@ -204,6 +206,7 @@ pub fn router(cfg: ServeConfig) -> axum::Router {
     let state = Arc::new(AppState {
         pool: Pool::new(cfg.db.clone()),
         workers: tokio::sync::Semaphore::new(workers),
+        heavy: tokio::sync::Semaphore::new(1),
         cache: LookupCache::new(cfg.cache),
         cfg,
     });
