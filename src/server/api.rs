@@ -60,18 +60,25 @@ fn bad(msg: impl Into<String>) -> ApiError {
     ApiError(StatusCode::BAD_REQUEST, msg.into())
 }
 
+/// A permit of `limit`, waiting for one (an error only when the server shuts down).
+async fn permit(
+    limit: &tokio::sync::Semaphore,
+) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+    limit.acquire().await.map_err(|e| {
+        ApiError(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("shutting down: {e}"),
+        )
+    })
+}
+
 /// Runs blocking work (SQLite, checks) off the async threads, at most `workers` at a time;
 /// the work gets the server's state.
 async fn blocking<T: Send + 'static>(
     st: &Arc<AppState>,
     f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let _permit = st.workers.acquire().await.map_err(|e| {
-        ApiError(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!("shutting down: {e}"),
-        )
-    })?;
+    let _permit = permit(&st.workers).await?;
     let st = st.clone();
     tokio::task::spawn_blocking(move || f(&st))
         .await
@@ -90,12 +97,7 @@ async fn heavy<T: Send + 'static>(
     st: &Arc<AppState>,
     f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let _permit = st.heavy.acquire().await.map_err(|e| {
-        ApiError(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!("shutting down: {e}"),
-        )
-    })?;
+    let _permit = permit(&st.heavy).await?;
     blocking(st, f).await
 }
 
