@@ -259,11 +259,7 @@ fn bad_input_fails_cleanly_and_leaves_the_memory_unchanged() {
 #[test]
 fn wrong_flags_and_missing_memory_exit_2() {
     let env = Env::new();
-    let out = env
-        .tm()
-        .args(["lookup", "x", "--limit", "many"])
-        .output()
-        .unwrap();
+    let out = env.output(&["lookup", "x", "--limit", "many"]);
     assert_eq!(out.status.code(), Some(2));
     env.fails(&["stats"], "memory.db: no memory here yet");
 }
@@ -434,11 +430,7 @@ fn align_reads_a_dictionary_and_rejects_bad_input() {
     env.fails(&["align", &ru, &en, "--dict", &bad_dict], "bad.dict:1:");
     let empty = write(&env, "empty.txt", "");
     env.fails(&["align", &ru, &empty], "empty.txt: empty file");
-    let out = env
-        .tm()
-        .args(["align", &ru, &en, "--max-bead", "7"])
-        .output()
-        .unwrap();
+    let out = env.output(&["align", &ru, &en, "--max-bead", "7"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--max-bead"));
 }

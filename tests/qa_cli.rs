@@ -74,11 +74,7 @@ fn profile_switches_checks_changes_severity_and_ignores() {
     assert!(num.iter().all(|r| r["severity"] == "review"));
 
     env.write("bad.toml", "[checks.nonsense]\nenabled = true\n");
-    let o = env
-        .tm()
-        .args(["qa", &f, "--profile", "bad.toml"])
-        .output()
-        .unwrap();
+    let o = env.output(&["qa", &f, "--profile", "bad.toml"]);
     assert_eq!(o.status.code(), Some(2));
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(e.contains("bad.toml") && e.contains("unknown check"), "{e}");
@@ -92,19 +88,11 @@ fn fail_on_sets_the_exit_code() {
         "good.tsv",
         "en\tru\nThe committee approved the budget.\tКомитет утвердил бюджет.\n",
     );
-    let o = env
-        .tm()
-        .args(["qa", &bad, "--fail-on", "error"])
-        .output()
-        .unwrap();
+    let o = env.output(&["qa", &bad, "--fail-on", "error"]);
     assert_eq!(o.status.code(), Some(1));
-    let o = env
-        .tm()
-        .args(["qa", &good, "--fail-on", "warning"])
-        .output()
-        .unwrap();
+    let o = env.output(&["qa", &good, "--fail-on", "warning"]);
     assert_eq!(o.status.code(), Some(0));
-    let o = env.tm().args(["qa", &bad]).output().unwrap();
+    let o = env.output(&["qa", &bad]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -137,7 +125,7 @@ fn xliff_12_and_20_inputs() {
         "c.xlf",
         "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>x</target>",
     );
-    let o = env.tm().args(["qa", &broken]).output().unwrap();
+    let o = env.output(&["qa", &broken]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("c.xlf:1:"));
 }
@@ -163,6 +151,6 @@ fn csv_report_and_scores() {
     // Every English and Russian side with words is scored.
     assert_eq!(scores.len(), 17, "{scores:?}");
     assert!(scores.iter().all(|r| r["score"].is_number()));
-    let o = env.tm().args(["qa", &f, "--scores"]).output().unwrap();
+    let o = env.output(&["qa", &f, "--scores"]);
     assert_eq!(o.status.code(), Some(2), "--scores needs jsonl");
 }

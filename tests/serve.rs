@@ -315,11 +315,11 @@ fn a_taken_port_and_a_missing_memory_are_clear_errors() {
     let env = seeded();
     let s = start(&env, &[]);
     let port = s.addr.rsplit(':').next().unwrap();
-    let out = env.tm().args(["serve", "--port", port]).output().unwrap();
+    let out = env.output(&["serve", "--port", port]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("port is taken"));
     let empty = Env::new();
-    let out = empty.tm().args(["serve", "--port", "0"]).output().unwrap();
+    let out = empty.output(&["serve", "--port", "0"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no memory here yet"));
 }

@@ -69,7 +69,7 @@ fn malformed_units_stop_the_import_or_are_skipped() {
          <tu><tuv xml:lang=\"en\"><seg>Three</seg></tuv><tuv xml:lang=\"ru\"><seg>Три</seg></tuv></tu>\n\
          </body></tmx>\n",
     );
-    let out = env.tm().args(["import", &bad]).output().unwrap();
+    let out = env.output(&["import", &bad]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -78,11 +78,7 @@ fn malformed_units_stop_the_import_or_are_skipped() {
     );
     assert_eq!(env.pairs(), 0, "nothing may be imported");
 
-    let out = env
-        .tm()
-        .args(["import", &bad, "--skip-invalid"])
-        .output()
-        .unwrap();
+    let out = env.output(&["import", &bad, "--skip-invalid"]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

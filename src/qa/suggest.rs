@@ -164,11 +164,7 @@ pub fn distant(lang: Lang, word: &str) -> Vec<(String, usize)> {
 /// case; remembered per thread.
 pub fn suggest_near(lang: Lang, word: &str, is_known: impl Fn(&str) -> bool) -> Option<String> {
     cached(0, lang, word, || {
-        candidates(lang, word)
-            .into_iter()
-            .take(20)
-            .map(|(w, _)| recase(word, &w))
-            .find(|w| is_known(w))
+        first_known(word, candidates(lang, word), &is_known)
     })
 }
 
@@ -179,12 +175,21 @@ pub fn suggest(lang: Lang, word: &str, is_known: impl Fn(&str) -> bool) -> Optio
         return Some(s);
     }
     cached(1, lang, word, || {
-        distant(lang, word)
-            .into_iter()
-            .take(20)
-            .map(|(w, _)| recase(word, &w))
-            .find(|w| is_known(w))
+        first_known(word, distant(lang, word), &is_known)
     })
+}
+
+/// The first of the best 20 candidates, in `word`'s case, that `is_known` accepts.
+fn first_known(
+    word: &str,
+    candidates: Vec<(String, usize)>,
+    is_known: impl Fn(&str) -> bool,
+) -> Option<String> {
+    candidates
+        .into_iter()
+        .take(20)
+        .map(|(w, _)| recase(word, &w))
+        .find(|w| is_known(w))
 }
 
 /// Per-thread memo of suggestions (`kind` tells the two searches apart).

@@ -56,6 +56,16 @@ fn params<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
         .map_err(|e| bad(format!("bad query parameters: {}", e.body_text())))
 }
 
+/// A `limit` parameter: `default` when absent, else 1–`max`.
+fn limit_param(limit: Option<usize>, default: usize, max: usize) -> Result<usize, ApiError> {
+    let limit = limit.unwrap_or(default);
+    if (1..=max).contains(&limit) {
+        Ok(limit)
+    } else {
+        Err(bad(format!("limit must be 1–{max}")))
+    }
+}
+
 fn bad(msg: impl Into<String>) -> ApiError {
     ApiError(StatusCode::BAD_REQUEST, msg.into())
 }
@@ -149,13 +159,10 @@ async fn lookup(
     let p = params(p)?;
     let q = check_query(p.q)?;
     let min = p.min.unwrap_or(50);
-    let limit = p.limit.unwrap_or(5);
     if min > 101 {
         return Err(bad("min must be 0–101"));
     }
-    if !(1..=50).contains(&limit) {
-        return Err(bad("limit must be 1–50"));
-    }
+    let limit = limit_param(p.limit, 5, 50)?;
     let started = std::time::Instant::now();
     let key = format!(
         "{min}\u{1}{limit}\u{1}{}\u{1}{q}",
@@ -221,10 +228,7 @@ async fn concordance(
 ) -> Result<Json<Value>, ApiError> {
     let p = params(p)?;
     let q = check_query(p.q)?;
-    let limit = p.limit.unwrap_or(20);
-    if !(1..=200).contains(&limit) {
-        return Err(bad("limit must be 1–200"));
-    }
+    let limit = limit_param(p.limit, 20, 200)?;
     let words = crate::text::word_keys(&q);
     if words.is_empty() {
         return Err(bad("the query has no word with letters or digits"));

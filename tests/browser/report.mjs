@@ -3,16 +3,12 @@
 // user text stays text. Saves a screenshot beside the report.
 //
 //   node tests/browser/report.mjs REPORT.html SCREENSHOT.png
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 
 const [report, shot] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // Nothing may be fetched from the network: the report is one self-contained file.

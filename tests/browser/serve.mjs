@@ -4,7 +4,7 @@
 // Memory page. Screenshots go to OUT_DIR.
 //
 //   node tests/browser/serve.mjs path/to/tm OUT_DIR
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,11 +32,7 @@ const url = await new Promise((resolve, reject) => {
   setTimeout(() => reject(new Error('tm serve did not print its URL')), 15000);
 });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });

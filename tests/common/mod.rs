@@ -48,9 +48,14 @@ impl Env {
         c
     }
 
+    /// Runs `tm` with `args`, whatever its exit status.
+    pub fn output(&self, args: &[&str]) -> std::process::Output {
+        self.tm().args(args).output().unwrap()
+    }
+
     /// Runs `tm` with `args`, which must succeed; returns standard output.
     pub fn run(&self, args: &[&str]) -> String {
-        let out = self.tm().args(args).output().unwrap();
+        let out = self.output(args);
         assert!(
             out.status.success(),
             "tm {args:?} failed: {}",
