@@ -142,8 +142,6 @@ struct Features {
     word_ids: Vec<i64>,
     /// Hashes of the words without digits: what must be equal for a 95–99 match.
     plain: Vec<i64>,
-    numbers: Vec<String>,
-    tags: Vec<String>,
 }
 
 impl Features {
@@ -167,8 +165,6 @@ impl Features {
             norm_chars: normalize(text).chars().collect(),
             word_ids,
             plain,
-            numbers: numbers(text),
-            tags: tags(text).into_iter().map(str::to_string).collect(),
         }
     }
 }
@@ -210,7 +206,7 @@ impl<'a> Query<'a> {
             return (100, 100.0);
         }
         if q.plain == c.plain && !q.plain.is_empty() {
-            return (near_exact(q, &c, self.text, candidate), char_sim);
+            return (near_exact(self.text, candidate), char_sim);
         }
         let longest = q.word_ids.len().max(c.word_ids.len());
         let word_sim = if longest == 0 {
@@ -224,8 +220,9 @@ impl<'a> Query<'a> {
 }
 
 /// 95–99 for texts with the same words: a point off for each kind of difference (numbers,
-/// tags, letters' case, punctuation or spacing), two for numbers.
-fn near_exact(q: &Features, c: &Features, query: &str, candidate: &str) -> u32 {
+/// tags, letters' case, punctuation or spacing), two for numbers. Rare enough (the words must
+/// be equal) to compute numbers and tags here rather than for every candidate.
+fn near_exact(query: &str, candidate: &str) -> u32 {
     let strip_tags = |t: &str| {
         let mut out = t.to_string();
         for tag in tags(t) {
@@ -242,18 +239,17 @@ fn near_exact(q: &Features, c: &Features, query: &str, candidate: &str) -> u32 {
     };
     let spaces = |t: &str| -> usize { strip_tags(t).split_whitespace().count() };
     let mut penalty = 0;
-    if q.numbers != c.numbers {
+    let same_numbers = numbers(query) == numbers(candidate);
+    if !same_numbers {
         penalty += 2;
     }
-    if q.tags != c.tags {
+    if tags(query) != tags(candidate) {
         penalty += 1;
     }
     if letters(query) != letters(candidate) {
         penalty += 1;
     }
-    if marks(query) != marks(candidate)
-        || (spaces(query) != spaces(candidate) && q.numbers == c.numbers)
-    {
+    if marks(query) != marks(candidate) || (spaces(query) != spaces(candidate) && same_numbers) {
         penalty += 1;
     }
     (100 - penalty.max(1)).clamp(95, 99)
