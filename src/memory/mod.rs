@@ -303,6 +303,24 @@ pub struct Memory {
 const SEGMENT_COLUMNS: &str =
     "s.id, d.name, s.pos, s.src_lang, s.src_text, s.tgt_lang, s.tgt_text, s.origin, s.prev_hash";
 
+/// Segments whose source or target hashes to `?1`.
+fn exact_sql() -> String {
+    format!(
+        "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+         WHERE s.src_hash = ?1 UNION
+         SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+         WHERE s.tgt_hash = ?1"
+    )
+}
+
+/// The segment with id `?1`.
+fn segment_by_id_sql() -> String {
+    format!(
+        "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+         WHERE s.id = ?1"
+    )
+}
+
 fn row_to_segment(row: &rusqlite::Row<'_>) -> rusqlite::Result<Segment> {
     Ok(Segment {
         id: row.get(0)?,
@@ -377,6 +395,13 @@ impl Memory {
 
     fn setup(conn: Connection) -> Result<Memory> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // A stable query plan: without it SQLite re-plans a cached statement whenever a bound
+        // value changes (it compares parameters with literals while planning), and lookups
+        // would parse their statements again on every call.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut mem = Memory {
             conn,
@@ -725,15 +750,7 @@ impl Memory {
     /// Segments whose source or target has the same normalised form as `text`.
     pub fn exact(&self, text: &str) -> Result<Vec<Segment>> {
         let h = norm_hash(text);
-        self.query_segments(
-            &format!(
-                "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-                 WHERE s.src_hash = ?1 UNION
-                 SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-                 WHERE s.tgt_hash = ?1"
-            ),
-            params![h],
-        )
+        self.query_segments(&exact_sql(), params![h])
     }
 
     /// Up to `limit` segments sharing the most character trigrams with `norm` (a normalised
@@ -810,10 +827,7 @@ impl Memory {
         }
         // One cached statement per id: parsing a fresh `IN (…)` list costs more than the
         // point lookups themselves.
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-             WHERE s.id = ?1"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(&segment_by_id_sql())?;
         let mut segs = Vec::with_capacity(top.len());
         for (id, _) in &top {
             if let Some(seg) = stmt
@@ -1102,6 +1116,26 @@ mod tests {
             src: src.into(),
             tgt: Some(("ru".into(), tgt.into())),
         }
+    }
+
+    #[test]
+    fn lookups_reuse_their_prepared_statements() {
+        let mut m = Memory::open_in_memory().unwrap();
+        let segs = vec![
+            pair("The council met today.", "Совет собрался сегодня."),
+            pair("The minister spoke.", "Министр выступил."),
+        ];
+        m.ingest_document("a.txt", "h1", &segs).unwrap();
+        for q in ["The council met today.", "The minister spoke.", "Nothing."] {
+            m.exact(q).unwrap();
+            m.fuzzy_candidates(&crate::text::normalize(q), 30).unwrap();
+        }
+        let exact = m.conn.prepare_cached(&exact_sql()).unwrap();
+        assert_eq!(exact.get_status(rusqlite::StatementStatus::Run), 3);
+        assert_eq!(exact.get_status(rusqlite::StatementStatus::RePrepare), 0);
+        let row = m.conn.prepare_cached(&segment_by_id_sql()).unwrap();
+        assert!(row.get_status(rusqlite::StatementStatus::Run) >= 4);
+        assert_eq!(row.get_status(rusqlite::StatementStatus::RePrepare), 0);
     }
 
     #[test]
