@@ -169,6 +169,34 @@ impl Features {
     }
 }
 
+/// The scripts a text's letters are written in, as bits: Latin (`LATIN`) and Cyrillic
+/// (`CYRILLIC`). Read from the text as written, so that no normalisation is needed; a char
+/// counts for every script its normalised (lower-case) form has letters of.
+fn scripts(text: &str) -> u8 {
+    let mut mask = 0;
+    for c in text.chars() {
+        mask |= script_of(c);
+        if mask == LATIN | CYRILLIC {
+            break;
+        }
+    }
+    mask
+}
+
+const LATIN: u8 = 1;
+const CYRILLIC: u8 = 2;
+
+#[inline]
+fn script_of(c: char) -> u8 {
+    match c {
+        'a'..='z' | 'A'..='Z' => LATIN,
+        // Lower to ASCII letters: KELVIN SIGN, LATIN CAPITAL LETTER I WITH DOT ABOVE.
+        '\u{212A}' | '\u{0130}' => LATIN,
+        '\u{0400}'..='\u{052F}' => CYRILLIC,
+        _ => 0,
+    }
+}
+
 /// A query prepared for scoring many candidates: its features and bit-parallel edit-distance
 /// comparators over its characters and its words.
 struct Query<'a> {
@@ -176,19 +204,69 @@ struct Query<'a> {
     features: Features,
     chars: levenshtein::BatchComparator<char>,
     words: levenshtein::BatchComparator<i64>,
+    /// Per script (Latin, Cyrillic): how many normalised chars are its letters.
+    script_chars: [usize; 2],
+    /// The script bits of each word key.
+    word_scripts: Vec<u8>,
+    /// The script bits of the words without digits (those a 95–99 match must share).
+    plain_scripts: u8,
 }
 
 impl<'a> Query<'a> {
     fn new(text: &'a str) -> Query<'a> {
+        use unicode_segmentation::UnicodeSegmentation;
         let features = Features::new(text);
         let chars = levenshtein::BatchComparator::new(features.norm_chars.iter().copied());
         let words = levenshtein::BatchComparator::new(features.word_ids.iter().copied());
+        let mut script_chars = [0; 2];
+        for &c in &features.norm_chars {
+            match script_of(c) {
+                LATIN => script_chars[0] += 1,
+                CYRILLIC => script_chars[1] += 1,
+                _ => {}
+            }
+        }
+        let mut word_scripts = Vec::new();
+        let mut plain_scripts = 0;
+        for w in text.unicode_words() {
+            let s = scripts(&normalize(w));
+            word_scripts.push(s);
+            if !w.chars().any(|c| c.is_ascii_digit()) {
+                plain_scripts |= s;
+            }
+        }
         Query {
             text,
             features,
             chars,
             words,
+            script_chars,
+            word_scripts,
+            plain_scripts,
         }
+    }
+
+    /// False when `candidate` cannot score `min` or more, judged from the scripts alone: a
+    /// candidate without letters of a script the query uses cannot share those letters or
+    /// the words containing them, which bounds both similarities. Cheaper than scoring, and
+    /// it rules out the side of a pair written in the other language.
+    fn may_reach(&self, candidate: &str, min: u32) -> bool {
+        let missing = (LATIN | CYRILLIC) & !scripts(candidate);
+        let n = self.features.norm_chars.len();
+        let lost_chars = usize::from(missing & LATIN != 0) * self.script_chars[0]
+            + usize::from(missing & CYRILLIC != 0) * self.script_chars[1];
+        // Nothing lost, or the words a near-exact match needs are all still possible.
+        if lost_chars == 0 || self.plain_scripts & missing == 0 {
+            return true;
+        }
+        let char_bound = 100.0 * (n - lost_chars) as f64 / n as f64;
+        let kept_words = self
+            .word_scripts
+            .iter()
+            .filter(|&&s| s & missing == 0)
+            .count();
+        let word_bound = 100.0 * kept_words as f64 / self.word_scripts.len().max(1) as f64;
+        char_bound.max(word_bound).floor() as u32 >= min
     }
 
     /// Match % of `candidate` and the character similarity.
@@ -328,11 +406,19 @@ struct Scored {
     segment: Segment,
 }
 
-fn score_segment(q: &Query<'_>, s: Segment, prev: Option<&str>) -> Option<Scored> {
+fn score_segment(q: &Query<'_>, s: Segment, prev: Option<&str>, min: u32) -> Option<Scored> {
     let tgt = s.tgt.as_deref()?;
     s.tgt_lang.as_ref()?;
-    let (fwd, fwd_c) = q.score(&s.src);
-    let (bwd, bwd_c) = q.score(tgt);
+    // A side that cannot reach `min` would lose to the other side or leave the pair out.
+    let side = |text: &str| {
+        if q.may_reach(text, min) {
+            q.score(text)
+        } else {
+            (0, 0.0)
+        }
+    };
+    let (fwd, fwd_c) = side(&s.src);
+    let (bwd, bwd_c) = side(tgt);
     let reversed = (fwd, fwd_c) < (bwd, bwd_c);
     let (score, char_sim) = if reversed { (bwd, bwd_c) } else { (fwd, fwd_c) };
     let context = score == 100
@@ -392,7 +478,7 @@ pub fn lookup_with(mem: &dyn Store, query: &str, opts: &LookupOptions) -> Result
     let mut scored: Vec<Scored> = segments
         .into_iter()
         .filter(|s| seen.insert(s.id))
-        .filter_map(|s| score_segment(&q, s, opts.prev.as_deref()))
+        .filter_map(|s| score_segment(&q, s, opts.prev.as_deref(), opts.min_score))
         .filter(|m| m.score >= opts.min_score)
         .collect();
     scored.sort_by(|a, b| {
@@ -532,5 +618,39 @@ mod tests {
         let r = lookup(&m, "27 NATO ambassadors met.", 50, 5).unwrap();
         assert_eq!(r[0].score, 98);
         assert_eq!(r[0].proposal, "Встретились 27 послов НАТО.");
+    }
+
+    #[test]
+    fn the_script_of_a_char_covers_the_letters_it_normalises_to() {
+        for c in (0..0x30000).filter_map(char::from_u32) {
+            let lowered = scripts(&normalize(&c.to_string()));
+            assert_eq!(lowered & !script_of(c), 0, "{c:?} ({:04X})", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_other_language_side_is_ruled_out_but_not_shared_names() {
+        let q = Query::new("The NATO Council met in Brussels.");
+        assert!(!q.may_reach("Совет НАТО собрался в Брюсселе.", 50));
+        // Latin names in a Russian sentence keep it in play at a low enough bar.
+        assert!(q.may_reach("Council NATO собрался в Brussels.", 30));
+        assert!(q.may_reach("The NATO council met.", 90));
+        // A query without letters of one script loses nothing to candidates without it.
+        assert!(Query::new("1 2 3").may_reach("раз два три", 100));
+    }
+
+    proptest::proptest! {
+        /// Ruling a candidate out never drops one that scores `min` or more.
+        #[test]
+        fn ruled_out_candidates_score_below_the_bar(
+            query in "[a-cа-в0-9 .]{0,12}",
+            candidate in "[a-cа-в0-9 .]{0,12}",
+            min in 0u32..=100,
+        ) {
+            let q = Query::new(&query);
+            if !q.may_reach(&candidate, min) {
+                proptest::prop_assert!(q.score(&candidate).0 < min);
+            }
+        }
     }
 }

@@ -760,6 +760,21 @@ impl Memory {
         if grams.is_empty() {
             return Ok(Vec::new());
         }
+        // One read transaction for the hundred-odd point queries below instead of one each
+        // (each takes and drops the WAL's read lock); inside a caller's transaction, that one.
+        let read = if self.conn.is_autocommit() {
+            Some(self.conn.unchecked_transaction()?)
+        } else {
+            None
+        };
+        let segs = self.fuzzy_candidates_in(&grams, limit)?;
+        if let Some(tx) = read {
+            tx.commit()?;
+        }
+        Ok(segs)
+    }
+
+    fn fuzzy_candidates_in(&self, grams: &[i64], limit: usize) -> Result<Vec<Segment>> {
         // Rarest first: the rare trigrams tell the most. Counting stops when the encoded lists
         // read exceed a budget, which bounds the time of a lookup whatever the memory's size;
         // the common trigrams left out would only add to nearly every unit's count. Lengths
@@ -780,7 +795,7 @@ impl Memory {
                 .conn
                 .prepare_cached("SELECT length(ids) FROM fuzzy_postings WHERE token = ?1")?;
             let known = match cache {
-                Some(c) => c.sizes(&grams),
+                Some(c) => c.sizes(grams),
                 None => vec![None; grams.len()],
             };
             for (g, known) in grams.iter().zip(known) {
