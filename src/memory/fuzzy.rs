@@ -297,8 +297,9 @@ pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
     let (mut counts, mut touched) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
     counts.resize(BLOCK as usize, 0);
     // Offsets in the block counted at least once (written always, kept when new: no branch
-    // to mispredict).
-    touched.resize(BLOCK as usize, 0);
+    // to mispredict). One slot more than a block has: once every offset is in, the next
+    // id's write lands there.
+    touched.resize(BLOCK as usize + 1, 0);
     let mut cursors = vec![0usize; lists.len()];
     // How many kept ids reached each count.
     let mut hist = [0usize; 256];
@@ -515,6 +516,15 @@ mod tests {
         }
         assert!(top_counts(&[], 5).is_empty());
         assert!(top_counts(&refs, 0).is_empty());
+    }
+
+    #[test]
+    fn a_block_where_every_id_is_found_is_counted() {
+        // Every unit of the first blocks shares the trigram: all offsets of a block touched.
+        let all: Vec<u32> = (0..40_000).collect();
+        let odd: Vec<u32> = (0..40_000).filter(|i| i % 2 == 1).collect();
+        let top = top_counts(&[&all, &all, &odd], 3);
+        assert_eq!(top, vec![(1, 3), (3, 3), (5, 3)]);
     }
 
     #[test]
