@@ -147,22 +147,25 @@ struct Features {
 impl Features {
     fn new(text: &str) -> Features {
         use unicode_segmentation::UnicodeSegmentation;
-        let mut word_ids = Vec::new();
-        let mut plain = Vec::new();
-        // One buffer for every word's key instead of a string each.
-        let mut key = String::new();
+        // One buffer for the normalised text and every word's key instead of a string each.
+        let mut buf = String::with_capacity(text.len() + 8);
+        crate::text::normalize_into(&mut buf, text);
+        let mut norm_chars = Vec::with_capacity(buf.len());
+        norm_chars.extend(buf.chars());
+        let mut word_ids = Vec::with_capacity(text.len() / 4);
+        let mut plain = Vec::with_capacity(text.len() / 4);
         for w in text.unicode_words() {
-            key.clear();
-            crate::text::normalize_into(&mut key, w);
-            let h = crate::memory::fuzzy::hash64(&key);
+            buf.clear();
+            crate::text::normalize_into(&mut buf, w);
+            let h = crate::memory::fuzzy::hash64(&buf);
             word_ids.push(h);
-            if !w.chars().any(|c| c.is_ascii_digit()) {
+            if !w.bytes().any(|b| b.is_ascii_digit()) {
                 plain.push(h);
             }
         }
         Features {
             trimmed: text.trim().to_string(),
-            norm_chars: normalize(text).chars().collect(),
+            norm_chars,
             word_ids,
             plain,
         }

@@ -289,17 +289,25 @@ pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
     let Some(max_id) = lists.iter().filter_map(|l| l.last().copied()).max() else {
         return Vec::new();
     };
-    thread_local! {
-        // The block's counts (all zero between calls) and touched offsets, reused.
-        static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<u16>)> =
-            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    /// A block's counts (all zero between calls) and the offsets counted at least once.
+    /// `touched` is written for every id and kept when new (no branch to mispredict), so
+    /// it needs a slot past the block's size; twice the size lets a mask, not a bounds
+    /// check, keep the index in range.
+    struct Scratch {
+        counts: [u8; BLOCK as usize],
+        touched: [u16; 2 * BLOCK as usize],
     }
-    let (mut counts, mut touched) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-    counts.resize(BLOCK as usize, 0);
-    // Offsets in the block counted at least once (written always, kept when new: no branch
-    // to mispredict). One slot more than a block has: once every offset is in, the next
-    // id's write lands there.
-    touched.resize(BLOCK as usize + 1, 0);
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Option<Box<Scratch>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let mut scratch = SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_else(|| {
+        Box::new(Scratch {
+            counts: [0; BLOCK as usize],
+            touched: [0; 2 * BLOCK as usize],
+        })
+    });
+    let Scratch { counts, touched } = &mut *scratch;
     let mut cursors = vec![0usize; lists.len()];
     // How many kept ids reached each count.
     let mut hist = [0usize; 256];
@@ -311,13 +319,14 @@ pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
         let mut n = 0usize;
         for (list, cursor) in lists.iter().zip(cursors.iter_mut()) {
             let mut i = *cursor;
-            while let Some(&id) = list.get(i) {
+            for &id in &list[i..] {
                 if id >= end {
                     break;
                 }
-                let off = (id - start) as usize;
+                // `start <= id < end`: the masks change nothing but prove the indexes in range.
+                let off = ((id - start) & (BLOCK - 1)) as usize;
                 let c = counts[off];
-                touched[n] = off as u16;
+                touched[n & (2 * BLOCK as usize - 1)] = off as u16;
                 n += usize::from(c == 0);
                 counts[off] = c.saturating_add(1);
                 i += 1;
@@ -356,7 +365,7 @@ pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
         }
         start = end;
     }
-    SCRATCH.with(|s| *s.borrow_mut() = (counts, touched));
+    SCRATCH.with(|s| *s.borrow_mut() = Some(scratch));
     let best_first = |a: &(u32, u8), b: &(u32, u8)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
     if kept.len() > limit {
         kept.select_nth_unstable_by(limit - 1, best_first);
