@@ -3,11 +3,6 @@
 use clap::Parser;
 use std::process::ExitCode;
 
-// The server allocates many small strings per lookup from several threads at once; mimalloc
-// spends less time on that than the system allocator.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = tm::cli::Cli::parse();
     match tm::cli::run(cli) {

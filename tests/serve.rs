@@ -206,10 +206,18 @@ fn read_only_by_default_and_writes_with_allow_write() {
     assert_eq!(st, 403, "{}", String::from_utf8_lossy(&b));
     drop(s);
     let s = start(&env, &["--allow-write"]);
+    // A first lookup has the server load the memory's texts in the background; the import
+    // must leave no stale copy behind.
+    let fuzzy = "/api/lookup?q=The%20budget%20was%20approved%20yesterday.&min=50";
+    let (_, v) = get(&s, fuzzy);
+    assert_eq!(v["matches"].as_array().map(Vec::len), Some(0));
+    std::thread::sleep(std::time::Duration::from_millis(300));
     let (st, _, b) = request(&s, "POST", "/api/import", &ct, &body);
     assert_eq!(st, 200, "{}", String::from_utf8_lossy(&b));
     let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
     assert_eq!(v["added"], 1);
+    let (_, v) = get(&s, fuzzy);
+    assert_eq!(v["matches"][0]["target"], "Бюджет утвердили.", "{v}");
     let (_, v) = get(&s, "/api/stats");
     assert_eq!(v["pairs"], 2);
     // A malformed upload is refused whole, naming the file and position.

@@ -18,7 +18,7 @@
 
 pub mod analyze;
 
-use crate::memory::{Segment, Store};
+use crate::memory::{Candidate, Segment, Store};
 use crate::text::normalize;
 use crate::Result;
 use rapidfuzz::distance::levenshtein;
@@ -406,12 +406,13 @@ struct Scored {
     score: u32,
     char_sim: f64,
     reversed: bool,
-    segment: Segment,
+    id: i64,
 }
 
-fn score_segment(q: &Query<'_>, s: Segment, prev: Option<&str>, min: u32) -> Option<Scored> {
-    let tgt = s.tgt.as_deref()?;
-    s.tgt_lang.as_ref()?;
+/// Match %, character similarity and whether the target matched, for a pair (`None` for a
+/// segment without translation).
+fn score_pair(q: &Query<'_>, c: &Candidate, min: u32) -> Option<(u32, f64, bool)> {
+    let tgt = c.tgt.as_deref()?;
     // A side that cannot reach `min` would lose to the other side or leave the pair out.
     let side = |text: &str| {
         if q.may_reach(text, min) {
@@ -420,24 +421,15 @@ fn score_segment(q: &Query<'_>, s: Segment, prev: Option<&str>, min: u32) -> Opt
             (0, 0.0)
         }
     };
-    let (fwd, fwd_c) = side(&s.src);
+    let (fwd, fwd_c) = side(&c.src);
     let (bwd, bwd_c) = side(tgt);
     let reversed = (fwd, fwd_c) < (bwd, bwd_c);
     let (score, char_sim) = if reversed { (bwd, bwd_c) } else { (fwd, fwd_c) };
-    let context = score == 100
-        && !reversed
-        && matches!((prev, s.prev), (Some(p), Some(q)) if crate::memory::norm_hash(p) == q);
-    Some(Scored {
-        score: if context { 101 } else { score },
-        char_sim,
-        reversed,
-        segment: s,
-    })
+    Some((score, char_sim, reversed))
 }
 
-/// The match shown for a scored candidate (proposal and differences computed only here).
-fn to_match(query: &str, m: Scored) -> Match {
-    let s = m.segment;
+/// The match shown for a scored segment (proposal and differences computed only here).
+fn to_match(query: &str, m: &Scored, s: Segment) -> Match {
     let (src, src_lang) = (s.src, s.src_lang);
     let (tgt, tgt_lang) = (s.tgt.unwrap_or_default(), s.tgt_lang.unwrap_or_default());
     let (source, source_lang, target, target_lang) = if m.reversed {
@@ -474,24 +466,69 @@ pub fn lookup(mem: &dyn Store, query: &str, min_score: u32, limit: usize) -> Res
 
 /// Looks `query` up with all options.
 pub fn lookup_with(mem: &dyn Store, query: &str, opts: &LookupOptions) -> Result<Vec<Match>> {
-    let mut segments = mem.exact(query)?;
-    segments.extend(mem.fuzzy_candidates(&normalize(query), opts.candidates)?);
+    // Whole rows of the exact matches; the fuzzy candidates bring their texts only, and the
+    // rows of those kept are fetched at the end.
+    let mut rows: std::collections::HashMap<i64, Segment> = std::collections::HashMap::new();
+    let mut candidates = Vec::new();
+    for s in mem.exact(query)? {
+        candidates.push(Candidate::from(&s));
+        rows.insert(s.id, s);
+    }
+    candidates.extend(mem.fuzzy_candidates(&normalize(query), opts.candidates)?);
     let mut seen = std::collections::HashSet::new();
     let q = Query::new(query);
-    let mut scored: Vec<Scored> = segments
-        .into_iter()
-        .filter(|s| seen.insert(s.id))
-        .filter_map(|s| score_segment(&q, s, opts.prev.as_deref(), opts.min_score))
-        .filter(|m| m.score >= opts.min_score)
-        .collect();
+    let prev_hash = opts.prev.as_deref().map(crate::memory::norm_hash);
+    let mut scored = Vec::new();
+    for c in candidates.iter().filter(|c| seen.insert(c.id)) {
+        let Some((mut score, char_sim, reversed)) = score_pair(&q, c, opts.min_score) else {
+            continue;
+        };
+        // A context match: identical, and after the same segment.
+        if score == 100 && !reversed && prev_hash.is_some() {
+            if let std::collections::hash_map::Entry::Vacant(e) = rows.entry(c.id) {
+                if let Some(s) = mem.segments_by_id(&[c.id])?.pop() {
+                    e.insert(s);
+                }
+            }
+            if rows
+                .get(&c.id)
+                .is_some_and(|s| s.prev.is_some() && s.prev == prev_hash)
+            {
+                score = 101;
+            }
+        }
+        if score >= opts.min_score {
+            scored.push(Scored {
+                score,
+                char_sim,
+                reversed,
+                id: c.id,
+            });
+        }
+    }
     scored.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then(b.char_sim.total_cmp(&a.char_sim))
-            .then(a.segment.id.cmp(&b.segment.id))
+            .then(a.id.cmp(&b.id))
     });
     scored.truncate(opts.limit);
-    Ok(scored.into_iter().map(|m| to_match(query, m)).collect())
+    let missing: Vec<i64> = scored
+        .iter()
+        .map(|m| m.id)
+        .filter(|id| !rows.contains_key(id))
+        .collect();
+    for s in mem.segments_by_id(&missing)? {
+        rows.insert(s.id, s);
+    }
+    // A row deleted since its texts were read is left out.
+    Ok(scored
+        .iter()
+        .filter_map(|m| {
+            let s = rows.remove(&m.id)?;
+            s.tgt_lang.is_some().then(|| to_match(query, m, s))
+        })
+        .collect())
 }
 
 #[cfg(test)]

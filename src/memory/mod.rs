@@ -12,6 +12,7 @@
 //! concordance; and the trigram posting lists of [`fuzzy`] for fuzzy candidates.
 
 pub mod fuzzy;
+pub mod texts;
 
 use crate::formats::Unit;
 use crate::text::normalize;
@@ -126,6 +127,28 @@ pub struct Segment {
     pub prev: Option<i64>,
 }
 
+/// A fuzzy candidate: a segment's id and texts, what re-scoring reads (the rest of the row
+/// is fetched for the matches kept, [`Store::segments_by_id`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Segment id.
+    pub id: i64,
+    /// Source text.
+    pub src: String,
+    /// Target text (pairs only).
+    pub tgt: Option<String>,
+}
+
+impl From<&Segment> for Candidate {
+    fn from(s: &Segment) -> Candidate {
+        Candidate {
+            id: s.id,
+            src: s.src.clone(),
+            tgt: s.tgt.clone(),
+        }
+    }
+}
+
 impl Segment {
     /// True when the segment has a translation.
     pub fn is_pair(&self) -> bool {
@@ -228,8 +251,11 @@ pub trait Store {
     ) -> Result<ImportStats>;
     /// Segments whose source or target has the same normalised form as `text`.
     fn exact(&self, text: &str) -> Result<Vec<Segment>>;
-    /// Segments likely to match the normalised query, best candidates first.
-    fn fuzzy_candidates(&self, norm: &str, limit: usize) -> Result<Vec<Segment>>;
+    /// Segments likely to match the normalised query, best candidates first, with what
+    /// re-scoring reads.
+    fn fuzzy_candidates(&self, norm: &str, limit: usize) -> Result<Vec<Candidate>>;
+    /// The segments with these ids, in that order (ids not found are left out).
+    fn segments_by_id(&self, ids: &[i64]) -> Result<Vec<Segment>>;
     /// Segments containing all the words (inflected forms too), highlighted.
     fn concordance(
         &self,
@@ -267,8 +293,11 @@ impl Store for Memory {
     fn exact(&self, text: &str) -> Result<Vec<Segment>> {
         Memory::exact(self, text)
     }
-    fn fuzzy_candidates(&self, norm: &str, limit: usize) -> Result<Vec<Segment>> {
+    fn fuzzy_candidates(&self, norm: &str, limit: usize) -> Result<Vec<Candidate>> {
         Memory::fuzzy_candidates(self, norm, limit)
+    }
+    fn segments_by_id(&self, ids: &[i64]) -> Result<Vec<Segment>> {
+        Memory::segments_by_id(self, ids)
     }
     fn concordance(
         &self,
@@ -295,8 +324,10 @@ pub struct Memory {
     conn: Connection,
     /// Decoded posting lists shared with other connections of this process, if enabled.
     postings: Option<std::sync::Arc<fuzzy::PostingCache>>,
-    /// `PRAGMA data_version` when the cache was last used: a change means another
-    /// connection wrote, and the cache is stale.
+    /// Pair texts in RAM shared with other connections of this process, if enabled.
+    texts: Option<std::sync::Arc<texts::TextCache>>,
+    /// `PRAGMA data_version` when the caches were last used: a change means another
+    /// connection wrote, and the caches are stale.
     seen_version: std::cell::Cell<i64>,
 }
 
@@ -312,6 +343,9 @@ fn exact_sql() -> String {
          WHERE s.tgt_hash = ?1"
     )
 }
+
+/// The texts of segment `?1`: what re-scoring a fuzzy candidate reads.
+const CANDIDATE_SQL: &str = "SELECT src_text, tgt_text FROM segments WHERE id = ?1";
 
 /// The segment with id `?1`.
 fn segment_by_id_sql() -> String {
@@ -370,10 +404,41 @@ impl Memory {
         self.postings = Some(cache);
     }
 
-    /// Clears the shared posting cache, if any (after a write through this connection).
-    fn postings_changed(&self) {
+    /// Shares pair texts in RAM with other connections (see [`texts::TextCache`]); this
+    /// connection's own writes clear them. Loading is the caller's: [`Memory::load_texts`].
+    pub fn share_texts(&mut self, cache: std::sync::Arc<texts::TextCache>) {
+        self.texts = Some(cache);
+    }
+
+    /// Reads every pair's texts (one read transaction), or `None` when they pass
+    /// `cap_bytes`.
+    pub fn load_texts(&self, cap_bytes: usize) -> Result<Option<texts::Texts>> {
+        let tx = self.conn.unchecked_transaction()?;
+        let mut out = texts::Texts::default();
+        {
+            let mut stmt = tx.prepare(
+                "SELECT id, src_text, tgt_text FROM segments WHERE tgt_text IS NOT NULL ORDER BY id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (src, tgt): (String, String) = (r.get(1)?, r.get(2)?);
+                if !out.push(r.get(0)?, &src, &tgt, cap_bytes) {
+                    return Ok(None);
+                }
+            }
+        }
+        tx.commit()?;
+        out.shrink_to_fit();
+        Ok(Some(out))
+    }
+
+    /// Clears the shared caches, if any (after a write through this connection).
+    fn caches_changed(&self) {
         if let Some(c) = &self.postings {
             c.clear();
+        }
+        if let Some(t) = &self.texts {
+            t.clear();
         }
     }
 
@@ -406,6 +471,7 @@ impl Memory {
         let mut mem = Memory {
             conn,
             postings: None,
+            texts: None,
             seen_version: std::cell::Cell::new(-1),
         };
         mem.migrate()?;
@@ -426,7 +492,7 @@ impl Memory {
             tx.execute_batch(SCHEMA_V1)?;
             tx.pragma_update(None, "user_version", 1)?;
             tx.commit()?;
-            self.postings_changed();
+            self.caches_changed();
         }
         if version < 2 {
             self.migrate_v2()?;
@@ -497,7 +563,7 @@ impl Memory {
         write_postings(&tx, builder)?;
         tx.pragma_update(None, "user_version", 2)?;
         tx.commit()?;
-        self.postings_changed();
+        self.caches_changed();
         Ok(())
     }
 
@@ -571,7 +637,7 @@ impl Memory {
         }
         write_postings(&tx, builder)?;
         tx.commit()?;
-        self.postings_changed();
+        self.caches_changed();
         Ok(if replaced {
             DocOutcome::Replaced(segments.len())
         } else {
@@ -732,7 +798,7 @@ impl Memory {
         }
         write_postings(&tx, builder)?;
         tx.commit()?;
-        self.postings_changed();
+        self.caches_changed();
         Ok(stats)
     }
 
@@ -755,7 +821,7 @@ impl Memory {
 
     /// Up to `limit` segments sharing the most character trigrams with `norm` (a normalised
     /// query), for exact re-scoring.
-    pub fn fuzzy_candidates(&self, norm: &str, limit: usize) -> Result<Vec<Segment>> {
+    pub fn fuzzy_candidates(&self, norm: &str, limit: usize) -> Result<Vec<Candidate>> {
         let grams = fuzzy::trigrams(norm);
         if grams.is_empty() {
             return Ok(Vec::new());
@@ -774,19 +840,20 @@ impl Memory {
         Ok(segs)
     }
 
-    fn fuzzy_candidates_in(&self, grams: &[i64], limit: usize) -> Result<Vec<Segment>> {
+    fn fuzzy_candidates_in(&self, grams: &[i64], limit: usize) -> Result<Vec<Candidate>> {
         // Rarest first: the rare trigrams tell the most. Counting stops when the encoded lists
         // read exceed a budget, which bounds the time of a lookup whatever the memory's size;
         // the common trigrams left out would only add to nearly every unit's count. Lengths
         // are read first (without the lists' pages), then only the lists that fit.
         let cache = self.postings.as_deref();
-        if let Some(c) = cache {
+        if cache.is_some() || self.texts.is_some() {
             // Another connection (or process) wrote since this one last looked: start afresh.
             let v: i64 = self
                 .conn
-                .pragma_query_value(None, "data_version", |r| r.get(0))?;
+                .prepare_cached("PRAGMA data_version")?
+                .query_row([], |r| r.get(0))?;
             if v != self.seen_version.replace(v) {
-                c.clear();
+                self.caches_changed();
             }
         }
         let mut sized: Vec<(usize, i64)> = Vec::with_capacity(grams.len());
@@ -840,19 +907,46 @@ impl Memory {
         if top.is_empty() {
             return Ok(Vec::new());
         }
+        if let Some(texts) = self.texts.as_ref().and_then(|t| t.get()) {
+            // Only pairs are kept, and only pairs are matches.
+            return Ok(top
+                .iter()
+                .filter_map(|&(id, _)| {
+                    let (src, tgt) = texts.get(i64::from(id))?;
+                    Some(Candidate {
+                        id: i64::from(id),
+                        src: src.to_string(),
+                        tgt: Some(tgt.to_string()),
+                    })
+                })
+                .collect());
+        }
         // One cached statement per id: parsing a fresh `IN (…)` list costs more than the
         // point lookups themselves.
-        let mut stmt = self.conn.prepare_cached(&segment_by_id_sql())?;
-        let mut segs = Vec::with_capacity(top.len());
-        for (id, _) in &top {
-            if let Some(seg) = stmt
-                .query_row(params![i64::from(*id)], row_to_segment)
+        let mut stmt = self.conn.prepare_cached(CANDIDATE_SQL)?;
+        let mut out = Vec::with_capacity(top.len());
+        for &(id, _) in &top {
+            let id = i64::from(id);
+            if let Some((src, tgt)) = stmt
+                .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?
             {
-                segs.push(seg);
+                out.push(Candidate { id, src, tgt });
             }
         }
-        Ok(segs)
+        Ok(out)
+    }
+
+    /// The segments with these ids, in that order (ids not found are left out).
+    pub fn segments_by_id(&self, ids: &[i64]) -> Result<Vec<Segment>> {
+        let mut stmt = self.conn.prepare_cached(&segment_by_id_sql())?;
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            if let Some(seg) = stmt.query_row(params![id], row_to_segment).optional()? {
+                out.push(seg);
+            }
+        }
+        Ok(out)
     }
 
     /// The best-counting units over the lists in `sized` (encoded length, trigram; rarest
@@ -1148,9 +1242,44 @@ mod tests {
         let exact = m.conn.prepare_cached(&exact_sql()).unwrap();
         assert_eq!(exact.get_status(rusqlite::StatementStatus::Run), 3);
         assert_eq!(exact.get_status(rusqlite::StatementStatus::RePrepare), 0);
-        let row = m.conn.prepare_cached(&segment_by_id_sql()).unwrap();
+        let row = m.conn.prepare_cached(CANDIDATE_SQL).unwrap();
         assert!(row.get_status(rusqlite::StatementStatus::Run) >= 4);
         assert_eq!(row.get_status(rusqlite::StatementStatus::RePrepare), 0);
+    }
+
+    #[test]
+    fn candidates_from_texts_in_ram_are_those_read_from_the_rows() {
+        let mut m = Memory::open_in_memory().unwrap();
+        let mut segs = vec![
+            pair("The council met today.", "Совет собрался сегодня."),
+            pair("The council met yesterday.", "Совет собрался вчера."),
+            pair(
+                "A minister spoke to the council.",
+                "Министр выступил в совете.",
+            ),
+        ];
+        segs.push(NewSegment {
+            src_lang: "en".into(),
+            src: "The council met again.".into(),
+            tgt: None,
+        });
+        m.ingest_document("a.txt", "h1", &segs).unwrap();
+        let norm = normalize("The council met on Monday.");
+        let cache = std::sync::Arc::new(texts::TextCache::new(1 << 20));
+        m.share_texts(cache.clone());
+        let from_rows = m.fuzzy_candidates(&norm, 30).unwrap();
+        assert_eq!(from_rows.len(), 4);
+        let g = cache.begin_load().unwrap();
+        cache.finish(g, Ok(m.load_texts(1 << 20).unwrap()));
+        assert_eq!(cache.get().map(|t| t.len()), Some(3));
+        // The same candidates, in the same order; the segment without translation is left
+        // out, as it cannot be a match.
+        let pairs: Vec<Candidate> = from_rows.into_iter().filter(|c| c.tgt.is_some()).collect();
+        assert_eq!(m.fuzzy_candidates(&norm, 30).unwrap(), pairs);
+        // A write clears them; a budget too small for the texts loads nothing.
+        m.ingest_document("b.txt", "h2", &segs[..1]).unwrap();
+        assert!(cache.get().is_none());
+        assert!(m.load_texts(20).unwrap().is_none());
     }
 
     #[test]

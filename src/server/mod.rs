@@ -64,7 +64,13 @@ pub(crate) struct Pool {
     free: Mutex<Vec<Memory>>,
     /// Decoded posting lists shared by the pool's connections.
     postings: Arc<crate::memory::fuzzy::PostingCache>,
+    /// Pair texts shared by the pool's connections, loaded in the background.
+    texts: Arc<crate::memory::texts::TextCache>,
 }
+
+/// Bytes of pair texts the server keeps in RAM for re-scoring fuzzy candidates (a million
+/// typical units take about 130 MB); larger memories read candidates from the database.
+const TEXT_CACHE_BYTES: usize = 256 << 20;
 
 /// Bytes of decoded posting lists the server keeps in RAM (about the whole trigram index of
 /// a million units).
@@ -106,6 +112,32 @@ impl Pool {
             db,
             free: Mutex::new(Vec::new()),
             postings: Arc::new(crate::memory::fuzzy::PostingCache::new(POSTING_CACHE_BYTES)),
+            texts: Arc::new(crate::memory::texts::TextCache::new(TEXT_CACHE_BYTES)),
+        }
+    }
+
+    /// Starts loading the pair texts on a thread of its own unless they are loaded, being
+    /// loaded, or too large; lookups read rows from the database until they are in.
+    fn load_texts(&self) {
+        let Some(generation) = self.texts.begin_load() else {
+            return;
+        };
+        let (db, texts) = (self.db.clone(), self.texts.clone());
+        let spawned = std::thread::Builder::new()
+            .name("tm-texts".into())
+            .spawn(move || {
+                // One pass over the table: no mapping and a small page cache, so that the
+                // scan does not stay in the server's memory.
+                let loaded = Memory::open(&db)
+                    .and_then(|m| {
+                        m.limit_memory(0, 2 * 1024)?;
+                        m.load_texts(texts.cap_bytes())
+                    })
+                    .map_err(|_| ());
+                texts.finish(generation, loaded);
+            });
+        if spawned.is_err() {
+            self.texts.finish(generation, Err(()));
         }
     }
 
@@ -117,6 +149,7 @@ impl Pool {
             None => {
                 let mut m = Memory::open(&self.db)?;
                 m.share_postings(self.postings.clone());
+                m.share_texts(self.texts.clone());
                 // Several connections live for the server's lifetime: map at most
                 // `MMAP_BYTES` of the file and keep a small page cache each, so that the
                 // server stays within a few hundred MB on a memory of a million units.
@@ -128,6 +161,7 @@ impl Pool {
                 m
             }
         };
+        self.load_texts();
         Ok(Conn {
             pool: self,
             mem: Some(mem),
