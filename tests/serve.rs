@@ -206,8 +206,8 @@ fn read_only_by_default_and_writes_with_allow_write() {
     assert_eq!(st, 403, "{}", String::from_utf8_lossy(&b));
     drop(s);
     let s = start(&env, &["--allow-write"]);
-    // A first lookup has the server load the memory's texts in the background; the import
-    // must leave no stale copy behind.
+    // The server loads the memory's texts in the background when it starts (given time
+    // here); the import must leave no stale copy behind.
     let fuzzy = "/api/lookup?q=The%20budget%20was%20approved%20yesterday.&min=50";
     let (_, v) = get(&s, fuzzy);
     assert_eq!(v["matches"].as_array().map(Vec::len), Some(0));

@@ -428,8 +428,24 @@ impl Memory {
             }
         }
         tx.commit()?;
-        out.shrink_to_fit();
+        out.finish();
         Ok(Some(out))
+    }
+
+    /// Clears the shared caches if another connection (or process) wrote since this one
+    /// last looked (`PRAGMA data_version` changed; the first call always clears). Lookups
+    /// call it; a pool calls it once per new connection before filling the caches.
+    pub fn sync_caches(&self) -> Result<()> {
+        if self.postings.is_some() || self.texts.is_some() {
+            let v: i64 = self
+                .conn
+                .prepare_cached("PRAGMA data_version")?
+                .query_row([], |r| r.get(0))?;
+            if v != self.seen_version.replace(v) {
+                self.caches_changed();
+            }
+        }
+        Ok(())
     }
 
     /// Clears the shared caches, if any (after a write through this connection).
@@ -846,16 +862,7 @@ impl Memory {
         // the common trigrams left out would only add to nearly every unit's count. Lengths
         // are read first (without the lists' pages), then only the lists that fit.
         let cache = self.postings.as_deref();
-        if cache.is_some() || self.texts.is_some() {
-            // Another connection (or process) wrote since this one last looked: start afresh.
-            let v: i64 = self
-                .conn
-                .prepare_cached("PRAGMA data_version")?
-                .query_row([], |r| r.get(0))?;
-            if v != self.seen_version.replace(v) {
-                self.caches_changed();
-            }
-        }
+        self.sync_caches()?;
         let mut sized: Vec<(usize, i64)> = Vec::with_capacity(grams.len());
         {
             let mut stmt = self

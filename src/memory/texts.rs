@@ -22,6 +22,10 @@ pub struct Texts {
     /// (a single growing string would need twice its size while it grows).
     chunks: Vec<String>,
     bytes: usize,
+    /// Position in `ids` by `id - ids[0]` (`u32::MAX`: none), built when loading ends if
+    /// the ids are dense enough: a binary search over a million ids misses the cache at
+    /// nearly every step.
+    dense: Vec<u32>,
 }
 
 /// Bytes per chunk of texts.
@@ -57,18 +61,40 @@ impl Texts {
         true
     }
 
-    /// Gives back the room reserved for more pairs.
-    pub(crate) fn shrink_to_fit(&mut self) {
+    /// Ends loading: gives back the room reserved for more pairs and indexes the ids
+    /// directly when they span at most twice their number.
+    pub(crate) fn finish(&mut self) {
         self.ids.shrink_to_fit();
         self.spans.shrink_to_fit();
         if let Some(last) = self.chunks.last_mut() {
             last.shrink_to_fit();
         }
+        self.dense = Vec::new();
+        if let (Some(&first), Some(&last)) = (self.ids.first(), self.ids.last()) {
+            let span = usize::try_from(last - first).unwrap_or(usize::MAX);
+            if span < 2 * self.ids.len() + 1024 && self.ids.len() < u32::MAX as usize {
+                self.dense = vec![u32::MAX; span + 1];
+                for (i, &id) in self.ids.iter().enumerate() {
+                    self.dense[(id - first) as usize] = i as u32;
+                }
+            }
+        }
+    }
+
+    fn position(&self, id: i64) -> Option<usize> {
+        if self.dense.is_empty() {
+            return self.ids.binary_search(&id).ok();
+        }
+        let off = usize::try_from(id.checked_sub(*self.ids.first()?)?).ok()?;
+        match *self.dense.get(off)? {
+            u32::MAX => None,
+            i => Some(i as usize),
+        }
     }
 
     /// The source and target of pair `id`, if it is one.
     pub fn get(&self, id: i64) -> Option<(&str, &str)> {
-        let i = self.ids.binary_search(&id).ok()?;
+        let i = self.position(id)?;
         let [chunk, start, mid, end] = self.spans[i].map(|v| v as usize);
         let text = self.chunks.get(chunk)?;
         Some((text.get(start..mid)?, text.get(mid..end)?))
@@ -192,6 +218,23 @@ mod tests {
         assert_eq!(t.get(11), Some((big.as_str(), "y")));
         assert_eq!(t.get(12), Some(("after", "после")));
         assert_eq!(t.get(3), Some(("Hello.", "Привет.")));
+        // Indexed directly once loading ends: the same answers.
+        t.finish();
+        assert!(!t.dense.is_empty());
+        for id in -1..14 {
+            let found = t.ids.binary_search(&id).ok().map(|i| t.spans[i]);
+            assert_eq!(t.position(id).map(|i| t.spans[i]), found, "{id}");
+        }
+        assert_eq!(t.get(12), Some(("after", "после")));
+        assert_eq!(t.get(4), None);
+        // Sparse ids keep the binary search.
+        let mut s = Texts::default();
+        assert!(s.push(1, "a", "б", 100));
+        assert!(s.push(1 << 40, "c", "д", 100));
+        s.finish();
+        assert!(s.dense.is_empty());
+        assert_eq!(s.get(1 << 40), Some(("c", "д")));
+        assert_eq!(s.get(2), None);
     }
 
     #[test]

@@ -141,25 +141,47 @@ impl Pool {
         }
     }
 
+    /// A new connection sharing the pool's caches.
+    fn open(&self) -> Result<Memory> {
+        let mut m = Memory::open(&self.db)?;
+        m.share_postings(self.postings.clone());
+        m.share_texts(self.texts.clone());
+        // Several connections live for the server's lifetime: map at most `MMAP_BYTES` of
+        // the file and keep a small page cache each, so that the server stays within a few
+        // hundred MB on a memory of a million units.
+        let mmap = std::env::var("TM_SERVE_MMAP")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(MMAP_BYTES);
+        m.limit_memory(mmap, 16 * 1024)?;
+        // A new connection clears the shared caches once (it cannot tell what they saw);
+        // before they fill, not in the middle of a load.
+        m.sync_caches()?;
+        Ok(m)
+    }
+
+    /// Opens `n` connections before any request, then starts loading the texts: opening
+    /// them later would clear what had been loaded. Failures are left for requests to meet
+    /// and report.
+    fn warm(&self, n: usize) {
+        if !self.db.exists() {
+            return;
+        }
+        for _ in 0..n {
+            match (self.open(), self.free.lock()) {
+                (Ok(m), Ok(mut free)) => free.push(m),
+                _ => return,
+            }
+        }
+        self.load_texts();
+    }
+
     /// A connection: a free one, or a new one.
     pub(crate) fn get(&self) -> Result<Conn<'_>> {
         let reused = self.free.lock().ok().and_then(|mut f| f.pop());
         let mem = match reused {
             Some(m) => m,
-            None => {
-                let mut m = Memory::open(&self.db)?;
-                m.share_postings(self.postings.clone());
-                m.share_texts(self.texts.clone());
-                // Several connections live for the server's lifetime: map at most
-                // `MMAP_BYTES` of the file and keep a small page cache each, so that the
-                // server stays within a few hundred MB on a memory of a million units.
-                let mmap = std::env::var("TM_SERVE_MMAP")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(MMAP_BYTES);
-                m.limit_memory(mmap, 16 * 1024)?;
-                m
-            }
+            None => self.open()?,
         };
         self.load_texts();
         Ok(Conn {
@@ -237,8 +259,10 @@ pub fn router(cfg: ServeConfig) -> axum::Router {
     } else {
         cfg.workers
     };
+    let pool = Pool::new(cfg.db.clone());
+    pool.warm(workers);
     let state = Arc::new(AppState {
-        pool: Pool::new(cfg.db.clone()),
+        pool,
         workers: tokio::sync::Semaphore::new(workers),
         heavy: tokio::sync::Semaphore::new(1),
         cache: LookupCache::new(cfg.cache),
