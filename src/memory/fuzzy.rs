@@ -276,12 +276,25 @@ impl Counter {
 }
 
 /// The `limit` ids found in the most of the sorted `lists` (ties: lower id first), with their
-/// counts, best first.
+/// counts, best first. See [`top_counts_unordered`].
+pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
+    let mut top = top_counts_unordered(lists, limit);
+    top.sort_unstable_by(best_first);
+    top
+}
+
+/// Higher count first, then lower id.
+fn best_first(a: &(u32, u8), b: &(u32, u8)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// The ids and counts of [`top_counts`], in no particular order (for callers that sort
+/// them their own way).
 ///
 /// Ids are counted block by block (16384 ids, one byte each: the block's counts stay in the
 /// first-level cache however large the memory), and a running threshold (the count the best
 /// `limit` ids so far reach) drops ids that can no longer make it.
-pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
+pub fn top_counts_unordered(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
     const BLOCK: u32 = 1 << 14;
     if limit == 0 {
         return Vec::new();
@@ -366,13 +379,25 @@ pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
         start = end;
     }
     SCRATCH.with(|s| *s.borrow_mut() = Some(scratch));
-    let best_first = |a: &(u32, u8), b: &(u32, u8)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
     if kept.len() > limit {
         kept.select_nth_unstable_by(limit - 1, best_first);
         kept.truncate(limit);
     }
-    kept.sort_unstable_by(best_first);
     kept
+}
+
+/// The best `limit` of `counted` (higher count, then lower id), best first: a partial
+/// selection, then a sort of those only.
+pub fn best(mut counted: Vec<(u32, u8)>, limit: usize) -> Vec<(u32, u8)> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    if counted.len() > limit {
+        counted.select_nth_unstable_by(limit - 1, best_first);
+        counted.truncate(limit);
+    }
+    counted.sort_unstable_by(best_first);
+    counted
 }
 
 /// Adds one to the count of every id of `pool` (sorted by id) that `list` (sorted) holds,
@@ -537,6 +562,15 @@ mod tests {
     }
 
     #[test]
+    fn the_best_are_the_highest_counts_then_the_lowest_ids() {
+        let counted = vec![(9, 1), (4, 3), (7, 3), (1, 2), (2, 3), (8, 2)];
+        assert_eq!(best(counted.clone(), 3), [(2, 3), (4, 3), (7, 3)]);
+        assert_eq!(best(counted.clone(), 4), [(2, 3), (4, 3), (7, 3), (1, 2)]);
+        assert_eq!(best(counted.clone(), 10).len(), 6);
+        assert!(best(counted, 0).is_empty());
+    }
+
+    #[test]
     fn counting_in_a_pool_finds_exactly_the_shared_ids() {
         let list: Vec<u32> = (0..10_000u32).map(|i| i * 3).collect();
         let mut pool: Vec<(u32, u8)> = [0u32, 1, 3, 299, 300, 29_997, 29_998, 40_000]
@@ -568,7 +602,7 @@ mod tests {
             // Counting the last list into a pool of the others' ids adds one exactly where
             // the list holds the id.
             let (last, rest) = refs.split_last().unwrap();
-            let mut pool = top_counts(rest, 1000);
+            let mut pool = top_counts_unordered(rest, 1000);
             pool.sort_unstable_by_key(|p| p.0);
             let before = pool.clone();
             count_in(&mut pool, last);

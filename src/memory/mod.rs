@@ -1009,14 +1009,12 @@ impl Memory {
         if common.is_empty() {
             return Ok(fuzzy::top_counts(&rare, limit));
         }
-        let mut pool = fuzzy::top_counts(&rare, POOL);
+        let mut pool = fuzzy::top_counts_unordered(&rare, POOL);
         pool.sort_unstable_by_key(|p| p.0);
         for list in &common {
             fuzzy::count_in(&mut pool, list);
         }
-        pool.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        pool.truncate(limit);
-        Ok(pool)
+        Ok(fuzzy::best(pool, limit))
     }
 
     /// Segments matching an FTS5 query, best (bm25) first.
