@@ -135,7 +135,6 @@ fn tags(text: &str) -> Vec<&str> {
 
 /// What scoring needs of one text, computed once.
 struct Features {
-    trimmed: String,
     norm_chars: Vec<char>,
     /// Word keys ([`crate::text::word_keys`]) as hashes: what the word-level edit distance
     /// compares.
@@ -164,7 +163,6 @@ impl Features {
             }
         }
         Features {
-            trimmed: text.trim().to_string(),
             norm_chars,
             word_ids,
             plain,
@@ -283,7 +281,7 @@ impl<'a> Query<'a> {
             100.0
                 * (1.0 - self.chars.distance(c.norm_chars.iter().copied()) as f64 / longest as f64)
         };
-        if q.trimmed == c.trimmed {
+        if self.text.trim() == candidate.trim() {
             return (100, 100.0);
         }
         if q.plain == c.plain && !q.plain.is_empty() {
