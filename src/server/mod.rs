@@ -69,8 +69,10 @@ pub(crate) struct Pool {
 }
 
 /// Bytes of pair texts the server keeps in RAM for re-scoring fuzzy candidates (a million
-/// typical units take about 130 MB); larger memories read candidates from the database.
-const TEXT_CACHE_BYTES: usize = 256 << 20;
+/// typical units take about 125 MB, and their index 30 MB more); larger memories read
+/// candidates from the database. With the posting lists and the connections' page caches,
+/// the server stays under 600 MB whatever the memory's size.
+const TEXT_CACHE_BYTES: usize = 192 << 20;
 
 /// Bytes of decoded posting lists the server keeps in RAM (about the whole trigram index of
 /// a million units).
