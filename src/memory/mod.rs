@@ -149,13 +149,6 @@ impl From<&Segment> for Candidate {
     }
 }
 
-impl Segment {
-    /// True when the segment has a translation.
-    pub fn is_pair(&self) -> bool {
-        self.tgt.is_some()
-    }
-}
-
 /// A segment to be stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSegment {

@@ -249,11 +249,6 @@ pub fn stem(word: &str) -> String {
     stemmer.stem(&w).into_owned()
 }
 
-/// Converts a byte offset of `text` to a char offset.
-pub fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())].chars().count()
-}
-
 /// The word with its first letter in upper case (`египете` → `Египете`).
 pub fn capitalize(word: &str) -> String {
     let mut cs = word.chars();
