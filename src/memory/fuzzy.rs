@@ -361,7 +361,8 @@ pub fn top_counts_unordered(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
         // The highest count that at least `limit` kept ids reach: ids below it cannot make
         // the best `limit` any more.
         let mut reach = 0;
-        let mut t = 255usize;
+        // No id is in more lists than there are.
+        let mut t = lists.len().min(255);
         while t > usize::from(threshold) {
             reach += hist[t];
             if reach >= limit {
