@@ -331,7 +331,7 @@ const SEGMENT_COLUMNS: &str =
 fn exact_sql() -> String {
     format!(
         "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-         WHERE s.src_hash = ?1 UNION
+         WHERE s.src_hash = ?1 UNION ALL
          SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
          WHERE s.tgt_hash = ?1"
     )
@@ -825,7 +825,12 @@ impl Memory {
     /// Segments whose source or target has the same normalised form as `text`.
     pub fn exact(&self, text: &str) -> Result<Vec<Segment>> {
         let h = norm_hash(text);
-        self.query_segments(&exact_sql(), params![h])
+        // UNION ALL and a dedup here: SQLite's UNION sorts both sides through a temporary
+        // index to drop the rare pair whose source and target are the same text.
+        let mut segs = self.query_segments(&exact_sql(), params![h])?;
+        segs.sort_by_key(|s| s.id);
+        segs.dedup_by_key(|s| s.id);
+        Ok(segs)
     }
 
     /// Up to `limit` segments sharing the most character trigrams with `norm` (a normalised
@@ -1278,6 +1283,24 @@ mod tests {
         m.ingest_document("b.txt", "h2", &segs[..1]).unwrap();
         assert!(cache.get().is_none());
         assert!(m.load_texts(20).unwrap().is_none());
+    }
+
+    #[test]
+    fn exact_matches_come_once_each_in_id_order() {
+        let mut m = Memory::open_in_memory().unwrap();
+        let segs = vec![
+            pair("OK", "OK"),
+            pair("Cancel", "Отмена"),
+            pair("Отмена", "Cancel"),
+        ];
+        m.ingest_document("ui.txt", "h1", &segs).unwrap();
+        let ids = |q: &str| -> Vec<i64> { m.exact(q).unwrap().iter().map(|s| s.id).collect() };
+        // Source and target are the same text: one segment, not two.
+        assert_eq!(ids("ok").len(), 1);
+        // Found by its source in one pair and by its target in the other.
+        let both = ids("cancel");
+        assert_eq!(both.len(), 2);
+        assert!(both[0] < both[1]);
     }
 
     #[test]
