@@ -1230,14 +1230,20 @@ mod tests {
         }
     }
 
+    /// A memory in RAM holding these pairs as one document.
+    fn with_pairs(pairs: &[(&str, &str)]) -> Memory {
+        let mut m = Memory::open_in_memory().unwrap();
+        let segs: Vec<NewSegment> = pairs.iter().map(|(s, t)| pair(s, t)).collect();
+        m.ingest_document("a.txt", "h1", &segs).unwrap();
+        m
+    }
+
     #[test]
     fn lookups_reuse_their_prepared_statements() {
-        let mut m = Memory::open_in_memory().unwrap();
-        let segs = vec![
-            pair("The council met today.", "Совет собрался сегодня."),
-            pair("The minister spoke.", "Министр выступил."),
-        ];
-        m.ingest_document("a.txt", "h1", &segs).unwrap();
+        let m = with_pairs(&[
+            ("The council met today.", "Совет собрался сегодня."),
+            ("The minister spoke.", "Министр выступил."),
+        ]);
         for q in ["The council met today.", "The minister spoke.", "Nothing."] {
             m.exact(q).unwrap();
             m.fuzzy_candidates(&crate::text::normalize(q), 30).unwrap();
@@ -1287,13 +1293,7 @@ mod tests {
 
     #[test]
     fn exact_matches_come_once_each_in_id_order() {
-        let mut m = Memory::open_in_memory().unwrap();
-        let segs = vec![
-            pair("OK", "OK"),
-            pair("Cancel", "Отмена"),
-            pair("Отмена", "Cancel"),
-        ];
-        m.ingest_document("ui.txt", "h1", &segs).unwrap();
+        let m = with_pairs(&[("OK", "OK"), ("Cancel", "Отмена"), ("Отмена", "Cancel")]);
         let ids = |q: &str| -> Vec<i64> { m.exact(q).unwrap().iter().map(|s| s.id).collect() };
         // Source and target are the same text: one segment, not two.
         assert_eq!(ids("ok").len(), 1);
