@@ -292,7 +292,8 @@ fn best_first(a: &(u32, u8), b: &(u32, u8)) -> std::cmp::Ordering {
 /// them their own way).
 ///
 /// Ids are counted block by block (16384 ids, one byte each: the block's counts stay in the
-/// first-level cache however large the memory), and a running threshold (the count the best
+/// first-level cache however large the memory); a second pass over the block's ids, still
+/// in cache, takes each id's count once, and a running threshold (the count the best
 /// `limit` ids so far reach) drops ids that can no longer make it.
 pub fn top_counts_unordered(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
     const BLOCK: u32 = 1 << 14;
@@ -302,26 +303,18 @@ pub fn top_counts_unordered(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
     let Some(max_id) = lists.iter().filter_map(|l| l.last().copied()).max() else {
         return Vec::new();
     };
-    /// A block's counts (all zero between calls) and the offsets counted at least once.
-    /// `touched` is written for every id and kept when new (no branch to mispredict), so
-    /// it needs a slot past the block's size; twice the size lets a mask, not a bounds
-    /// check, keep the index in range.
-    struct Scratch {
-        counts: [u8; BLOCK as usize],
-        touched: [u16; 2 * BLOCK as usize],
-    }
     thread_local! {
-        static SCRATCH: std::cell::RefCell<Option<Box<Scratch>>> =
+        /// A block's counts, all zero between calls (a fixed size lets a mask, not a bounds
+        /// check, keep offsets in range).
+        static COUNTS: std::cell::RefCell<Option<Box<[u8; BLOCK as usize]>>> =
             const { std::cell::RefCell::new(None) };
     }
-    let mut scratch = SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_else(|| {
-        Box::new(Scratch {
-            counts: [0; BLOCK as usize],
-            touched: [0; 2 * BLOCK as usize],
-        })
-    });
-    let Scratch { counts, touched } = &mut *scratch;
+    let mut counts = COUNTS
+        .with(|s| s.borrow_mut().take())
+        .unwrap_or_else(|| Box::new([0; BLOCK as usize]));
     let mut cursors = vec![0usize; lists.len()];
+    // Where each list's ids of the current block begin.
+    let mut begins = cursors.clone();
     // How many kept ids reached each count.
     let mut hist = [0usize; 256];
     let mut threshold = 1u8;
@@ -329,30 +322,34 @@ pub fn top_counts_unordered(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
     let mut start = 0u32;
     loop {
         let end = start.saturating_add(BLOCK);
-        let mut n = 0usize;
+        let mut total = 0usize;
+        begins.copy_from_slice(&cursors);
         for (list, cursor) in lists.iter().zip(cursors.iter_mut()) {
             let mut i = *cursor;
             for &id in &list[i..] {
                 if id >= end {
                     break;
                 }
-                // `start <= id < end`: the masks change nothing but prove the indexes in range.
+                // `start <= id < end`: the mask changes nothing but proves the index in range.
                 let off = ((id - start) & (BLOCK - 1)) as usize;
-                let c = counts[off];
-                touched[n & (2 * BLOCK as usize - 1)] = off as u16;
-                n += usize::from(c == 0);
-                counts[off] = c.saturating_add(1);
+                counts[off] = counts[off].saturating_add(1);
                 i += 1;
             }
+            total += i - *cursor;
             *cursor = i;
         }
+        // Second pass over the same ids (still in cache): each id's count is taken once
+        // (the first time it is met, then it is zero) and kept if it reaches the threshold.
         let from = kept.len();
-        kept.resize(from + n, (0, 0));
+        kept.resize(from + total, (0, 0));
         let mut k = from;
-        for &off in &touched[..n] {
-            let c = std::mem::take(&mut counts[usize::from(off)]);
-            kept[k] = (start + u32::from(off), c);
-            k += usize::from(c >= threshold);
+        for ((list, &b), &e) in lists.iter().zip(&begins).zip(cursors.iter()) {
+            for &id in &list[b..e] {
+                let off = ((id - start) & (BLOCK - 1)) as usize;
+                let c = std::mem::take(&mut counts[off]);
+                kept[k] = (id, c);
+                k += usize::from(c >= threshold);
+            }
         }
         kept.truncate(k);
         for &(_, c) in &kept[from..] {
@@ -379,7 +376,7 @@ pub fn top_counts_unordered(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
         }
         start = end;
     }
-    SCRATCH.with(|s| *s.borrow_mut() = Some(scratch));
+    COUNTS.with(|s| *s.borrow_mut() = Some(counts));
     if kept.len() > limit {
         kept.select_nth_unstable_by(limit - 1, best_first);
         kept.truncate(limit);
