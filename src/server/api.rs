@@ -190,7 +190,9 @@ async fn lookup(
         "matches": matches,
         "elapsed_us": started.elapsed().as_micros() as u64,
     });
-    st.cache.put(key, v.clone());
+    if st.cache.enabled() {
+        st.cache.put(key, v.clone());
+    }
     Ok(Json(v))
 }
 

@@ -210,6 +210,11 @@ impl LookupCache {
         }
     }
 
+    /// False when the cache is off (no answer is worth copying for it).
+    pub(crate) fn enabled(&self) -> bool {
+        self.cap > 0
+    }
+
     pub(crate) fn get(&self, key: &str) -> Option<serde_json::Value> {
         if self.cap == 0 {
             return None;
