@@ -145,23 +145,25 @@ struct Features {
 
 impl Features {
     fn new(text: &str) -> Features {
-        use unicode_segmentation::UnicodeSegmentation;
-        // One buffer for the normalised text and every word's key instead of a string each.
-        let mut buf = String::with_capacity(text.len() + 8);
-        crate::text::normalize_into(&mut buf, text);
-        let mut norm_chars = Vec::with_capacity(buf.len());
-        norm_chars.extend(buf.chars());
+        Features::with_words(text, |_, _| {})
+    }
+
+    /// The features, and `each(key, has_digits)` called for every word on the way.
+    fn with_words(text: &str, mut each: impl FnMut(&str, bool)) -> Features {
+        let norm = normalize(text);
+        let mut norm_chars = Vec::with_capacity(norm.len());
+        norm_chars.extend(norm.chars());
         let mut word_ids = Vec::with_capacity(text.len() / 4);
         let mut plain = Vec::with_capacity(text.len() / 4);
-        for w in text.unicode_words() {
-            buf.clear();
-            crate::text::normalize_into(&mut buf, w);
-            let h = crate::memory::fuzzy::hash64(&buf);
+        crate::text::for_each_word_key(text, |word, key| {
+            let h = crate::memory::fuzzy::hash64(key);
             word_ids.push(h);
-            if !w.bytes().any(|b| b.is_ascii_digit()) {
+            let digits = word.bytes().any(|b| b.is_ascii_digit());
+            if !digits {
                 plain.push(h);
             }
-        }
+            each(key, digits);
+        });
         Features {
             norm_chars,
             word_ids,
@@ -215,8 +217,15 @@ struct Query<'a> {
 
 impl<'a> Query<'a> {
     fn new(text: &'a str) -> Query<'a> {
-        use unicode_segmentation::UnicodeSegmentation;
-        let features = Features::new(text);
+        let mut word_scripts = Vec::new();
+        let mut plain_scripts = 0;
+        let features = Features::with_words(text, |key, digits| {
+            let s = scripts(key);
+            word_scripts.push(s);
+            if !digits {
+                plain_scripts |= s;
+            }
+        });
         let chars = levenshtein::BatchComparator::new(features.norm_chars.iter().copied());
         let words = levenshtein::BatchComparator::new(features.word_ids.iter().copied());
         let mut script_chars = [0; 2];
@@ -225,15 +234,6 @@ impl<'a> Query<'a> {
                 LATIN => script_chars[0] += 1,
                 CYRILLIC => script_chars[1] += 1,
                 _ => {}
-            }
-        }
-        let mut word_scripts = Vec::new();
-        let mut plain_scripts = 0;
-        for w in text.unicode_words() {
-            let s = scripts(&normalize(w));
-            word_scripts.push(s);
-            if !w.chars().any(|c| c.is_ascii_digit()) {
-                plain_scripts |= s;
             }
         }
         Query {

@@ -278,9 +278,7 @@ impl Counter {
 /// The `limit` ids found in the most of the sorted `lists` (ties: lower id first), with their
 /// counts, best first. See [`top_counts_unordered`].
 pub fn top_counts(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
-    let mut top = top_counts_unordered(lists, limit);
-    top.sort_unstable_by(best_first);
-    top
+    best(top_counts_unordered(lists, limit), limit)
 }
 
 /// Higher count first, then lower id.
@@ -377,23 +375,25 @@ pub fn top_counts_unordered(lists: &[&[u32]], limit: usize) -> Vec<(u32, u8)> {
         start = end;
     }
     COUNTS.with(|s| *s.borrow_mut() = Some(counts));
-    if kept.len() > limit {
-        kept.select_nth_unstable_by(limit - 1, best_first);
-        kept.truncate(limit);
-    }
+    keep_best(&mut kept, limit);
     kept
+}
+
+/// Keeps the best `limit` of `counted` (higher count, then lower id), in no order: a
+/// partial selection, no sort.
+fn keep_best(counted: &mut Vec<(u32, u8)>, limit: usize) {
+    if counted.len() > limit {
+        if let Some(last) = limit.checked_sub(1) {
+            counted.select_nth_unstable_by(last, best_first);
+        }
+        counted.truncate(limit);
+    }
 }
 
 /// The best `limit` of `counted` (higher count, then lower id), best first: a partial
 /// selection, then a sort of those only.
 pub fn best(mut counted: Vec<(u32, u8)>, limit: usize) -> Vec<(u32, u8)> {
-    if limit == 0 {
-        return Vec::new();
-    }
-    if counted.len() > limit {
-        counted.select_nth_unstable_by(limit - 1, best_first);
-        counted.truncate(limit);
-    }
+    keep_best(&mut counted, limit);
     counted.sort_unstable_by(best_first);
     counted
 }

@@ -327,26 +327,26 @@ pub struct Memory {
 const SEGMENT_COLUMNS: &str =
     "s.id, d.name, s.pos, s.src_lang, s.src_text, s.tgt_lang, s.tgt_text, s.origin, s.prev_hash";
 
-/// Segments whose source or target hashes to `?1`.
-fn exact_sql() -> String {
+/// Segments whose source or target hashes to `?1` (built once: it runs on every lookup).
+static EXACT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
         "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
          WHERE s.src_hash = ?1 UNION ALL
          SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
          WHERE s.tgt_hash = ?1"
     )
-}
+});
 
 /// The texts of segment `?1`: what re-scoring a fuzzy candidate reads.
 const CANDIDATE_SQL: &str = "SELECT src_text, tgt_text FROM segments WHERE id = ?1";
 
 /// The segment with id `?1`.
-fn segment_by_id_sql() -> String {
+static SEGMENT_BY_ID_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
         "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
          WHERE s.id = ?1"
     )
-}
+});
 
 fn row_to_segment(row: &rusqlite::Row<'_>) -> rusqlite::Result<Segment> {
     Ok(Segment {
@@ -827,7 +827,7 @@ impl Memory {
         let h = norm_hash(text);
         // UNION ALL and a dedup here: SQLite's UNION sorts both sides through a temporary
         // index to drop the rare pair whose source and target are the same text.
-        let mut segs = self.query_segments(&exact_sql(), params![h])?;
+        let mut segs = self.query_segments(&EXACT_SQL, params![h])?;
         segs.sort_by_key(|s| s.id);
         segs.dedup_by_key(|s| s.id);
         Ok(segs)
@@ -944,7 +944,7 @@ impl Memory {
 
     /// The segments with these ids, in that order (ids not found are left out).
     pub fn segments_by_id(&self, ids: &[i64]) -> Result<Vec<Segment>> {
-        let mut stmt = self.conn.prepare_cached(&segment_by_id_sql())?;
+        let mut stmt = self.conn.prepare_cached(&SEGMENT_BY_ID_SQL)?;
         let mut out = Vec::with_capacity(ids.len());
         for &id in ids {
             if let Some(seg) = stmt.query_row(params![id], row_to_segment).optional()? {
@@ -1248,7 +1248,7 @@ mod tests {
             m.exact(q).unwrap();
             m.fuzzy_candidates(&crate::text::normalize(q), 30).unwrap();
         }
-        let exact = m.conn.prepare_cached(&exact_sql()).unwrap();
+        let exact = m.conn.prepare_cached(&EXACT_SQL).unwrap();
         assert_eq!(exact.get_status(rusqlite::StatementStatus::Run), 3);
         assert_eq!(exact.get_status(rusqlite::StatementStatus::RePrepare), 0);
         let row = m.conn.prepare_cached(CANDIDATE_SQL).unwrap();

@@ -230,7 +230,20 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// Lower-cased word tokens of `text`, for matching and indexing.
 pub fn word_keys(text: &str) -> Vec<String> {
-    text.unicode_words().map(normalize).collect()
+    let mut keys = Vec::new();
+    for_each_word_key(text, |_, key| keys.push(key.to_string()));
+    keys
+}
+
+/// Calls `f(word, key)` for every word of `text` (Unicode word boundaries) with its key (the
+/// word normalised, as in [`word_keys`]), through one buffer instead of a string per word.
+pub fn for_each_word_key(text: &str, mut f: impl FnMut(&str, &str)) {
+    let mut key = String::new();
+    for w in text.unicode_words() {
+        key.clear();
+        normalize_into(&mut key, w);
+        f(w, &key);
+    }
 }
 
 /// The stem of a word (Snowball stemmer, Russian or English by script), normalised; used to
