@@ -1,14 +1,19 @@
 //! Fluency score: how unnatural does a text read? Higher = more garbled. Used to rank
 //! segments (`tm qa --scores`), not to flag them: the signals are weak one by one.
 //!
-//! Five signals, each standardised over the batch and added:
+//! Six signals, each standardised over the batch and added:
 //! - word-pair association (English): for every pair of adjacent words, the pointwise mutual
 //!   information from the shipped bigram counts and word frequencies (`data/lm/`), with an
 //!   unseen pair of two common words counted as a strong negative; the score is the negated
 //!   mean. For Russian sides, where no pair list is shipped, the mean rarity of the words.
+//!   Where the batch holds other translations of the same source, the score is taken relative
+//!   to theirs: they carry the same names and terms, so what is left is the wording.
 //! - agreement with the batch: where the same source has several translations in the batch
 //!   (several systems or translators), a translation that shares few words and word pairs with
 //!   the others reads worse more often. Learnt from the batch itself; zero elsewhere.
+//! - shared wording: how many other translations of the same source are worded exactly the
+//!   same (negated): a wording that several systems or translators reached independently is
+//!   rarely the garbled one.
 //! - clause punctuation per word (commas, semicolons, colons): run-on sentences joined by
 //!   commas are typical of word-for-word translation; and, where the batch holds other
 //!   translations of the same source, how much more of it a side uses than they do.
@@ -16,20 +21,45 @@
 //!   counts list with non-negative association nor at least two other sides of the batch
 //!   use: word pairs learnt from the batch itself vouch for its domain's phrasing.
 //!
+//! Words are runs of letters joined across an inner apostrophe or hyphen, so a compound
+//! (`large-scale`, `self-assembly`) is one word, not a pair to judge.
+//!
 //! Each signal is standardised within the sides of one language, so that English and Russian
 //! sides of a batch are each ranked among their own.
 
 use super::{QaUnit, SideId};
-use crate::text::{freq, normalize, words, Lang};
+use crate::text::{freq, normalize, Lang};
 use std::collections::HashMap;
 
-/// The lower-cased letter words of a text.
+/// The lower-cased words of a text: runs of letters, joined across an inner apostrophe or
+/// hyphen (`they're`, `large-scale`: a compound is one lexical item); digits and other marks
+/// end a word.
 fn tokens(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic))
-        .map(|w| w.text.to_lowercase().replace('’', "'"))
-        .collect()
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphabetic() {
+            word.extend(c.to_lowercase());
+        } else if matches!(c, '\'' | '’' | '-' | '‐' | '‑')
+            && !word.is_empty()
+            && chars.peek().is_some_and(|n| n.is_alphabetic())
+        {
+            word.push(if c == '’' {
+                '\''
+            } else if c == '\'' {
+                c
+            } else {
+                '-'
+            });
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
 }
 
 /// Pointwise mutual information of an English word pair from the shipped counts:
@@ -121,6 +151,25 @@ fn overlap(a: &[String], b: &[String]) -> f64 {
     }
 }
 
+/// Each value minus the mean of the others (at least two values).
+fn beyond_the_others(values: &[f64]) -> Vec<f64> {
+    let others = values.len().saturating_sub(1).max(1) as f64;
+    let sum: f64 = values.iter().sum();
+    values.iter().map(|v| v - (sum - v) / others).collect()
+}
+
+/// For each text, how many of the others are the same text.
+fn shared_wording(texts: &[String]) -> Vec<f64> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for t in texts {
+        *count.entry(t.as_str()).or_insert(0) += 1;
+    }
+    texts
+        .iter()
+        .map(|t| count.get(t.as_str()).map_or(0, |n| n - 1) as f64)
+        .collect()
+}
+
 fn standardise(v: &mut [f64]) {
     let n = v.len().max(1) as f64;
     let mean = v.iter().sum::<f64>() / n;
@@ -183,10 +232,24 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
     let mut disagreement = vec![0.0; rows.len()];
     // Clause punctuation beyond what the other translations of the source use.
     let mut extra_punct = vec![0.0; rows.len()];
+    // Fewer of the other translations worded the same way (negated count).
+    let mut unshared = vec![0.0; rows.len()];
+    // Word-pair association relative to the other translations of the same source, which
+    // share its content: rare names and terms then weigh on every translation alike.
+    let mut relative_assoc = assoc.clone();
     for ks in by_src.values().filter(|ks| ks.len() > 1) {
+        let group = |signal: &[f64]| ks.iter().map(|&k| signal[k]).collect::<Vec<f64>>();
         let mean = ks.iter().map(|&k| punct[k]).sum::<f64>() / ks.len() as f64;
-        for &k in ks {
+        let relative = beyond_the_others(&group(&assoc));
+        let wordings: Vec<String> = ks
+            .iter()
+            .map(|&k| normalize(units[rows[k].0].side(rows[k].1).map_or("", |s| &s.text)))
+            .collect();
+        let shared = shared_wording(&wordings);
+        for (a, &k) in ks.iter().enumerate() {
             extra_punct[k] = punct[k] - mean;
+            relative_assoc[k] = relative[a];
+            unshared[k] = -shared[a];
             let sims: Vec<f64> = ks
                 .iter()
                 .filter(|&&j| j != k)
@@ -225,8 +288,9 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
     for lang in [Lang::En, Lang::Ru] {
         let idx: Vec<usize> = (0..rows.len()).filter(|&k| langs[k] == lang).collect();
         for signal in [
-            &mut assoc,
+            &mut relative_assoc,
             &mut disagreement,
+            &mut unshared,
             &mut punct,
             &mut extra_punct,
             &mut unsupported_pairs,
@@ -241,8 +305,12 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
     rows.iter()
         .enumerate()
         .map(|(k, &(i, side))| {
-            let score =
-                assoc[k] + disagreement[k] + punct[k] + extra_punct[k] + unsupported_pairs[k];
+            let score = relative_assoc[k]
+                + disagreement[k]
+                + unshared[k]
+                + punct[k]
+                + extra_punct[k]
+                + unsupported_pairs[k];
             (units[i].id, side, score)
         })
         .collect()
@@ -294,7 +362,8 @@ mod tests {
         // Scrambled word order; more clause punctuation than the other translations.
         let cases: [(&str, [&str; 4]); 2] = [
             (
-                "他说会谈将继续。",
+                // Latin letters in a Chinese source do not make it an English side.
+                "他说NATO会谈将继续。",
                 [
                     "He said the talks would continue.",
                     "He said that the talks would continue.",
@@ -315,6 +384,57 @@ mod tests {
         for (src, tgts) in cases {
             assert_eq!(worst_translation(src, &tgts), 3, "{tgts:?}");
         }
+    }
+
+    #[test]
+    fn words_keep_compounds_and_inner_apostrophes() {
+        assert_eq!(
+            toks("They’re large-scale robots-8 feet, 12-foot 'long' rock--n"),
+            [
+                "they're",
+                "large-scale",
+                "robots",
+                "feet",
+                "foot",
+                "long",
+                "rock",
+                "n"
+            ]
+        );
+        assert_eq!(
+            toks("Самоорганизация — это по-новому"),
+            ["самоорганизация", "это", "по-новому"]
+        );
+        assert!(toks("12 500, 3.7 -- ...").is_empty());
+    }
+
+    #[test]
+    fn values_are_taken_beyond_the_mean_of_the_others() {
+        assert_eq!(beyond_the_others(&[1.0, 2.0, 3.0]), [-1.5, 0.0, 1.5]);
+        // The same value throughout: nothing beyond the others.
+        assert_eq!(beyond_the_others(&[4.0, 4.0]), [0.0, 0.0]);
+    }
+
+    #[test]
+    fn shared_wordings_are_counted_among_the_others() {
+        let t = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            shared_wording(&t(&["a", "b", "a", "a"])),
+            [2.0, 0.0, 2.0, 2.0]
+        );
+        assert_eq!(shared_wording(&t(&["a", "b"])), [0.0, 0.0]);
+    }
+
+    #[test]
+    fn the_wording_several_translations_share_scores_lower() {
+        // The wording three translations reached is not the one to review first.
+        let tgts = [
+            "The talks will continue next week.",
+            "The talks will continue next week.",
+            "The talks will continue next week.",
+            "Talks are to go on the next week.",
+        ];
+        assert_eq!(worst_translation("会谈下周继续。", &tgts), 3);
     }
 
     #[test]

@@ -89,12 +89,21 @@ pub struct Side {
 }
 
 impl Side {
-    /// A side whose language is given by a code, or detected when the code is unknown.
+    /// A side whose language is given by a code, or detected from its letters when no code
+    /// is given (none, empty, `und`, `mul`). A side in another language (`zh`, `de`) gets no
+    /// language: it is not checked as English or Russian even where it quotes Latin words.
     pub fn new(lang_code: Option<&str>, text: impl Into<String>) -> Side {
         let text = text.into();
-        let lang = lang_code
-            .and_then(Lang::from_code)
-            .or_else(|| detect_lang(&text));
+        let code = lang_code.map(str::trim).filter(|c| {
+            !c.is_empty()
+                && !["und", "mul", "auto"]
+                    .iter()
+                    .any(|u| c.eq_ignore_ascii_case(u))
+        });
+        let lang = match code {
+            Some(code) => Lang::from_code(code),
+            None => detect_lang(&text),
+        };
         Side { lang, text }
     }
 }
@@ -517,6 +526,27 @@ pub fn sentence_initial(text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_side_in_another_language_gets_none_and_a_side_without_a_code_is_detected() {
+        // Latin letters in a Chinese side would read as English if detected.
+        assert_eq!(Side::new(Some("zh"), "他说NATO会谈将继续").lang, None);
+        assert_eq!(Side::new(Some("de-DE"), "Die NATO sagt").lang, None);
+        assert_eq!(Side::new(Some("EN-us"), "Die NATO").lang, Some(Lang::En));
+        assert_eq!(Side::new(Some("rus"), "NATO").lang, Some(Lang::Ru));
+        for code in [None, Some(""), Some(" "), Some("und"), Some("MUL")] {
+            assert_eq!(
+                Side::new(code, "НАТО заявило").lang,
+                Some(Lang::Ru),
+                "{code:?}"
+            );
+            assert_eq!(
+                Side::new(code, "NATO said").lang,
+                Some(Lang::En),
+                "{code:?}"
+            );
+        }
+    }
 
     pub(crate) fn unit(text: &str) -> QaUnit {
         QaUnit {
