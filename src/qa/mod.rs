@@ -390,6 +390,32 @@ impl Partial {
     }
 }
 
+/// Loads the word lists, dictionaries and indexes of the batch's languages side by side, one
+/// thread each: on first use they would load one after another, each as some check first
+/// needs it (about 0.3 s of work in all; loaded once per process).
+fn preload(units: &[QaUnit]) {
+    let mut langs: Vec<Lang> = units
+        .iter()
+        .flat_map(|u| [Some(&u.src), u.tgt.as_ref()])
+        .flatten()
+        .filter_map(|s| s.lang)
+        .collect();
+    langs.sort_unstable_by_key(|l| *l as u8);
+    langs.dedup();
+    std::thread::scope(|scope| {
+        for &lang in &langs {
+            for load in crate::text::lexicon::loaders(lang) {
+                scope.spawn(load);
+            }
+            // The index is built from the frequency list.
+            scope.spawn(move || suggest::preload(lang));
+            if lang == Lang::En {
+                scope.spawn(crate::text::freq::en_bigrams);
+            }
+        }
+    });
+}
+
 /// Runs every check on every side of every unit with the default profile; findings come in
 /// unit, side, offset order.
 pub fn check(units: &[QaUnit]) -> Vec<Finding> {
@@ -403,6 +429,7 @@ pub fn check_with(
     profile: &Profile,
     mut progress: impl FnMut(usize),
 ) -> Vec<Finding> {
+    preload(units);
     let batch = Batch::collect(units);
     let checks: Vec<&(&CheckInfo, SideCheck)> = SIDE_CHECKS
         .iter()

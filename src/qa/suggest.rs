@@ -10,33 +10,37 @@
 //! holds hashes, not strings (16 bytes an entry), and is built on first use.
 
 use crate::text::{freq, Lang};
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 /// The delete index of one language.
 struct Index {
     /// (hash of a key, word id), sorted by hash.
     entries: Vec<(u64, u32)>,
-    words: &'static [String],
+    words: &'static [&'static str],
     /// Word ids by first letter, for the slower scan beyond two edits.
     by_first: HashMap<char, Vec<u32>>,
     /// Length of each word in chars.
     lens: Vec<u8>,
 }
 
-fn key_hash(s: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
+/// A 64-bit hash of a char sequence: FNV-1a over the code points, then a final mix so that
+/// the high bits (the sort order) depend on every char.
+fn key_hash(chars: impl Iterator<Item = char>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in chars {
+        h ^= u64::from(u32::from(c));
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
 }
 
-/// The strings made by deleting one char of `chars`.
-fn deletes(chars: &[char]) -> Vec<String> {
-    (0..chars.len())
-        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect::<String>())
-        .collect()
+/// The hash of `chars` without its char `i` (no string is built).
+fn deletion_hash(chars: &[char], i: usize) -> u64 {
+    key_hash(chars[..i].iter().chain(&chars[i + 1..]).copied())
 }
 
 impl Index {
@@ -45,10 +49,10 @@ impl Index {
         let mut entries = Vec::with_capacity(words.len() * 10);
         for (id, w) in words.iter().enumerate() {
             let chars: Vec<char> = w.chars().collect();
-            entries.push((key_hash(w), id as u32));
+            entries.push((key_hash(chars.iter().copied()), id as u32));
             if chars.len() > 2 {
-                for d in deletes(&chars) {
-                    entries.push((key_hash(&d), id as u32));
+                for i in 0..chars.len() {
+                    entries.push((deletion_hash(&chars, i), id as u32));
                 }
             }
         }
@@ -72,8 +76,8 @@ impl Index {
         }
     }
 
-    fn lookup(&self, key: &str, out: &mut Vec<u32>) {
-        let h = key_hash(key);
+    /// The ids of the words filed under the key hashed to `h`.
+    fn lookup(&self, h: u64, out: &mut Vec<u32>) {
         let start = self.entries.partition_point(|e| e.0 < h);
         out.extend(
             self.entries[start..]
@@ -93,19 +97,26 @@ fn index(lang: Lang) -> &'static Index {
     }
 }
 
+/// Builds the suggestion index of `lang` now (it is otherwise built on first use).
+pub fn preload(lang: Lang) {
+    index(lang);
+}
+
 /// Known words within two edits of `word` (lower case), best first: (word, distance).
 pub fn candidates(lang: Lang, word: &str) -> Vec<(String, usize)> {
     let idx = index(lang);
     let lower = word.to_lowercase();
     let chars: Vec<char> = lower.chars().collect();
     let mut ids = Vec::new();
-    idx.lookup(&lower, &mut ids);
-    let d1 = deletes(&chars);
-    for d in &d1 {
-        idx.lookup(d, &mut ids);
+    idx.lookup(key_hash(chars.iter().copied()), &mut ids);
+    let mut d = Vec::with_capacity(chars.len());
+    for i in 0..chars.len() {
+        idx.lookup(deletion_hash(&chars, i), &mut ids);
         if chars.len() > 3 {
-            for dd in deletes(&d.chars().collect::<Vec<_>>()) {
-                idx.lookup(&dd, &mut ids);
+            d.clear();
+            d.extend(chars[..i].iter().chain(&chars[i + 1..]));
+            for j in 0..d.len() {
+                idx.lookup(deletion_hash(&d, j), &mut ids);
             }
         }
     }
@@ -116,7 +127,7 @@ pub fn candidates(lang: Lang, word: &str) -> Vec<(String, usize)> {
         .filter_map(|id| {
             let w = &idx.words[id as usize];
             let d = rapidfuzz::distance::osa::distance(lower.chars(), w.chars());
-            (d <= 2 && w != &lower).then(|| (w.clone(), d, id))
+            (d <= 2 && *w != lower).then(|| (w.to_string(), d, id))
         })
         .collect();
     // Nearer first; among equals, the more frequent (lower id).
@@ -156,7 +167,7 @@ pub fn distant(lang: Lang, word: &str) -> Vec<(String, usize)> {
         .unwrap_or_default();
     out.sort_unstable();
     out.into_iter()
-        .map(|(d, id)| (idx.words[id as usize].clone(), d))
+        .map(|(d, id)| (idx.words[id as usize].to_string(), d))
         .collect()
 }
 

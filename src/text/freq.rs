@@ -2,28 +2,27 @@
 //! `data/lm/` (see its SOURCES.md). Parsed once, on first use.
 
 use super::Lang;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 /// Word lists: word → Zipf frequency (log10 of uses per billion words), in frequency order.
+/// The words borrow from the lists built into the binary.
 pub struct Frequencies {
     /// Word → Zipf frequency.
-    pub zipf: HashMap<String, f32>,
+    pub zipf: HashMap<&'static str, f32>,
     /// The words, most frequent first.
-    pub ranked: Vec<String>,
+    pub ranked: Vec<&'static str>,
 }
 
-fn parse_words(text: &str) -> Frequencies {
-    let mut zipf = HashMap::new();
-    let mut ranked = Vec::new();
-    for line in text.lines() {
-        if line.starts_with('#') {
-            continue;
-        }
+fn parse_words(text: &'static str) -> Frequencies {
+    let lines = || text.lines().filter(|l| !l.starts_with('#'));
+    let mut zipf = HashMap::with_capacity(lines().count());
+    let mut ranked = Vec::with_capacity(zipf.capacity());
+    for line in lines() {
         if let Some((w, z)) = line.split_once('\t') {
             if let Ok(z) = z.parse::<f32>() {
-                zipf.insert(w.to_string(), z);
-                ranked.push(w.to_string());
+                zipf.insert(w, z);
+                ranked.push(w);
             }
         }
     }
@@ -48,7 +47,7 @@ pub fn zipf(lang: Lang, word: &str) -> Option<f32> {
 /// English word pairs with their counts, and the total count.
 pub struct Bigrams {
     counts: HashMap<(u32, u32), u64>,
-    ids: HashMap<String, u32>,
+    ids: HashMap<&'static str, u32>,
     /// Sum of all counts.
     pub total: f64,
 }
@@ -67,7 +66,7 @@ impl Bigrams {
 pub fn en_bigrams() -> &'static Bigrams {
     static B: OnceLock<Bigrams> = OnceLock::new();
     B.get_or_init(|| {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: HashMap<&'static str, u32> = HashMap::new();
         let mut counts = HashMap::new();
         let mut total = 0f64;
         for line in include_str!("../../data/lm/en_bigrams.tsv").lines() {
@@ -81,9 +80,9 @@ pub fn en_bigrams() -> &'static Bigrams {
                 continue;
             };
             let n = ids.len() as u32;
-            let x = *ids.entry(a.to_string()).or_insert(n);
+            let x = *ids.entry(a).or_insert(n);
             let n = ids.len() as u32;
-            let y = *ids.entry(b.to_string()).or_insert(n);
+            let y = *ids.entry(b).or_insert(n);
             counts.insert((x, y), c);
             total += c as f64;
         }

@@ -11,35 +11,62 @@ static EN: OnceLock<Option<Dictionary>> = OnceLock::new();
 static EN_GB: OnceLock<Option<Dictionary>> = OnceLock::new();
 static RU: OnceLock<Option<Dictionary>> = OnceLock::new();
 
+fn load(
+    cell: &'static OnceLock<Option<Dictionary>>,
+    aff: &str,
+    dic: &str,
+) -> Option<&'static Dictionary> {
+    cell.get_or_init(|| Dictionary::new(aff, dic).ok()).as_ref()
+}
+
+fn en_us() -> Option<&'static Dictionary> {
+    load(
+        &EN,
+        include_str!("../../data/dict/en/en_US.aff"),
+        include_str!("../../data/dict/en/en_US.dic"),
+    )
+}
+
+fn en_gb() -> Option<&'static Dictionary> {
+    load(
+        &EN_GB,
+        include_str!("../../data/dict/en/en_GB.aff"),
+        include_str!("../../data/dict/en/en_GB.dic"),
+    )
+}
+
+fn ru() -> Option<&'static Dictionary> {
+    load(
+        &RU,
+        include_str!("../../data/dict/ru/ru_RU.aff"),
+        include_str!("../../data/dict/ru/ru_RU.dic"),
+    )
+}
+
 /// The built-in dictionaries for `lang` (parsed on first use): American and British English,
 /// or Russian. A word is correct when any of them knows it.
 pub fn dictionaries(lang: Lang) -> Vec<&'static Dictionary> {
-    let load = |cell: &'static OnceLock<Option<Dictionary>>, aff: &str, dic: &str| {
-        cell.get_or_init(|| Dictionary::new(aff, dic).ok()).as_ref()
+    let parts: &[fn() -> Option<&'static Dictionary>] = match lang {
+        Lang::En => &[en_us, en_gb],
+        Lang::Ru => &[ru],
     };
+    parts.iter().filter_map(|load| load()).collect()
+}
+
+/// One loader per dictionary of `lang`, to run side by side (each parses once per process).
+pub fn loaders(lang: Lang) -> Vec<fn()> {
     match lang {
-        Lang::En => [
-            load(
-                &EN,
-                include_str!("../../data/dict/en/en_US.aff"),
-                include_str!("../../data/dict/en/en_US.dic"),
-            ),
-            load(
-                &EN_GB,
-                include_str!("../../data/dict/en/en_GB.aff"),
-                include_str!("../../data/dict/en/en_GB.dic"),
-            ),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
-        Lang::Ru => load(
-            &RU,
-            include_str!("../../data/dict/ru/ru_RU.aff"),
-            include_str!("../../data/dict/ru/ru_RU.dic"),
-        )
-        .into_iter()
-        .collect(),
+        Lang::En => vec![
+            || {
+                en_us();
+            },
+            || {
+                en_gb();
+            },
+        ],
+        Lang::Ru => vec![|| {
+            ru();
+        }],
     }
 }
 
