@@ -35,6 +35,8 @@ pub use profile::Profile;
 use crate::text::{detect_lang, Lang, Word};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Barrier, Mutex, OnceLock};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -287,38 +289,15 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// Reads every side of the batch once (in parallel for large batches).
+    /// Reads every side of the batch once. ([`check_with`] reads large batches in parts, in
+    /// parallel.)
     pub fn collect(units: &[QaUnit]) -> Batch {
-        // Repeated segments count once for terms: a typo copied with its sentence is still
-        // one typo. Which sides are first occurrences is settled before the parallel part.
-        let mut seen = HashSet::new();
-        let first: Vec<[bool; 2]> = units
-            .iter()
-            .map(|u| {
-                let mut f = [false; 2];
-                for (k, side) in std::iter::once(&u.src).chain(u.tgt.as_ref()).enumerate() {
-                    f[k] = seen.insert(text_hash(&side.text));
-                }
-                f
-            })
-            .collect();
-        let threads = if units.len() < 4000 {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-        };
-        let chunk = units.len().div_ceil(threads).max(1);
-        let parts: Vec<Partial> = std::thread::scope(|scope| {
-            let handles: Vec<_> = units
-                .chunks(chunk)
-                .zip(first.chunks(chunk))
-                .map(|(u, f)| scope.spawn(move || Partial::collect(u, f)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
+        let first = first_occurrences(units);
+        Batch::merge(vec![Partial::collect(units, &first)], units)
+    }
+
+    /// The batch made of what its parts say.
+    fn merge(parts: Vec<Partial>, units: &[QaUnit]) -> Batch {
         let mut all = Partial::default();
         for p in parts {
             all.names.extend(p.names);
@@ -337,6 +316,23 @@ impl Batch {
             length_ratio: length::typical_ratio(units),
         }
     }
+}
+
+/// For each unit, whether its source and target are the first of their text in the batch:
+/// repeated segments count once for terms (a typo copied with its sentence is still one
+/// typo). Settled before the batch is split into parts.
+fn first_occurrences(units: &[QaUnit]) -> Vec<[bool; 2]> {
+    let mut seen = HashSet::new();
+    units
+        .iter()
+        .map(|u| {
+            let mut f = [false; 2];
+            for (k, side) in std::iter::once(&u.src).chain(u.tgt.as_ref()).enumerate() {
+                f[k] = seen.insert(text_hash(&side.text));
+            }
+            f
+        })
+        .collect()
 }
 
 /// A hash of a text's normalised form.
@@ -390,6 +386,11 @@ impl Partial {
     }
 }
 
+/// The data behind a mutex, also after a panic elsewhere (panics are raised again anyway).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Loads the word lists, dictionaries and indexes of the batch's languages side by side, one
 /// thread each: on first use they would load one after another, each as some check first
 /// needs it (about 0.3 s of work in all; loaded once per process).
@@ -430,53 +431,103 @@ pub fn check_with(
     mut progress: impl FnMut(usize),
 ) -> Vec<Finding> {
     preload(units);
-    let batch = Batch::collect(units);
     let checks: Vec<&(&CheckInfo, SideCheck)> = SIDE_CHECKS
         .iter()
         .filter(|(info, _)| profile.enabled(info.id))
         .collect();
-    // Units are independent once the batch is read: large batches are split across the
-    // cores (each thread keeps its own dictionary caches); the calling thread reports progress
-    // for all, by its own share.
+    // Large batches are split across the cores. Each thread reads its part for the batch,
+    // waits until every part is read and merged, then checks the same part: the answers its
+    // dictionaries gave while reading (kept per thread) serve the checks. The calling thread
+    // takes the first part and reports progress for all, by its own share.
     let threads = if units.len() < 4000 {
         1
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     };
+    let first = first_occurrences(units);
     let chunk = units.len().div_ceil(threads).max(1);
-    let mut parts: Vec<&[QaUnit]> = units.chunks(chunk).collect();
+    let mut parts: Vec<(&[QaUnit], &[[bool; 2]])> =
+        units.chunks(chunk).zip(first.chunks(chunk)).collect();
     if parts.is_empty() {
-        parts.push(&[]);
+        parts.push((&[], &[]));
     }
-    let run = |part: &[QaUnit], report: &mut dyn FnMut(usize)| {
-        check_units(part, &batch, &checks, profile, report)
+    let partials: Mutex<Vec<Option<Partial>>> = Mutex::new(parts.iter().map(|_| None).collect());
+    let batch: OnceLock<Option<Batch>> = OnceLock::new();
+    let barrier = Barrier::new(parts.len());
+    // A panic is a bug: it is caught so that no thread waits forever at the barrier, and
+    // raised again on the calling thread.
+    let work = |i: usize, report: &mut dyn FnMut(usize)| -> std::thread::Result<Vec<Finding>> {
+        let (part, first) = parts[i];
+        let read = catch_unwind(AssertUnwindSafe(|| Partial::collect(part, first)));
+        let read = match read {
+            Ok(p) => {
+                lock(&partials)[i] = Some(p);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        };
+        if barrier.wait().is_leader() {
+            let all: Option<Vec<Partial>> = std::mem::take(&mut *lock(&partials))
+                .into_iter()
+                .collect();
+            let merged = all.and_then(|all| {
+                catch_unwind(AssertUnwindSafe(|| Batch::merge(all, units))).ok()
+            });
+            batch.get_or_init(|| merged);
+        }
+        barrier.wait();
+        read?;
+        match batch.get() {
+            Some(Some(batch)) => catch_unwind(AssertUnwindSafe(|| {
+                check_units(part, batch, &checks, profile, report)
+            })),
+            // Another part failed; its panic is the one raised.
+            _ => Ok(Vec::new()),
+        }
     };
-    let mut out = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts[1..]
-            .iter()
-            .map(|&p| scope.spawn(move || run(p, &mut |_| {})))
+    let (results, batch_findings) = std::thread::scope(|scope| {
+        // The batch-level check needs no part: it runs beside them.
+        let consistency = profile.enabled(consistency::INFO.id).then(|| {
+            scope.spawn(|| {
+                let mut found = Vec::new();
+                consistency::check_batch(units, profile, &mut found);
+                found
+            })
+        });
+        let handles: Vec<_> = (1..parts.len())
+            .map(|i| {
+                let work = &work;
+                scope.spawn(move || work(i, &mut |_| {}))
+            })
             .collect();
         let share = parts.len();
-        let mut out = run(parts[0], &mut |n| progress(n * share));
-        for h in handles {
-            // A panic in a worker is a bug; surface it on this thread.
-            match h.join() {
-                Ok(found) => out.extend(found),
-                Err(e) => std::panic::resume_unwind(e),
-            }
-        }
-        out
+        let mut results = vec![work(0, &mut |n| progress(n * share))];
+        results.extend(
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| Err(e))),
+        );
+        let batch_findings = consistency.map(|h| h.join());
+        (results, batch_findings)
     });
-    if profile.enabled(consistency::INFO.id) {
-        let mut batch_findings = Vec::new();
-        consistency::check_batch(units, profile, &mut batch_findings);
-        if !batch_findings.is_empty() {
-            // Batch-level findings go after the unit's own.
-            let index: HashMap<i64, usize> =
-                units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
-            out.extend(batch_findings);
-            out.sort_by_key(|f| index.get(&f.segment).copied().unwrap_or(usize::MAX));
+    let mut out = Vec::new();
+    for r in results {
+        match r {
+            Ok(found) => out.extend(found),
+            Err(e) => std::panic::resume_unwind(e),
         }
+    }
+    let batch_findings = match batch_findings {
+        Some(Ok(found)) => found,
+        Some(Err(e)) => std::panic::resume_unwind(e),
+        None => Vec::new(),
+    };
+    if !batch_findings.is_empty() {
+        // Batch-level findings go after the unit's own (the sort is stable).
+        let index: HashMap<i64, usize> =
+            units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+        out.extend(batch_findings);
+        out.sort_by_key(|f| index.get(&f.segment).copied().unwrap_or(usize::MAX));
     }
     progress(units.len());
     out
