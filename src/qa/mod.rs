@@ -467,12 +467,10 @@ pub fn check_with(
             Err(e) => Err(e),
         };
         if barrier.wait().is_leader() {
-            let all: Option<Vec<Partial>> = std::mem::take(&mut *lock(&partials))
-                .into_iter()
-                .collect();
-            let merged = all.and_then(|all| {
-                catch_unwind(AssertUnwindSafe(|| Batch::merge(all, units))).ok()
-            });
+            let all: Option<Vec<Partial>> =
+                std::mem::take(&mut *lock(&partials)).into_iter().collect();
+            let merged = all
+                .and_then(|all| catch_unwind(AssertUnwindSafe(|| Batch::merge(all, units))).ok());
             batch.get_or_init(|| merged);
         }
         barrier.wait();
@@ -502,11 +500,7 @@ pub fn check_with(
             .collect();
         let share = parts.len();
         let mut results = vec![work(0, &mut |n| progress(n * share))];
-        results.extend(
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| Err(e))),
-        );
+        results.extend(handles.into_iter().map(|h| h.join().unwrap_or_else(Err)));
         let batch_findings = consistency.map(|h| h.join());
         (results, batch_findings)
     });
@@ -524,8 +518,7 @@ pub fn check_with(
     };
     if !batch_findings.is_empty() {
         // Batch-level findings go after the unit's own (the sort is stable).
-        let index: HashMap<i64, usize> =
-            units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+        let index: HashMap<i64, usize> = units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
         out.extend(batch_findings);
         out.sort_by_key(|f| index.get(&f.segment).copied().unwrap_or(usize::MAX));
     }

@@ -191,6 +191,47 @@ fn known_cached(lang: Lang, word: &str) -> bool {
     known
 }
 
+/// `answer()` for `word` of `lang`, remembered per thread in table `table`: unknown words
+/// repeat across a batch, and finding their suggestions is the costly part of the check.
+fn memo(
+    table: usize,
+    lang: Lang,
+    word: &str,
+    answer: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    type Tables = [std::collections::HashMap<String, Option<String>>; 4];
+    thread_local! {
+        static CACHE: std::cell::RefCell<Tables> = std::cell::RefCell::new(Default::default());
+    }
+    let slot = table * 2 + lang as usize;
+    if let Some(hit) = CACHE.with(|c| c.borrow()[slot].get(word).cloned()) {
+        return hit;
+    }
+    let found = answer();
+    CACHE.with(|c| {
+        let c = &mut c.borrow_mut()[slot];
+        if c.len() > 50_000 {
+            c.clear();
+        }
+        c.insert(word.to_string(), found.clone());
+    });
+    found
+}
+
+/// A known word close to `word` ([`super::suggest::suggest_near`]), remembered per thread.
+fn near_cached(lang: Lang, word: &str) -> Option<String> {
+    memo(0, lang, word, || {
+        super::suggest::suggest_near(lang, word, |c| known_cached(lang, c))
+    })
+}
+
+/// The suggestion for `word` ([`super::suggest::suggest`]), remembered per thread.
+fn suggestion_cached(lang: Lang, word: &str) -> Option<String> {
+    memo(1, lang, word, || {
+        super::suggest::suggest(lang, word, |c| known_cached(lang, c))
+    })
+}
+
 /// Byte ranges of URLs, e-mail addresses and file paths in `text`, which are not words.
 fn masked_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -309,7 +350,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             .copied()
             .unwrap_or(0);
         let near = if uses > 0 {
-            super::suggest::suggest_near(lang, word, |c| known_cached(lang, c))
+            near_cached(lang, word)
         } else {
             None
         };
@@ -327,11 +368,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             // (`Терхо`), as is a case form of a name (`Федотовым` beside `Федотов`).
             if lang == Lang::Ru {
                 let lower = word.to_lowercase();
-                let close = super::suggest::suggest_near(lang, &lower, |c| known_cached(lang, c))
-                    .filter(|c| {
-                        rapidfuzz::distance::damerau_levenshtein::distance(c.chars(), lower.chars())
-                            == 1
-                    });
+                let close = near_cached(lang, &lower).filter(|c| {
+                    rapidfuzz::distance::damerau_levenshtein::distance(c.chars(), lower.chars())
+                        == 1
+                });
                 let name_form = lower_case_name(&lower);
                 if close.is_none() || name_form {
                     continue;
@@ -344,7 +384,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         // Words of the frequency lists first; then any word the dictionary knows one edit
         // away (rare forms, which the lists lack).
         let suggestion = near
-            .or_else(|| super::suggest::suggest(lang, word, |c| known_cached(lang, c)))
+            .or_else(|| suggestion_cached(lang, word))
             .or_else(|| suggest_one_edit(primary, word));
         let message = match &suggestion {
             Some(s) => format!("unknown word “{word}”; did you mean “{s}”?"),

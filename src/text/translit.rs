@@ -163,32 +163,71 @@ const RU_ENDINGS: &[&str] = &[
     "ым", "им", "ую", "а", "я", "у", "ю", "е", "ы", "и",
 ];
 
-/// True when `a` and `b` may be the same name in two scripts, allowing for Russian case
-/// endings and the usual variation of transliteration (`Уайли`/`Wiley`, `Ридж`/`Ridge`,
-/// `Махмуду`/`Mahmoud`). Looser than [`same_name`]: use it to decide that a name *is* present.
-pub fn like_name(a: &str, b: &str) -> bool {
-    if same_name(a, b) {
-        return true;
-    }
-    let forms = |w: &str| -> Vec<String> {
-        let mut v = vec![w.to_lowercase()];
+/// What [`like_name`] compares of a word, computed once per word and thread.
+struct NameKeys {
+    latin: String,
+    name: String,
+    /// The loose key of the word and of each of its stems without a Russian case ending.
+    loose: Vec<String>,
+}
+
+impl NameKeys {
+    fn of(w: &str) -> NameKeys {
+        let lw = w.to_lowercase();
+        let mut forms = vec![lw.clone()];
         if w.chars().any(super::is_cyrillic) {
-            let lw = w.to_lowercase();
             for e in RU_ENDINGS {
                 if let Some(stem) = lw.strip_suffix(e) {
                     if stem.chars().count() >= 3 {
-                        v.push(stem.to_string());
+                        forms.push(stem.to_string());
                     }
                 }
             }
         }
-        v
-    };
-    let (fa, fb) = (forms(a), forms(b));
-    fa.iter().any(|x| {
-        let kx = loose_key(x);
-        fb.iter().any(|y| {
-            let ky = loose_key(y);
+        NameKeys {
+            latin: to_latin(w),
+            name: name_key(w),
+            loose: forms.iter().map(|f| loose_key(f)).collect(),
+        }
+    }
+
+    /// The keys of `w`, remembered per thread: a batch asks about the same words again and
+    /// again.
+    fn cached(w: &str) -> std::rc::Rc<NameKeys> {
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        use std::rc::Rc;
+        thread_local! {
+            static CACHE: RefCell<HashMap<String, Rc<NameKeys>>> = RefCell::new(HashMap::new());
+        }
+        if let Some(hit) = CACHE.with(|c| c.borrow().get(w).cloned()) {
+            return hit;
+        }
+        let keys = Rc::new(NameKeys::of(w));
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() > 100_000 {
+                c.clear();
+            }
+            c.insert(w.to_string(), Rc::clone(&keys));
+        });
+        keys
+    }
+}
+
+/// True when `a` and `b` may be the same name in two scripts, allowing for Russian case
+/// endings and the usual variation of transliteration (`Уайли`/`Wiley`, `Ридж`/`Ridge`,
+/// `Махмуду`/`Mahmoud`). Looser than [`same_name`]: use it to decide that a name *is* present.
+pub fn like_name(a: &str, b: &str) -> bool {
+    let (ka, kb) = (NameKeys::cached(a), NameKeys::cached(b));
+    // `same_name`, on the keys.
+    if (ka.latin.chars().count() >= 2 && ka.latin == kb.latin)
+        || (ka.name.chars().count() >= 3 && ka.name == kb.name)
+    {
+        return true;
+    }
+    ka.loose.iter().any(|kx| {
+        kb.loose.iter().any(|ky| {
             if kx.is_empty() || ky.is_empty() || kx.chars().next() != ky.chars().next() {
                 return false;
             }
