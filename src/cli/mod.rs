@@ -570,6 +570,13 @@ pub fn run(cli: Cli) -> Result<()> {
             if let Some(g) = &glossary {
                 prof.add_glossary(g)?;
             }
+            qa::preload_in_background(
+                [&src_lang, &tgt_lang]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|code| Lang::from_code(code))
+                    .collect(),
+            );
             let (title, units) = match &file {
                 Some(f) => (
                     f.display().to_string(),

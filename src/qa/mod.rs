@@ -395,12 +395,25 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// thread each: on first use they would load one after another, each as some check first
 /// needs it (about 0.3 s of work in all; loaded once per process).
 fn preload(units: &[QaUnit]) {
-    let mut langs: Vec<Lang> = units
+    let langs: Vec<Lang> = units
         .iter()
         .flat_map(|u| [Some(&u.src), u.tgt.as_ref()])
         .flatten()
         .filter_map(|s| s.lang)
         .collect();
+    preload_langs(&langs);
+}
+
+/// Starts loading what checking `langs` needs on other threads, and returns at once: a
+/// caller that knows the languages before the units are read (`tm qa --src-lang`) loads
+/// while it reads. Checking waits for whatever is still loading.
+pub fn preload_in_background(langs: Vec<Lang>) {
+    std::thread::spawn(move || preload_langs(&langs));
+}
+
+/// Loads what checking `langs` needs, side by side (see [`preload`]).
+fn preload_langs(langs: &[Lang]) {
+    let mut langs = langs.to_vec();
     langs.sort_unstable_by_key(|l| *l as u8);
     langs.dedup();
     std::thread::scope(|scope| {
