@@ -142,15 +142,17 @@ fn is_negator(lang: Lang, w: &str) -> bool {
 
 /// The negators of a side that are not part of an idiom.
 fn negators<'a>(lang: Lang, ws: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
-    let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
+    // Neighbours are lower-cased only around a negator (most sides have none).
+    let lower = |i: Option<usize>| {
+        i.and_then(|i| ws.get(i))
+            .map(|w| w.text.to_lowercase())
+            .unwrap_or_default()
+    };
     let in_idiom = |i: usize| {
+        let (prev, this, next) = (lower(i.checked_sub(1)), lower(Some(i)), lower(Some(i + 1)));
         IDIOMS.iter().any(|&(a, b)| {
-            (lower[i] == a && lower.get(i + 1).is_some_and(|n| n == b))
-                || (lower[i] == b && i > 0 && lower[i - 1] == a)
-        }) || (lower[i] == "не"
-            && i > 0
-            && lower[i - 1] == "тем"
-            && lower.get(i + 1).is_some_and(|n| n == "менее"))
+            (this == a && i + 1 < ws.len() && next == b) || (this == b && i > 0 && prev == a)
+        }) || (this == "не" && prev == "тем" && next == "менее")
     };
     ws.iter()
         .enumerate()

@@ -168,7 +168,7 @@ pub fn is_unknown(word: &str) -> bool {
 fn known_cached(lang: Lang, word: &str) -> bool {
     // One map a language, looked up by `&str` (no allocation on a hit).
     thread_local! {
-        static CACHE: std::cell::RefCell<[std::collections::HashMap<String, bool>; 2]> =
+        static CACHE: std::cell::RefCell<[foldhash::HashMap<String, bool>; 2]> =
             std::cell::RefCell::new(Default::default());
     }
     let slot = lang as usize;
@@ -189,47 +189,6 @@ fn known_cached(lang: Lang, word: &str) -> bool {
         c.insert(word.to_string(), known);
     });
     known
-}
-
-/// `answer()` for `word` of `lang`, remembered per thread in table `table`: unknown words
-/// repeat across a batch, and finding their suggestions is the costly part of the check.
-fn memo(
-    table: usize,
-    lang: Lang,
-    word: &str,
-    answer: impl FnOnce() -> Option<String>,
-) -> Option<String> {
-    type Tables = [std::collections::HashMap<String, Option<String>>; 4];
-    thread_local! {
-        static CACHE: std::cell::RefCell<Tables> = std::cell::RefCell::new(Default::default());
-    }
-    let slot = table * 2 + lang as usize;
-    if let Some(hit) = CACHE.with(|c| c.borrow()[slot].get(word).cloned()) {
-        return hit;
-    }
-    let found = answer();
-    CACHE.with(|c| {
-        let c = &mut c.borrow_mut()[slot];
-        if c.len() > 50_000 {
-            c.clear();
-        }
-        c.insert(word.to_string(), found.clone());
-    });
-    found
-}
-
-/// A known word close to `word` ([`super::suggest::suggest_near`]), remembered per thread.
-fn near_cached(lang: Lang, word: &str) -> Option<String> {
-    memo(0, lang, word, || {
-        super::suggest::suggest_near(lang, word, |c| known_cached(lang, c))
-    })
-}
-
-/// The suggestion for `word` ([`super::suggest::suggest`]), remembered per thread.
-fn suggestion_cached(lang: Lang, word: &str) -> Option<String> {
-    memo(1, lang, word, || {
-        super::suggest::suggest(lang, word, |c| known_cached(lang, c))
-    })
 }
 
 /// Byte ranges of URLs, e-mail addresses and file paths in `text`, which are not words.
@@ -350,7 +309,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             .copied()
             .unwrap_or(0);
         let near = if uses > 0 {
-            near_cached(lang, word)
+            super::suggest::suggest_near(lang, word, |c| known_cached(lang, c))
         } else {
             None
         };
@@ -368,10 +327,11 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             // (`Терхо`), as is a case form of a name (`Федотовым` beside `Федотов`).
             if lang == Lang::Ru {
                 let lower = word.to_lowercase();
-                let close = near_cached(lang, &lower).filter(|c| {
-                    rapidfuzz::distance::damerau_levenshtein::distance(c.chars(), lower.chars())
-                        == 1
-                });
+                let close = super::suggest::suggest_near(lang, &lower, |c| known_cached(lang, c))
+                    .filter(|c| {
+                        rapidfuzz::distance::damerau_levenshtein::distance(c.chars(), lower.chars())
+                            == 1
+                    });
                 let name_form = lower_case_name(&lower);
                 if close.is_none() || name_form {
                     continue;
@@ -384,7 +344,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         // Words of the frequency lists first; then any word the dictionary knows one edit
         // away (rare forms, which the lists lack).
         let suggestion = near
-            .or_else(|| suggestion_cached(lang, word))
+            .or_else(|| super::suggest::suggest(lang, word, |c| known_cached(lang, c)))
             .or_else(|| suggest_one_edit(primary, word));
         let message = match &suggestion {
             Some(s) => format!("unknown word “{word}”; did you mean “{s}”?"),
@@ -400,8 +360,8 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 /// same words again and again.
 pub fn suggest_one_edit(dict: &Dictionary, word: &str) -> Option<String> {
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Option<String>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static CACHE: std::cell::RefCell<foldhash::HashMap<String, Option<String>>> =
+            std::cell::RefCell::new(foldhash::HashMap::default());
     }
     if let Some(hit) = CACHE.with(|c| c.borrow().get(word).cloned()) {
         return hit;

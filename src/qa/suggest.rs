@@ -203,23 +203,30 @@ fn first_known(
         .find(|w| is_known(w))
 }
 
-/// Per-thread memo of suggestions (`kind` tells the two searches apart).
+/// Per-thread memo of suggestions, one table per search (`kind`) and language, looked up by
+/// `&str` (no allocation on a hit); bounded.
 fn cached(
     kind: u8,
     lang: Lang,
     word: &str,
     compute: impl FnOnce() -> Option<String>,
 ) -> Option<String> {
-    type Memo = HashMap<(u8, Lang, String), Option<String>>;
+    type Memo = [foldhash::HashMap<String, Option<String>>; 4];
     thread_local! {
-        static CACHE: std::cell::RefCell<Memo> = std::cell::RefCell::new(HashMap::new());
+        static CACHE: std::cell::RefCell<Memo> = std::cell::RefCell::new(Default::default());
     }
-    let key = (kind, lang, word.to_string());
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+    let slot = usize::from(kind) * 2 + lang as usize;
+    if let Some(hit) = CACHE.with(|c| c.borrow()[slot].get(word).cloned()) {
         return hit;
     }
     let v = compute();
-    CACHE.with(|c| c.borrow_mut().insert(key, v.clone()));
+    CACHE.with(|c| {
+        let c = &mut c.borrow_mut()[slot];
+        if c.len() > 50_000 {
+            c.clear();
+        }
+        c.insert(word.to_string(), v.clone());
+    });
     v
 }
 

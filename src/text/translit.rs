@@ -198,7 +198,7 @@ impl NameKeys {
         use std::collections::HashMap;
         use std::rc::Rc;
         thread_local! {
-            static CACHE: RefCell<HashMap<String, Rc<NameKeys>>> = RefCell::new(HashMap::new());
+            static CACHE: RefCell<HashMap<String, Rc<NameKeys>>> = RefCell::new(HashMap::default());
         }
         if let Some(hit) = CACHE.with(|c| c.borrow().get(w).cloned()) {
             return hit;
