@@ -45,12 +45,14 @@ fn ru() -> Option<&'static Dictionary> {
 
 /// The built-in dictionaries for `lang` (parsed on first use): American and British English,
 /// or Russian. A word is correct when any of them knows it.
-pub fn dictionaries(lang: Lang) -> Vec<&'static Dictionary> {
-    let parts: &[fn() -> Option<&'static Dictionary>] = match lang {
-        Lang::En => &[en_us, en_gb],
-        Lang::Ru => &[ru],
+pub fn dictionaries(lang: Lang) -> &'static [&'static Dictionary] {
+    static EN_ALL: OnceLock<Vec<&'static Dictionary>> = OnceLock::new();
+    static RU_ALL: OnceLock<Vec<&'static Dictionary>> = OnceLock::new();
+    let (all, parts): (_, &[fn() -> Option<&'static Dictionary>]) = match lang {
+        Lang::En => (&EN_ALL, &[en_us, en_gb]),
+        Lang::Ru => (&RU_ALL, &[ru]),
     };
-    parts.iter().filter_map(|load| load()).collect()
+    all.get_or_init(|| parts.iter().filter_map(|load| load()).collect())
 }
 
 /// One loader per dictionary of `lang`, to run side by side (each parses once per process).
