@@ -17,12 +17,19 @@ use std::sync::OnceLock;
 struct Index {
     /// (hash of a key, word id), sorted by hash.
     entries: Vec<(u64, u32)>,
+    /// Where the entries whose hash starts with each `RADIX_BITS`-bit prefix begin (one more
+    /// at the end): a look-up searches a run of one or two entries, not the whole list.
+    starts: Vec<u32>,
     words: &'static [&'static str],
     /// Word ids by first letter, for the slower scan beyond two edits.
     by_first: HashMap<char, Vec<u32>>,
     /// Length of each word in chars.
     lens: Vec<u8>,
 }
+
+/// Bits of the hash prefix that [`Index::starts`] is indexed by (2^20 prefixes, 4 MB; about
+/// one entry a prefix for Russian).
+const RADIX_BITS: u32 = 20;
 
 /// A 64-bit hash of a char sequence: FNV-1a over the code points, then a final mix so that
 /// the high bits (the sort order) depend on every char.
@@ -58,6 +65,13 @@ impl Index {
         }
         entries.sort_unstable();
         entries.dedup();
+        let mut starts = vec![0u32; (1 << RADIX_BITS) + 1];
+        for e in &entries {
+            starts[(e.0 >> (64 - RADIX_BITS)) as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
         let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
         for (id, w) in words.iter().enumerate() {
             if let Some(c) = w.chars().next() {
@@ -70,6 +84,7 @@ impl Index {
             .collect();
         Index {
             entries,
+            starts,
             words,
             by_first,
             lens,
@@ -78,13 +93,9 @@ impl Index {
 
     /// The ids of the words filed under the key hashed to `h`.
     fn lookup(&self, h: u64, out: &mut Vec<u32>) {
-        let start = self.entries.partition_point(|e| e.0 < h);
-        out.extend(
-            self.entries[start..]
-                .iter()
-                .take_while(|e| e.0 == h)
-                .map(|e| e.1),
-        );
+        let prefix = (h >> (64 - RADIX_BITS)) as usize;
+        let run = &self.entries[self.starts[prefix] as usize..self.starts[prefix + 1] as usize];
+        out.extend(run.iter().filter(|e| e.0 == h).map(|e| e.1));
     }
 }
 

@@ -48,7 +48,8 @@ fn ru() -> Option<&'static Dictionary> {
 pub fn dictionaries(lang: Lang) -> &'static [&'static Dictionary] {
     static EN_ALL: OnceLock<Vec<&'static Dictionary>> = OnceLock::new();
     static RU_ALL: OnceLock<Vec<&'static Dictionary>> = OnceLock::new();
-    let (all, parts): (_, &[fn() -> Option<&'static Dictionary>]) = match lang {
+    type Loader = fn() -> Option<&'static Dictionary>;
+    let (all, parts): (_, &[Loader]) = match lang {
         Lang::En => (&EN_ALL, &[en_us, en_gb]),
         Lang::Ru => (&RU_ALL, &[ru]),
     };
