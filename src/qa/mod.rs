@@ -441,6 +441,21 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
 pub fn check_with(
     units: &[QaUnit],
     profile: &Profile,
+    progress: impl FnMut(usize),
+) -> Vec<Finding> {
+    let threads = if units.len() < 4000 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    };
+    check_in_parts(units, profile, threads, progress)
+}
+
+/// [`check_with`] on `threads` parts of the batch, one thread each.
+fn check_in_parts(
+    units: &[QaUnit],
+    profile: &Profile,
+    threads: usize,
     mut progress: impl FnMut(usize),
 ) -> Vec<Finding> {
     preload(units);
@@ -448,15 +463,10 @@ pub fn check_with(
         .iter()
         .filter(|(info, _)| profile.enabled(info.id))
         .collect();
-    // Large batches are split across the cores. Each thread reads its part for the batch,
-    // waits until every part is read and merged, then checks the same part: the answers its
-    // dictionaries gave while reading (kept per thread) serve the checks. The calling thread
-    // takes the first part and reports progress for all, by its own share.
-    let threads = if units.len() < 4000 {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-    };
+    // Each thread reads its part for the batch, waits until every part is read and merged,
+    // then checks the same part: the answers its dictionaries gave while reading (kept per
+    // thread) serve the checks. The calling thread takes the first part and reports progress
+    // for all, by its own share.
     let first = first_occurrences(units);
     let chunk = units.len().div_ceil(threads).max(1);
     let mut parts: Vec<(&[QaUnit], &[[bool; 2]])> =
@@ -630,6 +640,75 @@ mod tests {
                 "{code:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_batch_checked_in_parts_gives_the_findings_of_one_part() {
+        // Typos (some repeated, so that they count as terms of the batch), names, a term cased
+        // two ways, repeated sources with other translations: everything the parts must
+        // share through the merged batch.
+        let mut units = Vec::new();
+        for i in 0..120 {
+            let (src, tgt) = match i % 6 {
+                0 if i == 0 => (
+                    "The relatiomns with Russia were tense.",
+                    "Отношения с Россией были напряжёнными.",
+                ),
+                0 => (
+                    "The relations with Russia were tense.",
+                    "Отношения с Россией были напряжёнными.",
+                ),
+                // Capitalised in the first unit only, in lower case in the last units only:
+                // only the merged batch sees both.
+                1 if i == 1 => (
+                    "Then the NATO General Secretary spoke.",
+                    "Затем генсек НАТО выступил.",
+                ),
+                1 if i > 100 => (
+                    "Then the NATO general secretary spoke.",
+                    "Затем генсек НАТО выступил.",
+                ),
+                1 => ("Then the minister spoke.", "Затем министр выступил."),
+                2 => (
+                    "Stoltenberg spoke to Steinmeier.",
+                    "Столтенберг говорил со Штайнмайером.",
+                ),
+                3 => (
+                    "Russia''s answer came in 3.7 days.",
+                    "Ответ России пришёл через 3,7 дня.",
+                ),
+                4 => ("Save the file.", "Сохраните файл."),
+                _ => ("Save the file.", "Сохранить файл."),
+            };
+            units.push(QaUnit {
+                id: i,
+                origin: "t".into(),
+                src: Side::new(Some("en"), src),
+                tgt: Some(Side::new(Some("ru"), tgt)),
+            });
+        }
+        let profile = Profile::default();
+        let one = check_in_parts(&units, &profile, 1, |_| {});
+        for check in [
+            "spelling",
+            "capitalization",
+            "inconsistency",
+            "doubled_apostrophe",
+        ] {
+            assert!(one.iter().any(|f| f.check == check), "{check}: {one:?}");
+        }
+        for threads in [2, 3, 7] {
+            let mut seen = Vec::new();
+            let parts = check_in_parts(&units, &profile, threads, |n| seen.push(n));
+            assert_eq!(parts, one, "{threads} parts");
+            assert_eq!(seen.last(), Some(&units.len()));
+        }
+        // No units, and fewer units than threads.
+        assert!(check_in_parts(&[], &profile, 3, |_| {}).is_empty());
+        assert_eq!(
+            check_in_parts(&units[..2], &profile, 4, |_| {}),
+            check_in_parts(&units[..2], &profile, 1, |_| {})
+        );
     }
 
     pub(crate) fn unit(text: &str) -> QaUnit {
