@@ -4,10 +4,12 @@
 #   bash benches/qa.sh [score|speed|all] [SEGMENTS]   (defaults: all, 100000)
 #
 # score: runs `tm qa --format jsonl --scores` on every set in ../shared/data/qa/dev and prints the
-#        scorer's summary lines (skipped with a message when ../shared is absent).
-# speed: builds a SEGMENTS-row TSV of English→Russian pairs by repeating benches/data samples with
-#        a running number in every row (so no two rows are identical), runs `tm qa` 3 times and
-#        prints the median segments/s after loading, the load time and the peak memory.
+#        scorer's summary lines (skipped with a message when ../shared is absent), then the
+#        time per spelling suggestion for the words those reports flag (benches/suggest.rs).
+# speed: checks SEGMENTS English→Russian units (the TM benchmark generator's TMX when
+#        ../shared/bench is there, else a TSV of benches/data samples with a running number in
+#        every row), 3 times, and prints the median segments/s after loading (the load time is
+#        that of a one-pair run), the load time and the peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -33,6 +35,8 @@ if [ "$what" = score ] || [ "$what" = all ]; then
         python3 "$shared/bench/qa/auc.py" "$d/$set.segments.jsonl" "$d/$set.tsv" "$tmp/$set.jsonl"
       fi
     done
+    # Time per suggestion, for the words these reports flag.
+    cargo bench --quiet --bench suggest -- "$tmp"/spell_en.jsonl "$tmp"/spell_ru.jsonl "$tmp"/mqm_enru.jsonl 2>/dev/null | grep '^suggest:'
   fi
 fi
 
