@@ -36,7 +36,7 @@ use crate::text::{detect_lang, Lang, Word};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Barrier, Mutex, OnceLock};
+use std::sync::{mpsc, OnceLock};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -386,11 +386,6 @@ impl Partial {
     }
 }
 
-/// The data behind a mutex, also after a panic elsewhere (panics are raised again anyway).
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 /// Loads the word lists, dictionaries and indexes of the batch's languages side by side, one
 /// thread each: on first use they would load one after another, each as some check first
 /// needs it (about 0.3 s of work in all; loaded once per process).
@@ -452,6 +447,13 @@ pub fn check_with(
 }
 
 /// [`check_with`] on `threads` parts of the batch, one thread each.
+///
+/// Each thread reads its part for the batch, waits until every part is read and merged, then
+/// checks the same part: the answers its dictionaries gave while reading (kept per thread)
+/// serve the checks. The calling thread takes the first part, merges the parts and reports
+/// progress for all, by its own share. A worker waits for the merged batch on a channel of
+/// its own: should the calling thread fail, the channel closes and the worker stops, so no
+/// thread waits forever; a worker's panic is raised again on the calling thread.
 fn check_in_parts(
     units: &[QaUnit],
     profile: &Profile,
@@ -463,10 +465,6 @@ fn check_in_parts(
         .iter()
         .filter(|(info, _)| profile.enabled(info.id))
         .collect();
-    // Each thread reads its part for the batch, waits until every part is read and merged,
-    // then checks the same part: the answers its dictionaries gave while reading (kept per
-    // thread) serve the checks. The calling thread takes the first part and reports progress
-    // for all, by its own share.
     let first = first_occurrences(units);
     let chunk = units.len().div_ceil(threads).max(1);
     let mut parts: Vec<(&[QaUnit], &[[bool; 2]])> =
@@ -474,39 +472,8 @@ fn check_in_parts(
     if parts.is_empty() {
         parts.push((&[], &[]));
     }
-    let partials: Mutex<Vec<Option<Partial>>> = Mutex::new(parts.iter().map(|_| None).collect());
-    let batch: OnceLock<Option<Batch>> = OnceLock::new();
-    let barrier = Barrier::new(parts.len());
-    // A panic is a bug: it is caught so that no thread waits forever at the barrier, and
-    // raised again on the calling thread.
-    let work = |i: usize, report: &mut dyn FnMut(usize)| -> std::thread::Result<Vec<Finding>> {
-        let (part, first) = parts[i];
-        let read = catch_unwind(AssertUnwindSafe(|| Partial::collect(part, first)));
-        let read = match read {
-            Ok(p) => {
-                lock(&partials)[i] = Some(p);
-                Ok(())
-            }
-            Err(e) => Err(e),
-        };
-        if barrier.wait().is_leader() {
-            let all: Option<Vec<Partial>> =
-                std::mem::take(&mut *lock(&partials)).into_iter().collect();
-            let merged = all
-                .and_then(|all| catch_unwind(AssertUnwindSafe(|| Batch::merge(all, units))).ok());
-            batch.get_or_init(|| merged);
-        }
-        barrier.wait();
-        read?;
-        match batch.get() {
-            Some(Some(batch)) => catch_unwind(AssertUnwindSafe(|| {
-                check_units(part, batch, &checks, profile, report)
-            })),
-            // Another part failed; its panic is the one raised.
-            _ => Ok(Vec::new()),
-        }
-    };
-    let (results, batch_findings) = std::thread::scope(|scope| {
+    let batch: OnceLock<Batch> = OnceLock::new();
+    let (mut out, batch_findings) = std::thread::scope(|scope| {
         // The batch-level check needs no part: it runs beside them.
         let consistency = profile.enabled(consistency::INFO.id).then(|| {
             scope.spawn(|| {
@@ -515,30 +482,60 @@ fn check_in_parts(
                 found
             })
         });
-        let handles: Vec<_> = (1..parts.len())
-            .map(|i| {
-                let work = &work;
-                scope.spawn(move || work(i, &mut |_| {}))
-            })
-            .collect();
-        let share = parts.len();
-        let mut results = vec![work(0, &mut |n| progress(n * share))];
-        results.extend(handles.into_iter().map(|h| h.join().unwrap_or_else(Err)));
-        let batch_findings = consistency.map(|h| h.join());
-        (results, batch_findings)
-    });
-    let mut out = Vec::new();
-    for r in results {
-        match r {
-            Ok(found) => out.extend(found),
-            Err(e) => std::panic::resume_unwind(e),
+        let (read_tx, read_rx) = mpsc::channel();
+        let mut go = Vec::new();
+        let mut workers = Vec::new();
+        for (i, &(part, first)) in parts.iter().enumerate().skip(1) {
+            let (go_tx, go_rx) = mpsc::channel::<()>();
+            go.push(go_tx);
+            let read_tx = read_tx.clone();
+            let (batch, checks) = (&batch, &checks);
+            workers.push(scope.spawn(move || {
+                let read = catch_unwind(AssertUnwindSafe(|| Partial::collect(part, first)));
+                let read_ok = read.is_ok();
+                // The receiver is gone only when the calling thread failed.
+                let _ = read_tx.send((i, read));
+                match (read_ok, go_rx.recv(), batch.get()) {
+                    (true, Ok(()), Some(batch)) => {
+                        check_units(part, batch, checks, profile, &mut |_| {})
+                    }
+                    _ => Vec::new(),
+                }
+            }));
         }
-    }
-    let batch_findings = match batch_findings {
-        Some(Ok(found)) => found,
-        Some(Err(e)) => std::panic::resume_unwind(e),
-        None => Vec::new(),
-    };
+        drop(read_tx);
+        let mut partials: Vec<Option<Partial>> = parts.iter().map(|_| None).collect();
+        partials[0] = Some(Partial::collect(parts[0].0, parts[0].1));
+        for (i, read) in read_rx.iter().take(parts.len() - 1) {
+            match read {
+                Ok(p) => partials[i] = Some(p),
+                Err(e) => std::panic::resume_unwind(e),
+            }
+        }
+        let partials: Vec<Partial> = partials.into_iter().flatten().collect();
+        assert_eq!(partials.len(), parts.len(), "every part is read");
+        let batch = batch.get_or_init(|| Batch::merge(partials, units));
+        for g in go {
+            // A worker that is gone has panicked; its join below says so.
+            let _ = g.send(());
+        }
+        let share = parts.len();
+        let mut out = check_units(parts[0].0, batch, &checks, profile, &mut |n| {
+            progress(n * share)
+        });
+        for w in workers {
+            match w.join() {
+                Ok(found) => out.extend(found),
+                Err(e) => std::panic::resume_unwind(e),
+            }
+        }
+        let batch_findings = match consistency.map(|h| h.join()) {
+            Some(Ok(found)) => found,
+            Some(Err(e)) => std::panic::resume_unwind(e),
+            None => Vec::new(),
+        };
+        (out, batch_findings)
+    });
     if !batch_findings.is_empty() {
         // Batch-level findings go after the unit's own (the sort is stable).
         let index: HashMap<i64, usize> = units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
