@@ -29,7 +29,7 @@
 
 use super::{QaUnit, SideId};
 use crate::text::{freq, normalize, Lang};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// The lower-cased words of a text: runs of letters, joined across an inner apostrophe or
 /// hyphen (`they're`, `large-scale`: a compound is one lexical item); digits and other marks
@@ -183,41 +183,88 @@ fn standardise(v: &mut [f64]) {
     }
 }
 
+/// What one side says on its own.
+struct SideReading {
+    /// (unit index, side).
+    row: (usize, SideId),
+    lang: Lang,
+    toks: Vec<String>,
+    /// The word pairs' association ([`pair_scores`]; English only).
+    pairs: Vec<(f64, bool)>,
+    assoc: f64,
+    /// Clause punctuation per word.
+    punct: f64,
+}
+
+/// Reads one side (unit index, side, language, text); `None` for a side without words.
+fn read_side(&(i, id, lang, text): &(usize, SideId, Lang, &str)) -> Option<SideReading> {
+    let toks = tokens(text);
+    if toks.is_empty() {
+        return None;
+    }
+    let pairs = if lang == Lang::En {
+        pair_scores(&toks)
+    } else {
+        Vec::new()
+    };
+    let marks = text
+        .chars()
+        .filter(|c| matches!(c, ',' | ';' | ':' | '，' | '；' | '：'))
+        .count();
+    Some(SideReading {
+        row: (i, id),
+        lang,
+        assoc: association(lang, &toks, &pairs),
+        punct: marks as f64 / toks.len() as f64,
+        toks,
+        pairs,
+    })
+}
+
 /// A fluency score for every English or Russian side of the batch: (segment, side, score).
 pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
-    let mut rows = Vec::new();
-    let mut assoc = Vec::new();
-    let mut punct = Vec::new();
-    let mut langs = Vec::new();
-    let mut toks_of = Vec::new();
-    let mut pairs_of = Vec::new();
-    for (i, u) in units.iter().enumerate() {
-        for side_id in [SideId::Src, SideId::Tgt] {
-            let Some(side) = u.side(side_id) else {
-                continue;
-            };
-            let Some(lang) = side.lang else { continue };
-            let toks = tokens(&side.text);
-            if toks.is_empty() {
-                continue;
-            }
-            let pairs = if lang == Lang::En {
-                pair_scores(&toks)
-            } else {
-                Vec::new()
-            };
-            assoc.push(association(lang, &toks, &pairs));
-            pairs_of.push(pairs);
-            let marks = side
-                .text
-                .chars()
-                .filter(|c| matches!(c, ',' | ';' | ':' | '，' | '；' | '：'))
-                .count();
-            punct.push(marks as f64 / toks.len() as f64);
-            langs.push(lang);
-            rows.push((i, side_id));
-            toks_of.push(toks);
-        }
+    // What each side says on its own, in parallel for large batches.
+    let sides: Vec<(usize, SideId, Lang, &str)> = units
+        .iter()
+        .enumerate()
+        .flat_map(|(i, u)| {
+            [SideId::Src, SideId::Tgt]
+                .into_iter()
+                .filter_map(move |id| {
+                    let side = u.side(id)?;
+                    Some((i, id, side.lang?, side.text.as_str()))
+                })
+        })
+        .collect();
+    let threads = if sides.len() < 8000 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    };
+    let chunk = sides.len().div_ceil(threads).max(1);
+    let read: Vec<SideReading> = std::thread::scope(|scope| {
+        let parts: Vec<_> = sides
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().filter_map(read_side).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut rows = Vec::with_capacity(read.len());
+    let mut assoc = Vec::with_capacity(read.len());
+    let mut punct = Vec::with_capacity(read.len());
+    let mut langs = Vec::with_capacity(read.len());
+    let mut toks_of = Vec::with_capacity(read.len());
+    let mut pairs_of = Vec::with_capacity(read.len());
+    for r in read {
+        rows.push(r.row);
+        langs.push(r.lang);
+        assoc.push(r.assoc);
+        punct.push(r.punct);
+        toks_of.push(r.toks);
+        pairs_of.push(r.pairs);
     }
     // Agreement with the other translations of the same source.
     let mut by_src: HashMap<String, Vec<usize>> = HashMap::new();
