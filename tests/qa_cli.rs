@@ -154,3 +154,75 @@ fn csv_report_and_scores() {
     let o = env.output(&["qa", &f, "--scores"]);
     assert_eq!(o.status.code(), Some(2), "--scores needs jsonl");
 }
+
+#[test]
+fn several_files_are_one_batch_and_each_finding_names_its_file() {
+    let env = Env::new();
+    std::fs::create_dir(env.path("a")).unwrap();
+    std::fs::create_dir(env.path("b")).unwrap();
+    // The same file name in two folders; row numbers repeat across the files.
+    let a = env.write(
+        "a/part.tsv",
+        "Save the file.\tСохраните файл.\nThe talks went well.\tПереговоры прошли хорошо.\n",
+    );
+    let b = env.write(
+        "b/part.tsv",
+        "Save the file.\tСохранить файл.\nRussia''s view is clear.\tПозиция России ясна.\n",
+    );
+    let out = env.run(&[
+        "qa",
+        &a,
+        &b,
+        "--format",
+        "jsonl",
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "ru",
+    ]);
+    let r = rows(&out);
+    // Inconsistent translations of one source across the two files.
+    let inconsistent: Vec<_> = r.iter().filter(|x| x["check"] == "inconsistency").collect();
+    assert_eq!(inconsistent.len(), 1, "{out}");
+    assert_eq!(
+        inconsistent[0]["origin"].as_str(),
+        Some(b.as_str()),
+        "{out}"
+    );
+    let message = inconsistent[0]["message"].as_str().unwrap_or_default();
+    assert!(message.ends_with(&format!("segment 0 of {a}")), "{message}");
+    let doubled: Vec<_> = r
+        .iter()
+        .filter(|x| x["check"] == "doubled_apostrophe")
+        .collect();
+    assert_eq!(doubled.len(), 1, "{out}");
+    assert_eq!(
+        (
+            doubled[0]["segment"].as_i64(),
+            doubled[0]["origin"].as_str()
+        ),
+        (Some(1), Some(b.as_str()))
+    );
+    assert!(
+        r.iter()
+            .all(|x| x["origin"] == a.as_str() || x["origin"] == b.as_str()),
+        "{out}"
+    );
+    // Terminal lines name the file; the HTML report shows each finding in its own segment.
+    let text = env.run(&["qa", &a, &b, "--src-lang", "en", "--tgt-lang", "ru"]);
+    assert!(
+        text.contains(&format!("{b}:1: doubled_apostrophe")),
+        "{text}"
+    );
+    let html = env.run(&["qa", &a, &b, "--format", "html"]);
+    assert!(
+        html.contains("<mark>Russia&#39;&#39;s</mark> view is clear."),
+        "{html}"
+    );
+    // One file: rows as before, without an origin.
+    let one = env.run(&["qa", &b, "--format", "jsonl"]);
+    assert!(
+        rows(&one).iter().all(|x| x.get("origin").is_none()),
+        "{one}"
+    );
+}

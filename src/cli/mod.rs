@@ -258,20 +258,21 @@ pub enum Command {
         #[arg(long)]
         skip_invalid: bool,
     },
-    /// Check segments (a TSV, TMX, XLIFF or text file, or the memory) and report the findings.
+    /// Check segments (TSV, TMX, XLIFF or text files, or the memory) and report the findings.
     Qa {
-        /// File to check; the memory when absent.
-        file: Option<PathBuf>,
+        /// Files to check, as one batch (inconsistencies and terms are found across them all);
+        /// the memory when none is given.
+        files: Vec<PathBuf>,
         /// Report format.
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
         /// Output file (standard output when absent).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Source language of the file (detected from the script when absent).
+        /// Source language of the files (detected from the script when absent).
         #[arg(long)]
         src_lang: Option<String>,
-        /// Target language of the file (detected from the script when absent).
+        /// Target language of the files (detected from the script when absent).
         #[arg(long)]
         tgt_lang: Option<String>,
         /// QA profile (TOML): checks on/off, severities, options, ignore lists, user words.
@@ -553,7 +554,7 @@ pub fn run(cli: Cli) -> Result<()> {
             import(&cli.db, &file, policy, skip_invalid)
         }
         Command::Qa {
-            file,
+            files,
             format,
             output,
             src_lang,
@@ -577,18 +578,26 @@ pub fn run(cli: Cli) -> Result<()> {
                     .filter_map(|code| Lang::from_code(code))
                     .collect(),
             );
-            let (title, units) = match &file {
-                Some(f) => (
-                    f.display().to_string(),
-                    qa::input::units_from_file(f, src_lang.as_deref(), tgt_lang.as_deref())?,
-                ),
-                None => {
-                    let mem = Memory::open_existing(&cli.db)?;
-                    (
-                        cli.db.display().to_string(),
-                        qa::input::units_from_memory(&mem, None)?,
-                    )
+            let (title, units) = if files.is_empty() {
+                let mem = Memory::open_existing(&cli.db)?;
+                (
+                    cli.db.display().to_string(),
+                    qa::input::units_from_memory(&mem, None)?,
+                )
+            } else {
+                let mut units = Vec::new();
+                for f in &files {
+                    let mut more =
+                        qa::input::units_from_file(f, src_lang.as_deref(), tgt_lang.as_deref())?;
+                    if files.len() > 1 {
+                        // Files of the same name in different folders stay apart.
+                        let origin = f.display().to_string();
+                        more.iter_mut().for_each(|u| u.origin.clone_from(&origin));
+                    }
+                    units.append(&mut more);
                 }
+                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                (names.join(", "), units)
             };
             let bar = progress_bar(units.len() as u64, "checking");
             let findings = qa::check_with(&units, &prof, |n| {
@@ -601,7 +610,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             let mut content = match format {
                 ReportFormat::Text => report::text(&units, &findings),
-                ReportFormat::Jsonl => report::jsonl(&findings),
+                ReportFormat::Jsonl => report::jsonl(&units, &findings),
                 ReportFormat::Html => report::html(&title, &units, &findings),
                 ReportFormat::Csv => report::csv(&units, &findings),
             };
@@ -609,7 +618,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 if format != ReportFormat::Jsonl {
                     bail!("--scores needs --format jsonl");
                 }
-                content.push_str(&report::score_rows(&qa::fluency::score_units(&units)));
+                content.push_str(&report::score_rows(
+                    &units,
+                    &qa::fluency::score_units(&units),
+                ));
             }
             write_output(output.as_deref(), &content)?;
             if let Some(level) = fail_on {

@@ -19,6 +19,16 @@ pub const INFO: CheckInfo = CheckInfo {
     explanation: "The same source translated differently elsewhere in the batch, or one translation used for different sources.",
 };
 
+/// How unit `j` is named in a finding on unit `i`: its segment number, and its file when the
+/// two come from different files.
+fn place(units: &[QaUnit], j: usize, i: usize) -> String {
+    if units[j].origin == units[i].origin {
+        units[j].id.to_string()
+    } else {
+        format!("{} of {}", units[j].id, units[j].origin)
+    }
+}
+
 /// Runs the check over the whole batch.
 pub fn check_batch(units: &[QaUnit], profile: &Profile, out: &mut Vec<Finding>) {
     // source → target → unit indexes
@@ -57,6 +67,7 @@ pub fn check_batch(units: &[QaUnit], profile: &Profile, out: &mut Vec<Finding>) 
         };
         Finding {
             segment: u.id,
+            unit: i,
             side,
             check: INFO.id,
             severity,
@@ -81,7 +92,7 @@ pub fn check_batch(units: &[QaUnit], profile: &Profile, out: &mut Vec<Finding>) 
                     SideId::Tgt,
                     format!(
                         "the same source is translated differently in segment {}",
-                        units[main].id
+                        place(units, main, i)
                     ),
                     main_text.clone(),
                 ));
@@ -96,7 +107,7 @@ pub fn check_batch(units: &[QaUnit], profile: &Profile, out: &mut Vec<Finding>) 
                 .iter()
                 .filter(|&&j| normalize(&units[j].src.text) != normalize(&units[i].src.text))
                 .take(3)
-                .map(|&j| units[j].id.to_string())
+                .map(|&j| place(units, j, i))
                 .collect();
             found.push(finding(
                 i,

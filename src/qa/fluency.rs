@@ -221,8 +221,8 @@ fn read_side(&(i, id, lang, text): &(usize, SideId, Lang, &str)) -> Option<SideR
     })
 }
 
-/// A fluency score for every English or Russian side of the batch: (segment, side, score).
-pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
+/// A fluency score for every English or Russian side of the batch: (unit index, side, score).
+pub fn score_units(units: &[QaUnit]) -> Vec<(usize, SideId, f64)> {
     // What each side says on its own, in parallel for large batches.
     let sides: Vec<(usize, SideId, Lang, &str)> = units
         .iter()
@@ -358,7 +358,7 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(i64, SideId, f64)> {
                 + punct[k]
                 + extra_punct[k]
                 + unsupported_pairs[k];
-            (units[i].id, side, score)
+            (i, side, score)
         })
         .collect()
 }
@@ -401,7 +401,7 @@ mod tests {
         let worst = scores
             .iter()
             .find(|r| scores.iter().all(|other| other.0 == r.0 || other.2 < r.2));
-        worst.map_or(usize::MAX, |r| r.0 as usize)
+        worst.map_or(usize::MAX, |r| r.0)
     }
 
     #[test]

@@ -138,6 +138,10 @@ impl QaUnit {
 pub struct Finding {
     /// Segment number (see [`QaUnit::id`]).
     pub segment: i64,
+    /// Position of the unit in the checked batch: segment numbers repeat when the batch
+    /// comes from several files. Reports find the unit by it; not serialised.
+    #[serde(skip)]
+    pub unit: usize,
     /// Side flagged.
     pub side: SideId,
     /// Check id.
@@ -160,6 +164,8 @@ pub struct Finding {
 pub struct Context<'a> {
     /// The unit being checked.
     pub unit: &'a QaUnit,
+    /// Its position in the batch.
+    pub index: usize,
     /// The side being checked.
     pub side: SideId,
     /// The words of the side being checked (computed once for all checks).
@@ -199,6 +205,7 @@ impl Context<'_> {
     ) -> Finding {
         Finding {
             segment: self.unit.id,
+            unit: self.index,
             side: self.side,
             check: info.id,
             severity: self.profile.severity(info),
@@ -497,7 +504,7 @@ fn check_in_parts(
                 let _ = read_tx.send((i, read));
                 match (read_ok, go_rx.recv(), batch.get()) {
                     (true, Ok(()), Some(batch)) => {
-                        check_units(part, batch, checks, profile, &mut |_| {})
+                        check_units(part, i * chunk, batch, checks, profile, &mut |_| {})
                     }
                     _ => Vec::new(),
                 }
@@ -520,7 +527,7 @@ fn check_in_parts(
             let _ = g.send(());
         }
         let share = parts.len();
-        let mut out = check_units(parts[0].0, batch, &checks, profile, &mut |n| {
+        let mut out = check_units(parts[0].0, 0, batch, &checks, profile, &mut |n| {
             progress(n * share)
         });
         for w in workers {
@@ -538,9 +545,8 @@ fn check_in_parts(
     });
     if !batch_findings.is_empty() {
         // Batch-level findings go after the unit's own (the sort is stable).
-        let index: HashMap<i64, usize> = units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
         out.extend(batch_findings);
-        out.sort_by_key(|f| index.get(&f.segment).copied().unwrap_or(usize::MAX));
+        out.sort_by_key(|f| f.unit);
     }
     progress(units.len());
     out
@@ -549,6 +555,7 @@ fn check_in_parts(
 /// Runs the per-side checks on `units` (a part of the batch).
 fn check_units(
     units: &[QaUnit],
+    offset: usize,
     batch: &Batch,
     checks: &[&(&CheckInfo, SideCheck)],
     profile: &Profile,
@@ -575,6 +582,7 @@ fn check_units(
             };
             let ctx = Context {
                 unit,
+                index: offset + n,
                 side: side_id,
                 words,
                 other_words,

@@ -305,6 +305,7 @@ mod tests {
         assert_eq!(prof.glossary.len(), 1);
         let f = |t: &str| Finding {
             segment: 0,
+            unit: 0,
             side: super::super::SideId::Tgt,
             check: "spelling",
             severity: Severity::Error,

@@ -7,18 +7,17 @@
 //!   shown in its segment with the span highlighted. All text is escaped.
 
 use crate::qa::{count_by_check, Finding, QaUnit, SideId, CHECKS};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Findings as terminal lines.
 pub fn text(units: &[QaUnit], findings: &[Finding]) -> String {
-    let origin: HashMap<i64, &str> = units.iter().map(|u| (u.id, u.origin.as_str())).collect();
     let mut out = String::new();
     for f in findings {
         let _ = write!(
             out,
             "{}:{}: {}: {} [{} {}..{}]",
-            origin.get(&f.segment).copied().unwrap_or("-"),
+            units.get(f.unit).map_or("-", |u| u.origin.as_str()),
             f.segment,
             f.check,
             f.message,
@@ -34,30 +33,60 @@ pub fn text(units: &[QaUnit], findings: &[Finding]) -> String {
     out
 }
 
-/// Findings as JSON lines.
-pub fn jsonl(findings: &[Finding]) -> String {
+/// True when the units come from more than one origin (files, documents): segment numbers
+/// may then repeat, and JSON rows name the origin too.
+fn several_origins(units: &[QaUnit]) -> bool {
+    units.windows(2).any(|w| w[0].origin != w[1].origin)
+}
+
+/// A JSON row with the origin of its unit after its own fields.
+#[derive(serde::Serialize)]
+struct WithOrigin<'a, T: serde::Serialize> {
+    #[serde(flatten)]
+    row: &'a T,
+    origin: &'a str,
+}
+
+/// Appends `row` as one JSON line, with `"origin"` (the unit's file or document) when `tag`.
+fn json_line<T: serde::Serialize>(out: &mut String, row: &T, unit: Option<&QaUnit>, tag: bool) {
+    // Serialising plain strings and numbers cannot fail.
+    let line = match unit.filter(|_| tag) {
+        Some(u) => serde_json::to_string(&WithOrigin {
+            row,
+            origin: &u.origin,
+        }),
+        None => serde_json::to_string(row),
+    };
+    out.push_str(&line.unwrap_or_default());
+    out.push('\n');
+}
+
+/// Findings as JSON lines: `{"segment","side","check","severity","start","end","text",
+/// "message","suggestion"}`, and `"origin"` when the units come from several files.
+pub fn jsonl(units: &[QaUnit], findings: &[Finding]) -> String {
+    let tag = several_origins(units);
     let mut out = String::new();
     for f in findings {
-        // Serialising plain strings and numbers cannot fail.
-        out.push_str(&serde_json::to_string(f).unwrap_or_default());
-        out.push('\n');
+        json_line(&mut out, f, units.get(f.unit), tag);
     }
     out
 }
 
-/// Fluency scores as JSON lines: `{"segment","side","check":"fluency_score","severity":"info","score"}`.
-pub fn score_rows(scores: &[(i64, SideId, f64)]) -> String {
+/// Fluency scores (unit index, side, score) as JSON lines:
+/// `{"segment","side","check":"fluency_score","severity":"info","score"}`, and `"origin"` as
+/// in [`jsonl`].
+pub fn score_rows(units: &[QaUnit], scores: &[(usize, SideId, f64)]) -> String {
+    let tag = several_origins(units);
     let mut out = String::new();
-    for (segment, side, score) in scores {
+    for &(unit, side, score) in scores {
         let row = serde_json::json!({
-            "segment": segment,
+            "segment": units.get(unit).map_or(-1, |u| u.id),
             "side": side.as_str(),
             "check": "fluency_score",
             "severity": "info",
             "score": (score * 1e4).round() / 1e4,
         });
-        out.push_str(&row.to_string());
-        out.push('\n');
+        json_line(&mut out, &row, units.get(unit), tag);
     }
     out
 }
@@ -65,7 +94,6 @@ pub fn score_rows(scores: &[(i64, SideId, f64)]) -> String {
 /// Findings as CSV (RFC 4180, header row): origin, segment, side, check, severity, start,
 /// end, text, message, suggestion, source, target.
 pub fn csv(units: &[QaUnit], findings: &[Finding]) -> String {
-    let by_id: HashMap<i64, &QaUnit> = units.iter().map(|u| (u.id, u)).collect();
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
         "origin",
@@ -82,7 +110,7 @@ pub fn csv(units: &[QaUnit], findings: &[Finding]) -> String {
         "target",
     ]);
     for f in findings {
-        let u = by_id.get(&f.segment);
+        let u = units.get(f.unit);
         let _ = w.write_record([
             u.map_or("", |u| u.origin.as_str()),
             &f.segment.to_string(),
@@ -157,7 +185,6 @@ document.getElementById('f-severity').addEventListener('change',applyFilters);
 
 /// Findings as a self-contained HTML page; `title` names the batch.
 pub fn html(title: &str, units: &[QaUnit], findings: &[Finding]) -> String {
-    let by_id: HashMap<i64, &QaUnit> = units.iter().map(|u| (u.id, u)).collect();
     let counts = count_by_check(findings);
     let mut sev_counts: BTreeMap<&str, usize> = BTreeMap::new();
     for f in findings {
@@ -224,7 +251,7 @@ pub fn html(title: &str, units: &[QaUnit], findings: &[Finding]) -> String {
     );
     out.push_str("<table id=\"findings\"><tr><th>Segment</th><th>Check</th><th>Source</th><th>Target</th><th>Message</th><th>Suggestion</th></tr>\n");
     for f in findings {
-        let unit = by_id.get(&f.segment);
+        let unit = units.get(f.unit);
         let side_html = |side: SideId| -> String {
             let Some(s) = unit.and_then(|u| u.side(side)) else {
                 return "<span class=\"muted\">—</span>".into();
@@ -284,7 +311,7 @@ mod tests {
             src: Side::new(Some("en"), "Russia''s"),
             tgt: None,
         }];
-        let line = jsonl(&check(&units));
+        let line = jsonl(&units, &check(&units));
         let v: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
         for k in [
             "segment",
@@ -300,5 +327,43 @@ mod tests {
             assert!(v.get(k).is_some(), "missing {k}");
         }
         assert_eq!(v["side"], "src");
+        // One origin: nothing more.
+        assert!(v.get("origin").is_none() && v.get("unit").is_none(), "{v}");
+    }
+
+    #[test]
+    fn units_from_several_files_are_told_apart_though_their_numbers_repeat() {
+        let unit = |origin: &str, text: &str| QaUnit {
+            id: 1,
+            origin: origin.into(),
+            src: Side::new(Some("en"), text),
+            tgt: None,
+        };
+        let units = vec![
+            unit("a.tsv", "Fine text here."),
+            unit("b.tsv", "Russia''s view"),
+        ];
+        let findings = check(&units);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].unit, 1);
+        let v: serde_json::Value = serde_json::from_str(jsonl(&units, &findings).trim()).unwrap();
+        assert_eq!(
+            (v["segment"].as_i64(), v["origin"].as_str()),
+            (Some(1), Some("b.tsv"))
+        );
+        assert!(text(&units, &findings).starts_with("b.tsv:1: "));
+        assert!(csv(&units, &findings).contains("b.tsv,1,src"));
+        let page = html("t", &units, &findings);
+        assert!(
+            page.contains("b.tsv:1") && page.contains("<mark>Russia&#39;&#39;s</mark> view"),
+            "{page}"
+        );
+        let scores = score_rows(&units, &[(0, SideId::Src, 0.5), (1, SideId::Src, 1.5)]);
+        let rows: Vec<serde_json::Value> = scores
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(rows[1]["origin"], "b.tsv");
+        assert_eq!(rows[0]["origin"], "a.tsv");
     }
 }

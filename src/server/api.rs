@@ -377,7 +377,7 @@ async fn qa_run(
         "jsonl" => download(
             "application/x-ndjson; charset=utf-8",
             "jsonl",
-            crate::report::jsonl(&findings),
+            crate::report::jsonl(&units, &findings),
         ),
         "csv" => download(
             "text/csv; charset=utf-8",
@@ -390,12 +390,10 @@ async fn qa_run(
             crate::report::html(&title, &units, &findings),
         ),
         _ => {
-            let by_id: std::collections::HashMap<i64, &qa::QaUnit> =
-                units.iter().map(|u| (u.id, u)).collect();
             let rows: Vec<Value> = findings
                 .iter()
                 .map(|f| {
-                    let u = by_id.get(&f.segment);
+                    let u = units.get(f.unit);
                     let mut v = serde_json::to_value(f).unwrap_or_default();
                     v["source"] = json!(u.map(|u| u.src.text.as_str()));
                     v["target"] = json!(u.and_then(|u| u.tgt.as_ref()).map(|t| t.text.as_str()));
