@@ -45,13 +45,7 @@ fn tokens(text: &str) -> Vec<String> {
             && !word.is_empty()
             && chars.peek().is_some_and(|n| n.is_alphabetic())
         {
-            word.push(if c == '’' {
-                '\''
-            } else if c == '\'' {
-                c
-            } else {
-                '-'
-            });
+            word.push(if matches!(c, '\'' | '’') { '\'' } else { '-' });
         } else if !word.is_empty() {
             out.push(std::mem::take(&mut word));
         }

@@ -420,7 +420,7 @@ fn preload_langs(langs: &[Lang]) {
     langs.dedup();
     std::thread::scope(|scope| {
         for &lang in &langs {
-            for load in crate::text::lexicon::loaders(lang) {
+            for &load in crate::text::lexicon::loaders(lang) {
                 scope.spawn(load);
             }
             // The index is built from the frequency list.

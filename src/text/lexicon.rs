@@ -43,34 +43,28 @@ fn ru() -> Option<&'static Dictionary> {
     )
 }
 
+/// Loads one dictionary (parsed once per process; `None` if it fails to parse).
+pub type Loader = fn() -> Option<&'static Dictionary>;
+
+/// The loaders of `lang`'s dictionaries, one per dictionary: run side by side, they load
+/// faster than one after another.
+pub fn loaders(lang: Lang) -> &'static [Loader] {
+    match lang {
+        Lang::En => &[en_us, en_gb],
+        Lang::Ru => &[ru],
+    }
+}
+
 /// The built-in dictionaries for `lang` (parsed on first use): American and British English,
 /// or Russian. A word is correct when any of them knows it.
 pub fn dictionaries(lang: Lang) -> &'static [&'static Dictionary] {
     static EN_ALL: OnceLock<Vec<&'static Dictionary>> = OnceLock::new();
     static RU_ALL: OnceLock<Vec<&'static Dictionary>> = OnceLock::new();
-    type Loader = fn() -> Option<&'static Dictionary>;
-    let (all, parts): (_, &[Loader]) = match lang {
-        Lang::En => (&EN_ALL, &[en_us, en_gb]),
-        Lang::Ru => (&RU_ALL, &[ru]),
+    let all = match lang {
+        Lang::En => &EN_ALL,
+        Lang::Ru => &RU_ALL,
     };
-    all.get_or_init(|| parts.iter().filter_map(|load| load()).collect())
-}
-
-/// One loader per dictionary of `lang`, to run side by side (each parses once per process).
-pub fn loaders(lang: Lang) -> Vec<fn()> {
-    match lang {
-        Lang::En => vec![
-            || {
-                en_us();
-            },
-            || {
-                en_gb();
-            },
-        ],
-        Lang::Ru => vec![|| {
-            ru();
-        }],
-    }
+    all.get_or_init(|| loaders(lang).iter().filter_map(|load| load()).collect())
 }
 
 /// True when the lower-cased `word` is a common word of `lang` (not only a proper noun): a
