@@ -2,7 +2,7 @@
 //!
 //! - [`text`]: one line per finding for terminals (`ORIGIN:SEGMENT: check: message`);
 //! - [`jsonl`]: one JSON object per finding (the contract scored by benchmarks);
-//! - [`csv`]: one row per finding with the segment's source and target, for spreadsheets;
+//! - [`csv`](fn@csv): one row per finding with the segment's source and target, for spreadsheets;
 //! - [`html`]: one self-contained page (no network) with a summary, filters and every finding
 //!   shown in its segment with the span highlighted. All text is escaped.
 
