@@ -1,6 +1,6 @@
-//! Time to find a correction for a flagged word, as the spelling check does it (frequency-list
-//! candidates within two edits, then up to three, then any dictionary word one edit away),
-//! each word once with nothing remembered. Words come from the `text` of the `spelling` rows
+//! Time to find a correction for a flagged word, as the spelling check does it
+//! (`qa::spelling::suggestion`: frequency-list candidates within two edits, then up to three,
+//! then any dictionary word one edit away), each word once. Words come from the `text` of the `spelling` rows
 //! of `tm qa --format jsonl` reports. Prints words, mean and p95 ms per word, and the share
 //! given a suggestion.
 //!
@@ -46,11 +46,8 @@ fn main() {
         } else {
             Lang::En
         };
-        let dicts = lexicon::dictionaries(lang);
-        let known = |c: &str| dicts.iter().any(|d| spelling::is_known(d, c));
         let t = Instant::now();
-        let s = suggest::suggest(lang, w, known)
-            .or_else(|| dicts.first().and_then(|d| spelling::suggest_one_edit(d, w)));
+        let s = spelling::suggestion(lang, w);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         found += usize::from(s.is_some());
     }

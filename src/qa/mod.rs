@@ -415,9 +415,18 @@ pub fn preload_in_background(langs: Vec<Lang>) {
 
 /// Loads what checking `langs` needs, side by side (see [`preload`]).
 fn preload_langs(langs: &[Lang]) {
-    let mut langs = langs.to_vec();
+    // Languages loaded already need no threads (every check of a server or a test run).
+    static LOADED: [OnceLock<()>; 2] = [OnceLock::new(), OnceLock::new()];
+    let mut langs: Vec<Lang> = langs
+        .iter()
+        .copied()
+        .filter(|&l| LOADED[l as usize].get().is_none())
+        .collect();
     langs.sort_unstable_by_key(|l| *l as u8);
     langs.dedup();
+    if langs.is_empty() {
+        return;
+    }
     std::thread::scope(|scope| {
         for &lang in &langs {
             for &load in crate::text::lexicon::loaders(lang) {
@@ -430,6 +439,9 @@ fn preload_langs(langs: &[Lang]) {
             }
         }
     });
+    for lang in langs {
+        let _ = LOADED[lang as usize].set(());
+    }
 }
 
 /// Runs every check on every side of every unit with the default profile; findings come in

@@ -5,6 +5,7 @@
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::lexicon::dictionaries;
+use crate::text::memo::Memo;
 use crate::text::translit::like_name;
 use crate::text::{is_all_caps, is_capitalized, is_cyrillic, is_latin, Lang};
 use spellbook::Dictionary;
@@ -166,29 +167,20 @@ pub fn is_unknown(word: &str) -> bool {
 /// Whether any dictionary of `lang` knows `word`, remembered per thread: a batch repeats
 /// its words a lot, and a dictionary look-up costs microseconds.
 fn known_cached(lang: Lang, word: &str) -> bool {
-    // One map a language, looked up by `&str` (no allocation on a hit).
+    // One memo a language.
     thread_local! {
-        static CACHE: std::cell::RefCell<[foldhash::HashMap<String, bool>; 2]> =
-            std::cell::RefCell::new(Default::default());
+        static CACHE: [Memo<bool>; 2] = [Memo::new(200_000), Memo::new(200_000)];
     }
-    let slot = lang as usize;
-    if let Some(hit) = CACHE.with(|c| c.borrow()[slot].get(word).copied()) {
-        return hit;
-    }
-    let dicts = dictionaries(lang);
-    let known = dicts.is_empty()
-        || dicts
-            .iter()
-            .enumerate()
-            .any(|(i, d)| (i == 0 || looks_british(word)) && is_known(d, word));
     CACHE.with(|c| {
-        let c = &mut c.borrow_mut()[slot];
-        if c.len() > 200_000 {
-            c.clear();
-        }
-        c.insert(word.to_string(), known);
-    });
-    known
+        c[lang as usize].get_or(word, || {
+            let dicts = dictionaries(lang);
+            dicts.is_empty()
+                || dicts
+                    .iter()
+                    .enumerate()
+                    .any(|(i, d)| (i == 0 || looks_british(word)) && is_known(d, word))
+        })
+    })
 }
 
 /// Byte ranges of URLs, e-mail addresses and file paths in `text`, which are not words.
@@ -341,11 +333,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         if ctx.other_words.iter().any(|o| like_name(word, o.text)) {
             continue;
         }
-        // Words of the frequency lists first; then any word the dictionary knows one edit
-        // away (rare forms, which the lists lack).
-        let suggestion = near
-            .or_else(|| super::suggest::suggest(lang, word, |c| known_cached(lang, c)))
-            .or_else(|| suggest_one_edit(primary, word));
+        let suggestion = near.or_else(|| suggestion(lang, word));
         let message = match &suggestion {
             Some(s) => format!("unknown word “{word}”; did you mean “{s}”?"),
             None => format!("unknown word “{word}”"),
@@ -354,27 +342,26 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     }
 }
 
+/// The correction proposed for an unknown `word` of `lang`: a word of the frequency lists
+/// within two edits, else up to three ([`super::suggest::suggest`]); else any word the
+/// dictionary knows one edit away (rare forms, which the lists lack).
+pub fn suggestion(lang: Lang, word: &str) -> Option<String> {
+    super::suggest::suggest(lang, word, |c| known_cached(lang, c)).or_else(|| {
+        dictionaries(lang)
+            .first()
+            .and_then(|primary| suggest_one_edit(primary, word))
+    })
+}
+
 /// A known word one edit away from `word` (deletion, transposition, substitution, insertion,
 /// in that order of preference), in the word's case, if any; the fallback for words the
 /// frequency lists of `qa::suggest` lack. Remembered per thread, since a batch asks about the
 /// same words again and again.
 pub fn suggest_one_edit(dict: &Dictionary, word: &str) -> Option<String> {
     thread_local! {
-        static CACHE: std::cell::RefCell<foldhash::HashMap<String, Option<String>>> =
-            std::cell::RefCell::new(foldhash::HashMap::default());
+        static CACHE: Memo<Option<String>> = Memo::new(50_000);
     }
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(word).cloned()) {
-        return hit;
-    }
-    let answer = one_edit(dict, word);
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() > 50_000 {
-            c.clear();
-        }
-        c.insert(word.to_string(), answer.clone());
-    });
-    answer
+    CACHE.with(|c| c.get_or(word, || one_edit(dict, word)))
 }
 
 fn one_edit(dict: &Dictionary, word: &str) -> Option<String> {

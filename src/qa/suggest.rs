@@ -222,23 +222,11 @@ fn cached(
     word: &str,
     compute: impl FnOnce() -> Option<String>,
 ) -> Option<String> {
-    type Memo = [foldhash::HashMap<String, Option<String>>; 4];
+    use crate::text::memo::Memo;
     thread_local! {
-        static CACHE: std::cell::RefCell<Memo> = std::cell::RefCell::new(Default::default());
+        static CACHE: [Memo<Option<String>>; 4] = std::array::from_fn(|_| Memo::new(50_000));
     }
-    let slot = usize::from(kind) * 2 + lang as usize;
-    if let Some(hit) = CACHE.with(|c| c.borrow()[slot].get(word).cloned()) {
-        return hit;
-    }
-    let v = compute();
-    CACHE.with(|c| {
-        let c = &mut c.borrow_mut()[slot];
-        if c.len() > 50_000 {
-            c.clear();
-        }
-        c.insert(word.to_string(), v.clone());
-    });
-    v
+    CACHE.with(|c| c[usize::from(kind) * 2 + lang as usize].get_or(word, compute))
 }
 
 /// `s` in the case pattern of `like` (capitalised or all capitals).

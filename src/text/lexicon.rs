@@ -1,10 +1,9 @@
 //! Lexicon: is this a word of the language? The Hunspell dictionaries shipped under
 //! `data/dict/` (American and British English, Russian), parsed once on first use.
 
+use super::memo::Memo;
 use super::Lang;
 use spellbook::Dictionary;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static EN: OnceLock<Option<Dictionary>> = OnceLock::new();
@@ -72,20 +71,12 @@ pub fn dictionaries(lang: Lang) -> &'static [&'static Dictionary] {
 pub fn is_common_word(lang: Lang, word: &str) -> bool {
     // Sentence starters repeat a lot; remember the answers (bounded, per thread).
     thread_local! {
-        static CACHE: RefCell<HashMap<(Lang, String), bool>> = RefCell::new(HashMap::new());
+        static CACHE: [Memo<bool>; 2] = [Memo::new(50_000), Memo::new(50_000)];
     }
     let lower = word.to_lowercase();
-    let key = (lang, lower);
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).copied()) {
-        return hit;
-    }
-    let answer = dictionaries(lang).iter().any(|d| d.check(&key.1));
     CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() > 50_000 {
-            c.clear();
-        }
-        c.insert(key, answer);
-    });
-    answer
+        c[lang as usize].get_or(&lower, || {
+            dictionaries(lang).iter().any(|d| d.check(&lower))
+        })
+    })
 }

@@ -6,6 +6,7 @@
 
 pub mod freq;
 pub mod lexicon;
+pub mod memo;
 pub mod translit;
 
 use serde::{Deserialize, Serialize};

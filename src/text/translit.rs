@@ -194,24 +194,11 @@ impl NameKeys {
     /// The keys of `w`, remembered per thread: a batch asks about the same words again and
     /// again.
     fn cached(w: &str) -> std::rc::Rc<NameKeys> {
-        use std::cell::RefCell;
-        use std::collections::HashMap;
-        use std::rc::Rc;
         thread_local! {
-            static CACHE: RefCell<HashMap<String, Rc<NameKeys>>> = RefCell::new(HashMap::default());
+            static CACHE: super::memo::Memo<std::rc::Rc<NameKeys>> =
+                super::memo::Memo::new(100_000);
         }
-        if let Some(hit) = CACHE.with(|c| c.borrow().get(w).cloned()) {
-            return hit;
-        }
-        let keys = Rc::new(NameKeys::of(w));
-        CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() > 100_000 {
-                c.clear();
-            }
-            c.insert(w.to_string(), Rc::clone(&keys));
-        });
-        keys
+        CACHE.with(|c| c.get_or(w, || std::rc::Rc::new(NameKeys::of(w))))
     }
 }
 
