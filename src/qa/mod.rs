@@ -7,7 +7,7 @@
 
 mod agreement;
 mod brackets;
-mod case_consistency;
+mod capitalization;
 mod consistency;
 mod empty;
 mod end_punct;
@@ -26,12 +26,14 @@ mod repeated;
 mod sentence_case;
 pub mod spelling;
 pub mod suggest;
+mod tags;
 mod terminology;
 mod untranslated;
 mod whitespace;
 
 pub use profile::Profile;
 
+use crate::text::markup::View;
 use crate::text::{detect_lang, Lang, Word};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -168,9 +170,15 @@ pub struct Context<'a> {
     pub index: usize,
     /// The side being checked.
     pub side: SideId,
-    /// The words of the side being checked (computed once for all checks).
+    /// The side being checked read for its prose: codes (placeholders, markup, URLs,
+    /// options, identifiers), the text with them masked, the prose words.
+    pub view: &'a View<'a>,
+    /// The other side's view, for pairs.
+    pub other_view: Option<&'a View<'a>>,
+    /// The prose words of the side being checked (`view.words`): words inside code are not
+    /// among them.
     pub words: &'a [Word<'a>],
-    /// The words of the other side (empty for monolingual units).
+    /// The prose words of the other side (empty for monolingual units).
     pub other_words: &'a [Word<'a>],
     /// What the batch as a whole says (names, term casing, repeated unknown words, length
     /// ratio).
@@ -191,6 +199,19 @@ impl Context<'_> {
             SideId::Src => self.unit.tgt.as_ref(),
             SideId::Tgt => Some(&self.unit.src),
         }
+    }
+
+    /// True when this side is the target of a pair with a non-empty source: the side that
+    /// mismatch checks report on (the side the translator edits).
+    pub fn is_target_of_pair(&self) -> bool {
+        self.side == SideId::Tgt && !self.unit.src.text.trim().is_empty()
+    }
+
+    /// True when the checks of one text (spelling, casing, spaces) apply to this side: every
+    /// side of a monolingual unit, the target of a pair, and the source only for the checks
+    /// that also look at the source (spelling, repeated words).
+    pub fn is_edited_side(&self) -> bool {
+        self.side == SideId::Tgt || self.unit.tgt.is_none()
     }
 
     /// Builds a finding for the char span `start..end` of `text`.
@@ -232,9 +253,10 @@ pub struct CheckInfo {
 /// All checks this build runs.
 pub const CHECKS: &[CheckInfo] = &[
     spelling::INFO,
+    tags::INFO,
     punctuation::INFO,
     punct_rules::INFO,
-    case_consistency::INFO,
+    capitalization::INFO,
     garbled::INFO,
     agreement::INFO,
     untranslated::INFO,
@@ -259,9 +281,10 @@ type SideCheck = fn(&Context<'_>, &Side, &mut Vec<Finding>);
 /// The per-side checks, in report order, with the id a profile switches them by.
 const SIDE_CHECKS: &[(&CheckInfo, SideCheck)] = &[
     (&spelling::INFO, spelling::check),
+    (&tags::INFO, tags::check),
     (&punctuation::INFO, punctuation::check),
     (&punct_rules::INFO, punct_rules::check),
-    (&case_consistency::INFO, case_consistency::check),
+    (&capitalization::INFO, capitalization::check),
     (&garbled::INFO, garbled::check),
     (&agreement::INFO, agreement::check),
     (&untranslated::INFO, untranslated::check),
@@ -287,7 +310,7 @@ pub struct Batch {
     /// names the batch writes in Russian letters.
     pub cyrillic_names: HashSet<String>,
     /// How two-word terms are cased across the batch.
-    pub spellings: case_consistency::Spellings,
+    pub spellings: capitalization::Spellings,
     /// Stems of unknown words used in several distinct segments of the batch, with the number
     /// of those segments: terms of the text rather than typos (a misspelling seldom repeats).
     pub terms: HashMap<String, usize>,
@@ -355,7 +378,7 @@ fn text_hash(text: &str) -> u64 {
 struct Partial {
     names: HashSet<String>,
     cyrillic_names: HashSet<String>,
-    spellings: case_consistency::Spellings,
+    spellings: capitalization::Spellings,
     terms: HashMap<String, usize>,
 }
 
@@ -366,9 +389,10 @@ impl Partial {
             let mut unknown_stems = HashSet::new();
             for (k, side) in std::iter::once(&u.src).chain(u.tgt.as_ref()).enumerate() {
                 let text = side.text.as_str();
-                let ws = crate::text::words(text);
-                p.spellings.add(text, &ws);
-                for w in &ws {
+                let view = View::new(text);
+                let ws = &view.words;
+                p.spellings.add(text, ws);
+                for w in ws {
                     if crate::text::is_capitalized(w.text) {
                         if !sentence_initial(text, w.byte_start) && !p.names.contains(w.text) {
                             p.names.insert(w.text.to_string());
@@ -578,26 +602,25 @@ fn check_units(
         if n % 1024 == 0 {
             progress(n);
         }
-        let src_words = crate::text::words(&unit.src.text);
-        let tgt_words = unit
-            .tgt
-            .as_ref()
-            .map(|t| crate::text::words(&t.text))
-            .unwrap_or_default();
+        let src_view = View::new(&unit.src.text);
+        let tgt_view = unit.tgt.as_ref().map(|t| View::new(&t.text));
         for side_id in [SideId::Src, SideId::Tgt] {
             let Some(side) = unit.side(side_id) else {
                 continue;
             };
-            let (words, other_words) = match side_id {
-                SideId::Src => (&src_words, &tgt_words),
-                SideId::Tgt => (&tgt_words, &src_words),
+            let (view, other_view) = match (side_id, &tgt_view) {
+                (SideId::Src, other) => (&src_view, other.as_ref()),
+                (SideId::Tgt, Some(t)) => (t, Some(&src_view)),
+                (SideId::Tgt, None) => continue,
             };
             let ctx = Context {
                 unit,
                 index: offset + n,
                 side: side_id,
-                words,
-                other_words,
+                view,
+                other_view,
+                words: &view.words,
+                other_words: other_view.map_or(&[][..], |v| &v.words[..]),
                 batch,
                 profile,
             };
@@ -679,11 +702,11 @@ mod tests {
                 // only the merged batch sees both.
                 1 if i == 1 => (
                     "Then the NATO General Secretary spoke.",
-                    "Затем генсек НАТО выступил.",
+                    "Затем Генеральный Секретарь НАТО выступил.",
                 ),
                 1 if i > 100 => (
                     "Then the NATO general secretary spoke.",
-                    "Затем генсек НАТО выступил.",
+                    "Затем генеральный секретарь НАТО выступил.",
                 ),
                 1 => ("Then the minister spoke.", "Затем министр выступил."),
                 2 => (

@@ -98,6 +98,9 @@ impl GlossaryEntry {
     }
 }
 
+/// Old check ids and the ids they go by now.
+const RENAMED: &[(&str, &str)] = &[("double_space", "whitespace")];
+
 /// A loaded QA profile; [`Profile::default`] runs every check with its default severity.
 #[derive(Debug, Default)]
 pub struct Profile {
@@ -145,6 +148,13 @@ impl Profile {
                 message: e.message().to_string(),
             }
         })?;
+        let mut file = file;
+        // Checks renamed since profiles were first written keep answering to the old id.
+        for (old, new) in RENAMED {
+            if let Some(settings) = file.checks.remove(*old) {
+                file.checks.entry(new.to_string()).or_insert(settings);
+            }
+        }
         for (id, s) in &file.checks {
             if !CHECKS.iter().any(|c| c.id == id) {
                 let known: Vec<&str> = CHECKS.iter().map(|c| c.id).collect();
@@ -296,6 +306,8 @@ mod tests {
         let text = "glossary = \"g.tsv\"\n[checks.garbled]\nenabled = false\n[checks.spelling]\nseverity = \"error\"\n[checks.length]\nmax_ratio = 3\n[ignore]\nwords = [\"Foo\"]\nregexes = ['^v\\d+$']\n[dictionary]\nwords = [\"Steinmeier\"]\nfile = \"words.txt\"\n";
         let prof = Profile::parse(&p, text).unwrap();
         assert!(!prof.enabled("garbled"));
+        let renamed = Profile::parse(&p, "[checks.double_space]\nenabled = false\n").unwrap();
+        assert!(!renamed.enabled("whitespace"));
         assert!(prof.enabled("spelling"));
         let spelling = CHECKS.iter().find(|c| c.id == "spelling").unwrap();
         assert_eq!(prof.severity(spelling), Severity::Error);

@@ -1,7 +1,8 @@
 //! Check `spelling`: words not in the English or Russian Hunspell dictionary (shipped under
 //! `data/dict/`), routed by script. Names (capitalised words inside a sentence or seen so in
-//! the batch), acronyms, words with digits, URLs and e-mail addresses, and words whose
-//! transliteration occurs on the other side are not flagged.
+//! the batch, capitalised words whose transliteration occurs on the other side), acronyms,
+//! words with digits, and code (URLs, paths, placeholders, identifiers: see `text::markup`)
+//! are not flagged.
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::lexicon::dictionaries;
@@ -62,7 +63,10 @@ fn is_ru_compound(dict: &Dictionary, word: &str) -> bool {
 
 /// True when a lower-case Russian word is a name the dictionary knows capitalised, in this
 /// form or with a case ending removed (`египете` → `Египет`).
-fn lower_case_name(word: &str) -> bool {
+pub(crate) fn lower_case_name(word: &str) -> bool {
+    if !word.chars().all(is_cyrillic) || known_cached(Lang::Ru, word) {
+        return false;
+    }
     if is_capitalized(word) {
         return false;
     }
@@ -142,6 +146,23 @@ pub fn is_known(dict: &Dictionary, word: &str) -> bool {
     false
 }
 
+/// True when a lower-case word is unknown to every dictionary of `lang` as written but known
+/// capitalised: a name written in lower case (`geneva`, `friday`, `german`).
+pub(crate) fn is_known_only_capitalized(lang: Lang, word: &str) -> bool {
+    let dicts = dictionaries(lang);
+    if dicts.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let w = word.replace(['’', 'ʼ'], "'");
+    let base = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .filter(|b| !b.is_empty())
+        .unwrap_or(&w);
+    let cap = crate::text::capitalize(base);
+    !dicts.iter().any(|d| d.check(base) || d.check(&w)) && dicts.iter().any(|d| d.check(&cap))
+}
+
 /// British spellings that the British dictionary is consulted for (`defence`, `colour`,
 /// `organise`, `centre`, `catalogue`, `travelled`, `programme`, `anaemia`, `manoeuvre`).
 /// Other words must be known to the American dictionary, so that variants such as
@@ -183,26 +204,6 @@ fn known_cached(lang: Lang, word: &str) -> bool {
     })
 }
 
-/// Byte ranges of URLs, e-mail addresses and file paths in `text`, which are not words.
-fn masked_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for tok in text.split_inclusive(char::is_whitespace) {
-        let t = tok.trim_end();
-        if t.contains("://")
-            || t.contains('@')
-            || t.starts_with("www.")
-            || t.contains('/')
-            || t.contains('\\')
-            || t.contains('_')
-        {
-            out.push(pos..pos + t.len());
-        }
-        pos += tok.len();
-    }
-    out
-}
-
 /// True when the word after char offset `end` (past spaces) is capitalised: the two form a
 /// name (`Dmitry Rogozin`).
 fn followed_by_name(text: &str, end: usize) -> bool {
@@ -217,11 +218,8 @@ fn followed_by_name(text: &str, end: usize) -> bool {
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let text = side.text.as_str();
-    let masked = masked_ranges(text);
+    // Prose words only: code, URLs, paths and identifiers are not words to spell.
     for w in ctx.words {
-        if masked.iter().any(|r| r.contains(&w.byte_start)) {
-            continue;
-        }
         let word = w.text;
         if word.chars().filter(|&c| crate::text::is_letter(c)).count() < 2
             || word.chars().any(|c| c.is_numeric())
@@ -258,20 +256,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        // A Russian proper noun written in lower case (`в египете`).
+        // A Russian proper noun written in lower case (`в египете`) is a matter of case, for
+        // the `capitalization` check.
         if lang == Lang::Ru && lower_case_name(word) {
-            let cap = crate::text::capitalize(word);
-            {
-                out.push(ctx.finding(
-                    &INFO,
-                    text,
-                    w.start,
-                    w.end,
-                    format!("“{word}” is a name: write it with a capital letter"),
-                    Some(cap),
-                ));
-                continue;
-            }
+            continue;
         }
         // Abbreviations the sentence splitter knows (`гг`, `вв`, `etc`) are words too.
         if crate::segment::Rules::for_lang(lang).class(word).is_some() {
@@ -330,7 +318,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                 }
             }
         }
-        if ctx.other_words.iter().any(|o| like_name(word, o.text)) {
+        // A name candidate (capitalised, unknown) that the other side has transliterated is
+        // a name; an ordinary word that merely looks like a transliteration (`sistem` beside
+        // `систему`) is still a misspelling.
+        if is_capitalized(word) && ctx.other_words.iter().any(|o| like_name(word, o.text)) {
             continue;
         }
         let suggestion = near.or_else(|| suggestion(lang, word));
@@ -471,10 +462,10 @@ mod tests {
 
     #[test]
     fn russian_lower_case_names_and_sentence_start_typos() {
-        assert_eq!(
-            spelling_of("ru", "Он жил в египете долго."),
-            vec!["египете→Египете"]
-        );
+        // A name in lower case is the `capitalization` check's.
+        assert!(spelling_of("ru", "Он жил в египете долго.").is_empty());
+        let f = super::super::tests::findings_of("ru", "Он жил в египете долго.", "capitalization");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Египете"));
         assert_eq!(
             spelling_of("ru", "Превет, как дела?"),
             vec!["Превет→Привет"]
@@ -534,10 +525,12 @@ mod tests {
             "В XIX вв. госкомпании и общинно-родовой строй, сердечно-сосудистые болезни.",
         )]);
         assert!(f.is_empty(), "{f:?}");
-        // A lower-cased Russian proper noun is a misspelling; an English one is not.
-        let f = run(&[unit("Он уехал в египет.")]);
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert!(run(&[unit("It snowed in february.")]).is_empty());
+        // A lower-cased proper noun is a matter of capitalisation, not spelling.
+        for t in ["Он уехал в египет.", "It snowed in february."] {
+            let f = run(&[unit(t)]);
+            assert_eq!(f.len(), 1, "{f:?}");
+            assert_eq!(f[0].check, "capitalization");
+        }
     }
 
     #[test]

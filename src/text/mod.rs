@@ -6,6 +6,8 @@
 
 pub mod freq;
 pub mod lexicon;
+pub mod markup;
+pub mod names;
 pub mod memo;
 pub mod translit;
 

@@ -1,11 +1,22 @@
-//! Check `capitalization`: the same term cased differently within one batch
-//! (`NATO general secretary` here, `NATO General Secretary` there). Two-word terms are
-//! compared ignoring case; where a term is written in more than one way, the less frequent
-//! spellings are flagged with the most frequent one as the suggestion. A word at the start
-//! of a sentence does not count (it is capitalised anyway), nor do pairs with an acronym.
+//! Check `capitalization`: words cased against the rules of their language, and terms cased
+//! differently within one batch.
+//! - English names in lower case: a word the English dictionary knows only capitalised
+//!   (places, people, weekdays, months, nationalities, languages: `geneva`, `on friday`,
+//!   `german`), unless the other side has the same lower-case word (a code or a term);
+//! - Russian names in lower case: a word unknown as written that the dictionary knows
+//!   capitalised (`в токио`, `египете`);
+//! - Russian months, weekdays and nationality or language adjectives capitalised inside a
+//!   sentence (`по Пятницам`, `на Испанском`), except after an opening quote or bracket (a
+//!   title) or before another capitalised word (a name such as `Русский Музей`);
+//! - the same two-word term cased differently within one batch (`NATO general secretary`
+//!   here, `NATO General Secretary` there): the less frequent spellings are flagged with the
+//!   most frequent one as the suggestion. A word at the start of a sentence does not count,
+//!   nor do pairs with an acronym.
+//!
+//! Only the side the translator edits is checked: the target of a pair, or a monolingual text.
 
-use super::{CheckInfo, Context, Finding, Severity, Side};
-use crate::text::Word;
+use super::{CheckInfo, Context, Finding, Severity, Side, SideId};
+use crate::text::{is_capitalized, is_cyrillic, Lang, Word};
 use foldhash::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
@@ -13,8 +24,7 @@ use std::hash::{BuildHasher, Hasher};
 pub const INFO: CheckInfo = CheckInfo {
     id: "capitalization",
     severity: Severity::Review,
-    explanation:
-        "A term capitalised differently from the way it is written elsewhere in the batch.",
+    explanation: "A name written in lower case, a word capitalised that the language writes in lower case, or a term capitalised differently elsewhere in the batch.",
 };
 
 /// How each two-word term is written across a batch. Spellings with a capital letter are
@@ -93,6 +103,97 @@ impl Spellings {
 
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    if ctx.side == SideId::Src && ctx.unit.tgt.is_some() {
+        return;
+    }
+    names_in_lower_case(ctx, side, out);
+    if side.lang == Some(Lang::Ru) {
+        russian_capitals(ctx, side, out);
+    }
+    batch_casing(ctx, side, out);
+}
+
+/// Names written in lower case (see the module comment).
+fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    let text = side.text.as_str();
+    for w in ctx.words {
+        let word = w.text;
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            continue;
+        };
+        if !first.is_lowercase() || word.chars().count() < 2 || !word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’') {
+            continue;
+        }
+        let name = if word.is_ascii() {
+            super::spelling::is_known_only_capitalized(Lang::En, word)
+        } else if word.chars().all(is_cyrillic) {
+            super::spelling::lower_case_name(word)
+        } else {
+            false
+        };
+        // A term both sides write in lower case is written so on purpose.
+        if !name || ctx.other_words.iter().any(|o| o.text == word) {
+            continue;
+        }
+        let fixed = crate::text::capitalize(word);
+        out.push(ctx.finding(
+            &INFO,
+            text,
+            w.start,
+            w.end,
+            format!("“{word}” is a name: write “{fixed}”"),
+            Some(fixed),
+        ));
+    }
+}
+
+/// Russian words that are capitalised where Russian writes them in lower case.
+fn russian_capitals(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    let text = side.text.as_str();
+    let ws = ctx.words;
+    for (k, w) in ws.iter().enumerate() {
+        let word = w.text;
+        if !is_capitalized(word)
+            || word.chars().skip(1).any(char::is_uppercase)
+            || !word.chars().all(is_cyrillic)
+            || super::sentence_initial(text, w.byte_start)
+        {
+            continue;
+        }
+        // A title or a quoted name starts with a capital: `«Пятница»`, `(Среда)`.
+        let before = text[..w.byte_start].trim_end_matches(' ').chars().next_back();
+        if before.is_some_and(|c| "«\"“„'(‹[".contains(c)) {
+            continue;
+        }
+        // Part of a name: the next word capitalised too.
+        if ws.get(k + 1).is_some_and(|n| {
+            is_capitalized(n.text) && text[w.byte_start + word.len()..n.byte_start].trim().is_empty()
+        }) {
+            continue;
+        }
+        let Some(class) = crate::text::names::ru_lower_class(word) else {
+            continue;
+        };
+        let what = match class {
+            crate::text::names::LowerClass::Month => "months",
+            crate::text::names::LowerClass::Weekday => "days of the week",
+            crate::text::names::LowerClass::Nationality => "nationality and language adjectives",
+        };
+        let fixed = word.to_lowercase();
+        out.push(ctx.finding(
+            &INFO,
+            text,
+            w.start,
+            w.end,
+            format!("Russian writes {what} in lower case: “{fixed}”"),
+            Some(fixed),
+        ));
+    }
+}
+
+/// Terms cased differently within the batch.
+fn batch_casing(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     for (written, start, end) in cased_terms(&side.text, ctx.words) {
         // Only capitalised spellings are questioned, and acronyms read the same in every
         // variant (the term is the other words).

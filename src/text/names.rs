@@ -1,0 +1,370 @@
+//! Names: which places does a text mention, and which words does Russian write in lower case
+//! that English capitalises (months, weekdays, languages, nationalities)?
+//!
+//! Places are countries, world regions and large cities with their English and Cyrillic
+//! names (`data/names/places.tsv`: CLDR and GeoNames, see `data/names/SOURCES.md`), so that
+//! `Japan` and `Японии` are found to be one place where no transliteration links them.
+//! Russian names are matched in any case form (`Японии`, `Китае`, `Мюнхене`).
+
+use super::{is_capitalized, Lang, Word};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A place mentioned in a text: its id in the list and the char span of its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceMention {
+    /// Index of the place in the list; the same place in either language has the same id.
+    pub id: u32,
+    /// Char offset of the name's first char.
+    pub start: usize,
+    /// Char offset one past its last char.
+    pub end: usize,
+    /// Index of the name's first word in the words given.
+    pub word: usize,
+    /// Number of words of the name.
+    pub words: usize,
+}
+
+struct Places {
+    /// English name words (lower case) by their first word.
+    en: HashMap<String, Vec<(u32, Vec<String>)>>,
+    /// Stems of Russian name words by the stem of their first word.
+    ru: HashMap<String, Vec<(u32, Vec<String>)>>,
+    /// English names by id.
+    names: Vec<String>,
+}
+
+/// The stem a Russian name word is matched by: lower case, `ё` as `е`, a final vowel, `й`
+/// or `ь` removed (`Япония` → `япони`, `Китай` → `кита`, `Минск` → `минск`).
+fn ru_stem(word: &str) -> String {
+    let w: String = super::normalize(word);
+    let n = w.chars().count();
+    if n >= 4 && w.ends_with(['а', 'я', 'о', 'е', 'ы', 'и', 'й', 'ь', 'у', 'ю']) {
+        let mut cs = w.chars();
+        cs.next_back();
+        return cs.as_str().to_string();
+    }
+    w
+}
+
+/// Case endings a Russian name word may carry after its stem.
+const RU_ENDINGS: &[&str] = &[
+    "", "а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
+    "ями", "ов", "ев", "ого", "его", "ому", "ему", "ые", "ие", "ых", "их", "ым", "им", "ую",
+    "юю", "ая", "яя", "ое", "ее", "ий", "ый",
+];
+
+fn places() -> &'static Places {
+    static P: OnceLock<Places> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut p = Places {
+            en: HashMap::new(),
+            ru: HashMap::new(),
+            names: Vec::new(),
+        };
+        for line in include_str!("../../data/names/places.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((en, ru)) = line.split_once('\t') else {
+                continue;
+            };
+            let id = p.names.len() as u32;
+            p.names.push(en.to_string());
+            let ew: Vec<String> = en.split([' ', '-']).map(|w| w.to_lowercase()).collect();
+            if let Some(first) = ew.first() {
+                p.en.entry(first.clone()).or_default().push((id, ew.clone()));
+            }
+            for name in ru.split('|') {
+                let rw: Vec<String> = name.split([' ', '-']).map(ru_stem).collect();
+                if let Some(first) = rw.first() {
+                    p.ru.entry(first.clone()).or_default().push((id, rw.clone()));
+                }
+            }
+        }
+        p
+    })
+}
+
+/// True when the Russian word is a form of the name word with stem `stem`.
+fn ru_form_of(word: &str, stem: &str) -> bool {
+    let w = super::normalize(word);
+    w.strip_prefix(stem).is_some_and(|e| RU_ENDINGS.contains(&e))
+}
+
+/// The places the words of a text (in `lang`) name, longest names first where they overlap.
+/// Only capitalised words start a name.
+pub fn places_in(words: &[Word<'_>], lang: Lang) -> Vec<PlaceMention> {
+    let p = places();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].text;
+        if !is_capitalized(w) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(u32, usize)> = None;
+        let mut consider = |cands: Option<&Vec<(u32, Vec<String>)>>, ru: bool| {
+            for (id, parts) in cands.into_iter().flatten() {
+                if i + parts.len() > words.len() {
+                    continue;
+                }
+                let ok = parts.iter().enumerate().all(|(k, part)| {
+                    let word = words[i + k].text;
+                    if ru {
+                        ru_form_of(word, part)
+                    } else {
+                        word.to_lowercase() == *part
+                            || (k + 1 == parts.len()
+                                && word
+                                    .strip_suffix("'s")
+                                    .or_else(|| word.strip_suffix("’s"))
+                                    .is_some_and(|b| b.to_lowercase() == *part))
+                    }
+                });
+                if ok && best.is_none_or(|(_, n)| parts.len() > n) {
+                    best = Some((*id, parts.len()));
+                }
+            }
+        };
+        match lang {
+            Lang::En => {
+                let lower = w.to_lowercase();
+                let bare = lower
+                    .strip_suffix("'s")
+                    .or_else(|| lower.strip_suffix("’s"))
+                    .unwrap_or(&lower);
+                consider(p.en.get(bare), false)
+            }
+            Lang::Ru => {
+                let lower = super::normalize(w);
+                let chars: Vec<char> = lower.chars().collect();
+                // The word's stem: the word less an ending of up to three letters.
+                for cut in 0..=3.min(chars.len().saturating_sub(3)) {
+                    let stem: String = chars[..chars.len() - cut].iter().collect();
+                    consider(p.ru.get(&stem), true);
+                }
+            }
+        }
+        match best {
+            Some((id, n)) => {
+                out.push(PlaceMention {
+                    id,
+                    start: words[i].start,
+                    end: words[i + n - 1].end,
+                    word: i,
+                    words: n,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The English name of place `id`.
+pub fn place_name(id: u32) -> &'static str {
+    places().names.get(id as usize).map_or("", String::as_str)
+}
+
+/// A class of words Russian writes in lower case and English capitalises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LowerClass {
+    /// `январь`, `января`.
+    Month,
+    /// `понедельник`, `в среду`.
+    Weekday,
+    /// `испанский`, `на английском`: a language or nationality adjective.
+    Nationality,
+}
+
+struct Lower {
+    /// Stems of month and weekday names.
+    calendar: Vec<(String, LowerClass)>,
+    /// Stems of language adjectives (`испанск`) and of country names (`испани`).
+    adjective_stems: Vec<String>,
+}
+
+fn lower() -> &'static Lower {
+    static L: OnceLock<Lower> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut calendar = Vec::new();
+        for line in include_str!("../../data/names/calendar.tsv").lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() == 3 && !line.starts_with('#') {
+                let class = if f[0] == "month" {
+                    LowerClass::Month
+                } else {
+                    LowerClass::Weekday
+                };
+                // `май` → `ма`, `март` → `март`, `среда` → `сред`.
+                let w = super::normalize(f[2]);
+                let stem = w
+                    .strip_suffix(['ь', 'й', 'а', 'е', 'я'])
+                    .unwrap_or(&w)
+                    .to_string();
+                calendar.push((stem, class));
+            }
+        }
+        let mut adjective_stems = Vec::new();
+        for line in include_str!("../../data/names/languages.tsv").lines() {
+            if let Some((_, ru)) = line.split_once('\t') {
+                if !line.starts_with('#') {
+                    let w = super::normalize(ru);
+                    let stem = ["ий", "ый", "ой"]
+                        .iter()
+                        .find_map(|e| w.strip_suffix(e))
+                        .unwrap_or(&w);
+                    adjective_stems.push(stem.to_string());
+                }
+            }
+        }
+        // Nationality adjectives are made on country names: `Канада` → `канадский`.
+        for line in include_str!("../../data/names/places.tsv").lines() {
+            if let Some((_, ru)) = line.split_once('\t') {
+                for name in ru.split('|') {
+                    if !name.contains(' ') && name.chars().count() >= 4 && !line.starts_with('#') {
+                        adjective_stems.push(ru_stem(name));
+                    }
+                }
+            }
+        }
+        adjective_stems.sort_unstable();
+        adjective_stems.dedup();
+        Lower {
+            calendar,
+            adjective_stems,
+        }
+    })
+}
+
+const ADJ_ENDINGS: &[&str] = &[
+    "ий", "ый", "ой", "ая", "ое", "ие", "ые", "ого", "его", "ому", "ему", "им", "ым", "ом", "ем",
+    "ую", "ей", "их", "ых", "ими", "ыми",
+];
+
+const NOUN_ENDINGS: &[&str] = &[
+    "", "а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ём", "ой", "ей", "ам", "ям", "ами", "ями",
+    "ах", "ях", "ов", "ев",
+];
+
+/// The class of a Russian word that is written in lower case: a month or weekday name in any
+/// case form, or an adjective in `-ский`/`-цкий` made on a language or country name
+/// (`испанском`, `канадских`).
+pub fn ru_lower_class(word: &str) -> Option<LowerClass> {
+    let w = super::normalize(word);
+    let l = lower();
+    for (stem, class) in &l.calendar {
+        if let Some(e) = w.strip_prefix(stem.as_str()) {
+            if NOUN_ENDINGS.contains(&e) {
+                return Some(*class);
+            }
+        }
+    }
+    // Adjectives: the part before `ск`/`цк` + ending must be a language adjective stem or
+    // begin like a country name (`англи` for `английский`, `франц` for `французский`).
+    for suffix in ["ск", "цк"] {
+        let Some(pos) = w.rfind(suffix) else {
+            continue;
+        };
+        let ending = &w[pos + suffix.len()..];
+        if !ADJ_ENDINGS.contains(&ending) {
+            continue;
+        }
+        let adj_stem = &w[..pos + suffix.len()];
+        if l.adjective_stems
+            .binary_search_by(|s| s.as_str().cmp(adj_stem))
+            .is_ok()
+        {
+            return Some(LowerClass::Nationality);
+        }
+        let base: String = w[..pos].chars().collect();
+        let n = base.chars().count();
+        if n < 4 {
+            continue;
+        }
+        // A country stem sharing all but its last two letters with the base (`германи` /
+        // `герман`, `франци` / `франц`, `итали` / `итальян`), at least four.
+        let head: String = base.chars().take(4).collect();
+        let from = l
+            .adjective_stems
+            .partition_point(|s| s.as_str() < head.as_str());
+        for s in l.adjective_stems[from..]
+            .iter()
+            .take_while(|s| s.starts_with(head.as_str()))
+        {
+            let common = s.chars().zip(base.chars()).take_while(|(a, b)| a == b).count();
+            if common + 2 >= s.chars().count() {
+                return Some(LowerClass::Nationality);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    fn names(text: &str, lang: Lang) -> Vec<(String, &'static str)> {
+        let ws = words(text);
+        places_in(&ws, lang)
+            .into_iter()
+            .map(|m| {
+                (
+                    text.chars().skip(m.start).take(m.end - m.start).collect(),
+                    place_name(m.id),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_in_both_languages_and_any_case() {
+        assert_eq!(
+            names("Делегация из Японии прибыла в Минск и в Соединённые Штаты.", Lang::Ru),
+            [
+                ("Японии".to_string(), "Japan"),
+                ("Минск".to_string(), "Minsk"),
+                ("Соединённые Штаты".to_string(), "United States")
+            ]
+        );
+        assert_eq!(
+            names("A delegation from China arrived in the United States and Munich's center.", Lang::En),
+            [
+                ("China".to_string(), "China"),
+                ("United States".to_string(), "United States"),
+                ("Munich's".to_string(), "Munich")
+            ]
+        );
+        let ru: Vec<_> = names("Встреча в Китае и в Мюнхене", Lang::Ru).into_iter().map(|x| x.1).collect();
+        assert_eq!(ru, ["China", "Munich"]);
+        // Lower-case words are not names.
+        assert!(names("he said china is fragile", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn russian_lower_case_classes() {
+        for (w, c) in [
+            ("пятницам", Some(LowerClass::Weekday)),
+            ("Среду", Some(LowerClass::Weekday)),
+            ("марте", Some(LowerClass::Month)),
+            ("мая", Some(LowerClass::Month)),
+            ("Испанском", Some(LowerClass::Nationality)),
+            ("немецкие", Some(LowerClass::Nationality)),
+            ("французского", Some(LowerClass::Nationality)),
+            ("канадских", Some(LowerClass::Nationality)),
+            ("американская", Some(LowerClass::Nationality)),
+            ("мама", None),
+            ("маска", None),
+            ("дом", None),
+            ("городской", None),
+            ("детский", None),
+        ] {
+            assert_eq!(ru_lower_class(w), c, "{w}");
+        }
+    }
+}
