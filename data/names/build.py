@@ -35,10 +35,11 @@ def write(name, header, rows):
 
 cal = []
 for k in range(1, 13):
-    cal.append(("month", en.months["stand-alone"]["wide"][k], ru.months["stand-alone"]["wide"][k]))
+    cal.append(("month", f"{k:02}", en.months["stand-alone"]["wide"][k], ru.months["stand-alone"]["wide"][k]))
 for k in range(7):
-    cal.append(("weekday", en.days["stand-alone"]["wide"][k], ru.days["stand-alone"]["wide"][k]))
-write("calendar.tsv", "# kind\tenglish\trussian (CLDR)", cal)
+    # CLDR numbers weekdays from Monday = 0.
+    cal.append(("weekday", f"{k + 1}", en.days["stand-alone"]["wide"][k], ru.days["stand-alone"]["wide"][k]))
+write("calendar.tsv", "# kind\tnumber\tenglish\trussian (CLDR)", cal)
 
 langs = []
 for code, name in ru.languages.items():

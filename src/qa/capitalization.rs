@@ -175,6 +175,16 @@ fn russian_capitals(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         let Some(class) = crate::text::names::ru_lower_class(word) else {
             continue;
         };
+        // An adjective begins many names (`Британской империи`, `Канарские острова`): only
+        // against an English source that shows no such name (`British Empire`, `Canary
+        // Islands`: a capitalised word before a capitalised common noun) is it a slip.
+        if class == crate::text::names::LowerClass::Nationality
+            && (ctx.side != SideId::Tgt
+                || ctx.unit.src.lang != Some(Lang::En)
+                || has_adjective_name(&ctx.unit.src.text, ctx.other_words))
+        {
+            continue;
+        }
         let what = match class {
             crate::text::names::LowerClass::Month => "months",
             crate::text::names::LowerClass::Weekday => "days of the week",
@@ -190,6 +200,20 @@ fn russian_capitals(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             Some(fixed),
         ));
     }
+}
+
+/// True when an English text has a name made of a capitalised word and a capitalised common
+/// noun (`Canary Islands`, `British Empire`, `Arab Spring`), whose Russian form capitalises
+/// its adjective.
+fn has_adjective_name(text: &str, words: &[Word<'_>]) -> bool {
+    words.windows(2).any(|w| {
+        is_capitalized(w[0].text)
+            && is_capitalized(w[1].text)
+            && !crate::text::is_all_caps(w[0].text)
+            && text[w[0].byte_start + w[0].text.len()..w[1].byte_start] == *" "
+            && !super::spelling::is_unknown(&w[1].text.to_lowercase())
+            && !super::spelling::is_known_only_capitalized(Lang::En, &w[1].text.to_lowercase())
+    })
 }
 
 /// Terms cased differently within the batch.

@@ -64,7 +64,11 @@ pub fn fix(word: &str) -> Option<String> {
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let text = side.text.as_str();
     for w in ctx.words {
-        if w.text.chars().any(is_cyrillic) && w.text.chars().any(is_latin) {
+        // Words with digits are codes (`0Aвнутри` after an escape), not homoglyph slips.
+        if w.text.chars().any(is_cyrillic)
+            && w.text.chars().any(is_latin)
+            && !w.text.chars().any(|c| c.is_ascii_digit())
+        {
             out.push(ctx.finding(
                 &INFO,
                 text,

@@ -82,6 +82,13 @@ const RU_IMPLICIT: &[&str] = &[
     "помимо",
     "едва",
     "вряд",
+    "ошибк",
+    "сбой",
+    "сбоя",
+    "сбое",
+    "сбои",
+    "неудач",
+    "провал",
 ];
 
 /// True when a word negates by its meaning (see [`EN_IMPLICIT`]); for English also a word
@@ -93,7 +100,8 @@ fn is_implicit(lang: Lang, w: &str) -> bool {
         Lang::En => {
             EN_IMPLICIT.iter().any(|p| l.starts_with(p))
                 || (l.ends_with("less") && l.len() > 6)
-                || ["un", "in", "im", "dis", "non"].iter().any(|p| {
+                || l == "non"
+                || ["un", "in", "im", "dis", "non", "mis"].iter().any(|p| {
                     l.strip_prefix(p)
                         .is_some_and(|rest| rest.len() >= 4 && !super::spelling::is_unknown(rest))
                 })
@@ -161,34 +169,54 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
         .collect()
 }
 
-/// Runs the check on one side of an English–Russian pair.
+/// Runs the check on the target of an English–Russian pair.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
-    let Some(other) = ctx.other_side() else {
+    if !ctx.is_target_of_pair() {
         return;
-    };
+    }
+    let other = &ctx.unit.src;
     let (Some(lang), Some(other_lang)) = (side.lang, other.lang) else {
         return;
     };
     if lang == other_lang || ctx.words.len() < 3 || ctx.other_words.len() < 3 {
         return;
     }
-    let mine = negators(lang, ctx.words);
-    if mine.is_empty()
-        || !negators(other_lang, ctx.other_words).is_empty()
-        || ctx
-            .other_words
+    // A negator both sides write alike (`NOT NULL` kept in a Russian message) is code.
+    let shared = |w: &Word<'_>, ws: &[Word<'_>]| ws.iter().any(|o| o.text == w.text);
+    let mine: Vec<&Word<'_>> = negators(lang, ctx.words)
+        .into_iter()
+        .filter(|w| !shared(w, ctx.other_words))
+        .collect();
+    let theirs: Vec<&Word<'_>> = negators(other_lang, ctx.other_words)
+        .into_iter()
+        .filter(|w| !shared(w, ctx.words))
+        .collect();
+    let implicit = |lang: Lang, ws: &[Word<'_>]| ws.iter().any(|w| is_implicit(lang, w.text));
+    if !mine.is_empty() && theirs.is_empty() && !implicit(other_lang, ctx.other_words) {
+        for w in mine {
+            out.push(ctx.finding(
+                &INFO,
+                &side.text,
+                w.start,
+                w.end,
+                format!("“{}” negates; the source has no negation", w.text),
+                None,
+            ));
+        }
+    } else if mine.is_empty() && !theirs.is_empty() && !implicit(lang, ctx.words) {
+        let named: Vec<String> = theirs
             .iter()
-            .any(|w| is_implicit(other_lang, w.text))
-    {
-        return;
-    }
-    for w in mine {
+            .map(|w| format!("“{}” (source {}..{})", w.text, w.start, w.end))
+            .collect();
+        let text = side.text.as_str();
+        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+        let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
         out.push(ctx.finding(
             &INFO,
-            &side.text,
-            w.start,
-            w.end,
-            format!("“{}” negates, the other side has no negation", w.text),
+            text,
+            lead,
+            end.max(lead),
+            format!("the source negates ({}); the target has no negation", named.join(", ")),
             None,
         ));
     }
@@ -206,7 +234,8 @@ mod tests {
             "negation",
         );
         assert_eq!(f.len(), 1);
-        assert_eq!((f[0].side.as_str(), f[0].text.as_str()), ("src", "not"));
+        assert_eq!(f[0].side.as_str(), "tgt");
+        assert!(f[0].message.contains("“not” (source 8..11)"), "{f:?}");
         let f = pair_findings(
             "We will sign the treaty.",
             "Мы не подпишем этот договор.",
@@ -214,6 +243,31 @@ mod tests {
         );
         assert_eq!((f[0].side.as_str(), f[0].text.as_str()), ("tgt", "не"));
         assert!(pair_findings("We won't sign it.", "Мы не подпишем его.", "negation").is_empty());
+        // Shared code, negation by meaning.
+        assert!(pair_findings(
+            "Column %s is NOT NULL here.",
+            "Столбец %s здесь NOT NULL.",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "could not remove directory %s",
+            "ошибка при удалении каталога %s",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "jump to a misaligned address",
+            "прыжок по не выровненному адресу",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "a non-recursive term here",
+            "в не рекурсивной части здесь",
+            "negation"
+        )
+        .is_empty());
         assert!(pair_findings(
             "They left without a word.",
             "Они ушли без слов.",

@@ -321,8 +321,23 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         // A name candidate (capitalised, unknown) that the other side has transliterated is
         // a name; an ordinary word that merely looks like a transliteration (`sistem` beside
         // `систему`) is still a misspelling.
-        if is_capitalized(word) && ctx.other_words.iter().any(|o| like_name(word, o.text)) {
+        //
+        // Russian borrows English words by transliterating them (`коммит` for `commit`,
+        // `сокет` for `socket`): a Russian word that transliterates a word of the English
+        // side is a loan. English borrows no Russian words this way.
+        // A loan whose usual spelling is a word one or two edits away (`оффис` for `офис`,
+        // which transliterates `office` as well) is a misspelling of that word.
+        let loan = lang == Lang::Ru || is_capitalized(word);
+        if ctx.other_words.iter().any(|o| o.text == word) {
             continue;
+        }
+        if loan {
+            if let Some(o) = ctx.other_words.iter().find(|o| like_name(word, o.text)) {
+                let known_loan = suggestion(lang, word).filter(|s| like_name(s, o.text));
+                if known_loan.is_none() {
+                    continue;
+                }
+            }
         }
         let suggestion = near.or_else(|| suggestion(lang, word));
         let message = match &suggestion {

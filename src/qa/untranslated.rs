@@ -54,7 +54,9 @@ fn whole_target(ctx: &Context<'_>, side: &Side, src_lang: Lang, out: &mut Vec<Fi
         .iter()
         .filter(|w| w.text.chars().count() >= 3 && !is_capitalized(w.text) && !has_digit(w.text))
         .count();
-    if plain == 0 {
+    // Software messages that are mostly code (`delta pc +%-4d`) are often left as they are.
+    let code = ctx.view.has_code() || ctx.other_view.is_some_and(|v| v.has_code());
+    if plain == 0 || (code && ctx.words.len() < 4) {
         return false;
     }
     let in_src_script = |w: &Word<'_>| match src_lang {

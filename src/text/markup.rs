@@ -758,7 +758,7 @@ fn token(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, Code
     let interesting = tok.iter().any(|&b| {
         matches!(
             b,
-            b'_' | b'/' | b'\\' | b'@' | b'=' | b'+' | b'.' | b':' | b'(' | b'-' | b'&'
+            b'_' | b'/' | b'\\' | b'@' | b'=' | b'+' | b'.' | b':' | b'(' | b'-' | b'&' | b'<'
         ) || b.is_ascii_digit()
     });
     let camel = tok
@@ -771,6 +771,10 @@ fn token(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, Code
     let mut a = start;
     let mut b = end;
     loop {
+        // A dot file or an extension (`.bashrc`, `.byte`) keeps its dot.
+        if a < b && s[a] == b'.' && s.get(a + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+            break;
+        }
         if a < b && is_wrapper(s[a]) {
             a += 1;
         } else if a < b && s[a] >= 0x80 {
@@ -807,6 +811,16 @@ fn token(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, Code
     }
     let t = &text[a..b];
     let tb = t.as_bytes();
+    // Accelerators: `_Open`, `&File` (not an entity, which is found earlier).
+    if (tb[0] == b'_' || tb[0] == b'&')
+        && tb.len() > 1
+        && !tb[1].is_ascii_punctuation()
+        && !t[1..].contains(['_', '&'])
+        && t[1..].chars().all(char::is_alphanumeric)
+    {
+        out.push((a, a + 1, CodeKind::Accelerator));
+        return;
+    }
     let kind = if t.contains("://") || t.starts_with("www.") {
         Some(CodeKind::Url)
     } else if is_email(t) {
@@ -824,11 +838,6 @@ fn token(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, Code
     };
     if let Some(kind) = kind {
         out.push((a, b, kind));
-        return;
-    }
-    // Accelerators: `_Open`, `&File` (not an entity, which is found earlier).
-    if (tb[0] == b'_' || tb[0] == b'&') && tb.len() > 1 && !tb[1].is_ascii_punctuation() {
-        out.push((a, a + 1, CodeKind::Accelerator));
     }
 }
 
@@ -927,18 +936,32 @@ fn is_identifier(t: &str) -> bool {
     if b.len() > 2 && b[0] == b'0' && (b[1] == b'x' || b[1] == b'X') {
         return b[2..].iter().all(|c| c.is_ascii_hexdigit() || *c == b'%');
     }
-    if !t.is_ascii() {
-        return false;
-    }
-    // snake_case, CONSTANT_NAME: an underscore between letters or digits.
-    if b.windows(3)
-        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'_' && w[2].is_ascii_alphanumeric())
+    // snake_case, CONSTANT_NAME, `входное_имя`: an underscore between letters or digits of
+    // any script, or at a word's end (`пакет_`).
+    let cs: Vec<char> = t.chars().collect();
+    if cs.windows(2).any(|w| {
+        (w[0].is_alphanumeric() && w[1] == '_') || (w[0] == '_' && w[1].is_alphanumeric())
+    }) && cs.iter().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '<' | '>'))
     {
         return true;
     }
-    // open(), f(x): a name and brackets.
+    // A metavariable in angle brackets, translated or not (`<файл>`, `<исп.файл>`).
+    if cs.len() > 2
+        && cs[0] == '<'
+        && cs[cs.len() - 1] == '>'
+        && cs[1..cs.len() - 1]
+            .iter()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    {
+        return true;
+    }
+    if !t.is_ascii() {
+        return false;
+    }
+    // open(), f(x), %%hi(expr): a name and brackets.
     if let Some(p) = t.find('(') {
-        if p > 0 && t.ends_with(')') && b[..p].iter().all(|&c| is_ident(c) || c == b'.') {
+        let name = b[..p].iter().rev().take_while(|&&c| is_ident(c) || c == b'.').count();
+        if name > 0 && t.ends_with(')') {
             return true;
         }
     }

@@ -180,6 +180,59 @@ pub enum LowerClass {
     Nationality,
 }
 
+/// Month and weekday names: class, number (January = 1, Monday = 1), English name, stem of
+/// the Russian name (`май` → `ма`, `март` → `март`, `среда` → `сред`).
+fn calendar_names() -> &'static [(LowerClass, u32, String, String)] {
+    static C: OnceLock<Vec<(LowerClass, u32, String, String)>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut out = Vec::new();
+        for line in include_str!("../../data/names/calendar.tsv").lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 4 || line.starts_with('#') {
+                continue;
+            }
+            let class = if f[0] == "month" {
+                LowerClass::Month
+            } else {
+                LowerClass::Weekday
+            };
+            let w = super::normalize(f[3]);
+            let stem = w
+                .strip_suffix(['ь', 'й', 'а', 'е', 'я'])
+                .unwrap_or(&w)
+                .to_string();
+            out.push((class, f[1].parse().unwrap_or(0), f[2].to_string(), stem));
+        }
+        out
+    })
+}
+
+/// The month (1–12) or weekday (1–7, Monday first) a word names, in English (`September`,
+/// `Sept`, `Sep.` when followed by its dot) or Russian (`сентября`, `вторник`, `среду`).
+/// English names must be capitalised (`may` is a verb).
+pub fn calendar_word(word: &str) -> Option<(LowerClass, u32)> {
+    let cal = calendar_names();
+    if word.is_ascii() {
+        if !is_capitalized(word) {
+            return None;
+        }
+        let lower = word.to_ascii_lowercase();
+        return cal.iter().find_map(|(class, n, en, _)| {
+            let full = en.to_ascii_lowercase();
+            let abbr_ok = lower.len() >= 3
+                && full.starts_with(&lower)
+                && (lower.len() == 3 || lower == "sept" || lower == "tues" || lower == "thur" || lower == "thurs");
+            (lower == full || abbr_ok).then_some((*class, *n))
+        });
+    }
+    let w = super::normalize(word);
+    cal.iter().find_map(|(class, n, _, stem)| {
+        w.strip_prefix(stem.as_str())
+            .filter(|e| NOUN_ENDINGS.contains(e))
+            .map(|_| (*class, *n))
+    })
+}
+
 struct Lower {
     /// Stems of month and weekday names.
     calendar: Vec<(String, LowerClass)>,
@@ -191,22 +244,8 @@ fn lower() -> &'static Lower {
     static L: OnceLock<Lower> = OnceLock::new();
     L.get_or_init(|| {
         let mut calendar = Vec::new();
-        for line in include_str!("../../data/names/calendar.tsv").lines() {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() == 3 && !line.starts_with('#') {
-                let class = if f[0] == "month" {
-                    LowerClass::Month
-                } else {
-                    LowerClass::Weekday
-                };
-                // `май` → `ма`, `март` → `март`, `среда` → `сред`.
-                let w = super::normalize(f[2]);
-                let stem = w
-                    .strip_suffix(['ь', 'й', 'а', 'е', 'я'])
-                    .unwrap_or(&w)
-                    .to_string();
-                calendar.push((stem, class));
-            }
+        for (class, _, _, stem) in calendar_names() {
+            calendar.push((stem.clone(), *class));
         }
         let mut adjective_stems = Vec::new();
         for line in include_str!("../../data/names/languages.tsv").lines() {
@@ -344,6 +383,20 @@ mod tests {
         assert_eq!(ru, ["China", "Munich"]);
         // Lower-case words are not names.
         assert!(names("he said china is fragile", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn months_and_weekdays() {
+        assert_eq!(calendar_word("September"), Some((LowerClass::Month, 9)));
+        assert_eq!(calendar_word("Sept"), Some((LowerClass::Month, 9)));
+        assert_eq!(calendar_word("сентября"), Some((LowerClass::Month, 9)));
+        assert_eq!(calendar_word("мая"), Some((LowerClass::Month, 5)));
+        assert_eq!(calendar_word("May"), Some((LowerClass::Month, 5)));
+        assert_eq!(calendar_word("may"), None);
+        assert_eq!(calendar_word("среду"), Some((LowerClass::Weekday, 3)));
+        assert_eq!(calendar_word("Friday"), Some((LowerClass::Weekday, 5)));
+        assert_eq!(calendar_word("Marc"), None);
+        assert_eq!(calendar_word("мама"), None);
     }
 
     #[test]

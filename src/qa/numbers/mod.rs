@@ -1,0 +1,498 @@
+//! Check `number_mismatch`: the numbers, times and dates of the source must be in the
+//! target, by value and in the target language's notation. Compared by value: `3,7` = `3.7`,
+//! `12 500` = `12,500`; scale words both ways (`2,5 млн` = `2.5 million`, `$4bn` =
+//! `4 млрд долларов`, but `2 млрд` ≠ `2 million`); times (`18:40` = `6:40 p.m.`, `в 9 утра` =
+//! `9 a.m.`); dates (`14 сентября` = `September 14`, `22.11.2026` = `11/22/2026`); month and
+//! weekday names; a number written as a word on the other side (`three`, `трёх`, `сутки` =
+//! 24 hours) is present.
+//!
+//! A target number that has the source's value only when read in another language's
+//! notation is reported as such: a decimal comma kept in English (`3,5 million`), a point in
+//! Russian (`3.5`), `2.500` in English (2.5, where the source has 2 500) or `12,500` in Russian
+//! (12.5). Every finding is on the target and names the source's span.
+
+mod parse;
+mod words;
+
+pub use parse::{quantities, Kind, Quantity};
+
+use super::{CheckInfo, Context, Finding, Severity, Side};
+use crate::text::names::calendar_word;
+use crate::text::{Lang, Word};
+
+/// Description of the check.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "number_mismatch",
+    severity: Severity::Error,
+    explanation: "A number, time or date of the source that the target does not have (compared by value), or writes in another language's notation.",
+};
+
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
+}
+
+/// True when two quantities of the same kind may be equal: a date without a year matches
+/// the same day of any year.
+fn meets(kind: Kind, a: &[f64], b: &[f64]) -> bool {
+    a.iter().any(|&x| {
+        b.iter().any(|&y| {
+            same_value(x, y)
+                || (kind == Kind::Date && (x < 10_000.0 || y < 10_000.0) && x % 10_000.0 == y % 10_000.0)
+        })
+    })
+}
+
+/// The values of the number words of a side (`three`, `двадцать пять`, `сутки`).
+fn word_values(words: &[Word<'_>]) -> Vec<f64> {
+    let table = words::number_words();
+    let mut out = Vec::new();
+    let mut prev: Option<f64> = None;
+    for w in words {
+        let v = table.get(&w.text.to_lowercase()).copied();
+        if let Some(v) = v {
+            out.push(v);
+            if let Some(p) = prev {
+                // `thirty-one`, `двадцать пять`: tens and a unit.
+                if (20.0..100.0).contains(&p) && p % 10.0 == 0.0 && v < 10.0 {
+                    out.push(p + v);
+                }
+                // `three million`, `два миллиарда`.
+                if p < 1000.0 && v >= 1000.0 {
+                    out.push(p * v);
+                }
+            }
+        }
+        prev = v;
+    }
+    out
+}
+
+/// How a target quantity was matched.
+#[derive(Clone, Copy, PartialEq)]
+enum Match {
+    /// Not yet.
+    None,
+    /// By value.
+    Value,
+    /// Only in another language's notation: the source quantity's index.
+    Notation(usize),
+}
+
+/// The source span of a quantity, for messages.
+fn src_ref(src: &str, q: &Quantity) -> String {
+    let t: String = src.chars().skip(q.start).take(q.end - q.start).collect();
+    format!("“{}” (source {}..{})", t.trim(), q.start, q.end)
+}
+
+fn span_text(text: &str, q: &Quantity) -> String {
+    text.chars().skip(q.start).take(q.end - q.start).collect::<String>().trim().to_string()
+}
+
+/// A number written the way `lang` writes it (`2500` → `2,500` / `2 500`, `3.5` → `3,5`).
+fn in_notation(v: f64, lang: Lang) -> String {
+    let (int, frac) = {
+        let s = format!("{}", (v * 1e6).round() / 1e6);
+        match s.split_once('.') {
+            Some((i, f)) => (i.to_string(), Some(f.to_string())),
+            None => (s, None),
+        }
+    };
+    let (group, decimal) = match lang {
+        Lang::En => (',', '.'),
+        Lang::Ru => ('\u{a0}', ','),
+    };
+    let digits: Vec<char> = int.chars().collect();
+    let mut grouped = String::new();
+    for (k, c) in digits.iter().enumerate() {
+        // Russian leaves four-digit numbers ungrouped.
+        let min = if lang == Lang::En { 4 } else { 5 };
+        if k > 0 && (digits.len() - k) % 3 == 0 && digits.len() >= min {
+            grouped.push(group);
+        }
+        grouped.push(*c);
+    }
+    match frac {
+        Some(f) => format!("{grouped}{decimal}{f}"),
+        None => grouped,
+    }
+}
+
+/// Runs the check on the target of a pair.
+pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    if !ctx.is_target_of_pair() {
+        return;
+    }
+    let Some(src) = ctx.other_view else {
+        return;
+    };
+    let tgt = ctx.view;
+    let text = side.text.as_str();
+    let src_text = ctx.unit.src.text.as_str();
+    let found_from = out.len();
+    let has_digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    let table = words::number_words();
+    let number_word = |ws: &[Word<'_>]| {
+        ws.iter()
+            .any(|w| w.text.len() >= 3 && table.contains_key(&w.text.to_lowercase()))
+    };
+    if has_digit(&tgt.prose)
+        || has_digit(&src.prose)
+        || (number_word(ctx.words) && number_word(ctx.other_words))
+    {
+        quantities_check(ctx, side, src, out);
+    }
+    calendar_check(ctx, text, src_text, found_from, out);
+}
+
+fn quantities_check(
+    ctx: &Context<'_>,
+    side: &Side,
+    src: &crate::text::markup::View<'_>,
+    out: &mut Vec<Finding>,
+) {
+    let text = side.text.as_str();
+    let src_text = ctx.unit.src.text.as_str();
+    let sq = quantities(&src.prose, &src.words, ctx.unit.src.lang);
+    let tq = quantities(&ctx.view.prose, &ctx.view.words, side.lang);
+    if sq.is_empty() && tq.is_empty() {
+        return;
+    }
+    // The source read in its own notation where that gives a value.
+    let sq: Vec<Quantity> = sq
+        .into_iter()
+        .map(|mut q| {
+            if !q.native.is_empty() {
+                q.values = q.native.clone();
+            }
+            q
+        })
+        .collect();
+    // A source in a language without rules here (`zh`) writes numbers its own way: only its
+    // digits are compared, and target numbers it lacks are not reported.
+    let src_known = ctx.unit.src.lang.is_some();
+    let mut s_used = vec![false; sq.len()];
+    let mut t_match = vec![Match::None; tq.len()];
+    // By value, in the target's own notation.
+    for (k, t) in tq.iter().enumerate() {
+        if let Some(i) = (0..sq.len())
+            .find(|&i| !s_used[i] && sq[i].kind == t.kind && meets(t.kind, &t.native, &sq[i].values))
+        {
+            s_used[i] = true;
+            t_match[k] = Match::Value;
+        }
+    }
+    // By value only in another notation.
+    for (k, t) in tq.iter().enumerate() {
+        if t_match[k] != Match::None || t.kind != Kind::Plain {
+            continue;
+        }
+        if let Some(i) = (0..sq.len())
+            .find(|&i| !s_used[i] && sq[i].kind == Kind::Plain && meets(Kind::Plain, &t.values, &sq[i].values))
+        {
+            s_used[i] = true;
+            t_match[k] = if side.lang.is_some() {
+                Match::Notation(i)
+            } else {
+                Match::Value
+            };
+        }
+    }
+    // Across kinds: a plain number that is part of a time or date of the other side
+    // (`с 3 по 17 июля` for `July 3 to July 17`; `в 18 ч 40 мин` for `18:40`).
+    for (k, t) in tq.iter().enumerate() {
+        if t_match[k] != Match::None {
+            continue;
+        }
+        let hit = (0..sq.len()).find(|&i| {
+            let s = &sq[i];
+            match (t.kind, s.kind) {
+                (Kind::Plain, Kind::Time | Kind::Date) => meets(Kind::Plain, &t.values, &s.parts),
+                (Kind::Time | Kind::Date, Kind::Plain) => !s_used[i] && meets(Kind::Plain, &t.parts, &s.values),
+                _ => false,
+            }
+        });
+        if let Some(i) = hit {
+            s_used[i] = true;
+            t_match[k] = Match::Value;
+        }
+    }
+    // Each number of a target time or date may stand for a plain number of the source
+    // (`11 сентября` for `9/11`).
+    for (k, t) in tq.iter().enumerate() {
+        if t.kind == Kind::Plain {
+            continue;
+        }
+        for p in &t.parts {
+            if let Some(i) = (0..sq.len()).find(|&i| {
+                !s_used[i] && sq[i].kind == Kind::Plain && meets(Kind::Plain, &[*p], &sq[i].values)
+            }) {
+                s_used[i] = true;
+                t_match[k] = Match::Value;
+            }
+        }
+    }
+    for (i, s) in sq.iter().enumerate() {
+        if s_used[i] || s.kind == Kind::Plain {
+            continue;
+        }
+        // A time or date of the source given as plain numbers in the target.
+        if s.parts.iter().all(|p| tq.iter().any(|t| t.kind == Kind::Plain && meets(Kind::Plain, &t.values, &[*p]))) {
+            s_used[i] = true;
+        }
+    }
+    // Numbers written as words on the other side.
+    let src_words = word_values(ctx.other_words);
+    let tgt_words = word_values(ctx.words);
+    for (k, t) in tq.iter().enumerate() {
+        if t_match[k] == Match::None && t.kind == Kind::Plain && meets(Kind::Plain, &t.values, &src_words) {
+            t_match[k] = Match::Value;
+        }
+    }
+    for (i, s) in sq.iter().enumerate() {
+        if !s_used[i] && s.kind == Kind::Plain && meets(Kind::Plain, &s.values, &tgt_words) {
+            s_used[i] = true;
+        }
+    }
+    // Report: notation slips, then mismatches paired in order (same kind first), then what
+    // is left on either side.
+    let lang = side.lang;
+    for (k, t) in tq.iter().enumerate() {
+        if let Match::Notation(i) = t_match[k] {
+            let s = &sq[i];
+            let shown = span_text(text, t);
+            // The source's value, in the target's notation, with the target's scale word.
+            let v = s
+                .values
+                .iter()
+                .copied()
+                .find(|v| t.values.iter().any(|x| same_value(*x, *v)))
+                .unwrap_or(s.values[0]);
+            let scale_word: String = text.chars().skip(t.digits_end).take(t.end - t.digits_end).collect();
+            let (fix, reading) = match lang {
+                Some(l) => (
+                    Some(format!("{}{scale_word}", in_notation(v / t.scale, l))),
+                    match t.native.first() {
+                        Some(n) => format!("reads as {} in {}", in_notation(*n / t.scale, l), lang_name(l)),
+                        None => format!("is not how {} writes it", lang_name(l)),
+                    },
+                ),
+                None => (None, String::new()),
+            };
+            out.push(ctx.finding(
+                &INFO,
+                text,
+                t.start,
+                t.end,
+                format!("“{shown}” {reading}; the source has {}", src_ref(src_text, s)),
+                fix,
+            ));
+        }
+    }
+    let mut t_left: Vec<usize> = (0..tq.len()).filter(|&k| t_match[k] == Match::None).collect();
+    let mut s_left: Vec<usize> = (0..sq.len()).filter(|&i| !s_used[i]).collect();
+    let mut pairs = Vec::new();
+    for kind_first in [true, false] {
+        let mut k = 0;
+        while k < t_left.len() {
+            let t = t_left[k];
+            match s_left.iter().position(|&i| !kind_first || sq[i].kind == tq[t].kind) {
+                Some(p) => {
+                    pairs.push((t, s_left.remove(p)));
+                    t_left.remove(k);
+                }
+                None => k += 1,
+            }
+        }
+    }
+    pairs.sort_unstable();
+    for (t, i) in pairs {
+        let q = &tq[t];
+        out.push(ctx.finding(
+            &INFO,
+            text,
+            q.start,
+            q.end,
+            format!("“{}” where the source has {}", span_text(text, q), src_ref(src_text, &sq[i])),
+            None,
+        ));
+    }
+    for t in t_left.into_iter().filter(|&t| src_known && !tq[t].word) {
+        let q = &tq[t];
+        out.push(ctx.finding(
+            &INFO,
+            text,
+            q.start,
+            q.end,
+            format!("“{}” is not in the source", span_text(text, q)),
+            None,
+        ));
+    }
+    for i in s_left.into_iter().filter(|&i| !sq[i].word) {
+        let (a, b) = whole(text);
+        out.push(ctx.finding(
+            &INFO,
+            text,
+            a,
+            b,
+            format!("the source's {} is not in the target", src_ref(src_text, &sq[i])),
+            None,
+        ));
+    }
+}
+
+fn lang_name(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "English",
+        Lang::Ru => "Russian",
+    }
+}
+
+/// The char span of a text without its outer spaces.
+fn whole(text: &str) -> (usize, usize) {
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    (lead, end.max(lead))
+}
+
+/// Month and weekday names: a target that names one the source does not, where the source
+/// names another (`in May` for `в марте`, `on Monday` for `во вторник`).
+fn calendar_check(
+    ctx: &Context<'_>,
+    text: &str,
+    src_text: &str,
+    found_from: usize,
+    out: &mut Vec<Finding>,
+) {
+    let names = |ws: &[Word<'_>]| -> Vec<(crate::text::names::LowerClass, u32, usize, usize)> {
+        ws.iter()
+            .filter_map(|w| calendar_word(w.text).map(|(c, n)| (c, n, w.start, w.end)))
+            .collect()
+    };
+    let t = names(ctx.words);
+    if t.is_empty() {
+        return;
+    }
+    let s = names(ctx.other_words);
+    for &(class, n, a, b) in &t {
+        if s.iter().any(|x| x.0 == class && x.1 == n) {
+            continue;
+        }
+        let Some(other) = s.iter().find(|x| x.0 == class && !t.iter().any(|y| y.0 == class && y.1 == x.1)) else {
+            continue;
+        };
+        // Already part of a reported date.
+        if out[found_from..].iter().any(|f| f.start < b && a < f.end) {
+            continue;
+        }
+        let shown: String = text.chars().skip(a).take(b - a).collect();
+        let theirs: String = src_text.chars().skip(other.2).take(other.3 - other.2).collect();
+        out.push(ctx.finding(
+            &INFO,
+            text,
+            a,
+            b,
+            format!("“{shown}” where the source has “{theirs}” (source {}..{})", other.2, other.3),
+            None,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check, QaUnit, Side};
+
+    /// The number findings of a pair: (target span, suggestion), all on the target.
+    fn nums(src_lang: &str, src: &str, tgt_lang: &str, tgt: &str) -> Vec<(String, Option<String>)> {
+        check(&[QaUnit {
+            id: 0,
+            origin: "t".into(),
+            src: Side::new(Some(src_lang), src),
+            tgt: Some(Side::new(Some(tgt_lang), tgt)),
+        }])
+        .into_iter()
+        .filter(|f| f.check == "number_mismatch")
+        .map(|f| {
+            assert_eq!(f.side.as_str(), "tgt", "{f:?}");
+            (f.text, f.suggestion)
+        })
+        .collect()
+    }
+
+    fn en_ru(src: &str, tgt: &str) -> Vec<String> {
+        nums("en", src, "ru", tgt).into_iter().map(|x| x.0).collect()
+    }
+
+    fn ru_en(src: &str, tgt: &str) -> Vec<String> {
+        nums("ru", src, "en", tgt).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn equal_values_in_either_notation_pass() {
+        for (s, t) in [
+            ("Growth was 3.7% in 2020.", "Рост составил 3,7% в 2020 году."),
+            ("12,500 people came.", "Пришли 12 500 человек."),
+            ("It cost $2.5 billion.", "Это стоило 2,5 млрд долларов."),
+            ("Three ships and 2 boats.", "3 корабля и две лодки."),
+            ("the third time in 5 years", "в третий раз за пять лет"),
+            ("Thirty-one people came.", "Пришел 31 человек."),
+            ("It costs 25,000 rubles.", "Это стоит 25 тыс. рублей."),
+            ("The plane landed at 6:40 p.m.", "Самолёт приземлился в 18:40."),
+            ("The shop is open from 9 a.m. to 9 p.m.", "Магазин работает с 9:00 до 21:00."),
+            ("The summit starts on September 14.", "Саммит начнётся 14 сентября."),
+            ("He was born on April 12, 1961.", "Он родился 12 апреля 1961 года."),
+            ("The festival runs from July 3 to July 7.", "Фестиваль пройдёт с 3 по 7 июля."),
+            ("Deadline: 11/22/2026.", "Срок: 22.11.2026."),
+            ("We will reply within 24 hours.", "Мы ответим в течение суток."),
+            ("Sales doubled to 2 million.", "Продажи выросли вдвое, до двух миллионов."),
+            ("It was built in the 21st century.", "Его построили в XXI веке."),
+            ("Twenty-five people and one dog.", "25 человек и одна собака."),
+        ] {
+            assert!(en_ru(s, t).is_empty(), "{s} → {t}: {:?}", en_ru(s, t));
+        }
+        assert!(ru_en("Самолёт приземлился в 18:40.", "The plane landed at 6:40 p.m.").is_empty());
+        assert!(ru_en("Билет стоит 2 500 рублей.", "A ticket costs 2,500 rubles.").is_empty());
+    }
+
+    #[test]
+    fn different_values_are_reported_on_the_target() {
+        assert_eq!(ru_en("Явка составила 62 процента.", "Turnout was 68 percent."), ["68"]);
+        let f = nums("ru", "Ущерб оценивается в 2 млрд рублей.", "en", "The damage is estimated at 2 million rubles.");
+        assert_eq!(f[0].0, "2 million");
+        assert_eq!(en_ru("About 15,000 people attended.", "Пришли около 1500 человек."), ["1500"]);
+        assert_eq!(ru_en("Саммит пройдёт 14 сентября.", "The summit will take place on September 24."), ["September 24"]);
+        assert_eq!(ru_en("Концерт начнётся в 19:30.", "The concert begins at 7:30 a.m."), ["7:30 a.m."]);
+        assert_eq!(en_ru("It opens in March.", "Он откроется в мае."), ["мае"]);
+        assert_eq!(en_ru("The flight takes four hours.", "Полёт длится пять часов."), ["пять"]);
+        assert_eq!(en_ru("The shop closes at 9:30 p.m.", "Магазин закрывается в 9:30."), ["9:30"]);
+        assert_eq!(en_ru("It has 3,400 seats.", "В нём 3,400 мест.").len(), 1);
+        // A number missing from the target: the whole target, naming the source's span.
+        let f = check(&[QaUnit {
+            id: 0,
+            origin: "t".into(),
+            src: Side::new(Some("en"), "They met 12 times."),
+            tgt: Some(Side::new(Some("ru"), "Они встречались много раз.")),
+        }]);
+        let f: Vec<_> = f.into_iter().filter(|f| f.check == "number_mismatch").collect();
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("“12” (source 9..11)"), "{f:?}");
+        assert_eq!((f[0].start, f[0].end), (0, 26));
+    }
+
+    #[test]
+    fn notation_of_the_target_language() {
+        let f = nums("ru", "Население — 3,5 млн человек.", "en", "The population is 3,5 million.");
+        assert_eq!(f, [("3,5 million".to_string(), Some("3.5 million".to_string()))]);
+        let f = nums("ru", "Билет стоит 2 500 рублей.", "en", "A ticket costs 2.500 rubles.");
+        assert_eq!(f, [("2.500".to_string(), Some("2,500".to_string()))]);
+        let f = nums("en", "The rate rose by 0.25 points.", "ru", "Ставка выросла на 0.25 пункта.");
+        assert_eq!(f, [("0.25".to_string(), Some("0,25".to_string()))]);
+        let f = nums("en", "It has 12,500 seats.", "ru", "В нём 12,500 мест.");
+        assert_eq!(f, [("12,500".to_string(), Some("12\u{a0}500".to_string()))]);
+    }
+
+    #[test]
+    fn placeholders_hold_no_numbers() {
+        assert!(en_ru("Found %1$s in %2$s", "В %2$s найдено %1$s").is_empty());
+        assert!(en_ru("Flags: %08x", "Флаги: %08x").is_empty());
+    }
+}
