@@ -55,8 +55,14 @@ pub fn unpaired(text: &str) -> Vec<(usize, char)> {
             while s > 0 && chars[s - 1].is_alphanumeric() {
                 s -= 1;
             }
-            if i - s >= 1
-                && i - s <= 3
+            // A marker is one or two digits or letters, or a lower-case Roman numeral; an
+            // acronym before it (`VAT)`) is a word whose bracket is missing.
+            let marker: String = chars[s..i].iter().collect();
+            let is_marker = (1..=2).contains(&marker.chars().count())
+                && !marker.chars().all(char::is_uppercase)
+                || (marker.chars().count() <= 4 && marker.chars().all(|c| "ivx".contains(c)))
+                || marker.chars().count() == 1;
+            if is_marker
                 && (s == 0 || chars[s - 1].is_whitespace())
                 && !stack.iter().any(|&(_, o)| o == '(')
             {
@@ -150,6 +156,7 @@ mod tests {
         assert_eq!(unpaired("«Он говорит: «мы надеемся.").len(), 2);
         assert_eq!(unpaired("He (the minister said"), vec![(3, '(')]);
         assert_eq!(unpaired("the minister) said"), vec![(12, ')')]);
+        assert_eq!(unpaired("the fee excluding VAT) is 5"), vec![(21, ')')]);
         assert_eq!(unpaired("«Газпром сообщил"), vec![(0, '«')]);
         assert_eq!(unpaired("He said \"yes and left"), vec![(8, '"')]);
         assert_eq!(unpaired("[a (b] cd.)").len(), 2);

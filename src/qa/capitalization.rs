@@ -127,6 +127,7 @@ fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         }
         let name = if word.is_ascii() {
             super::spelling::is_known_only_capitalized(Lang::En, word)
+                || names_a_source_name(ctx, word)
         } else if word.chars().all(is_cyrillic) {
             super::spelling::lower_case_name(word)
         } else {
@@ -146,6 +147,38 @@ fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             Some(fixed),
         ));
     }
+}
+
+/// True when a lower-case English word of a target stands for a name of its Russian source:
+/// a place the source names (`geneva` for `Женеве`), a language or nationality where the
+/// source has a nationality adjective (`german` for `немецких`; `polish` alone may be a
+/// common word), or a transliteration of a proper noun of the source (`petrova` for
+/// `Петровой`; a proper noun being a capitalised word its dictionary lacks in lower case).
+fn names_a_source_name(ctx: &Context<'_>, word: &str) -> bool {
+    use crate::text::names;
+    if ctx.side != SideId::Tgt || ctx.unit.src.lang != Some(Lang::Ru) {
+        return false;
+    }
+    let src = ctx.other_words;
+    if let Some(id) = names::english_place(word) {
+        if names::places_in(src, Lang::Ru).iter().any(|m| m.id == id) {
+            return true;
+        }
+    }
+    if names::english_language(word)
+        && (super::spelling::is_unknown(word)
+            || src.iter().any(|w| names::ru_lower_class(w.text) == Some(names::LowerClass::Nationality)))
+    {
+        return true;
+    }
+    word.chars().count() >= 4
+        && src.iter().any(|w| {
+            is_capitalized(w.text)
+                && !crate::text::is_all_caps(w.text)
+                && w.text.chars().all(is_cyrillic)
+                && super::spelling::is_unknown(&w.text.to_lowercase())
+                && crate::text::translit::like_name(w.text, word)
+        })
 }
 
 /// Russian words that are capitalised where Russian writes them in lower case.

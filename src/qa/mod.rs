@@ -22,6 +22,7 @@ mod numbers;
 pub mod profile;
 mod punct_rules;
 mod punctuation;
+mod quotes;
 mod repeated;
 mod sentence_case;
 pub mod spelling;
@@ -256,6 +257,7 @@ pub const CHECKS: &[CheckInfo] = &[
     tags::INFO,
     punctuation::INFO,
     punct_rules::INFO,
+    quotes::INFO,
     capitalization::INFO,
     garbled::INFO,
     agreement::INFO,
@@ -284,6 +286,7 @@ const SIDE_CHECKS: &[(&CheckInfo, SideCheck)] = &[
     (&tags::INFO, tags::check),
     (&punctuation::INFO, punctuation::check),
     (&punct_rules::INFO, punct_rules::check),
+    (&quotes::INFO, quotes::check),
     (&capitalization::INFO, capitalization::check),
     (&garbled::INFO, garbled::check),
     (&agreement::INFO, agreement::check),

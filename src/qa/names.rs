@@ -1,96 +1,246 @@
-//! Check `names`: a name in the source of an English–Russian pair that the target does not
-//! have in any spelling (`Steinmeier` with no `Штайнмайер`), reported on the source. Names are capitalised words inside
-//! a sentence that no dictionary knows (rare names: common ones such as `Germany` are
-//! translated, not transliterated); the target matches when it has the same word or one
-//! that may be its transliteration in some inflected form (`text::translit::like_name`).
+//! Check `names`: names of an English–Russian pair that do not correspond, both ways,
+//! reported on the target.
+//! - A name of the source that the target has in no spelling (`Steinmeier` with no
+//!   `Штайнмайер`): a name is a capitalised word inside a sentence that no dictionary knows
+//!   (common names such as `Germany` are translated, not transliterated); the target has it
+//!   when it has the same word, one that may be its transliteration in some inflected form
+//!   (`text::translit::like_name`), or the same place (`text::names`: `Japan` = `Япония`).
+//! - A place of the target that the source does not name, where the source names another
+//!   (`China` for `Японии`, `Australia` for `Австрии`): a wrong city or country.
+//! - A name of the target (as above) that has no counterpart in the source.
 
-use super::{CheckInfo, Context, Finding, Severity, Side, SideId};
-use crate::text::{is_all_caps, is_capitalized, translit};
+use super::{CheckInfo, Context, Finding, Severity, Side};
+use crate::text::names::{place_name, places_in, PlaceMention};
+use crate::text::{is_all_caps, is_capitalized, translit, Word};
 
 /// Description of the check.
 pub const INFO: CheckInfo = CheckInfo {
     id: "names",
     severity: Severity::Warning,
-    explanation: "A name in the source that the target does not have in any spelling.",
+    explanation: "A name or place of the source missing from the target, or one of the target the source does not have.",
 };
 
-/// Runs the check on the source side of a pair in two scripts.
+/// The rare names of a side: capitalised words inside a sentence that no dictionary knows.
+fn rare_names<'a>(text: &str, words: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
+    words
+        .iter()
+        .filter(|w| {
+            let word = w.text;
+            word.chars().count() >= 4
+                && is_capitalized(word)
+                && !is_all_caps(word)
+                && word.chars().all(crate::text::is_letter)
+                && !super::sentence_initial(text, w.byte_start)
+                && super::spelling::is_unknown(word)
+        })
+        .collect()
+}
+
+/// True when `word` has a counterpart among `others`: the same word or a transliteration.
+fn has_counterpart(word: &str, others: &[Word<'_>]) -> bool {
+    let bare = |w: &'_ str| -> String {
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w)
+            .to_string()
+    };
+    let word = bare(word);
+    others.iter().any(|o| {
+        let o = bare(o.text);
+        o == word || translit::like_name(&word, &o)
+    })
+}
+
+/// True when the words of `mention` (a place) overlap the word `w`.
+fn covers(mention: &PlaceMention, w: &Word<'_>) -> bool {
+    mention.start <= w.start && w.end <= mention.end
+}
+
+/// Runs the check on the target of a pair in two scripts.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
-    if ctx.side != SideId::Src {
+    if !ctx.is_target_of_pair() {
         return;
     }
-    let Some(other) = ctx.other_side() else {
+    let src = &ctx.unit.src;
+    let (Some(lang), Some(src_lang)) = (side.lang, src.lang) else {
         return;
     };
-    let (Some(lang), Some(other_lang)) = (side.lang, other.lang) else {
-        return;
-    };
-    if lang == other_lang || ctx.other_words.len() < 3 {
+    if lang == src_lang || ctx.words.len() < 3 || ctx.other_words.len() < 3 {
         return;
     }
     let text = side.text.as_str();
-    for w in ctx.words {
-        let word = w.text;
-        if word.chars().count() < 4
-            || !is_capitalized(word)
-            || is_all_caps(word)
-            || !word.chars().all(crate::text::is_letter)
-            || super::sentence_initial(text, w.byte_start)
-            || !super::spelling::is_unknown(word)
-        {
-            continue;
-        }
-        let found = ctx
-            .other_words
-            .iter()
-            .any(|o| o.text == word || translit::like_name(word, o.text));
-        if !found {
+    let src_text = src.text.as_str();
+    let tgt_places = places_in(ctx.words, lang);
+    let src_places = places_in(ctx.other_words, src_lang);
+    let same_place = |m: &PlaceMention, others: &[PlaceMention]| others.iter().any(|o| o.id == m.id);
+    let (lead, end) = whole(text);
+    // Names of one side without a counterpart, where the other side has one too, are taken
+    // for each other (a transliteration too free to be recognised: `Ennahdha` / `Нахда`).
+    let src_left: Vec<&Word<'_>> = rare_names(src_text, ctx.other_words)
+        .into_iter()
+        .filter(|w| {
+            let as_place = src_places.iter().find(|m| covers(m, w));
+            !(has_counterpart(w.text, ctx.words) || as_place.is_some_and(|m| same_place(m, &tgt_places)))
+        })
+        .collect();
+    let tgt_left: Vec<&Word<'_>> = rare_names(text, ctx.words)
+        .into_iter()
+        .filter(|w| {
+            let as_place = tgt_places.iter().find(|m| covers(m, w));
+            !(has_counterpart(w.text, ctx.other_words) || as_place.is_some_and(|m| same_place(m, &src_places)))
+        })
+        .collect();
+    // Source names the target lacks.
+    for w in &src_left {
+        if tgt_left.is_empty() {
             out.push(ctx.finding(
                 &INFO,
                 text,
-                w.start,
-                w.end,
-                format!("the name “{word}” is not in the target"),
+                lead,
+                end,
+                format!(
+                    "the source's name “{}” (source {}..{}) is not in the target",
+                    w.text, w.start, w.end
+                ),
                 None,
             ));
         }
     }
+    // Places of the target the source does not name, where it names another.
+    // Two known places are told apart by the list, not by how alike they sound
+    // (`Austria` and `Австралия`).
+    let place_at = |ms: &[PlaceMention], w: &Word<'_>| ms.iter().any(|m| covers(m, w));
+    let unmatched_src: Vec<&PlaceMention> = src_places
+        .iter()
+        .filter(|m| {
+            let w = &ctx.other_words[m.word];
+            !same_place(m, &tgt_places)
+                && !ctx
+                    .words
+                    .iter()
+                    .any(|t| !place_at(&tgt_places, t) && translit::like_name(w.text, t.text))
+        })
+        .collect();
+    let mut reported = Vec::new();
+    for m in &tgt_places {
+        let w = &ctx.words[m.word];
+        let sounds_like = ctx
+            .other_words
+            .iter()
+            .any(|o| !place_at(&src_places, o) && (o.text == w.text || translit::like_name(w.text, o.text)));
+        if same_place(m, &src_places) || sounds_like {
+            continue;
+        }
+        let Some(other) = unmatched_src.first() else {
+            continue;
+        };
+        let shown: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+        let theirs: String = src_text
+            .chars()
+            .skip(other.start)
+            .take(other.end - other.start)
+            .collect();
+        reported.push((m.start, m.end));
+        out.push(ctx.finding(
+            &INFO,
+            text,
+            m.start,
+            m.end,
+            format!(
+                "“{shown}” ({}) where the source names “{theirs}” ({}, source {}..{})",
+                place_name(m.id),
+                place_name(other.id),
+                other.start,
+                other.end
+            ),
+            None,
+        ));
+    }
+    // Names of the target the source does not have.
+    for w in &tgt_left {
+        if reported.iter().any(|&(a, b)| a <= w.start && w.end <= b) || !src_left.is_empty() {
+            continue;
+        }
+        let as_place = tgt_places.iter().find(|m| covers(m, w));
+        // A place the source does not name, with no other place there: an addition the
+        // translator may have made on purpose (`the capital` → `Moscow`).
+        if as_place.is_some() && unmatched_src.is_empty() {
+            continue;
+        }
+        out.push(ctx.finding(
+            &INFO,
+            text,
+            w.start,
+            w.end,
+            format!("the name “{}” is not in the source", w.text),
+            None,
+        ));
+    }
+}
+
+/// The char span of a text without its outer spaces.
+fn whole(text: &str) -> (usize, usize) {
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    (lead, end.max(lead))
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::tests::pair_findings;
 
+    fn names(src: &str, tgt: &str) -> Vec<String> {
+        pair_findings(src, tgt, "names")
+            .into_iter()
+            .map(|f| {
+                assert_eq!(f.side.as_str(), "tgt");
+                f.text
+            })
+            .collect()
+    }
+
     #[test]
-    fn names_must_appear_on_both_sides() {
+    fn source_names_must_be_in_the_target() {
         let en = "On Monday Steinmeier met the press in Berlin.";
-        assert!(pair_findings(
-            en,
-            "В понедельник Штайнмайер встретился с прессой в Берлине.",
-            "names"
-        )
-        .is_empty());
+        assert!(names(en, "В понедельник Штайнмайер встретился с прессой в Берлине.").is_empty());
         let f = pair_findings(
             en,
             "В понедельник министр встретился с прессой в Берлине.",
             "names",
         );
         assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("“Steinmeier” (source 10..20)"), "{f:?}");
+        assert_eq!(f[0].side.as_str(), "tgt");
+        assert_eq!(names("Министр Рогозин встретился с прессой.", "The minister met the press.").len(), 1);
+        assert!(names("Министр Рогозин встретился с прессой.", "Minister Rogozin met the press.").is_empty());
+    }
+
+    #[test]
+    fn a_wrong_place_in_the_target() {
         assert_eq!(
-            (f[0].side.as_str(), f[0].text.as_str()),
-            ("src", "Steinmeier")
+            names("Делегация из Японии прибыла в Минск.", "A delegation from China arrived in Minsk."),
+            ["China"]
         );
-        let f = pair_findings(
-            "Министр Рогозин встретился с прессой.",
-            "The minister met the press.",
-            "names",
+        assert_eq!(names("Exports to Austria doubled.", "Экспорт в Австралию удвоился."), ["Австралию"]);
+        assert_eq!(
+            names("Чемпионат пройдёт в Казани.", "The championship will be held in Samara."),
+            ["Samara"]
         );
-        assert_eq!((f[0].side.as_str(), f[0].text.as_str()), ("src", "Рогозин"));
-        assert!(pair_findings(
-            "Министр Рогозин встретился с прессой.",
-            "Minister Rogozin met the press.",
-            "names"
-        )
-        .is_empty());
+        // The same places in both languages; an added place with none in the source.
+        assert!(names("Делегация из Японии прибыла в Мюнхен.", "A delegation from Japan arrived in Munich.").is_empty());
+        assert!(names("Встреча прошла в столице.", "The meeting took place in Moscow.").is_empty());
+    }
+
+    #[test]
+    fn a_name_the_source_does_not_have() {
+        assert_eq!(
+            names("Интервью дал министр.", "The interview was given by minister Shoigu."),
+            ["Shoigu"]
+        );
+        assert!(names("Интервью дал Шойгу.", "The interview was given by Shoigu.").is_empty());
+        assert!(names("The tweets of Wiley's fans.", "Твиты поклонников Уайли.").is_empty());
+        assert!(names("They met at Knowsley park today.", "Они встретились в парке Ноусли сегодня.").is_empty());
+        assert!(names("Quarantine for UK travellers began.", "Карантин для путешественников из Великобритании начался.").is_empty());
+        assert!(names("Trials in the US go on.", "Испытания в США продолжаются.").is_empty());
     }
 }

@@ -61,6 +61,7 @@ const RU: &[&str] = &[
 /// = `не распространяются`): a side with one of them is not missing a negation.
 const EN_IMPLICIT: &[&str] = &[
     "fail", "unabl", "inabil", "exempt", "lack", "refus", "deni", "deny", "absen", "avoid",
+    "until", "exclud", "without", "short",
     "prevent", "unless", "except", "instead", "ban", "prohibit", "forbid", "impossib", "miss",
     "rather", "neither", "hardly", "barely", "rarely", "seldom", "free", "stop", "ceas", "halt",
     "reject", "declin", "dismiss",
@@ -83,6 +84,8 @@ const RU_IMPLICIT: &[&str] = &[
     "едва",
     "вряд",
     "ошибк",
+    "предостер",
+    "воздерж",
     "сбой",
     "сбоя",
     "сбое",
@@ -127,7 +130,6 @@ const IDIOMS: &[(&str, &str)] = &[
     ("не", "так"),
     ("не", "смотря"),
     ("если", "не"),
-    ("пока", "не"),
     ("чуть", "не"),
     ("едва", "не"),
     ("чем", "не"),
@@ -149,7 +151,14 @@ fn is_negator(lang: Lang, w: &str) -> bool {
 }
 
 /// The negators of a side that are not part of an idiom.
-fn negators<'a>(lang: Lang, ws: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
+fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<'a>> {
+    // In a question, `не` before a verb of the second person or a conditional asks politely.
+    let polite = question
+        && lang == Lang::Ru
+        && ws.iter().any(|w| {
+            let l = w.text.to_lowercase();
+            l == "бы" || l.ends_with("ете") || l.ends_with("ите") || l.ends_with("ешь")
+        });
     // Neighbours are lower-cased only around a negator (most sides have none).
     let lower = |i: Option<usize>| {
         i.and_then(|i| ws.get(i))
@@ -161,6 +170,8 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
         IDIOMS.iter().any(|&(a, b)| {
             (this == a && i + 1 < ws.len() && next == b) || (this == b && i > 0 && prev == a)
         }) || (this == "не" && prev == "тем" && next == "менее")
+            // A polite question: `Не подскажете…?`, `Не могли бы вы…?` (= `Could you…?`).
+            || (this == "не" && polite)
     };
     ws.iter()
         .enumerate()
@@ -183,11 +194,12 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     }
     // A negator both sides write alike (`NOT NULL` kept in a Russian message) is code.
     let shared = |w: &Word<'_>, ws: &[Word<'_>]| ws.iter().any(|o| o.text == w.text);
-    let mine: Vec<&Word<'_>> = negators(lang, ctx.words)
+    let question = |t: &str| t.trim_end().ends_with('?');
+    let mine: Vec<&Word<'_>> = negators(lang, ctx.words, question(&side.text))
         .into_iter()
         .filter(|w| !shared(w, ctx.other_words))
         .collect();
-    let theirs: Vec<&Word<'_>> = negators(other_lang, ctx.other_words)
+    let theirs: Vec<&Word<'_>> = negators(other_lang, ctx.other_words, question(&other.text))
         .into_iter()
         .filter(|w| !shared(w, ctx.words))
         .collect();
@@ -243,6 +255,25 @@ mod tests {
         );
         assert_eq!((f[0].side.as_str(), f[0].text.as_str()), ("tgt", "не"));
         assert!(pair_findings("We won't sign it.", "Мы не подпишем его.", "negation").is_empty());
+        // A polite question; `пока не` is `not yet`, and `until` negates by meaning.
+        assert!(pair_findings(
+            "Could you tell me the way to the station?",
+            "Не подскажете, как пройти к вокзалу?",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "The ministry has not yet commented.",
+            "В министерстве пока не прокомментировали это.",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "Wait here until the rain stops.",
+            "Подождите здесь, пока не кончится дождь.",
+            "negation"
+        )
+        .is_empty());
         // Shared code, negation by meaning.
         assert!(pair_findings(
             "Column %s is NOT NULL here.",

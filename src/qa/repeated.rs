@@ -46,6 +46,16 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         if ALLOWED.contains(&a.text.to_lowercase().as_str()) {
             continue;
         }
+        // `и и без того`: a conjunction before the fixed `и без того` (`already`).
+        let next: Vec<String> = ws
+            .iter()
+            .skip_while(|w| w.start < b.end)
+            .take(2)
+            .map(|w| w.text.to_lowercase())
+            .collect();
+        if a.text.to_lowercase() == "и" && next == ["без", "того"] {
+            continue;
+        }
         out.push(ctx.finding(
             &INFO,
             text,
@@ -69,5 +79,6 @@ mod tests {
         assert_eq!(r.len(), 2, "{f:?}");
         assert_eq!(r[0].text, "the the");
         assert!(run(&[unit("He had had enough. Yes, yes.")]).is_empty());
+        assert!(run(&[unit("Рост замедлился, и и без того слабая экономика пострадала.")]).is_empty());
     }
 }

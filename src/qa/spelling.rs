@@ -333,7 +333,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         }
         if loan {
             if let Some(o) = ctx.other_words.iter().find(|o| like_name(word, o.text)) {
-                let known_loan = suggestion(lang, word).filter(|s| like_name(s, o.text));
+                let known_loan = (!is_capitalized(word))
+                    .then(|| suggestion(lang, word))
+                    .flatten()
+                    .filter(|s| like_name(s, o.text));
                 if known_loan.is_none() {
                     continue;
                 }

@@ -178,8 +178,12 @@ fn copied_english(ctx: &Context<'_>, text: &str, out: &mut Vec<Finding>) {
                     .cyrillic_names
                     .contains(&crate::text::translit::name_key(word));
             }
-            // Jargon no dictionary knows is kept on purpose (`chdir`, `zstd`).
-            if super::spelling::is_unknown(word) {
+            // Jargon no dictionary or word list knows is kept on purpose (`chdir`, `zstd`);
+            // a word of the lists in a sentence of prose is not (`rebrand`).
+            if super::spelling::is_unknown(word)
+                && (software
+                    || crate::text::freq::zipf(Lang::En, &word.to_lowercase()).is_none())
+            {
                 return false;
             }
             // Inside a Russian sentence.

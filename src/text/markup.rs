@@ -758,7 +758,7 @@ fn token(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, Code
     let interesting = tok.iter().any(|&b| {
         matches!(
             b,
-            b'_' | b'/' | b'\\' | b'@' | b'=' | b'+' | b'.' | b':' | b'(' | b'-' | b'&' | b'<'
+            b'_' | b'/' | b'\\' | b'@' | b'=' | b'+' | b'.' | b':' | b'(' | b'-' | b'&' | b'<' | b'#'
         ) || b.is_ascii_digit()
     });
     let camel = tok
@@ -823,6 +823,13 @@ fn token(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, Code
     }
     let kind = if t.contains("://") || t.starts_with("www.") {
         Some(CodeKind::Url)
+    } else if (tb[0] == b'@' || tb[0] == b'#')
+        && tb.len() > 1
+        && t[1..].chars().all(|c| c.is_alphanumeric() || c == '_')
+        && t[1..].chars().next().is_some_and(char::is_alphabetic)
+    {
+        // `@handle`, `#hashtag`.
+        Some(CodeKind::Identifier)
     } else if is_email(t) {
         Some(CodeKind::Email)
     } else if let Some(k) = option(tb) {
@@ -1112,6 +1119,7 @@ mod tests {
         );
         assert_eq!(kinds("Press _Open or &File")[0], ("_", CodeKind::Accelerator));
         assert_eq!(kinds("the `ls -l` command")[0].1, CodeKind::Backtick);
+        assert_eq!(kinds("thanks @Twitter for #SaveTheDate")[0], ("@Twitter", CodeKind::Identifier));
         assert_eq!(kinds("value='%s' set")[0], ("value='", CodeKind::Identifier));
     }
 

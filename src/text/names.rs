@@ -62,14 +62,37 @@ fn places() -> &'static Places {
             ru: HashMap::new(),
             names: Vec::new(),
         };
-        for line in include_str!("../../data/names/places.tsv").lines() {
-            if line.starts_with('#') {
-                continue;
+        // Entries that share a Cyrillic name are one place (`UK`, `Britain` and `United
+        // Kingdom` are all `Великобритания`): one id for all, by union-find.
+        let lines: Vec<(&str, &str)> = include_str!("../../data/names/places.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        let mut parent: Vec<usize> = (0..lines.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
             }
-            let Some((en, ru)) = line.split_once('\t') else {
-                continue;
-            };
-            let id = p.names.len() as u32;
+            i
+        }
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        for (k, (_, ru)) in lines.iter().enumerate() {
+            for name in ru.split('|') {
+                match by_name.get(name) {
+                    Some(&other) => {
+                        let (a, b) = (root(&mut parent, k), root(&mut parent, other));
+                        parent[a] = b;
+                    }
+                    None => {
+                        by_name.insert(name, k);
+                    }
+                }
+            }
+        }
+        for (k, &(en, ru)) in lines.iter().enumerate() {
+            let id = root(&mut parent, k) as u32;
             p.names.push(en.to_string());
             let ew: Vec<String> = en.split([' ', '-']).map(|w| w.to_lowercase()).collect();
             if let Some(first) = ew.first() {
@@ -162,6 +185,31 @@ pub fn places_in(words: &[Word<'_>], lang: Lang) -> Vec<PlaceMention> {
         }
     }
     out
+}
+
+/// The place a single English word names, in any case (`geneva`), if any.
+pub fn english_place(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    places()
+        .en
+        .get(&lower)?
+        .iter()
+        .find(|(_, parts)| parts.len() == 1)
+        .map(|(id, _)| *id)
+}
+
+/// True when `word` (any case) is the English name of a language or nationality that CLDR
+/// lists with a Russian adjective (`German`, `french`).
+pub fn english_language(word: &str) -> bool {
+    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    L.get_or_init(|| {
+        include_str!("../../data/names/languages.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|(e, _)| e.to_lowercase()))
+            .collect()
+    })
+    .contains(&word.to_lowercase())
 }
 
 /// The English name of place `id`.
@@ -368,14 +416,15 @@ mod tests {
             [
                 ("Японии".to_string(), "Japan"),
                 ("Минск".to_string(), "Minsk"),
-                ("Соединённые Штаты".to_string(), "United States")
+                // One place under all its names: `United States`, `US`, `America`, `США`.
+                ("Соединённые Штаты".to_string(), place_name(english_place("US").unwrap()))
             ]
         );
         assert_eq!(
             names("A delegation from China arrived in the United States and Munich's center.", Lang::En),
             [
                 ("China".to_string(), "China"),
-                ("United States".to_string(), "United States"),
+                ("United States".to_string(), place_name(english_place("US").unwrap())),
                 ("Munich's".to_string(), "Munich")
             ]
         );

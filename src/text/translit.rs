@@ -213,8 +213,25 @@ pub fn like_name(a: &str, b: &str) -> bool {
     {
         return true;
     }
-    ka.loose.iter().any(|kx| {
-        kb.loose.iter().any(|ky| {
+    // A silent first letter of an English spelling (`Knowsley` / `Ноусли`, `Wright` /
+    // `Райт`, `Gnome` / `Ном`): its keys are also compared without it.
+    let with_silent = |keys: &[String]| -> Vec<String> {
+        let mut out = keys.to_vec();
+        for k in keys {
+            let mut cs = k.chars();
+            let (first, second) = (cs.next(), cs.clone().next());
+            if let (Some('k' | 'g'), Some('n')) | (Some('w'), Some('r')) = (first, second) {
+                out.push(cs.collect());
+            } else if first == Some('g') {
+                // Russian writes an English or German `h` as `г` (`Гамбург`, `Гэмпшир`).
+                out.push(format!("h{}", cs.as_str()));
+            }
+        }
+        out
+    };
+    let (la, lb) = (with_silent(&ka.loose), with_silent(&kb.loose));
+    la.iter().any(|kx| {
+        lb.iter().any(|ky| {
             if kx.is_empty() || ky.is_empty() || kx.chars().next() != ky.chars().next() {
                 return false;
             }

@@ -170,6 +170,18 @@ fn quantities_check(
     // A source in a language without rules here (`zh`) writes numbers its own way: only its
     // digits are compared, and target numbers it lacks are not reported.
     let src_known = ctx.unit.src.lang.is_some();
+    let src_chars: Vec<char> = if src_known { Vec::new() } else { src.prose.chars().collect() };
+    let sq: Vec<Quantity> = sq
+        .into_iter()
+        .filter(|q| {
+            // `50万`: a number with a scale sign of a script read nowhere here.
+            src_known
+                || src_chars
+                    .get(q.end)
+                    .is_none_or(|&c| !c.is_alphabetic() || c.is_ascii() || crate::text::is_cyrillic(c))
+        })
+        .collect();
+    let tq: Vec<Quantity> = tq.into_iter().filter(|q| src_known || !q.word).collect();
     let mut s_used = vec![false; sq.len()];
     let mut t_match = vec![Match::None; tq.len()];
     // By value, in the target's own notation.
@@ -327,7 +339,13 @@ fn quantities_check(
             None,
         ));
     }
-    for i in s_left.into_iter().filter(|&i| !sq[i].word) {
+    // A number that is part of a name (`Covid-19`, `G-20`) goes with the name, which a
+    // translation may render otherwise.
+    let src_chars: Vec<char> = src_text.chars().collect();
+    let in_name = |q: &Quantity| {
+        q.start >= 2 && src_chars[q.start - 1] == '-' && src_chars[q.start - 2].is_alphabetic()
+    };
+    for i in s_left.into_iter().filter(|&i| !sq[i].word && !in_name(&sq[i])) {
         let (a, b) = whole(text);
         out.push(ctx.finding(
             &INFO,
