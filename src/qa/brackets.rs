@@ -121,7 +121,16 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     if !text.contains(['(', ')', '[', ']', '{', '}', '«', '»', '“', '”', '„', '"']) {
         return;
     }
-    let bad = unpaired(text);
+    let mut bad = unpaired(text);
+    // A quotation of several sentences opens in one segment and closes in another: a quote
+    // mark alone at the very start or end of a side is its edge.
+    let chars: Vec<char> = text.chars().collect();
+    let first = chars.iter().position(|c| !c.is_whitespace());
+    let last = chars.iter().rposition(|c| !c.is_whitespace() && !matches!(c, '.' | '!' | '?' | '…'));
+    bad.retain(|&(i, c)| {
+        let quote = matches!(c, '«' | '»' | '“' | '”' | '„' | '"');
+        !(quote && (Some(i) == first || Some(i) == last))
+    });
     if bad.is_empty() {
         return;
     }

@@ -319,6 +319,9 @@ pub struct Batch {
     pub terms: HashMap<String, usize>,
     /// The batch's typical target/source length ratio (see `length`).
     pub length_ratio: f64,
+    /// The batch's Russian sides quote with straight quotes as a rule (a house style): the
+    /// `quotes` check then reports only quotes mixed within a side.
+    pub ru_straight_quotes: bool,
 }
 
 impl Batch {
@@ -333,6 +336,8 @@ impl Batch {
     fn merge(parts: Vec<Partial>, units: &[QaUnit]) -> Batch {
         let mut all = Partial::default();
         for p in parts {
+            all.quoting[0] += p.quoting[0];
+            all.quoting[1] += p.quoting[1];
             all.names.extend(p.names);
             all.cyrillic_names.extend(p.cyrillic_names);
             all.spellings.merge(p.spellings);
@@ -347,6 +352,7 @@ impl Batch {
             spellings: all.spellings,
             terms: all.terms,
             length_ratio: length::typical_ratio(units),
+            ru_straight_quotes: quotes::is_house_style(all.quoting),
         }
     }
 }
@@ -379,6 +385,8 @@ fn text_hash(text: &str) -> u64 {
 /// What one part of the batch says (see [`Batch`]).
 #[derive(Default)]
 struct Partial {
+    /// Russian sides quoting with «…» and with straight quotes.
+    quoting: [usize; 2],
     names: HashSet<String>,
     cyrillic_names: HashSet<String>,
     spellings: capitalization::Spellings,
@@ -392,6 +400,9 @@ impl Partial {
             let mut unknown_stems = HashSet::new();
             for (k, side) in std::iter::once(&u.src).chain(u.tgt.as_ref()).enumerate() {
                 let text = side.text.as_str();
+                if side.lang == Some(Lang::Ru) {
+                    quotes::count_style(text, &mut p.quoting);
+                }
                 let view = View::new(text);
                 let ws = &view.words;
                 p.spellings.add(text, ws);

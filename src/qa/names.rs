@@ -21,7 +21,30 @@ pub const INFO: CheckInfo = CheckInfo {
 };
 
 /// The rare names of a side: capitalised words inside a sentence that no dictionary knows.
+/// A word joined to another by a hyphen (`Covid-19`, `anti-Covid`) is part of a term, which a
+/// translation may render otherwise.
 fn rare_names<'a>(text: &str, words: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
+    words
+        .iter()
+        .filter(|w| {
+            let word = w.text;
+            let before = text[..w.byte_start].chars().next_back();
+            let after = text[w.byte_start + word.len()..].chars().next();
+            before != Some('-')
+                && after != Some('-')
+                && word.chars().count() >= 4
+                && is_capitalized(word)
+                && !is_all_caps(word)
+                && word.chars().all(crate::text::is_letter)
+                && !super::sentence_initial(text, w.byte_start)
+                && super::spelling::is_unknown(word)
+        })
+        .collect()
+}
+
+/// The rare names of a side as [`rare_names`] finds them, and those inside hyphenated
+/// compounds too: for pairing names across the sides.
+fn rare_names_in_compounds<'a>(text: &str, words: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
     words
         .iter()
         .filter(|w| {
@@ -74,21 +97,29 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let src_places = places_in(ctx.other_words, src_lang);
     let same_place = |m: &PlaceMention, others: &[PlaceMention]| others.iter().any(|o| o.id == m.id);
     let (lead, end) = whole(text);
+    // Counterparts may be inside code of the other side (`@Twitter`, a file name).
+    let src_all = crate::text::words(src_text);
+    let tgt_all = crate::text::words(text);
     // Names of one side without a counterpart, where the other side has one too, are taken
     // for each other (a transliteration too free to be recognised: `Ennahdha` / `Нахда`).
     let src_left: Vec<&Word<'_>> = rare_names(src_text, ctx.other_words)
         .into_iter()
         .filter(|w| {
             let as_place = src_places.iter().find(|m| covers(m, w));
-            !(has_counterpart(w.text, ctx.words) || as_place.is_some_and(|m| same_place(m, &tgt_places)))
+            !(has_counterpart(w.text, &tgt_all) || as_place.is_some_and(|m| same_place(m, &tgt_places)))
         })
         .collect();
-    let tgt_left: Vec<&Word<'_>> = rare_names(text, ctx.words)
+    // Words joined by hyphens count here (`Ан-Нахда` for `Ennahdha`).
+    let tgt_left: Vec<&Word<'_>> = rare_names_in_compounds(text, ctx.words)
         .into_iter()
         .filter(|w| {
             let as_place = tgt_places.iter().find(|m| covers(m, w));
-            !(has_counterpart(w.text, ctx.other_words) || as_place.is_some_and(|m| same_place(m, &src_places)))
+            !(has_counterpart(w.text, &src_all) || as_place.is_some_and(|m| same_place(m, &src_places)))
         })
+        .collect();
+    let src_left_loose: Vec<&Word<'_>> = rare_names_in_compounds(src_text, ctx.other_words)
+        .into_iter()
+        .filter(|w| !has_counterpart(w.text, &tgt_all))
         .collect();
     // Source names the target lacks.
     for w in &src_left {
@@ -158,7 +189,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     }
     // Names of the target the source does not have.
     for w in &tgt_left {
-        if reported.iter().any(|&(a, b)| a <= w.start && w.end <= b) || !src_left.is_empty() {
+        if reported.iter().any(|&(a, b)| a <= w.start && w.end <= b)
+            || !src_left_loose.is_empty()
+            || rare_names(text, ctx.words).iter().all(|r| r.start != w.start)
+        {
             continue;
         }
         let as_place = tgt_places.iter().find(|m| covers(m, w));

@@ -3,8 +3,8 @@
 //! flagged, with «…» as the suggestion. English quotes with “…” or "…": «…» and „…“ are
 //! flagged. Quotes around code (`"%s"`, `"--help"`) are code's own and left alone, as are
 //! quotes nested the way the language nests them, and straight quotes of a Russian target
-//! whose source has straight quotes too (the source's convention kept), unless the target
-//! mixes them with «…».
+//! whose source has straight quotes too (the source's convention kept) or of a batch whose
+//! Russian quotes straight as a rule (a house style), unless the side mixes them with «…».
 //!
 //! Only the side the translator edits is checked: the target of a pair, or a monolingual text.
 
@@ -18,6 +18,28 @@ pub const INFO: CheckInfo = CheckInfo {
     severity: Severity::Warning,
     explanation: "Quotation marks the language does not use: «…» in Russian, “…” in English.",
 };
+
+/// Counts a Russian side's quoting: `[«…», straight quotes around Russian words]`.
+pub(crate) fn count_style(text: &str, counts: &mut [usize; 2]) {
+    if text.contains('«') {
+        counts[0] += 1;
+    }
+    if text.contains('"') {
+        let chars: Vec<char> = text.chars().collect();
+        if pairs(&chars, '"', '"')
+            .iter()
+            .any(|q| chars[q.open + 1..q.close].iter().any(|&c| is_cyrillic(c)))
+        {
+            counts[1] += 1;
+        }
+    }
+}
+
+/// True when a batch's Russian sides quote with straight quotes as a rule: more of them
+/// than with «…», and enough of them (twenty) to be a style rather than a slip.
+pub(crate) fn is_house_style(counts: [usize; 2]) -> bool {
+    counts[1] >= 20 && counts[1] >= counts[0]
+}
 
 /// A quoted stretch: char offsets of its opening and closing marks.
 struct Quoted {
@@ -79,8 +101,8 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     // Straight quotes kept from a source that has them are the source's convention, unless
     // the target mixes them with «…».
     let kept_straight = lang == Lang::Ru
-        && ctx.side == SideId::Tgt
-        && ctx.unit.src.text.contains('"')
+        && ((ctx.side == SideId::Tgt && ctx.unit.src.text.contains('"'))
+            || ctx.batch.ru_straight_quotes)
         && !prose.contains(&'«');
     // Straight quotes that do not pair up (an odd number, or `""` left from CSV escaping)
     // cannot be read as quotations; `brackets` reports what is unpaired.
@@ -137,6 +159,25 @@ mod tests {
         assert_eq!(quotes("Он назвал это «историческим».", "He called it «historic»."), ["«historic»"]);
         let f = pair_findings("The Kommersant newspaper.", "Газета \"Коммерсантъ\".", "quotes");
         assert_eq!(f[0].suggestion.as_deref(), Some("«Коммерсантъ»"));
+    }
+
+    #[test]
+    fn a_house_style_of_straight_quotes() {
+        use super::super::{check, QaUnit, Side};
+        let unit = |i: i64, t: &str| QaUnit {
+            id: i,
+            origin: "t".into(),
+            src: Side::new(Some("en"), "The team won the cup."),
+            tgt: Some(Side::new(Some("ru"), t)),
+        };
+        let mut units: Vec<QaUnit> = (0..25).map(|i| unit(i, "Команда \"Спартак\" выиграла кубок.")).collect();
+        units.push(unit(25, "Команда \"Зенит\" выиграла «Кубок»."));
+        let f: Vec<_> = check(&units).into_iter().filter(|f| f.check == "quotes").collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].segment, 25);
+        // A few straight quotes are slips, not a style.
+        let f: Vec<_> = check(&units[..3]).into_iter().filter(|f| f.check == "quotes").collect();
+        assert_eq!(f.len(), 3);
     }
 
     #[test]

@@ -223,8 +223,9 @@ pub fn like_name(a: &str, b: &str) -> bool {
             if let (Some('k' | 'g'), Some('n')) | (Some('w'), Some('r')) = (first, second) {
                 out.push(cs.collect());
             } else if first == Some('g') {
-                // Russian writes an English or German `h` as `г` (`Гамбург`, `Гэмпшир`).
-                out.push(format!("h{}", cs.as_str()));
+                // Russian writes an English or German `h` as `г` (`Гамбург`, `Гэмпшир`); a
+                // first `h` is keyed as a vowel, `a`.
+                out.push(format!("a{}", cs.as_str()));
             }
         }
         out
@@ -280,5 +281,13 @@ mod tests {
         }
         assert!(!like_name("Рогозин", "Steinmeier"));
         assert!(!like_name("Лавров", "Putin"));
+    }
+}
+#[cfg(test)]
+mod more_tests {
+    #[test]
+    fn h_and_silent_letters() {
+        assert!(super::like_name("Гэмпшира", "Hampshire"));
+        assert!(super::like_name("Ноусли", "Knowsley"));
     }
 }
