@@ -154,7 +154,7 @@ fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 /// source has a nationality adjective (`german` for `немецких`; `polish` alone may be a
 /// common word), or a transliteration of a proper noun of the source (`petrova` for
 /// `Петровой`; a proper noun being a capitalised word its dictionary lacks in lower case).
-fn names_a_source_name(ctx: &Context<'_>, word: &str) -> bool {
+pub(crate) fn names_a_source_name(ctx: &Context<'_>, word: &str) -> bool {
     use crate::text::names;
     if ctx.side != SideId::Tgt || ctx.unit.src.lang != Some(Lang::Ru) {
         return false;
@@ -171,7 +171,9 @@ fn names_a_source_name(ctx: &Context<'_>, word: &str) -> bool {
     {
         return true;
     }
+    // A transliteration only for a word English does not know (`petrova`, not `plane`).
     word.chars().count() >= 4
+        && super::spelling::is_unknown(word)
         && src.iter().any(|w| {
             is_capitalized(w.text)
                 && !crate::text::is_all_caps(w.text)

@@ -61,7 +61,7 @@ const RU: &[&str] = &[
 /// = `не распространяются`): a side with one of them is not missing a negation.
 const EN_IMPLICIT: &[&str] = &[
     "fail", "unabl", "inabil", "exempt", "lack", "refus", "deni", "deny", "absen", "avoid",
-    "until", "exclud", "without", "short",
+    "until", "exclud", "without", "short", "always",
     "prevent", "unless", "except", "instead", "ban", "prohibit", "forbid", "impossib", "miss",
     "rather", "neither", "hardly", "barely", "rarely", "seldom", "free", "stop", "ceas", "halt",
     "reject", "declin", "dismiss",
@@ -85,6 +85,7 @@ const RU_IMPLICIT: &[&str] = &[
     "вряд",
     "ошибк",
     "предостер",
+    "всегда",
     "только",
     "воздерж",
     "сбой",

@@ -328,7 +328,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         // A loan whose usual spelling is a word one or two edits away (`оффис` for `офис`,
         // which transliterates `office` as well) is a misspelling of that word.
         let loan = lang == Lang::Ru || is_capitalized(word);
-        if ctx.other_words.iter().any(|o| o.text == word) {
+        // A name written in lower case (`petrova` for `Петровой`) is `capitalization`'s.
+        if ctx.other_words.iter().any(|o| o.text == word)
+            || (!is_capitalized(word) && super::capitalization::names_a_source_name(ctx, word))
+        {
             continue;
         }
         if loan {

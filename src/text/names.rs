@@ -333,7 +333,7 @@ const ADJ_ENDINGS: &[&str] = &[
 ];
 
 const NOUN_ENDINGS: &[&str] = &[
-    "", "а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ём", "ой", "ей", "ам", "ям", "ами", "ями",
+    "", "ь", "й", "а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ём", "ой", "ей", "ам", "ям", "ами", "ями",
     "ах", "ях", "ов", "ев",
 ];
 
@@ -452,6 +452,8 @@ mod tests {
     fn russian_lower_case_classes() {
         for (w, c) in [
             ("пятницам", Some(LowerClass::Weekday)),
+            ("Декабрь", Some(LowerClass::Month)),
+            ("май", Some(LowerClass::Month)),
             ("Среду", Some(LowerClass::Weekday)),
             ("марте", Some(LowerClass::Month)),
             ("мая", Some(LowerClass::Month)),
