@@ -126,7 +126,9 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     // mark alone at the very start or end of a side is its edge.
     let chars: Vec<char> = text.chars().collect();
     let first = chars.iter().position(|c| !c.is_whitespace());
-    let last = chars.iter().rposition(|c| !c.is_whitespace() && !matches!(c, '.' | '!' | '?' | '…'));
+    let last = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace() && !matches!(c, '.' | '!' | '?' | '…'));
     bad.retain(|&(i, c)| {
         let quote = matches!(c, '«' | '»' | '“' | '”' | '„' | '"');
         !(quote && (Some(i) == first || Some(i) == last))

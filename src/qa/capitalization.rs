@@ -122,7 +122,12 @@ fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         let Some(first) = chars.next() else {
             continue;
         };
-        if !first.is_lowercase() || word.chars().count() < 2 || !word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’') {
+        if !first.is_lowercase()
+            || word.chars().count() < 2
+            || !word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        {
             continue;
         }
         let name = if word.is_ascii() {
@@ -160,20 +165,28 @@ pub(crate) fn names_a_source_name(ctx: &Context<'_>, word: &str) -> bool {
         return false;
     }
     let src = ctx.other_words;
-    if let Some(id) = names::english_place(word) {
+    let unknown = super::spelling::is_unknown(word);
+    let place = names::english_place(word);
+    let language = names::english_language(word);
+    if !unknown && place.is_none() && !language {
+        return false;
+    }
+    if let Some(id) = place {
         if names::places_in(src, Lang::Ru).iter().any(|m| m.id == id) {
             return true;
         }
     }
-    if names::english_language(word)
-        && (super::spelling::is_unknown(word)
-            || src.iter().any(|w| names::ru_lower_class(w.text) == Some(names::LowerClass::Nationality)))
+    if language
+        && (unknown
+            || src
+                .iter()
+                .any(|w| names::ru_lower_class(w.text) == Some(names::LowerClass::Nationality)))
     {
         return true;
     }
     // A transliteration only for a word English does not know (`petrova`, not `plane`).
     word.chars().count() >= 4
-        && super::spelling::is_unknown(word)
+        && unknown
         && src.iter().any(|w| {
             is_capitalized(w.text)
                 && !crate::text::is_all_caps(w.text)
@@ -197,14 +210,27 @@ fn russian_capitals(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             continue;
         }
         // A title or a quoted name starts with a capital: `«Пятница»`, `(Среда)`.
-        let before = text[..w.byte_start].trim_end_matches(' ').chars().next_back();
+        let before = text[..w.byte_start]
+            .trim_end_matches(' ')
+            .chars()
+            .next_back();
         if before.is_some_and(|c| "«\"“„'(‹[".contains(c)) {
             continue;
         }
         // Part of a name: the next word capitalised too.
         if ws.get(k + 1).is_some_and(|n| {
-            is_capitalized(n.text) && text[w.byte_start + word.len()..n.byte_start].trim().is_empty()
+            is_capitalized(n.text)
+                && text[w.byte_start + word.len()..n.byte_start]
+                    .trim()
+                    .is_empty()
         }) {
+            continue;
+        }
+        // Only months, weekdays and `-ский`/`-цкий` adjectives can be such words.
+        if !word.contains("ск")
+            && !word.contains("цк")
+            && crate::text::names::calendar_word(word).is_none()
+        {
             continue;
         }
         let Some(class) = crate::text::names::ru_lower_class(word) else {

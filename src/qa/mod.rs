@@ -403,8 +403,9 @@ impl Partial {
                 if side.lang == Some(Lang::Ru) {
                     quotes::count_style(text, &mut p.quoting);
                 }
-                let view = View::new(text);
-                let ws = &view.words;
+                // All words, code's too: names and terms are looked up, never reported.
+                let words = crate::text::words(text);
+                let ws = &words;
                 p.spellings.add(text, ws);
                 for w in ws {
                     if crate::text::is_capitalized(w.text) {

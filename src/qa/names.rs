@@ -95,18 +95,23 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let src_text = src.text.as_str();
     let tgt_places = places_in(ctx.words, lang);
     let src_places = places_in(ctx.other_words, src_lang);
-    let same_place = |m: &PlaceMention, others: &[PlaceMention]| others.iter().any(|o| o.id == m.id);
+    let same_place =
+        |m: &PlaceMention, others: &[PlaceMention]| others.iter().any(|o| o.id == m.id);
     let (lead, end) = whole(text);
-    // Counterparts may be inside code of the other side (`@Twitter`, a file name).
-    let src_all = crate::text::words(src_text);
-    let tgt_all = crate::text::words(text);
+    // Counterparts may be inside code of the other side (`@Twitter`, a file name): all its
+    // words, computed only when some name needs them.
+    let src_all = std::cell::OnceCell::new();
+    let tgt_all = std::cell::OnceCell::new();
+    let src_all = || -> &Vec<Word<'_>> { src_all.get_or_init(|| crate::text::words(src_text)) };
+    let tgt_all = || -> &Vec<Word<'_>> { tgt_all.get_or_init(|| crate::text::words(text)) };
     // Names of one side without a counterpart, where the other side has one too, are taken
     // for each other (a transliteration too free to be recognised: `Ennahdha` / `Нахда`).
     let src_left: Vec<&Word<'_>> = rare_names(src_text, ctx.other_words)
         .into_iter()
         .filter(|w| {
             let as_place = src_places.iter().find(|m| covers(m, w));
-            !(has_counterpart(w.text, &tgt_all) || as_place.is_some_and(|m| same_place(m, &tgt_places)))
+            !(has_counterpart(w.text, tgt_all())
+                || as_place.is_some_and(|m| same_place(m, &tgt_places)))
         })
         .collect();
     // Words joined by hyphens count here (`Ан-Нахда` for `Ennahdha`).
@@ -114,12 +119,13 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         .into_iter()
         .filter(|w| {
             let as_place = tgt_places.iter().find(|m| covers(m, w));
-            !(has_counterpart(w.text, &src_all) || as_place.is_some_and(|m| same_place(m, &src_places)))
+            !(has_counterpart(w.text, src_all())
+                || as_place.is_some_and(|m| same_place(m, &src_places)))
         })
         .collect();
     let src_left_loose: Vec<&Word<'_>> = rare_names_in_compounds(src_text, ctx.other_words)
         .into_iter()
-        .filter(|w| !has_counterpart(w.text, &tgt_all))
+        .filter(|w| !has_counterpart(w.text, tgt_all()))
         .collect();
     // Source names the target lacks.
     for w in &src_left {
@@ -155,10 +161,9 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let mut reported = Vec::new();
     for m in &tgt_places {
         let w = &ctx.words[m.word];
-        let sounds_like = ctx
-            .other_words
-            .iter()
-            .any(|o| !place_at(&src_places, o) && (o.text == w.text || translit::like_name(w.text, o.text)));
+        let sounds_like = ctx.other_words.iter().any(|o| {
+            !place_at(&src_places, o) && (o.text == w.text || translit::like_name(w.text, o.text))
+        });
         if same_place(m, &src_places) || sounds_like {
             continue;
         }
@@ -191,7 +196,9 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     for w in &tgt_left {
         if reported.iter().any(|&(a, b)| a <= w.start && w.end <= b)
             || !src_left_loose.is_empty()
-            || rare_names(text, ctx.words).iter().all(|r| r.start != w.start)
+            || rare_names(text, ctx.words)
+                .iter()
+                .all(|r| r.start != w.start)
         {
             continue;
         }
@@ -236,45 +243,94 @@ mod tests {
     #[test]
     fn source_names_must_be_in_the_target() {
         let en = "On Monday Steinmeier met the press in Berlin.";
-        assert!(names(en, "В понедельник Штайнмайер встретился с прессой в Берлине.").is_empty());
+        assert!(names(
+            en,
+            "В понедельник Штайнмайер встретился с прессой в Берлине."
+        )
+        .is_empty());
         let f = pair_findings(
             en,
             "В понедельник министр встретился с прессой в Берлине.",
             "names",
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].message.contains("“Steinmeier” (source 10..20)"), "{f:?}");
+        assert!(
+            f[0].message.contains("“Steinmeier” (source 10..20)"),
+            "{f:?}"
+        );
         assert_eq!(f[0].side.as_str(), "tgt");
-        assert_eq!(names("Министр Рогозин встретился с прессой.", "The minister met the press.").len(), 1);
-        assert!(names("Министр Рогозин встретился с прессой.", "Minister Rogozin met the press.").is_empty());
+        assert_eq!(
+            names(
+                "Министр Рогозин встретился с прессой.",
+                "The minister met the press."
+            )
+            .len(),
+            1
+        );
+        assert!(names(
+            "Министр Рогозин встретился с прессой.",
+            "Minister Rogozin met the press."
+        )
+        .is_empty());
     }
 
     #[test]
     fn a_wrong_place_in_the_target() {
         assert_eq!(
-            names("Делегация из Японии прибыла в Минск.", "A delegation from China arrived in Minsk."),
+            names(
+                "Делегация из Японии прибыла в Минск.",
+                "A delegation from China arrived in Minsk."
+            ),
             ["China"]
         );
-        assert_eq!(names("Exports to Austria doubled.", "Экспорт в Австралию удвоился."), ["Австралию"]);
         assert_eq!(
-            names("Чемпионат пройдёт в Казани.", "The championship will be held in Samara."),
+            names(
+                "Exports to Austria doubled.",
+                "Экспорт в Австралию удвоился."
+            ),
+            ["Австралию"]
+        );
+        assert_eq!(
+            names(
+                "Чемпионат пройдёт в Казани.",
+                "The championship will be held in Samara."
+            ),
             ["Samara"]
         );
         // The same places in both languages; an added place with none in the source.
-        assert!(names("Делегация из Японии прибыла в Мюнхен.", "A delegation from Japan arrived in Munich.").is_empty());
-        assert!(names("Встреча прошла в столице.", "The meeting took place in Moscow.").is_empty());
+        assert!(names(
+            "Делегация из Японии прибыла в Мюнхен.",
+            "A delegation from Japan arrived in Munich."
+        )
+        .is_empty());
+        assert!(names(
+            "Встреча прошла в столице.",
+            "The meeting took place in Moscow."
+        )
+        .is_empty());
     }
 
     #[test]
     fn a_name_the_source_does_not_have() {
         assert_eq!(
-            names("Интервью дал министр.", "The interview was given by minister Shoigu."),
+            names(
+                "Интервью дал министр.",
+                "The interview was given by minister Shoigu."
+            ),
             ["Shoigu"]
         );
         assert!(names("Интервью дал Шойгу.", "The interview was given by Shoigu.").is_empty());
         assert!(names("The tweets of Wiley's fans.", "Твиты поклонников Уайли.").is_empty());
-        assert!(names("They met at Knowsley park today.", "Они встретились в парке Ноусли сегодня.").is_empty());
-        assert!(names("Quarantine for UK travellers began.", "Карантин для путешественников из Великобритании начался.").is_empty());
+        assert!(names(
+            "They met at Knowsley park today.",
+            "Они встретились в парке Ноусли сегодня."
+        )
+        .is_empty());
+        assert!(names(
+            "Quarantine for UK travellers began.",
+            "Карантин для путешественников из Великобритании начался."
+        )
+        .is_empty());
         assert!(names("Trials in the US go on.", "Испытания в США продолжаются.").is_empty());
     }
 }

@@ -61,10 +61,9 @@ const RU: &[&str] = &[
 /// = `не распространяются`): a side with one of them is not missing a negation.
 const EN_IMPLICIT: &[&str] = &[
     "fail", "unabl", "inabil", "exempt", "lack", "refus", "deni", "deny", "absen", "avoid",
-    "until", "exclud", "without", "short", "always",
-    "prevent", "unless", "except", "instead", "ban", "prohibit", "forbid", "impossib", "miss",
-    "rather", "neither", "hardly", "barely", "rarely", "seldom", "free", "stop", "ceas", "halt",
-    "reject", "declin", "dismiss",
+    "until", "exclud", "without", "short", "always", "prevent", "unless", "except", "instead",
+    "ban", "prohibit", "forbid", "impossib", "miss", "rather", "neither", "hardly", "barely",
+    "rarely", "seldom", "free", "stop", "ceas", "halt", "reject", "declin", "dismiss",
 ];
 
 const RU_IMPLICIT: &[&str] = &[
@@ -155,12 +154,14 @@ fn is_negator(lang: Lang, w: &str) -> bool {
 /// The negators of a side that are not part of an idiom.
 fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<'a>> {
     // In a question, `не` before a verb of the second person or a conditional asks politely.
-    let polite = question
-        && lang == Lang::Ru
-        && ws.iter().any(|w| {
-            let l = w.text.to_lowercase();
-            l == "бы" || l.ends_with("ете") || l.ends_with("ите") || l.ends_with("ешь")
-        });
+    let polite = || {
+        question
+            && lang == Lang::Ru
+            && ws.iter().any(|w| {
+                let l = w.text;
+                l == "бы" || l.ends_with("ете") || l.ends_with("ите") || l.ends_with("ешь")
+            })
+    };
     // Neighbours are lower-cased only around a negator (most sides have none).
     let lower = |i: Option<usize>| {
         i.and_then(|i| ws.get(i))
@@ -173,7 +174,7 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             (this == a && i + 1 < ws.len() && next == b) || (this == b && i > 0 && prev == a)
         }) || (this == "не" && prev == "тем" && next == "менее")
             // A polite question: `Не подскажете…?`, `Не могли бы вы…?` (= `Could you…?`).
-            || (this == "не" && polite)
+            || (this == "не" && polite())
     };
     ws.iter()
         .enumerate()
@@ -224,13 +225,17 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             .collect();
         let text = side.text.as_str();
         let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-        let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
+        let end =
+            text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
         out.push(ctx.finding(
             &INFO,
             text,
             lead,
             end.max(lead),
-            format!("the source negates ({}); the target has no negation", named.join(", ")),
+            format!(
+                "the source negates ({}); the target has no negation",
+                named.join(", ")
+            ),
             None,
         ));
     }

@@ -97,6 +97,13 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         return;
     };
     let text = side.text.as_str();
+    let marks: &[char] = match lang {
+        Lang::Ru => &['"', '“'],
+        Lang::En => &['«', '„'],
+    };
+    if !text.contains(marks) {
+        return;
+    }
     let prose: Vec<char> = ctx.view.prose.chars().collect();
     // Straight quotes kept from a source that has them are the source's convention, unless
     // the target mixes them with «…».
@@ -146,18 +153,34 @@ mod tests {
     use super::super::tests::{findings_of, pair_findings};
 
     fn quotes(src: &str, tgt: &str) -> Vec<String> {
-        pair_findings(src, tgt, "quotes").into_iter().map(|f| f.text).collect()
+        pair_findings(src, tgt, "quotes")
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
     }
 
     #[test]
     fn the_target_languages_quotes() {
         assert_eq!(
-            quotes("“We will not give up,” the coach said.", "\"Мы не сдадимся\", — сказал тренер."),
+            quotes(
+                "“We will not give up,” the coach said.",
+                "\"Мы не сдадимся\", — сказал тренер."
+            ),
             ["\"Мы не сдадимся\""]
         );
-        assert_eq!(quotes("Open the “Settings” menu.", "Откройте меню “Настройки”."), ["“Настройки”"]);
-        assert_eq!(quotes("Он назвал это «историческим».", "He called it «historic»."), ["«historic»"]);
-        let f = pair_findings("The Kommersant newspaper.", "Газета \"Коммерсантъ\".", "quotes");
+        assert_eq!(
+            quotes("Open the “Settings” menu.", "Откройте меню “Настройки”."),
+            ["“Настройки”"]
+        );
+        assert_eq!(
+            quotes("Он назвал это «историческим».", "He called it «historic»."),
+            ["«historic»"]
+        );
+        let f = pair_findings(
+            "The Kommersant newspaper.",
+            "Газета \"Коммерсантъ\".",
+            "quotes",
+        );
         assert_eq!(f[0].suggestion.as_deref(), Some("«Коммерсантъ»"));
     }
 
@@ -170,13 +193,21 @@ mod tests {
             src: Side::new(Some("en"), "The team won the cup."),
             tgt: Some(Side::new(Some("ru"), t)),
         };
-        let mut units: Vec<QaUnit> = (0..25).map(|i| unit(i, "Команда \"Спартак\" выиграла кубок.")).collect();
+        let mut units: Vec<QaUnit> = (0..25)
+            .map(|i| unit(i, "Команда \"Спартак\" выиграла кубок."))
+            .collect();
         units.push(unit(25, "Команда \"Зенит\" выиграла «Кубок»."));
-        let f: Vec<_> = check(&units).into_iter().filter(|f| f.check == "quotes").collect();
+        let f: Vec<_> = check(&units)
+            .into_iter()
+            .filter(|f| f.check == "quotes")
+            .collect();
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].segment, 25);
         // A few straight quotes are slips, not a style.
-        let f: Vec<_> = check(&units[..3]).into_iter().filter(|f| f.check == "quotes").collect();
+        let f: Vec<_> = check(&units[..3])
+            .into_iter()
+            .filter(|f| f.check == "quotes")
+            .collect();
         assert_eq!(f.len(), 3);
     }
 
@@ -188,7 +219,10 @@ mod tests {
         assert!(quotes("Try \"--help\".", "Попробуйте \"--help\".").is_empty());
         assert!(quotes("He said \"yes\".", "Он сказал \"да\".").is_empty());
         assert_eq!(
-            quotes("The film \"Leviathan\" won an Oscar.", "Фильм \"Левиафан\" получил «Оскар»."),
+            quotes(
+                "The film \"Leviathan\" won an Oscar.",
+                "Фильм \"Левиафан\" получил «Оскар»."
+            ),
             ["\"Левиафан\""]
         );
         assert!(findings_of("ru", "Он сказал: «Это „Война и мир“ и “Анна”».", "quotes").is_empty());

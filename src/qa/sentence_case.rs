@@ -65,9 +65,7 @@ fn first_letter(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             &side.text,
             tw.start,
             tw.end,
-            format!(
-                "the source starts with a capital letter (“{s}”), the target does not"
-            ),
+            format!("the source starts with a capital letter (“{s}”), the target does not"),
             Some(fixed),
         ));
     }
@@ -103,7 +101,9 @@ fn inner_sentences(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             || word.chars().any(|c| c.is_ascii_digit())
             || rules.class(word).is_some()
             || crate::text::is_all_caps(word)
-            || (lang == Lang::Ru && word.chars().count() <= 3 && word.chars().all(char::is_lowercase))
+            || (lang == Lang::Ru
+                && word.chars().count() <= 3
+                && word.chars().all(char::is_lowercase))
         {
             continue;
         }
@@ -168,7 +168,10 @@ mod tests {
         ] {
             assert!(findings_of("en", t, "sentence_case").is_empty(), "{t}");
         }
-        for t in ["Это было в 2004 г. и позже.", "Овощи, фрукты и т. д. и т. п."] {
+        for t in [
+            "Это было в 2004 г. и позже.",
+            "Овощи, фрукты и т. д. и т. п.",
+        ] {
             assert!(findings_of("ru", t, "sentence_case").is_empty(), "{t}");
         }
     }

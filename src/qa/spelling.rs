@@ -67,6 +67,14 @@ pub(crate) fn lower_case_name(word: &str) -> bool {
     if !word.chars().all(is_cyrillic) || known_cached(Lang::Ru, word) {
         return false;
     }
+    // Remembered per thread: each unknown word costs some thirty look-ups.
+    thread_local! {
+        static CACHE: Memo<bool> = Memo::new(50_000);
+    }
+    CACHE.with(|c| c.get_or(word, || lower_case_name_uncached(word)))
+}
+
+fn lower_case_name_uncached(word: &str) -> bool {
     if is_capitalized(word) {
         return false;
     }
@@ -149,8 +157,26 @@ pub fn is_known(dict: &Dictionary, word: &str) -> bool {
 /// True when a lower-case word is unknown to every dictionary of `lang` as written but known
 /// capitalised: a name written in lower case (`geneva`, `friday`, `german`).
 pub(crate) fn is_known_only_capitalized(lang: Lang, word: &str) -> bool {
+    if !word.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    // Remembered per thread, as [`known_cached`] is.
+    thread_local! {
+        static CACHE: [Memo<bool>; 2] = [Memo::new(100_000), Memo::new(100_000)];
+    }
+    CACHE.with(|c| c[lang as usize].get_or(word, || only_capitalized(lang, word)))
+}
+
+fn only_capitalized(lang: Lang, word: &str) -> bool {
     let dicts = dictionaries(lang);
-    if dicts.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) {
+    if dicts.is_empty() {
+        return false;
+    }
+    // Unknown as written and capitalised alike: no further look-up needed.
+    if !known_cached(lang, word) {
+        return false;
+    }
+    if !word.is_ascii() {
         return false;
     }
     let w = word.replace(['’', 'ʼ'], "'");
@@ -160,7 +186,10 @@ pub(crate) fn is_known_only_capitalized(lang: Lang, word: &str) -> bool {
         .filter(|b| !b.is_empty())
         .unwrap_or(&w);
     let cap = crate::text::capitalize(base);
-    !dicts.iter().any(|d| d.check(base) || d.check(&w)) && dicts.iter().any(|d| d.check(&cap))
+    !dicts
+        .iter()
+        .any(|d| d.check(base) || (base != w && d.check(&w)))
+        && dicts.iter().any(|d| d.check(&cap))
 }
 
 /// British spellings that the British dictionary is consulted for (`defence`, `colour`,
@@ -261,6 +290,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         if lang == Lang::Ru && lower_case_name(word) {
             continue;
         }
+        // An acronym written in lower case (`cpu`, `dll`, `dns`) is a word of software text.
+        if word.chars().count() <= 5 && known_cached(lang, &word.to_uppercase()) {
+            continue;
+        }
         // Abbreviations the sentence splitter knows (`гг`, `вв`, `etc`) are words too.
         if crate::segment::Rules::for_lang(lang).class(word).is_some() {
             continue;
@@ -327,25 +360,42 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         // side is a loan. English borrows no Russian words this way.
         // A loan whose usual spelling is a word one or two edits away (`оффис` for `офис`,
         // which transliterates `office` as well) is a misspelling of that word.
-        let loan = lang == Lang::Ru || is_capitalized(word);
+        // Likewise an English source word that the Russian target transliterates
+        // (`validator`, `валидатор`) is a word: the target borrowed it. Only an English
+        // target word that looks like its Russian source (`sistem`) is a slip.
+        let loan = lang == Lang::Ru
+            || is_capitalized(word)
+            || (ctx.side == super::SideId::Src && ctx.unit.tgt.is_some());
         // A name written in lower case (`petrova` for `Петровой`) is `capitalization`'s.
         if ctx.other_words.iter().any(|o| o.text == word)
             || (!is_capitalized(word) && super::capitalization::names_a_source_name(ctx, word))
         {
             continue;
         }
+        let mut proposed: Option<Option<String>> = None;
         if loan {
             if let Some(o) = ctx.other_words.iter().find(|o| like_name(word, o.text)) {
-                let known_loan = (!is_capitalized(word))
-                    .then(|| suggestion(lang, word))
-                    .flatten()
-                    .filter(|s| like_name(s, o.text));
+                // Within two edits, from the frequency lists' index (remembered per word).
+                let known_loan = if is_capitalized(word) || lang != Lang::Ru {
+                    None
+                } else {
+                    let s = near.clone().or_else(|| {
+                        super::suggest::suggest_near(lang, word, |c| known_cached(lang, c))
+                    });
+                    if s.is_some() {
+                        proposed = Some(s.clone());
+                    }
+                    s.filter(|s| like_name(s, o.text))
+                };
                 if known_loan.is_none() {
                     continue;
                 }
             }
         }
-        let suggestion = near.or_else(|| suggestion(lang, word));
+        let suggestion = match proposed {
+            Some(s) => s,
+            None => near.or_else(|| suggestion(lang, word)),
+        };
         let message = match &suggestion {
             Some(s) => format!("unknown word “{word}”; did you mean “{s}”?"),
             None => format!("unknown word “{word}”"),

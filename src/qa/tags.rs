@@ -154,6 +154,15 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     };
     let tgt = ctx.view;
     let text = side.text.as_str();
+    // Nothing to compare: no placeholder on either side, no `%` or angle bracket.
+    let marks = |t: &str| t.contains(['%', '<', '>', '‹', '›', '&']);
+    if src.placeholders().next().is_none()
+        && tgt.placeholders().next().is_none()
+        && !marks(src.text)
+        && !marks(text)
+    {
+        return;
+    }
     let mut found = Vec::new();
     printf(ctx, src, tgt, &mut found);
     others(ctx, src, tgt, &mut found);
@@ -433,12 +442,15 @@ fn translated_metavariables(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < chars.len() {
         if chars[i] == '<' || chars[i] == '‹' {
-            let close = (i + 1..chars.len().min(i + 40)).find(|&k| chars[k] == '>' || chars[k] == '›');
+            let close =
+                (i + 1..chars.len().min(i + 40)).find(|&k| chars[k] == '>' || chars[k] == '›');
             if let Some(k) = close {
                 let inner = &chars[i + 1..k];
                 if !inner.is_empty()
                     && inner.iter().any(|c| c.is_alphabetic() && !c.is_ascii())
-                    && inner.iter().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+                    && inner
+                        .iter()
+                        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
                 {
                     out.push((i, k + 1));
                     i = k + 1;
@@ -508,7 +520,11 @@ fn others(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Findi
     let mut used = vec![false; extra.len()];
     for m in &missing {
         let partner = extra.iter().enumerate().position(|(k, (e, dup))| {
-            !used[k] && !dup && e.kind == m.kind && !(m.kind == CodeKind::Tag && e.text.starts_with("</") != m.text.starts_with("</"))
+            !used[k]
+                && !dup
+                && e.kind == m.kind
+                && !(m.kind == CodeKind::Tag
+                    && e.text.starts_with("</") != m.text.starts_with("</"))
         });
         match partner {
             Some(k) => {
@@ -544,7 +560,10 @@ fn others(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Findi
             continue;
         }
         let message = if *dup {
-            format!("“{}” is more times in the target than in the source", e.text)
+            format!(
+                "“{}” is more times in the target than in the source",
+                e.text
+            )
         } else {
             format!("“{}” is not in the source", e.text)
         };
@@ -616,7 +635,12 @@ fn nesting(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Find
                             .to_ascii_lowercase();
                         Some((format!("<{name}"), close, c.start, c.end))
                     }
-                    CodeKind::Brace if t.len() > 2 && t[1..t.len() - 1].bytes().all(|b| b.is_ascii_digit() || b == b'/') => {
+                    CodeKind::Brace
+                        if t.len() > 2
+                            && t[1..t.len() - 1]
+                                .bytes()
+                                .all(|b| b.is_ascii_digit() || b == b'/') =>
+                    {
                         let close = t.starts_with("{/");
                         let n = t.trim_matches(['{', '}', '/']).to_string();
                         Some((format!("{{{n}"), close, c.start, c.end))
@@ -629,7 +653,8 @@ fn nesting(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Find
     // Only names the source both opens and closes are pairs.
     let sp = pairs(src);
     let paired = |name: &str| {
-        sp.iter().any(|(n, c, _, _)| n == name && *c) && sp.iter().any(|(n, c, _, _)| n == name && !*c)
+        sp.iter().any(|(n, c, _, _)| n == name && *c)
+            && sp.iter().any(|(n, c, _, _)| n == name && !*c)
     };
     if problems(&sp, &paired).is_some() {
         return;
@@ -723,7 +748,11 @@ fn angles(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Findi
             .map_or(0, |k| k + 1);
         (start, at + 1)
     };
-    let which = if open { "“<” is not closed" } else { "“>” closes nothing" };
+    let which = if open {
+        "“<” is not closed"
+    } else {
+        "“>” closes nothing"
+    };
     push(
         ctx,
         out,
@@ -845,7 +874,11 @@ mod tests {
 
     #[test]
     fn python_brace_templates_and_qt() {
-        assert!(tags("Hello %(name)s, {0} new {count}", "Привет, %(name)s, {0} новых {count}").is_empty());
+        assert!(tags(
+            "Hello %(name)s, {0} new {count}",
+            "Привет, %(name)s, {0} новых {count}"
+        )
+        .is_empty());
         assert_eq!(texts("Hello %(name)s", "Привет, %(nmae)s"), ["%(nmae)s"]);
         assert_eq!(texts("{0} of {1}", "{0} из {2}"), ["{2}"]);
         assert_eq!(texts("Set ${HOME}", "Задайте ${HOM}"), ["${HOM}"]);
@@ -873,10 +906,17 @@ mod tests {
 
     #[test]
     fn markup_missing_broken_out_of_order_and_entities() {
-        assert!(tags("Click <b>Save</b> &amp; exit", "Нажмите <b>Сохранить</b> &amp; выйдите").is_empty());
+        assert!(tags(
+            "Click <b>Save</b> &amp; exit",
+            "Нажмите <b>Сохранить</b> &amp; выйдите"
+        )
+        .is_empty());
         assert_eq!(texts("Click <b>Save</b>", "Нажмите <b>Сохранить"), [""]);
         assert_eq!(texts("show <n> more", "показать <n коммитов"), ["<n"]);
-        assert_eq!(texts("Use the <url/> tag", "Используйте тег <url/ для ссылок"), ["<url/"]);
+        assert_eq!(
+            texts("Use the <url/> tag", "Используйте тег <url/ для ссылок"),
+            ["<url/"]
+        );
         let f = tags("<b><i>Bold italic</i></b>", "<b><i>Жирный курсив</b></i>");
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].1.contains("out of order"));
@@ -889,7 +929,11 @@ mod tests {
         assert_eq!(tags("Press {1}OK{/1} now", "Нажмите ОК{/1}").len(), 1);
         // Links must keep their target.
         assert_eq!(
-            texts("<a href=\"a.html\">Help</a>", "<a href=\"b.html\">Справка</a>").len(),
+            texts(
+                "<a href=\"a.html\">Help</a>",
+                "<a href=\"b.html\">Справка</a>"
+            )
+            .len(),
             1
         );
     }
@@ -897,7 +941,10 @@ mod tests {
     #[test]
     fn angle_brackets_the_source_pairs() {
         assert_eq!(texts("opcode <%s>.", "кода операции <%s."), ["<%s."]);
-        assert_eq!(texts("must be \"<\" or \">\"", "должны быть \"<\" или \"\""), ["<\""]);
+        assert_eq!(
+            texts("must be \"<\" or \">\"", "должны быть \"<\" или \"\""),
+            ["<\""]
+        );
         assert!(tags("if a < b", "если a < b").is_empty());
         assert!(tags("[<command>]", "‹команда>").is_empty());
     }

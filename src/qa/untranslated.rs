@@ -152,6 +152,13 @@ fn cyrillic_words(ctx: &Context<'_>, text: &str, out: &mut Vec<Finding>) {
 
 /// English words copied from the source into a Russian target.
 fn copied_english(ctx: &Context<'_>, text: &str, out: &mut Vec<Finding>) {
+    if !ctx
+        .words
+        .iter()
+        .any(|w| w.text.starts_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        return;
+    }
     let source_words: HashSet<String> = ctx
         .other_words
         .iter()
@@ -181,8 +188,7 @@ fn copied_english(ctx: &Context<'_>, text: &str, out: &mut Vec<Finding>) {
             // Jargon no dictionary or word list knows is kept on purpose (`chdir`, `zstd`);
             // a word of the lists in a sentence of prose is not (`rebrand`).
             if super::spelling::is_unknown(word)
-                && (software
-                    || crate::text::freq::zipf(Lang::En, &word.to_lowercase()).is_none())
+                && (software || crate::text::freq::zipf(Lang::En, &word.to_lowercase()).is_none())
             {
                 return false;
             }
@@ -242,7 +248,13 @@ mod tests {
             ),
             ["latest update"]
         );
-        assert_eq!(pair("Heavy snowfall hit the city.", "Сильный snowfall обрушился на город."), ["snowfall"]);
+        assert_eq!(
+            pair(
+                "Heavy snowfall hit the city.",
+                "Сильный snowfall обрушился на город."
+            ),
+            ["snowfall"]
+        );
         assert_eq!(pair("Open the file.", "Open the file."), ["Open the file."]);
         assert_eq!(
             pair("Open the file now.", "Open this file right now."),
@@ -253,11 +265,21 @@ mod tests {
     #[test]
     fn cyrillic_words_in_an_english_target() {
         assert_eq!(
-            pair_in("ru", "Спасатели эвакуировали жителей посёлка.", "en", "Rescuers evacuated the residents of the посёлка."),
+            pair_in(
+                "ru",
+                "Спасатели эвакуировали жителей посёлка.",
+                "en",
+                "Rescuers evacuated the residents of the посёлка."
+            ),
             ["посёлка"]
         );
         assert_eq!(
-            pair_in("ru", "Жалобы на ЖКХ и отдел продаж.", "en", "Complaints about ЖКХ and the отдел продаж."),
+            pair_in(
+                "ru",
+                "Жалобы на ЖКХ и отдел продаж.",
+                "en",
+                "Complaints about ЖКХ and the отдел продаж."
+            ),
             ["ЖКХ", "отдел продаж"]
         );
         assert_eq!(
@@ -304,11 +326,23 @@ mod tests {
         assert!(pair("Open the file.", "Откройте файл.").is_empty());
         // Options, markup, identifiers, commands and jargon of software messages.
         for (s, t) in [
-            ("--update given but %s does not exist", "указан --update, но %s не существует"),
-            ("The component is missing a name (<name/> tag).", "Компоненту не хватает имени (тег <name/>)."),
+            (
+                "--update given but %s does not exist",
+                "указан --update, но %s не существует",
+            ),
+            (
+                "The component is missing a name (<name/> tag).",
+                "Компоненту не хватает имени (тег <name/>).",
+            ),
             ("cannot stat '%s'", "сбой stat для «%s»"),
-            ("unknown deb format version: %s", "неизвестный формат версии deb: %s"),
-            ("commit-graph has incorrect order", "файл commit-graph содержит неправильный порядок"),
+            (
+                "unknown deb format version: %s",
+                "неизвестный формат версии deb: %s",
+            ),
+            (
+                "commit-graph has incorrect order",
+                "файл commit-graph содержит неправильный порядок",
+            ),
             ("Run chdir now", "Выполните chdir сейчас"),
             ("%s: %s", "%s: %s"),
             ("Ctrl+S", "Ctrl+S"),
@@ -316,6 +350,9 @@ mod tests {
             assert!(pair(s, t).is_empty(), "{s} → {t}: {:?}", pair(s, t));
         }
         // Two English words in a row are untranslated even in a software message.
-        assert_eq!(pair("cannot open the file %s", "не удалось open the file %s"), ["open the file"]);
+        assert_eq!(
+            pair("cannot open the file %s", "не удалось open the file %s"),
+            ["open the file"]
+        );
     }
 }

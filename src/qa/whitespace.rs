@@ -77,9 +77,7 @@ fn is_stray_mark(chars: &[char], i: usize, j: usize) -> bool {
         return false;
     }
     let after = chars.get(j + 1).copied();
-    let ends = after.is_none_or(|c| {
-        is_space(c) || c == '\n' || "\"'»”“’)]}!?.,".contains(c)
-    });
+    let ends = after.is_none_or(|c| is_space(c) || c == '\n' || "\"'»”“’)]}!?.,".contains(c));
     let before = i.checked_sub(1).map(|k| chars[k]);
     ends && before.is_some_and(|c| c.is_alphanumeric() || "\"'»”’)]%".contains(c))
 }
@@ -91,6 +89,22 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         return;
     }
     let text = side.text.as_str();
+    // Most sides have nothing to look at: no run of spaces, no space at an edge or before a
+    // mark.
+    let b = text.as_bytes();
+    let suspicious = b.first().is_some_and(|c| c.is_ascii_whitespace())
+        || b.last().is_some_and(|c| c.is_ascii_whitespace())
+        || b.windows(2).any(|w| {
+            w[0] == b' ' && matches!(w[1], b' ' | b',' | b'.' | b':' | b';' | b'?' | b'!' | b'\t')
+        })
+        || text.contains('\u{a0}')
+        || text.contains('\u{2009}')
+        || text.contains('\u{202f}')
+        || text.starts_with(char::is_whitespace)
+        || text.ends_with(char::is_whitespace);
+    if !suspicious {
+        return;
+    }
     let chars: Vec<char> = ctx.view.prose.chars().collect();
     let mine = spaces(&chars);
     let theirs = ctx
@@ -109,7 +123,9 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             if lead {
                 o.len() >= k && o[..k] == *a && o.get(k).is_none_or(|c| !is_space(*c))
             } else {
-                o.len() >= k && o[o.len() - k..] == *a && (o.len() == k || !is_space(o[o.len() - k - 1]))
+                o.len() >= k
+                    && o[o.len() - k..] == *a
+                    && (o.len() == k || !is_space(o[o.len() - k - 1]))
             }
         })
     };
@@ -140,7 +156,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     for &(a, j) in &mine.before_mark {
         let mark = chars[j];
         let shared = theirs.is_some_and(|t| {
-            let o: Vec<char> = ctx.other_view.map(|v| v.prose.chars().collect()).unwrap_or_default();
+            let o: Vec<char> = ctx
+                .other_view
+                .map(|v| v.prose.chars().collect())
+                .unwrap_or_default();
             t.before_mark.iter().any(|&(_, k)| o[k] == mark)
         });
         if shared {
@@ -178,9 +197,18 @@ mod tests {
     #[test]
     fn flags_runs_edges_and_spaces_before_marks() {
         let f = findings_of("en", " Two  spaces here , and there . ", "whitespace");
-        assert_eq!(spans(&f), [(0, 1), (4, 6), (17, 19), (29, 31), (31, 32)], "{f:?}");
+        assert_eq!(
+            spans(&f),
+            [(0, 1), (4, 6), (17, 19), (29, 31), (31, 32)],
+            "{f:?}"
+        );
         assert_eq!(f[2].suggestion.as_deref(), Some(","));
-        assert!(findings_of("en", "One space each, and an ellipsis ... or … - a dash.", "whitespace").is_empty());
+        assert!(findings_of(
+            "en",
+            "One space each, and an ellipsis ... or … - a dash.",
+            "whitespace"
+        )
+        .is_empty());
         assert!(findings_of("ru", "Что это ? Вопрос.", "whitespace").len() == 1);
     }
 

@@ -414,9 +414,13 @@ fn brace(
         let end = (body_start..limit.saturating_sub(1)).find(|&k| s[k..].starts_with(close));
         if let Some(k) = end {
             let body = &text[body_start..k];
-            if !body.trim().is_empty() && !body.contains('\n') && body.trim().bytes().all(|b| {
-                is_ident(b) || b" .|:()[]'\"-,=".contains(&b)
-            }) {
+            if !body.trim().is_empty()
+                && !body.contains('\n')
+                && body
+                    .trim()
+                    .bytes()
+                    .all(|b| is_ident(b) || b" .|:()[]'\"-,=".contains(&b))
+            {
                 return Some((k + 2, Some(CodeKind::Template)));
             }
         }
@@ -549,17 +553,16 @@ fn icu_argument(
                 None => return None,
                 Some(b'}') => break,
                 Some(b'{') => {
-                    k = icu_argument(text, k, &mut branch_spans, depth + 1)
-                        .or_else(|| {
-                            let mut tmp = Vec::new();
-                            brace(text, k, &mut tmp).and_then(|(end, kind)| {
-                                branch_spans.extend(tmp);
-                                kind.map(|kind| {
-                                    branch_spans.push((k, end, kind));
-                                    end
-                                })
+                    k = icu_argument(text, k, &mut branch_spans, depth + 1).or_else(|| {
+                        let mut tmp = Vec::new();
+                        brace(text, k, &mut tmp).and_then(|(end, kind)| {
+                            branch_spans.extend(tmp);
+                            kind.map(|kind| {
+                                branch_spans.push((k, end, kind));
+                                end
                             })
-                        })?;
+                        })
+                    })?;
                 }
                 Some(b'#') if kind != "select" => {
                     branch_spans.push((k, k + 1, CodeKind::Icu));
@@ -593,7 +596,9 @@ fn dollar(s: &[u8], i: usize) -> Option<(usize, Option<CodeKind>)> {
         }
     };
     let _ = open;
-    let end = run(s, i + 2, |b| is_ident(b) || b == b'.' || b == b':' || b == b'-');
+    let end = run(s, i + 2, |b| {
+        is_ident(b) || b == b'.' || b == b':' || b == b'-'
+    });
     if end > i + 2 && s.get(end) == Some(&close) {
         return Some((end + 1, Some(CodeKind::Template)));
     }
@@ -622,9 +627,7 @@ fn tag(s: &[u8], i: usize) -> Option<(usize, Option<CodeKind>)> {
         let k = run(s, j, |b| b == b' ' || b == b'\t');
         match s.get(k) {
             Some(b'>') => return Some((k + 1, Some(CodeKind::Tag))),
-            Some(b'/') if s.get(k + 1) == Some(&b'>') => {
-                return Some((k + 2, Some(CodeKind::Tag)))
-            }
+            Some(b'/') if s.get(k + 1) == Some(&b'>') => return Some((k + 2, Some(CodeKind::Tag))),
             _ => {}
         }
         if k == j || k >= limit {
@@ -667,8 +670,7 @@ fn entity(s: &[u8], i: usize) -> Option<(usize, Option<CodeKind>)> {
                 b.is_ascii_digit()
             }
         });
-        return (end > j && s.get(end) == Some(&b';'))
-            .then_some((end + 1, Some(CodeKind::Entity)));
+        return (end > j && s.get(end) == Some(&b';')).then_some((end + 1, Some(CodeKind::Entity)));
     }
     let end = run(s, j, |b| b.is_ascii_alphanumeric());
     (end >= j + 2 && end - j <= 10 && s[j].is_ascii_alphabetic() && s.get(end) == Some(&b';'))
@@ -683,10 +685,12 @@ fn backticks(
     out: &mut Vec<(usize, usize, CodeKind)>,
 ) {
     let s = text.as_bytes();
+    if !s.contains(&b'`') {
+        return;
+    }
     let mut i = 0;
     while let Some(a) = (i..s.len()).find(|&k| s[k] == b'`') {
-        let Some(b) = (a + 1..s.len().min(a + 200)).find(|&k| s[k] == b'`' || s[k] == b'\n')
-        else {
+        let Some(b) = (a + 1..s.len().min(a + 200)).find(|&k| s[k] == b'`' || s[k] == b'\n') else {
             break;
         };
         if s[b] == b'`' && b > a + 1 {
@@ -706,11 +710,11 @@ const EXTENSIONS: &[&str] = &[
     "txt", "md", "json", "yaml", "yml", "toml", "xml", "html", "htm", "css", "js", "ts", "csv",
     "tsv", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "png", "jpg",
     "jpeg", "gif", "svg", "bmp", "ico", "webp", "mp3", "mp4", "wav", "avi", "mkv", "mov", "exe",
-    "dll", "so", "lib", "bin", "dat", "db", "sqlite", "sql", "ini", "cfg", "conf", "config",
-    "log", "zip", "tar", "gz", "tgz", "bz2", "xz", "7z", "rar", "deb", "rpm", "iso", "img", "c",
-    "h", "cc", "cpp", "hpp", "rs", "py", "rb", "pl", "php", "java", "kt", "go", "sh", "bat",
-    "ps1", "cmd", "mo", "po", "pot", "tmx", "xlf", "xliff", "tbx", "srt", "epub", "apk", "msi",
-    "dmg", "jar", "war", "lock", "bak", "tmp", "pem", "key", "crt", "desktop", "service",
+    "dll", "so", "lib", "bin", "dat", "db", "sqlite", "sql", "ini", "cfg", "conf", "config", "log",
+    "zip", "tar", "gz", "tgz", "bz2", "xz", "7z", "rar", "deb", "rpm", "iso", "img", "c", "h",
+    "cc", "cpp", "hpp", "rs", "py", "rb", "pl", "php", "java", "kt", "go", "sh", "bat", "ps1",
+    "cmd", "mo", "po", "pot", "tmx", "xlf", "xliff", "tbx", "srt", "epub", "apk", "msi", "dmg",
+    "jar", "war", "lock", "bak", "tmp", "pem", "key", "crt", "desktop", "service",
 ];
 
 /// Whitespace-separated tokens that are code as a whole: URLs, e-mail addresses, paths,
@@ -724,7 +728,10 @@ fn tokens(text: &str, out: &mut Vec<(usize, usize, CodeKind)>) {
             continue;
         }
         let start = i;
-        while i < s.len() && !s[i].is_ascii_whitespace() && !is_unicode_space(text, i) {
+        while i < s.len()
+            && !s[i].is_ascii_whitespace()
+            && (s[i] < 0x80 || !is_unicode_space(text, i))
+        {
             i += 1;
         }
         let end = i;
@@ -737,33 +744,75 @@ fn tokens(text: &str, out: &mut Vec<(usize, usize, CodeKind)>) {
     }
 }
 
+/// True when a space char other than ASCII starts at byte `i` (no-break and thin spaces,
+/// the en/em spaces of U+2000–U+200A, line and paragraph separators, U+3000), by its bytes.
 fn is_unicode_space(text: &str, i: usize) -> bool {
-    text.as_bytes()[i] >= 0x80
-        && text.is_char_boundary(i)
-        && text[i..].chars().next().is_some_and(char::is_whitespace)
+    let s = text.as_bytes();
+    match s[i] {
+        0xC2 => s.get(i + 1) == Some(&0xA0) || s.get(i + 1) == Some(&0x85),
+        0xE2 => {
+            s.get(i + 1) == Some(&0x80)
+                && s.get(i + 2)
+                    .is_some_and(|&b| (0x80..=0x8A).contains(&b) || matches!(b, 0xA8 | 0xA9 | 0xAF))
+                || (s.get(i + 1) == Some(&0x81) && s.get(i + 2) == Some(&0x9F))
+        }
+        0xE3 => s.get(i + 1) == Some(&0x80) && s.get(i + 2) == Some(&0x80),
+        0xE1 => s.get(i + 1) == Some(&0x9A) && s.get(i + 2) == Some(&0x80),
+        _ => false,
+    }
 }
 
 /// Punctuation that wraps a token without belonging to it.
 fn is_wrapper(b: u8) -> bool {
     matches!(
         b,
-        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b',' | b';' | b'!' | b'?' | b'.' | b':'
+        b'"' | b'\'' | b'`' | b'(' | b')' | b'[' | b']' | b',' | b';' | b'!' | b'?' | b'.' | b':'
     )
+}
+
+/// Bytes that may make a token code: digits and the punctuation of paths, options,
+/// identifiers, addresses.
+fn is_code_byte(b: u8) -> bool {
+    b.is_ascii_digit()
+        || matches!(
+            b,
+            b'_' | b'/'
+                | b'\\'
+                | b'@'
+                | b'='
+                | b'+'
+                | b'.'
+                | b':'
+                | b'('
+                | b'-'
+                | b'&'
+                | b'<'
+                | b'#'
+        )
 }
 
 fn token(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, CodeKind)>) {
     let s = text.as_bytes();
     let tok = &s[start..end];
-    // Prose tokens (letters, apostrophes, hyphens, punctuation at the ends) need no more look.
-    let interesting = tok.iter().any(|&b| {
-        matches!(
-            b,
-            b'_' | b'/' | b'\\' | b'@' | b'=' | b'+' | b'.' | b':' | b'(' | b'-' | b'&' | b'<' | b'#'
-        ) || b.is_ascii_digit()
-    });
-    let camel = tok
-        .windows(2)
-        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    // Prose tokens (letters, apostrophes, hyphens, punctuation at the ends) need no more look:
+    // one pass tells whether a token has a char of code or an inner capital (`getItem`).
+    let mut interesting = false;
+    let mut camel = false;
+    let mut prev_lower = false;
+    for &b in tok {
+        if b.is_ascii_lowercase() {
+            prev_lower = true;
+            continue;
+        }
+        if b.is_ascii_uppercase() {
+            camel |= prev_lower;
+        } else if b >= 0x80 {
+            // Letters of other scripts: nothing here.
+        } else if is_code_byte(b) {
+            interesting = true;
+        }
+        prev_lower = false;
+    }
     if !interesting && !camel {
         return;
     }
@@ -811,6 +860,10 @@ fn token(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, Code
     }
     let t = &text[a..b];
     let tb = t.as_bytes();
+    // A word with its sentence's punctuation around it (`today.`, `(see`) is prose.
+    if !camel && !tb.iter().any(|&b| is_code_byte(b)) {
+        return;
+    }
     // Accelerators: `_Open`, `&File` (not an entity, which is found earlier).
     if (tb[0] == b'_' || tb[0] == b'&')
         && tb.len() > 1
@@ -889,7 +942,9 @@ fn is_path(t: &str) -> bool {
     if !has_letter {
         return false;
     }
-    if t.starts_with('/') && b.get(1).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.')
+    if t.starts_with('/')
+        && b.get(1)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.')
         || t.starts_with("~/")
         || t.starts_with("./")
         || t.starts_with("../")
@@ -915,7 +970,9 @@ fn is_path(t: &str) -> bool {
         }
         if name.is_empty()
             && ext.len() >= 2
-            && ext.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && ext
+                .bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         {
             return true;
         }
@@ -927,18 +984,15 @@ fn is_path(t: &str) -> bool {
 fn is_keys(t: &str) -> bool {
     let parts: Vec<&str> = t.split('+').collect();
     parts.len() >= 2
-        && parts.iter().all(|p| {
-            !p.is_empty() && p.len() <= 10 && p.bytes().all(|b| b.is_ascii_alphanumeric())
-        })
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 10 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
         && parts[0].as_bytes()[0].is_ascii_uppercase()
         && parts[..parts.len() - 1].iter().all(|p| p.len() >= 2)
 }
 
 fn is_identifier(t: &str) -> bool {
     let b = t.as_bytes();
-    if !b.iter().any(|c| c.is_ascii_alphabetic()) {
-        return false;
-    }
     // Hex literals.
     if b.len() > 2 && b[0] == b'0' && (b[1] == b'x' || b[1] == b'X') {
         return b[2..].iter().all(|c| c.is_ascii_hexdigit() || *c == b'%');
@@ -946,9 +1000,12 @@ fn is_identifier(t: &str) -> bool {
     // snake_case, CONSTANT_NAME, `входное_имя`: an underscore between letters or digits of
     // any script, or at a word's end (`пакет_`).
     let cs: Vec<char> = t.chars().collect();
-    if cs.windows(2).any(|w| {
-        (w[0].is_alphanumeric() && w[1] == '_') || (w[0] == '_' && w[1].is_alphanumeric())
-    }) && cs.iter().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '<' | '>'))
+    if cs
+        .windows(2)
+        .any(|w| (w[0].is_alphanumeric() && w[1] == '_') || (w[0] == '_' && w[1].is_alphanumeric()))
+        && cs
+            .iter()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '<' | '>'))
     {
         return true;
     }
@@ -962,19 +1019,27 @@ fn is_identifier(t: &str) -> bool {
     {
         return true;
     }
-    if !t.is_ascii() {
+    if !t.is_ascii() || !b.iter().any(|c| c.is_ascii_alphabetic()) {
         return false;
     }
     // open(), f(x), %%hi(expr): a name and brackets.
     if let Some(p) = t.find('(') {
-        let name = b[..p].iter().rev().take_while(|&&c| is_ident(c) || c == b'.').count();
+        let name = b[..p]
+            .iter()
+            .rev()
+            .take_while(|&&c| is_ident(c) || c == b'.')
+            .count();
         if name > 0 && t.ends_with(')') {
             return true;
         }
     }
     // key=value
     if let Some(p) = t.find('=') {
-        if p > 0 && b[..p].iter().all(|&c| is_ident(c) || c == b'.' || c == b'-') {
+        if p > 0
+            && b[..p]
+                .iter()
+                .all(|&c| is_ident(c) || c == b'.' || c == b'-')
+        {
             return true;
         }
     }
@@ -991,9 +1056,13 @@ fn is_identifier(t: &str) -> bool {
         let parts: Vec<&str> = t.split('.').collect();
         if parts.len() >= 2
             && parts.iter().all(|p| {
-                !p.is_empty() && p.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+                !p.is_empty()
+                    && p.bytes()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
             })
-            && parts.iter().any(|p| p.len() >= 2 && p.bytes().any(|c| c.is_ascii_lowercase()))
+            && parts
+                .iter()
+                .any(|p| p.len() >= 2 && p.bytes().any(|c| c.is_ascii_lowercase()))
             && parts.iter().filter(|p| p.len() >= 2).count() >= 2
         {
             return true;
@@ -1032,7 +1101,17 @@ mod tests {
     fn printf_conversions() {
         assert_eq!(
             placeholder_texts("%s: %1$d of %-10.2lf, %.*s, %08x, %llu, %zu, %m, %<PRIu64> and %%"),
-            ["%s", "%1$d", "%-10.2lf", "%.*s", "%08x", "%llu", "%zu", "%m", "%<PRIu64>"]
+            [
+                "%s",
+                "%1$d",
+                "%-10.2lf",
+                "%.*s",
+                "%08x",
+                "%llu",
+                "%zu",
+                "%m",
+                "%<PRIu64>"
+            ]
         );
         // Percent signs of prose are not placeholders.
         assert!(placeholder_texts("Prices rose 50% of the time, 5 % overall, 100%.").is_empty());
@@ -1043,11 +1122,27 @@ mod tests {
     fn python_brace_template_and_qt() {
         assert_eq!(
             placeholder_texts("%(name)s has {0} and {count} items, {} {0:N2} {user.name} {/1}"),
-            ["%(name)s", "{0}", "{count}", "{}", "{0:N2}", "{user.name}", "{/1}"]
+            [
+                "%(name)s",
+                "{0}",
+                "{count}",
+                "{}",
+                "{0:N2}",
+                "{user.name}",
+                "{/1}"
+            ]
         );
         assert_eq!(
             placeholder_texts("Set $HOME, ${var}, $(CC), {{ user }}, {% if x %}, %APPDATA%, %{n}"),
-            ["$HOME", "${var}", "$(CC)", "{{ user }}", "{% if x %}", "%APPDATA%", "%{n}"]
+            [
+                "$HOME",
+                "${var}",
+                "$(CC)",
+                "{{ user }}",
+                "{% if x %}",
+                "%APPDATA%",
+                "%{n}"
+            ]
         );
         assert_eq!(placeholder_texts("File %1 of %2"), ["%1", "%2"]);
         // A price and an escaped brace are not placeholders.
@@ -1061,13 +1156,20 @@ mod tests {
         let ph: Vec<&str> = v.placeholders().map(|c| c.text).collect();
         assert_eq!(
             ph,
-            ["{count, plural,", "one {", "#", "}", "other {", "#", "}", "}", "{folder}"]
+            [
+                "{count, plural,",
+                "one {",
+                "#",
+                "}",
+                "other {",
+                "#",
+                "}",
+                "}",
+                "{folder}"
+            ]
         );
         let words: Vec<&str> = v.words.iter().map(|w| w.text).collect();
-        assert_eq!(
-            words,
-            ["You", "have", "new", "file", "new", "files", "in"]
-        );
+        assert_eq!(words, ["You", "have", "new", "file", "new", "files", "in"]);
         assert_eq!(placeholder_texts("{d, date, short}"), ["{d, date, short}"]);
     }
 
@@ -1117,10 +1219,27 @@ mod tests {
                 "Ctrl+S"
             ]
         );
-        assert_eq!(kinds("Press _Open or &File")[0], ("_", CodeKind::Accelerator));
+        assert_eq!(
+            kinds("Press _Open or &File")[0],
+            ("_", CodeKind::Accelerator)
+        );
         assert_eq!(kinds("the `ls -l` command")[0].1, CodeKind::Backtick);
-        assert_eq!(kinds("thanks @Twitter for #SaveTheDate")[0], ("@Twitter", CodeKind::Identifier));
-        assert_eq!(kinds("value='%s' set")[0], ("value='", CodeKind::Identifier));
+        assert_eq!(
+            kinds("thanks @Twitter for #SaveTheDate")[0],
+            ("@Twitter", CodeKind::Identifier)
+        );
+        assert_eq!(
+            kinds("value='%s' set")[0],
+            ("value='", CodeKind::Identifier)
+        );
+        assert_eq!(
+            kinds("builtin [встр_команда]")[0],
+            ("встр_команда", CodeKind::Identifier)
+        );
+        assert_eq!(
+            kinds("missing `order_end' keyword")[0],
+            ("order_end", CodeKind::Identifier)
+        );
     }
 
     #[test]
@@ -1132,6 +1251,17 @@ mod tests {
             "Mr. McDonald's 3-year plan: -5 degrees, 2-3 days.",
         ] {
             assert!(kinds(t).is_empty(), "{t}: {:?}", kinds(t));
+        }
+    }
+
+    #[test]
+    fn unicode_spaces_by_their_bytes() {
+        for c in (0u32..0x3001)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii())
+        {
+            let t = format!("a{c}b");
+            assert_eq!(is_unicode_space(&t, 1), c.is_whitespace(), "{c:?}");
         }
     }
 

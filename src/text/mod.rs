@@ -7,8 +7,8 @@
 pub mod freq;
 pub mod lexicon;
 pub mod markup;
-pub mod names;
 pub mod memo;
+pub mod names;
 pub mod translit;
 
 use serde::{Deserialize, Serialize};

@@ -50,8 +50,8 @@ fn ru_stem(word: &str) -> String {
 /// Case endings a Russian name word may carry after its stem.
 const RU_ENDINGS: &[&str] = &[
     "", "а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
-    "ями", "ов", "ев", "ого", "его", "ому", "ему", "ые", "ие", "ых", "их", "ым", "им", "ую",
-    "юю", "ая", "яя", "ое", "ее", "ий", "ый",
+    "ями", "ов", "ев", "ого", "его", "ому", "ему", "ые", "ие", "ых", "их", "ым", "им", "ую", "юю",
+    "ая", "яя", "ое", "ее", "ий", "ый",
 ];
 
 fn places() -> &'static Places {
@@ -96,12 +96,16 @@ fn places() -> &'static Places {
             p.names.push(en.to_string());
             let ew: Vec<String> = en.split([' ', '-']).map(|w| w.to_lowercase()).collect();
             if let Some(first) = ew.first() {
-                p.en.entry(first.clone()).or_default().push((id, ew.clone()));
+                p.en.entry(first.clone())
+                    .or_default()
+                    .push((id, ew.clone()));
             }
             for name in ru.split('|') {
                 let rw: Vec<String> = name.split([' ', '-']).map(ru_stem).collect();
                 if let Some(first) = rw.first() {
-                    p.ru.entry(first.clone()).or_default().push((id, rw.clone()));
+                    p.ru.entry(first.clone())
+                        .or_default()
+                        .push((id, rw.clone()));
                 }
             }
         }
@@ -112,7 +116,8 @@ fn places() -> &'static Places {
 /// True when the Russian word is a form of the name word with stem `stem`.
 fn ru_form_of(word: &str, stem: &str) -> bool {
     let w = super::normalize(word);
-    w.strip_prefix(stem).is_some_and(|e| RU_ENDINGS.contains(&e))
+    w.strip_prefix(stem)
+        .is_some_and(|e| RU_ENDINGS.contains(&e))
 }
 
 /// The places the words of a text (in `lang`) name, longest names first where they overlap.
@@ -162,11 +167,15 @@ pub fn places_in(words: &[Word<'_>], lang: Lang) -> Vec<PlaceMention> {
             }
             Lang::Ru => {
                 let lower = super::normalize(w);
-                let chars: Vec<char> = lower.chars().collect();
                 // The word's stem: the word less an ending of up to three letters.
-                for cut in 0..=3.min(chars.len().saturating_sub(3)) {
-                    let stem: String = chars[..chars.len() - cut].iter().collect();
-                    consider(p.ru.get(&stem), true);
+                let ends: Vec<usize> = lower
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(lower.len()))
+                    .collect();
+                let n = ends.len() - 1;
+                for cut in 0..=3.min(n.saturating_sub(3)) {
+                    consider(p.ru.get(&lower[..ends[n - cut]]), true);
                 }
             }
         }
@@ -189,10 +198,16 @@ pub fn places_in(words: &[Word<'_>], lang: Lang) -> Vec<PlaceMention> {
 
 /// The place a single English word names, in any case (`geneva`), if any.
 pub fn english_place(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
+    let lower;
+    let key = if word.chars().any(char::is_uppercase) {
+        lower = word.to_lowercase();
+        lower.as_str()
+    } else {
+        word
+    };
     places()
         .en
-        .get(&lower)?
+        .get(key)?
         .iter()
         .find(|(_, parts)| parts.len() == 1)
         .map(|(id, _)| *id)
@@ -209,7 +224,14 @@ pub fn english_language(word: &str) -> bool {
             .filter_map(|l| l.split_once('\t').map(|(e, _)| e.to_lowercase()))
             .collect()
     })
-    .contains(&word.to_lowercase())
+    .contains(
+        if word.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        }
+        .as_ref(),
+    )
 }
 
 /// The English name of place `id`.
@@ -259,25 +281,81 @@ fn calendar_names() -> &'static [(LowerClass, u32, String, String)] {
 /// `Sept`, `Sep.` when followed by its dot) or Russian (`сентября`, `вторник`, `среду`).
 /// English names must be capitalised (`may` is a verb).
 pub fn calendar_word(word: &str) -> Option<(LowerClass, u32)> {
-    let cal = calendar_names();
+    // Quick rejections: month and weekday names have three letters or more and start with a
+    // letter few words start with in the lists.
+    let mut cs = word.chars();
+    let first = cs.next()?;
+    if word.len() < 3 {
+        return None;
+    }
     if word.is_ascii() {
-        if !is_capitalized(word) {
+        if !"JFMASONDTW".contains(first) {
             return None;
         }
-        let lower = word.to_ascii_lowercase();
-        return cal.iter().find_map(|(class, n, en, _)| {
-            let full = en.to_ascii_lowercase();
-            let abbr_ok = lower.len() >= 3
-                && full.starts_with(&lower)
-                && (lower.len() == 3 || lower == "sept" || lower == "tues" || lower == "thur" || lower == "thurs");
-            (lower == full || abbr_ok).then_some((*class, *n))
-        });
+    } else {
+        // The first two letters of a Russian month or weekday name.
+        const HEADS: &[[char; 2]] = &[
+            ['я', 'н'],
+            ['ф', 'е'],
+            ['м', 'а'],
+            ['а', 'п'],
+            ['и', 'ю'],
+            ['а', 'в'],
+            ['с', 'е'],
+            ['о', 'к'],
+            ['н', 'о'],
+            ['д', 'е'],
+            ['п', 'о'],
+            ['в', 'т'],
+            ['с', 'р'],
+            ['ч', 'е'],
+            ['п', 'я'],
+            ['с', 'у'],
+            ['в', 'о'],
+        ];
+        let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+        let head = [lower(first), cs.next().map_or(' ', lower)];
+        if !HEADS.contains(&head) {
+            return None;
+        }
     }
+    if word.is_ascii() {
+        if !is_capitalized(word) || word.len() > 9 {
+            return None;
+        }
+        let mut buf = [0u8; 9];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return english_calendar().get(&*lower).copied();
+    }
+    let cal = calendar_names();
     let w = super::normalize(word);
     cal.iter().find_map(|(class, n, _, stem)| {
         w.strip_prefix(stem.as_str())
             .filter(|e| NOUN_ENDINGS.contains(e))
             .map(|_| (*class, *n))
+    })
+}
+
+/// English month and weekday names and their abbreviations (`sep`, `sept`, `tues`), lower
+/// case, as bytes.
+fn english_calendar() -> &'static HashMap<Vec<u8>, (LowerClass, u32)> {
+    static E: OnceLock<HashMap<Vec<u8>, (LowerClass, u32)>> = OnceLock::new();
+    E.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (class, n, en, _) in calendar_names() {
+            let full = en.to_ascii_lowercase();
+            for abbr in [&full[..3], &full[..full.len().min(4)], full.as_str()] {
+                if abbr.len() == 3 || abbr == full || matches!(abbr, "sept" | "tues" | "thur") {
+                    m.insert(abbr.as_bytes().to_vec(), (*class, *n));
+                }
+            }
+            if full == "thursday" {
+                m.insert(b"thurs".to_vec(), (*class, *n));
+            }
+        }
+        m
     })
 }
 
@@ -333,8 +411,8 @@ const ADJ_ENDINGS: &[&str] = &[
 ];
 
 const NOUN_ENDINGS: &[&str] = &[
-    "", "ь", "й", "а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ём", "ой", "ей", "ам", "ям", "ами", "ями",
-    "ах", "ях", "ов", "ев",
+    "", "ь", "й", "а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ём", "ой", "ей", "ам", "ям",
+    "ами", "ями", "ах", "ях", "ов", "ев",
 ];
 
 /// The class of a Russian word that is written in lower case: a month or weekday name in any
@@ -382,7 +460,11 @@ pub fn ru_lower_class(word: &str) -> Option<LowerClass> {
             .iter()
             .take_while(|s| s.starts_with(head.as_str()))
         {
-            let common = s.chars().zip(base.chars()).take_while(|(a, b)| a == b).count();
+            let common = s
+                .chars()
+                .zip(base.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
             if common + 2 >= s.chars().count() {
                 return Some(LowerClass::Nationality);
             }
@@ -412,23 +494,38 @@ mod tests {
     #[test]
     fn places_in_both_languages_and_any_case() {
         assert_eq!(
-            names("Делегация из Японии прибыла в Минск и в Соединённые Штаты.", Lang::Ru),
+            names(
+                "Делегация из Японии прибыла в Минск и в Соединённые Штаты.",
+                Lang::Ru
+            ),
             [
                 ("Японии".to_string(), "Japan"),
                 ("Минск".to_string(), "Minsk"),
                 // One place under all its names: `United States`, `US`, `America`, `США`.
-                ("Соединённые Штаты".to_string(), place_name(english_place("US").unwrap()))
+                (
+                    "Соединённые Штаты".to_string(),
+                    place_name(english_place("US").unwrap())
+                )
             ]
         );
         assert_eq!(
-            names("A delegation from China arrived in the United States and Munich's center.", Lang::En),
+            names(
+                "A delegation from China arrived in the United States and Munich's center.",
+                Lang::En
+            ),
             [
                 ("China".to_string(), "China"),
-                ("United States".to_string(), place_name(english_place("US").unwrap())),
+                (
+                    "United States".to_string(),
+                    place_name(english_place("US").unwrap())
+                ),
                 ("Munich's".to_string(), "Munich")
             ]
         );
-        let ru: Vec<_> = names("Встреча в Китае и в Мюнхене", Lang::Ru).into_iter().map(|x| x.1).collect();
+        let ru: Vec<_> = names("Встреча в Китае и в Мюнхене", Lang::Ru)
+            .into_iter()
+            .map(|x| x.1)
+            .collect();
         assert_eq!(ru, ["China", "Munich"]);
         // Lower-case words are not names.
         assert!(names("he said china is fragile", Lang::En).is_empty());

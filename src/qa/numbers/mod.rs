@@ -37,7 +37,9 @@ fn meets(kind: Kind, a: &[f64], b: &[f64]) -> bool {
     a.iter().any(|&x| {
         b.iter().any(|&y| {
             same_value(x, y)
-                || (kind == Kind::Date && (x < 10_000.0 || y < 10_000.0) && x % 10_000.0 == y % 10_000.0)
+                || (kind == Kind::Date
+                    && (x < 10_000.0 || y < 10_000.0)
+                    && x % 10_000.0 == y % 10_000.0)
         })
     })
 }
@@ -85,7 +87,12 @@ fn src_ref(src: &str, q: &Quantity) -> String {
 }
 
 fn span_text(text: &str, q: &Quantity) -> String {
-    text.chars().skip(q.start).take(q.end - q.start).collect::<String>().trim().to_string()
+    text.chars()
+        .skip(q.start)
+        .take(q.end - q.start)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// A number written the way `lang` writes it (`2500` → `2,500` / `2 500`, `3.5` → `3,5`).
@@ -170,15 +177,19 @@ fn quantities_check(
     // A source in a language without rules here (`zh`) writes numbers its own way: only its
     // digits are compared, and target numbers it lacks are not reported.
     let src_known = ctx.unit.src.lang.is_some();
-    let src_chars: Vec<char> = if src_known { Vec::new() } else { src.prose.chars().collect() };
+    let src_chars: Vec<char> = if src_known {
+        Vec::new()
+    } else {
+        src.prose.chars().collect()
+    };
     let sq: Vec<Quantity> = sq
         .into_iter()
         .filter(|q| {
             // `50万`: a number with a scale sign of a script read nowhere here.
             src_known
-                || src_chars
-                    .get(q.end)
-                    .is_none_or(|&c| !c.is_alphabetic() || c.is_ascii() || crate::text::is_cyrillic(c))
+                || src_chars.get(q.end).is_none_or(|&c| {
+                    !c.is_alphabetic() || c.is_ascii() || crate::text::is_cyrillic(c)
+                })
         })
         .collect();
     let tq: Vec<Quantity> = tq.into_iter().filter(|q| src_known || !q.word).collect();
@@ -186,9 +197,9 @@ fn quantities_check(
     let mut t_match = vec![Match::None; tq.len()];
     // By value, in the target's own notation.
     for (k, t) in tq.iter().enumerate() {
-        if let Some(i) = (0..sq.len())
-            .find(|&i| !s_used[i] && sq[i].kind == t.kind && meets(t.kind, &t.native, &sq[i].values))
-        {
+        if let Some(i) = (0..sq.len()).find(|&i| {
+            !s_used[i] && sq[i].kind == t.kind && meets(t.kind, &t.native, &sq[i].values)
+        }) {
             s_used[i] = true;
             t_match[k] = Match::Value;
         }
@@ -198,9 +209,9 @@ fn quantities_check(
         if t_match[k] != Match::None || t.kind != Kind::Plain {
             continue;
         }
-        if let Some(i) = (0..sq.len())
-            .find(|&i| !s_used[i] && sq[i].kind == Kind::Plain && meets(Kind::Plain, &t.values, &sq[i].values))
-        {
+        if let Some(i) = (0..sq.len()).find(|&i| {
+            !s_used[i] && sq[i].kind == Kind::Plain && meets(Kind::Plain, &t.values, &sq[i].values)
+        }) {
             s_used[i] = true;
             t_match[k] = if side.lang.is_some() {
                 Match::Notation(i)
@@ -219,7 +230,9 @@ fn quantities_check(
             let s = &sq[i];
             match (t.kind, s.kind) {
                 (Kind::Plain, Kind::Time | Kind::Date) => meets(Kind::Plain, &t.values, &s.parts),
-                (Kind::Time | Kind::Date, Kind::Plain) => !s_used[i] && meets(Kind::Plain, &t.parts, &s.values),
+                (Kind::Time | Kind::Date, Kind::Plain) => {
+                    !s_used[i] && meets(Kind::Plain, &t.parts, &s.values)
+                }
                 _ => false,
             }
         });
@@ -248,7 +261,10 @@ fn quantities_check(
             continue;
         }
         // A time or date of the source given as plain numbers in the target.
-        if s.parts.iter().all(|p| tq.iter().any(|t| t.kind == Kind::Plain && meets(Kind::Plain, &t.values, &[*p]))) {
+        if s.parts.iter().all(|p| {
+            tq.iter()
+                .any(|t| t.kind == Kind::Plain && meets(Kind::Plain, &t.values, &[*p]))
+        }) {
             s_used[i] = true;
         }
     }
@@ -256,7 +272,10 @@ fn quantities_check(
     let src_words = word_values(ctx.other_words);
     let tgt_words = word_values(ctx.words);
     for (k, t) in tq.iter().enumerate() {
-        if t_match[k] == Match::None && t.kind == Kind::Plain && meets(Kind::Plain, &t.values, &src_words) {
+        if t_match[k] == Match::None
+            && t.kind == Kind::Plain
+            && meets(Kind::Plain, &t.values, &src_words)
+        {
             t_match[k] = Match::Value;
         }
     }
@@ -279,12 +298,20 @@ fn quantities_check(
                 .copied()
                 .find(|v| t.values.iter().any(|x| same_value(*x, *v)))
                 .unwrap_or(s.values[0]);
-            let scale_word: String = text.chars().skip(t.digits_end).take(t.end - t.digits_end).collect();
+            let scale_word: String = text
+                .chars()
+                .skip(t.digits_end)
+                .take(t.end - t.digits_end)
+                .collect();
             let (fix, reading) = match lang {
                 Some(l) => (
                     Some(format!("{}{scale_word}", in_notation(v / t.scale, l))),
                     match t.native.first() {
-                        Some(n) => format!("reads as {} in {}", in_notation(*n / t.scale, l), lang_name(l)),
+                        Some(n) => format!(
+                            "reads as {} in {}",
+                            in_notation(*n / t.scale, l),
+                            lang_name(l)
+                        ),
                         None => format!("is not how {} writes it", lang_name(l)),
                     },
                 ),
@@ -295,19 +322,27 @@ fn quantities_check(
                 text,
                 t.start,
                 t.end,
-                format!("“{shown}” {reading}; the source has {}", src_ref(src_text, s)),
+                format!(
+                    "“{shown}” {reading}; the source has {}",
+                    src_ref(src_text, s)
+                ),
                 fix,
             ));
         }
     }
-    let mut t_left: Vec<usize> = (0..tq.len()).filter(|&k| t_match[k] == Match::None).collect();
+    let mut t_left: Vec<usize> = (0..tq.len())
+        .filter(|&k| t_match[k] == Match::None)
+        .collect();
     let mut s_left: Vec<usize> = (0..sq.len()).filter(|&i| !s_used[i]).collect();
     let mut pairs = Vec::new();
     for kind_first in [true, false] {
         let mut k = 0;
         while k < t_left.len() {
             let t = t_left[k];
-            match s_left.iter().position(|&i| !kind_first || sq[i].kind == tq[t].kind) {
+            match s_left
+                .iter()
+                .position(|&i| !kind_first || sq[i].kind == tq[t].kind)
+            {
                 Some(p) => {
                     pairs.push((t, s_left.remove(p)));
                     t_left.remove(k);
@@ -324,7 +359,11 @@ fn quantities_check(
             text,
             q.start,
             q.end,
-            format!("“{}” where the source has {}", span_text(text, q), src_ref(src_text, &sq[i])),
+            format!(
+                "“{}” where the source has {}",
+                span_text(text, q),
+                src_ref(src_text, &sq[i])
+            ),
             None,
         ));
     }
@@ -345,14 +384,20 @@ fn quantities_check(
     let in_name = |q: &Quantity| {
         q.start >= 2 && src_chars[q.start - 1] == '-' && src_chars[q.start - 2].is_alphabetic()
     };
-    for i in s_left.into_iter().filter(|&i| !sq[i].word && !in_name(&sq[i])) {
+    for i in s_left
+        .into_iter()
+        .filter(|&i| !sq[i].word && !in_name(&sq[i]))
+    {
         let (a, b) = whole(text);
         out.push(ctx.finding(
             &INFO,
             text,
             a,
             b,
-            format!("the source's {} is not in the target", src_ref(src_text, &sq[i])),
+            format!(
+                "the source's {} is not in the target",
+                src_ref(src_text, &sq[i])
+            ),
             None,
         ));
     }
@@ -395,7 +440,10 @@ fn calendar_check(
         if s.iter().any(|x| x.0 == class && x.1 == n) {
             continue;
         }
-        let Some(other) = s.iter().find(|x| x.0 == class && !t.iter().any(|y| y.0 == class && y.1 == x.1)) else {
+        let Some(other) = s
+            .iter()
+            .find(|x| x.0 == class && !t.iter().any(|y| y.0 == class && y.1 == x.1))
+        else {
             continue;
         };
         // Already part of a reported date.
@@ -403,13 +451,20 @@ fn calendar_check(
             continue;
         }
         let shown: String = text.chars().skip(a).take(b - a).collect();
-        let theirs: String = src_text.chars().skip(other.2).take(other.3 - other.2).collect();
+        let theirs: String = src_text
+            .chars()
+            .skip(other.2)
+            .take(other.3 - other.2)
+            .collect();
         out.push(ctx.finding(
             &INFO,
             text,
             a,
             b,
-            format!("“{shown}” where the source has “{theirs}” (source {}..{})", other.2, other.3),
+            format!(
+                "“{shown}” where the source has “{theirs}” (source {}..{})",
+                other.2, other.3
+            ),
             None,
         ));
     }
@@ -437,51 +492,126 @@ mod tests {
     }
 
     fn en_ru(src: &str, tgt: &str) -> Vec<String> {
-        nums("en", src, "ru", tgt).into_iter().map(|x| x.0).collect()
+        nums("en", src, "ru", tgt)
+            .into_iter()
+            .map(|x| x.0)
+            .collect()
     }
 
     fn ru_en(src: &str, tgt: &str) -> Vec<String> {
-        nums("ru", src, "en", tgt).into_iter().map(|x| x.0).collect()
+        nums("ru", src, "en", tgt)
+            .into_iter()
+            .map(|x| x.0)
+            .collect()
     }
 
     #[test]
     fn equal_values_in_either_notation_pass() {
         for (s, t) in [
-            ("Growth was 3.7% in 2020.", "Рост составил 3,7% в 2020 году."),
+            (
+                "Growth was 3.7% in 2020.",
+                "Рост составил 3,7% в 2020 году.",
+            ),
             ("12,500 people came.", "Пришли 12 500 человек."),
             ("It cost $2.5 billion.", "Это стоило 2,5 млрд долларов."),
             ("Three ships and 2 boats.", "3 корабля и две лодки."),
             ("the third time in 5 years", "в третий раз за пять лет"),
             ("Thirty-one people came.", "Пришел 31 человек."),
             ("It costs 25,000 rubles.", "Это стоит 25 тыс. рублей."),
-            ("The plane landed at 6:40 p.m.", "Самолёт приземлился в 18:40."),
-            ("The shop is open from 9 a.m. to 9 p.m.", "Магазин работает с 9:00 до 21:00."),
-            ("The summit starts on September 14.", "Саммит начнётся 14 сентября."),
-            ("He was born on April 12, 1961.", "Он родился 12 апреля 1961 года."),
-            ("The festival runs from July 3 to July 7.", "Фестиваль пройдёт с 3 по 7 июля."),
+            (
+                "The plane landed at 6:40 p.m.",
+                "Самолёт приземлился в 18:40.",
+            ),
+            (
+                "The shop is open from 9 a.m. to 9 p.m.",
+                "Магазин работает с 9:00 до 21:00.",
+            ),
+            (
+                "The summit starts on September 14.",
+                "Саммит начнётся 14 сентября.",
+            ),
+            (
+                "He was born on April 12, 1961.",
+                "Он родился 12 апреля 1961 года.",
+            ),
+            (
+                "The festival runs from July 3 to July 7.",
+                "Фестиваль пройдёт с 3 по 7 июля.",
+            ),
             ("Deadline: 11/22/2026.", "Срок: 22.11.2026."),
-            ("We will reply within 24 hours.", "Мы ответим в течение суток."),
-            ("Sales doubled to 2 million.", "Продажи выросли вдвое, до двух миллионов."),
-            ("It was built in the 21st century.", "Его построили в XXI веке."),
-            ("Twenty-five people and one dog.", "25 человек и одна собака."),
+            (
+                "We will reply within 24 hours.",
+                "Мы ответим в течение суток.",
+            ),
+            (
+                "Sales doubled to 2 million.",
+                "Продажи выросли вдвое, до двух миллионов.",
+            ),
+            (
+                "It was built in the 21st century.",
+                "Его построили в XXI веке.",
+            ),
+            (
+                "Twenty-five people and one dog.",
+                "25 человек и одна собака.",
+            ),
         ] {
             assert!(en_ru(s, t).is_empty(), "{s} → {t}: {:?}", en_ru(s, t));
         }
-        assert!(ru_en("Самолёт приземлился в 18:40.", "The plane landed at 6:40 p.m.").is_empty());
+        assert!(ru_en(
+            "Самолёт приземлился в 18:40.",
+            "The plane landed at 6:40 p.m."
+        )
+        .is_empty());
         assert!(ru_en("Билет стоит 2 500 рублей.", "A ticket costs 2,500 rubles.").is_empty());
     }
 
     #[test]
     fn different_values_are_reported_on_the_target() {
-        assert_eq!(ru_en("Явка составила 62 процента.", "Turnout was 68 percent."), ["68"]);
-        let f = nums("ru", "Ущерб оценивается в 2 млрд рублей.", "en", "The damage is estimated at 2 million rubles.");
+        assert_eq!(
+            ru_en("Явка составила 62 процента.", "Turnout was 68 percent."),
+            ["68"]
+        );
+        let f = nums(
+            "ru",
+            "Ущерб оценивается в 2 млрд рублей.",
+            "en",
+            "The damage is estimated at 2 million rubles.",
+        );
         assert_eq!(f[0].0, "2 million");
-        assert_eq!(en_ru("About 15,000 people attended.", "Пришли около 1500 человек."), ["1500"]);
-        assert_eq!(ru_en("Саммит пройдёт 14 сентября.", "The summit will take place on September 24."), ["September 24"]);
-        assert_eq!(ru_en("Концерт начнётся в 19:30.", "The concert begins at 7:30 a.m."), ["7:30 a.m."]);
+        assert_eq!(
+            en_ru(
+                "About 15,000 people attended.",
+                "Пришли около 1500 человек."
+            ),
+            ["1500"]
+        );
+        assert_eq!(
+            ru_en(
+                "Саммит пройдёт 14 сентября.",
+                "The summit will take place on September 24."
+            ),
+            ["September 24"]
+        );
+        assert_eq!(
+            ru_en(
+                "Концерт начнётся в 19:30.",
+                "The concert begins at 7:30 a.m."
+            ),
+            ["7:30 a.m."]
+        );
         assert_eq!(en_ru("It opens in March.", "Он откроется в мае."), ["мае"]);
-        assert_eq!(en_ru("The flight takes four hours.", "Полёт длится пять часов."), ["пять"]);
-        assert_eq!(en_ru("The shop closes at 9:30 p.m.", "Магазин закрывается в 9:30."), ["9:30"]);
+        assert_eq!(
+            en_ru("The flight takes four hours.", "Полёт длится пять часов."),
+            ["пять"]
+        );
+        assert_eq!(
+            en_ru(
+                "The shop closes at 9:30 p.m.",
+                "Магазин закрывается в 9:30."
+            ),
+            ["9:30"]
+        );
         assert_eq!(en_ru("It has 3,400 seats.", "В нём 3,400 мест.").len(), 1);
         // A number missing from the target: the whole target, naming the source's span.
         let f = check(&[QaUnit {
@@ -490,7 +620,10 @@ mod tests {
             src: Side::new(Some("en"), "They met 12 times."),
             tgt: Some(Side::new(Some("ru"), "Они встречались много раз.")),
         }]);
-        let f: Vec<_> = f.into_iter().filter(|f| f.check == "number_mismatch").collect();
+        let f: Vec<_> = f
+            .into_iter()
+            .filter(|f| f.check == "number_mismatch")
+            .collect();
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("“12” (source 9..11)"), "{f:?}");
         assert_eq!((f[0].start, f[0].end), (0, 26));
@@ -498,11 +631,29 @@ mod tests {
 
     #[test]
     fn notation_of_the_target_language() {
-        let f = nums("ru", "Население — 3,5 млн человек.", "en", "The population is 3,5 million.");
-        assert_eq!(f, [("3,5 million".to_string(), Some("3.5 million".to_string()))]);
-        let f = nums("ru", "Билет стоит 2 500 рублей.", "en", "A ticket costs 2.500 rubles.");
+        let f = nums(
+            "ru",
+            "Население — 3,5 млн человек.",
+            "en",
+            "The population is 3,5 million.",
+        );
+        assert_eq!(
+            f,
+            [("3,5 million".to_string(), Some("3.5 million".to_string()))]
+        );
+        let f = nums(
+            "ru",
+            "Билет стоит 2 500 рублей.",
+            "en",
+            "A ticket costs 2.500 rubles.",
+        );
         assert_eq!(f, [("2.500".to_string(), Some("2,500".to_string()))]);
-        let f = nums("en", "The rate rose by 0.25 points.", "ru", "Ставка выросла на 0.25 пункта.");
+        let f = nums(
+            "en",
+            "The rate rose by 0.25 points.",
+            "ru",
+            "Ставка выросла на 0.25 пункта.",
+        );
         assert_eq!(f, [("0.25".to_string(), Some("0,25".to_string()))]);
         let f = nums("en", "It has 12,500 seats.", "ru", "В нём 12,500 мест.");
         assert_eq!(f, [("12,500".to_string(), Some("12\u{a0}500".to_string()))]);

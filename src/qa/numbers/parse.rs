@@ -149,8 +149,18 @@ fn scale_after(chars: &[char], j: usize, glued_currency: bool) -> Option<(usize,
                 || (word.starts_with(w)
                     && matches!(
                         &word[w.len()..],
-                        "s" | "а" | "ов" | "ы" | "и" | "у" | "ам" | "ами" | "ах" | "ом" | "е"
-                            | "ей" | "ами."
+                        "s" | "а"
+                            | "ов"
+                            | "ы"
+                            | "и"
+                            | "у"
+                            | "ам"
+                            | "ами"
+                            | "ах"
+                            | "ом"
+                            | "е"
+                            | "ей"
+                            | "ами."
                     ));
             if ok && best.is_none_or(|(n, _)| letters > n) {
                 // Abbreviations take their dot (`тыс.`, `млн.`); a full word leaves the
@@ -496,14 +506,12 @@ fn word_dates(qs: &mut [Quantity], chars: &[char], words: &[Word<'_>]) {
             continue;
         }
         // The word after (`14 сентября`, `24th of September`) or before (`September 24`).
-        let after = words
-            .iter()
-            .find(|w| w.start >= q.end)
-            .filter(|w| {
-                let gap: String = chars[q.end..w.start].iter().collect();
-                let gap = gap.trim_start_matches(|c: char| c.is_ascii_alphabetic() && "stndrh".contains(c));
-                gap.trim().is_empty() || gap.trim() == "of" || gap.trim() == "-го"
-            });
+        let after = words.iter().find(|w| w.start >= q.end).filter(|w| {
+            let gap: String = chars[q.end..w.start].iter().collect();
+            let gap =
+                gap.trim_start_matches(|c: char| c.is_ascii_alphabetic() && "stndrh".contains(c));
+            gap.trim().is_empty() || gap.trim() == "of" || gap.trim() == "-го"
+        });
         let before = words.iter().rev().find(|w| w.end <= q.start).filter(|w| {
             let gap: String = chars[w.end..q.start].iter().collect();
             matches!(gap.trim(), "" | ".")
@@ -564,14 +572,23 @@ mod tests {
         let q = qs("3.7 and 3,7, 12,500, 12 500, 1,234,567.89", Some(Lang::En));
         assert_eq!(q[0].2, [3.7]);
         assert_eq!((q[1].2.clone(), q[1].3.clone()), (vec![3.7], vec![]));
-        assert_eq!((q[2].2.clone(), q[2].3.clone()), (vec![12500.0, 12.5], vec![12500.0]));
+        assert_eq!(
+            (q[2].2.clone(), q[2].3.clone()),
+            (vec![12500.0, 12.5], vec![12500.0])
+        );
         assert_eq!(q[3].3, [12500.0]);
         assert_eq!(q[4].3, [1234567.89]);
         let q = qs("3,5 млн, 2.500 и 12,500", Some(Lang::Ru));
-        assert_eq!((q[0].1.as_str(), q[0].3.clone()), ("3,5 млн", vec![3_500_000.0]));
+        assert_eq!(
+            (q[0].1.as_str(), q[0].3.clone()),
+            ("3,5 млн", vec![3_500_000.0])
+        );
         assert_eq!(q[1].3, Vec::<f64>::new());
         assert_eq!(q[2].3, [12.5]);
-        let q = qs("It cost $4bn, £3m and 2 billion dollars, 5 m tall.", Some(Lang::En));
+        let q = qs(
+            "It cost $4bn, £3m and 2 billion dollars, 5 m tall.",
+            Some(Lang::En),
+        );
         let v: Vec<f64> = q.iter().map(|q| q.2[0]).collect();
         assert_eq!(v, [4e9, 3e6, 2e9, 5.0]);
         assert_eq!(q[2].1, "2 billion");
@@ -587,7 +604,10 @@ mod tests {
         assert_eq!(q[2].2, [540.0]);
         assert_eq!(q[3].2, [540.0, 1260.0]);
         assert_eq!(q[4].2, [1140.0]);
-        let q = qs("on September 24, 14 сентября, 22.11.2026, 2026-11-22 and 11/22/2026", None);
+        let q = qs(
+            "on September 24, 14 сентября, 22.11.2026, 2026-11-22 and 11/22/2026",
+            None,
+        );
         let v: Vec<(Kind, String)> = q.iter().map(|q| (q.0, q.1.clone())).collect();
         assert_eq!(v[0], (Kind::Date, "September 24".to_string()));
         assert_eq!(q[0].2, [924.0]);

@@ -229,10 +229,35 @@ pub fn number_words() -> &'static HashMap<String, f64> {
 fn is_loose(word: &str) -> bool {
     matches!(
         word,
-        "one" | "once" | "single" | "double" | "pair" | "couple" | "half" | "second" | "quarter"
-            | "hundreds" | "thousands" | "millions" | "billions" | "week" | "century"
-            | "decade" | "decades" | "пара" | "пары" | "пару" | "половина" | "половины"
-            | "половину" | "четверть" | "четверти" | "сотни" | "неделя" | "недели" | "неделю"
+        "one"
+            | "once"
+            | "single"
+            | "double"
+            | "pair"
+            | "couple"
+            | "half"
+            | "second"
+            | "quarter"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "week"
+            | "century"
+            | "decade"
+            | "decades"
+            | "пара"
+            | "пары"
+            | "пару"
+            | "половина"
+            | "половины"
+            | "половину"
+            | "четверть"
+            | "четверти"
+            | "сотни"
+            | "неделя"
+            | "недели"
+            | "неделю"
             | "неделей"
     ) || word.starts_with("одн")
         || word.starts_with("один")
@@ -245,16 +270,45 @@ fn is_cardinal(word: &str, v: f64) -> bool {
         return false;
     }
     let ordinal = word.ends_with("th")
-        || matches!(word, "first" | "second" | "third" | "fifth" | "eighth" | "ninth" | "twelfth")
-        || ["ый", "ой", "ий", "ая", "ое", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми", "ей", "ье", "ья", "ьи"]
-            .iter()
-            .any(|e| word.ends_with(e) && !matches!(word, "двое" | "трое" | "двух" | "трёх" | "трех"));
+        || matches!(
+            word,
+            "first" | "second" | "third" | "fifth" | "eighth" | "ninth" | "twelfth"
+        )
+        || [
+            "ый", "ой", "ий", "ая", "ое", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми", "ей",
+            "ье", "ья", "ьи",
+        ]
+        .iter()
+        .any(|e| word.ends_with(e) && !matches!(word, "двое" | "трое" | "двух" | "трёх" | "трех"));
     let unit = matches!(
         word,
-        "сутки" | "суток" | "суткам" | "сутками" | "полчаса" | "fortnight" | "десятилетие"
-            | "десятилетия" | "вдвое" | "втрое" | "вчетверо" | "twofold" | "threefold" | "doubled"
-            | "tripled" | "halved" | "twice" | "дважды" | "трижды" | "dozen" | "дюжина" | "дюжины"
-            | "дюжину" | "centenary" | "centennial" | "столетие" | "столетия"
+        "сутки"
+            | "суток"
+            | "суткам"
+            | "сутками"
+            | "полчаса"
+            | "fortnight"
+            | "десятилетие"
+            | "десятилетия"
+            | "вдвое"
+            | "втрое"
+            | "вчетверо"
+            | "twofold"
+            | "threefold"
+            | "doubled"
+            | "tripled"
+            | "halved"
+            | "twice"
+            | "дважды"
+            | "трижды"
+            | "dozen"
+            | "дюжина"
+            | "дюжины"
+            | "дюжину"
+            | "centenary"
+            | "centennial"
+            | "столетие"
+            | "столетия"
     );
     !ordinal && !unit
 }
@@ -278,7 +332,10 @@ pub fn word_numbers(words: &[crate::text::Word<'_>], chars: &[char]) -> Vec<(usi
             let gap: String = chars[words[j - 1].end..words[j].start].iter().collect();
             let lower = words[j].text.to_lowercase();
             let joined = matches!(gap.as_str(), " " | "-" | "\u{a0}");
-            if let (true, Some(&v)) = (joined, table.get(&lower).filter(|&&v| is_cardinal(&lower, v))) {
+            if let (true, Some(&v)) = (
+                joined,
+                table.get(&lower).filter(|&&v| is_cardinal(&lower, v)),
+            ) {
                 run.push((lower, v));
                 j += 1;
                 continue;
