@@ -142,7 +142,7 @@ fn qa_leaves_a_clean_sentence_alone_and_reads_files() {
         .map(|r| (r["side"].as_str().unwrap(), r["check"].as_str().unwrap()))
         .collect();
     assert!(checks.contains(&("src", "repeated_word")), "{checks:?}");
-    assert!(checks.contains(&("tgt", "double_space")), "{checks:?}");
+    assert!(checks.contains(&("tgt", "whitespace")), "{checks:?}");
     assert!(rows.iter().all(|r| r["segment"] == 0));
 }
 

@@ -158,7 +158,7 @@ fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 /// a place the source names (`geneva` for `Женеве`), a language or nationality where the
 /// source has a nationality adjective (`german` for `немецких`; `polish` alone may be a
 /// common word), or a transliteration of a proper noun of the source (`petrova` for
-/// `Петровой`; a proper noun being a capitalised word its dictionary lacks in lower case).
+/// `Петровой`; a proper noun being a word capitalised inside a sentence).
 pub(crate) fn names_a_source_name(ctx: &Context<'_>, word: &str) -> bool {
     use crate::text::names;
     if ctx.side != SideId::Tgt || ctx.unit.src.lang != Some(Lang::Ru) {
@@ -185,13 +185,15 @@ pub(crate) fn names_a_source_name(ctx: &Context<'_>, word: &str) -> bool {
         return true;
     }
     // A transliteration only for a word English does not know (`petrova`, not `plane`).
+    // Inside a sentence, Russian capitalises proper nouns only.
+    let src_text = ctx.unit.src.text.as_str();
     word.chars().count() >= 4
         && unknown
         && src.iter().any(|w| {
             is_capitalized(w.text)
                 && !crate::text::is_all_caps(w.text)
                 && w.text.chars().all(is_cyrillic)
-                && super::spelling::is_unknown(&w.text.to_lowercase())
+                && !super::sentence_initial(src_text, w.byte_start)
                 && crate::text::translit::like_name(w.text, word)
         })
 }
@@ -329,6 +331,137 @@ mod tests {
             origin: "d".into(),
             src: Side::new(Some("en"), t),
             tgt: None,
+        }
+    }
+
+    fn caps(src_lang: &str, src: &str, tgt_lang: &str, tgt: &str) -> Vec<String> {
+        check(&[QaUnit {
+            id: 0,
+            origin: "t".into(),
+            src: Side::new(Some(src_lang), src),
+            tgt: Some(Side::new(Some(tgt_lang), tgt)),
+        }])
+        .into_iter()
+        .filter(|f| f.check == "capitalization")
+        .map(|f| {
+            assert_eq!(f.side.as_str(), "tgt");
+            f.text
+        })
+        .collect()
+    }
+
+    #[test]
+    fn english_names_in_lower_case() {
+        assert_eq!(
+            caps(
+                "ru",
+                "Решение объявят в среду.",
+                "en",
+                "It will be announced on wednesday."
+            ),
+            ["wednesday"]
+        );
+        assert_eq!(
+            caps(
+                "ru",
+                "Встреча пройдёт в Женеве.",
+                "en",
+                "The meeting will be held in geneva."
+            ),
+            ["geneva"]
+        );
+        assert_eq!(
+            caps(
+                "ru",
+                "Проект заинтересовал немецких инвесторов.",
+                "en",
+                "The project attracted german investors."
+            ),
+            ["german"]
+        );
+        assert_eq!(
+            caps(
+                "ru",
+                "Интервью с Анной Петровой.",
+                "en",
+                "An interview with Anna petrova."
+            ),
+            ["petrova"]
+        );
+        // Common words that are names elsewhere, and the source's own lower case.
+        assert!(caps(
+            "ru",
+            "Самолёт приземлился в Пулково.",
+            "en",
+            "The plane landed at Pulkovo."
+        )
+        .is_empty());
+        assert!(caps("ru", "Мы купили лак.", "en", "We bought some polish.").is_empty());
+        assert!(caps(
+            "en",
+            "Set locale to english.",
+            "en",
+            "Set locale to english."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn russian_names_in_lower_case_and_wrong_capitals() {
+        assert_eq!(
+            caps(
+                "en",
+                "The delegation arrived in Tokyo.",
+                "ru",
+                "Делегация прибыла в токио."
+            ),
+            ["токио"]
+        );
+        assert_eq!(
+            caps(
+                "en",
+                "The market is busiest on Fridays.",
+                "ru",
+                "Больше всего покупателей по Пятницам."
+            ),
+            ["Пятницам"]
+        );
+        assert_eq!(
+            caps(
+                "en",
+                "Available in English and Spanish.",
+                "ru",
+                "Доступно на английском и Испанском языках."
+            ),
+            ["Испанском"]
+        );
+        assert_eq!(
+            caps(
+                "en",
+                "Sales peaked in December.",
+                "ru",
+                "Пик продаж пришёлся на Декабрь."
+            ),
+            ["Декабрь"]
+        );
+        // Names that start with such a word, titles in quotes, sentence starts.
+        for (s, t) in [
+            (
+                "He received the Order of the British Empire.",
+                "Он получил орден Британской империи.",
+            ),
+            (
+                "They went to the Canary Islands.",
+                "Они поехали на Канарские острова.",
+            ),
+            ("The novel “Friday” came out.", "Вышел роман «Пятница»."),
+            (
+                "Spanish is spoken here.",
+                "Испанский язык здесь распространён.",
+            ),
+            ("See you on Monday.", "Увидимся в понедельник."),
+        ] {
+            assert!(caps("en", s, "ru", t).is_empty(), "{t}");
         }
     }
 

@@ -208,13 +208,6 @@ impl Context<'_> {
         self.side == SideId::Tgt && !self.unit.src.text.trim().is_empty()
     }
 
-    /// True when the checks of one text (spelling, casing, spaces) apply to this side: every
-    /// side of a monolingual unit, the target of a pair, and the source only for the checks
-    /// that also look at the source (spelling, repeated words).
-    pub fn is_edited_side(&self) -> bool {
-        self.side == SideId::Tgt || self.unit.tgt.is_none()
-    }
-
     /// Builds a finding for the char span `start..end` of `text`.
     pub fn finding(
         &self,
@@ -800,6 +793,69 @@ mod tests {
         .into_iter()
         .filter(|f| f.check == id)
         .collect()
+    }
+
+    /// All findings of a pair in the given languages.
+    fn pair_all(src_lang: &str, src: &str, tgt_lang: &str, tgt: &str) -> Vec<Finding> {
+        check(&[QaUnit {
+            id: 0,
+            origin: "t".into(),
+            src: Side::new(Some(src_lang), src),
+            tgt: Some(Side::new(Some(tgt_lang), tgt)),
+        }])
+    }
+
+    #[test]
+    fn code_is_not_prose_for_any_check() {
+        // Options, commands, attributes, placeholders, URLs, identifiers and a trailing space
+        // the source has too: none is spelling, untranslated English, punctuation, casing,
+        // a repeated word, a number or a negation.
+        for (s, t) in [
+            (
+                "Use --max-rate=5 with mkdir.",
+                "Используйте --max-rate=5 с mkdir.",
+            ),
+            (
+                "Set href=\"x\" in <a href=\"x\">link</a>.",
+                "Задайте href=\"x\" в <a href=\"x\">ссылке</a>.",
+            ),
+            ("Column %s is NOT NULL", "Столбец %s имеет NOT NULL"),
+            (
+                "See https://exampel.org/teh_page now.",
+                "См. https://exampel.org/teh_page сейчас.",
+            ),
+            (
+                "Call getItem() on MAX_SIZE items.",
+                "Вызовите getItem() для MAX_SIZE элементов.",
+            ),
+            ("Error on line %d: ", "Ошибка в строке %d: "),
+            ("Found %1$s in %2$s", "В %2$s найдено %1$s"),
+        ] {
+            let f = pair_all("en", s, "ru", t);
+            assert!(f.is_empty(), "{s} → {t}: {f:?}");
+        }
+        let f = pair_all(
+            "ru",
+            "Ошибка в `foo  bar` и %s %s.",
+            "en",
+            "Error in `foo  bar` and %s %s.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn mismatch_findings_are_on_the_target_only() {
+        let f = pair_all(
+            "en",
+            "On May 5 Steinmeier did not sign %s in Berlin.",
+            "ru",
+            "6 мая министр подписал %d в Берлине.",
+        );
+        let checks: Vec<&str> = f.iter().map(|f| f.check).collect();
+        for c in ["number_mismatch", "names", "negation", "tags"] {
+            assert!(checks.contains(&c), "{c}: {f:?}");
+        }
+        assert!(f.iter().all(|f| f.side == SideId::Tgt), "{f:?}");
     }
 
     #[test]

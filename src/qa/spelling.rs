@@ -358,8 +358,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         // Russian borrows English words by transliterating them (`коммит` for `commit`,
         // `сокет` for `socket`): a Russian word that transliterates a word of the English
         // side is a loan. English borrows no Russian words this way.
-        // A loan whose usual spelling is a word one or two edits away (`оффис` for `офис`,
-        // which transliterates `office` as well) is a misspelling of that word.
+        // A loan whose usual spelling is a known word two edits away at most is a misspelling
+        // of it when they differ by a doubled letter (`оффис` for `офис`, `коментарий`,
+        // the commonest slip in loans) or the known word renders the English word more
+        // closely (`рекорт` for `рекорд`, `record`; but `коммит` is no slip for `кормит`).
         // Likewise an English source word that the Russian target transliterates
         // (`validator`, `валидатор`) is a word: the target borrowed it. Only an English
         // target word that looks like its Russian source (`sistem`) is a slip.
@@ -385,7 +387,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                     if s.is_some() {
                         proposed = Some(s.clone());
                     }
-                    s.filter(|s| like_name(s, o.text))
+                    s.filter(|s| {
+                        like_name(s, o.text)
+                            && (one_doubling_apart(word, s) || closer_to(s, word, o.text))
+                    })
                 };
                 if known_loan.is_none() {
                     continue;
@@ -402,6 +407,28 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         };
         out.push(ctx.finding(&INFO, text, w.start, w.end, message, suggestion));
     }
+}
+
+/// True when the Latin spelling of `a` is nearer to `english` than that of `b`.
+fn closer_to(a: &str, b: &str, english: &str) -> bool {
+    use crate::text::translit::to_latin;
+    let e = english.to_lowercase();
+    let d = |x: &str| rapidfuzz::distance::levenshtein::distance(to_latin(x).chars(), e.chars());
+    d(a) < d(b)
+}
+
+/// True when `a` and `b` differ by one letter doubled in one of them (`оффис`/`офис`).
+fn one_doubling_apart(a: &str, b: &str) -> bool {
+    let (long, short): (Vec<char>, Vec<char>) = if a.chars().count() > b.chars().count() {
+        (a.chars().collect(), b.chars().collect())
+    } else {
+        (b.chars().collect(), a.chars().collect())
+    };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    (1..long.len())
+        .any(|i| long[i] == long[i - 1] && long[..i] == short[..i] && long[i + 1..] == short[i..])
 }
 
 /// The correction proposed for an unknown `word` of `lang`: a word of the frequency lists
@@ -617,6 +644,62 @@ mod tests {
         let f = run(&units);
         assert_eq!(f.len(), 3, "{f:?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("хочется"));
+    }
+
+    #[test]
+    fn a_typo_like_a_transliteration_is_still_a_typo() {
+        let pair = |src: &str, tgt: &str, sl: &str, tl: &str| {
+            run(&[QaUnit {
+                id: 0,
+                origin: "t".into(),
+                src: Side::new(Some(sl), src),
+                tgt: Some(Side::new(Some(tl), tgt)),
+            }])
+            .into_iter()
+            .filter(|f| f.check == "spelling")
+            .map(|f| (f.side.as_str(), f.text))
+            .collect::<Vec<_>>()
+        };
+        // An English target word spelt like its Russian source word.
+        assert_eq!(
+            pair(
+                "Реформа затронет пенсионную систему.",
+                "The reform will affect the pension sistem.",
+                "ru",
+                "en"
+            ),
+            [("tgt", "sistem".to_string())]
+        );
+        // A name transliterated, a Russian loan of an English word, an English source word the
+        // target borrows: all words.
+        assert!(pair(
+            "Министр Шойгу прибыл.",
+            "Minister Shoigu arrived.",
+            "ru",
+            "en"
+        )
+        .is_empty());
+        assert!(pair("Apply the commit.", "Примените коммит.", "en", "ru").is_empty());
+        assert!(pair("Run the validator.", "Запустите валидатор.", "en", "ru").is_empty());
+        // A loan misspelt after its usual form: `оффис` for `офис`, `рекорт` for `рекорд`.
+        assert_eq!(
+            pair(
+                "Спортсмен установил новый мировой рекорт.",
+                "The athlete set a new world record.",
+                "ru",
+                "en"
+            ),
+            [("src", "рекорт".to_string())]
+        );
+        assert_eq!(
+            pair(
+                "The company opened a new office.",
+                "Компания открыла новый оффис.",
+                "en",
+                "ru"
+            ),
+            [("tgt", "оффис".to_string())]
+        );
     }
 
     #[test]

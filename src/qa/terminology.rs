@@ -1,10 +1,11 @@
 //! Check `terminology`: a glossary term in the source whose required translation the target
-//! lacks. Terms are matched word by word on stems, so inflected forms count (`Совета
+//! lacks, reported on the target (the whole target: where the term went is not known) with
+//! the source term's span in the message. Terms are matched word by word on stems, so inflected forms count (`Совета
 //! Безопасности` matches the entry `совет безопасности`); the glossary's direction is taken
 //! from the script of its terms, so one glossary serves both directions. The glossary comes
 //! from `--glossary FILE` or the profile.
 
-use super::{CheckInfo, Context, Finding, Severity, Side, SideId};
+use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::{stem, Word};
 
 /// Description of the check.
@@ -30,30 +31,36 @@ fn script_of(text: &str) -> bool {
     text.chars().any(crate::text::is_cyrillic)
 }
 
-/// Runs the check on the source side of a pair.
+/// Runs the check on the target of a pair.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
-    if ctx.side != SideId::Src || ctx.profile.glossary.is_empty() || ctx.unit.tgt.is_none() {
+    if !ctx.is_target_of_pair() || ctx.profile.glossary.is_empty() {
         return;
     }
     let stems = |ws: &[Word<'_>]| -> Vec<String> { ws.iter().map(|w| stem(w.text)).collect() };
-    let (mine, theirs) = (stems(ctx.words), stems(ctx.other_words));
-    let cyr = script_of(&side.text);
+    // `mine` are the source's stems: the terms are looked for there.
+    let (mine, theirs) = (stems(ctx.other_words), stems(ctx.words));
+    let cyr = script_of(&ctx.unit.src.text);
+    let text = side.text.as_str();
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
     for e in &ctx.profile.glossary {
         let (from, to, from_stems, to_stems) = if script_of(&e.src) == cyr {
             (&e.src, &e.tgt, &e.src_stems, &e.tgt_stems)
         } else {
             (&e.tgt, &e.src, &e.tgt_stems, &e.src_stems)
         };
-        let Some((a, b)) = find(from_stems, &mine, ctx.words) else {
+        let Some((a, b)) = find(from_stems, &mine, ctx.other_words) else {
             continue;
         };
-        if find(to_stems, &theirs, ctx.other_words).is_none() {
+        if find(to_stems, &theirs, ctx.words).is_none() {
             out.push(ctx.finding(
                 &INFO,
-                &side.text,
-                a,
-                b,
-                format!("glossary: “{from}” is to be translated as “{to}”"),
+                text,
+                lead,
+                end.max(lead),
+                format!(
+                    "glossary: the source's “{from}” (source {a}..{b}) is to be translated as “{to}”"
+                ),
                 Some(to.clone()),
             ));
         }
@@ -94,7 +101,14 @@ mod tests {
             "Члены Совбеза встретились.",
         );
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].text, "Security Council");
+        assert_eq!(
+            (f[0].side.as_str(), f[0].text.as_str()),
+            ("tgt", "Члены Совбеза встретились.")
+        );
+        assert!(
+            f[0].message.contains("“Security Council” (source 15..31)"),
+            "{f:?}"
+        );
         assert_eq!(f[0].suggestion.as_deref(), Some("Совет Безопасности"));
         // Russian source: the entry is read the other way.
         let f = run("Совет Безопасности собрался.", "The council met.");

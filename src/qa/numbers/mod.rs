@@ -213,7 +213,9 @@ fn quantities_check(
             !s_used[i] && sq[i].kind == Kind::Plain && meets(Kind::Plain, &t.values, &sq[i].values)
         }) {
             s_used[i] = true;
-            t_match[k] = if side.lang.is_some() {
+            // Notation is judged only between the two languages read here: a source in
+            // another language may write `[1,1]` for a list.
+            t_match[k] = if side.lang.is_some() && ctx.unit.src.lang.is_some() {
                 Match::Notation(i)
             } else {
                 Match::Value

@@ -10,6 +10,9 @@
 //! entity written as its character (`&nbsp;` → U+00A0, but not the XML escapes), menu
 //! accelerators.
 
+mod markup;
+mod printf;
+
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::markup::{Code, CodeKind, View};
 use std::collections::HashMap;
@@ -20,45 +23,6 @@ pub const INFO: CheckInfo = CheckInfo {
     severity: Severity::Error,
     explanation: "A placeholder, tag or inline code of the source missing, changed, duplicated or added in the target, printf arguments reordered, or markup broken.",
 };
-
-/// One printf directive: the argument it takes and what the argument must be.
-#[derive(Debug, Clone)]
-struct Directive<'a> {
-    /// 1-based argument number (`%2$s`), or `None` for the next argument.
-    position: Option<u32>,
-    /// The conversion without its position (`%i` read as `%d`).
-    signature: String,
-    code: &'a Code<'a>,
-}
-
-fn directive<'a>(code: &'a Code<'a>) -> Directive<'a> {
-    let t = &code.text[1..];
-    if t.starts_with('<') {
-        // %<PRIu64>
-        return Directive {
-            position: None,
-            signature: t.to_string(),
-            code,
-        };
-    }
-    let (position, rest) = match t.find('$') {
-        Some(p) if t[..p].bytes().all(|b| b.is_ascii_digit()) && p > 0 => {
-            (t[..p].parse().ok(), &t[p + 1..])
-        }
-        _ => (None, t),
-    };
-    // The whole conversion counts (flags, width, precision, length: translators keep them);
-    // only `%i` and `%d`, which print the same, are one.
-    let signature = match rest.strip_suffix('i') {
-        Some(body) => format!("{body}d"),
-        None => rest.to_string(),
-    };
-    Directive {
-        position,
-        signature,
-        code,
-    }
-}
 
 /// The key two non-printf codes match by.
 fn key(code: &Code<'_>) -> Option<String> {
@@ -140,7 +104,7 @@ fn entity_char(entity: &str) -> Option<char> {
 }
 
 /// What the source side's placeholder is called in messages: its text and char span.
-fn src_ref(code: &Code<'_>) -> String {
+pub(super) fn src_ref(code: &Code<'_>) -> String {
     format!("“{}” (source {}..{})", code.text, code.start, code.end)
 }
 
@@ -164,22 +128,21 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         return;
     }
     let mut found = Vec::new();
-    printf(ctx, src, tgt, &mut found);
+    printf::printf(ctx, src, tgt, &mut found);
     others(ctx, src, tgt, &mut found);
-    nesting(ctx, src, tgt, &mut found);
-    lone_percent(ctx, src, tgt, &mut found);
-    angles(ctx, src, tgt, &mut found);
+    markup::nesting(ctx, src, tgt, &mut found);
+    markup::lone_percent(ctx, src, tgt, &mut found);
+    markup::angles(ctx, src, tgt, &mut found);
     // One finding per span.
     found.sort_by_key(|f: &Finding| (f.start, f.end));
     found.dedup_by_key(|f| (f.start, f.end));
-    let _ = text;
     out.extend(found);
 }
 
 /// Where a placeholder missing from the target belongs: an empty pair of quotes or brackets
 /// the source does not have empty (`«»`), the end or the start of the target when the
 /// placeholder ends or starts the source, else the whole target.
-fn missing_place(src: &View<'_>, tgt: &View<'_>, code: &Code<'_>) -> (usize, usize) {
+pub(super) fn missing_place(src: &View<'_>, tgt: &View<'_>, code: &Code<'_>) -> (usize, usize) {
     let t: Vec<char> = tgt.text.chars().collect();
     for (open, close) in [
         ('«', '»'),
@@ -214,7 +177,7 @@ fn missing_place(src: &View<'_>, tgt: &View<'_>, code: &Code<'_>) -> (usize, usi
     (0, t.len())
 }
 
-fn push(
+pub(super) fn push(
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
     (start, end): (usize, usize),
@@ -222,197 +185,6 @@ fn push(
     suggestion: Option<String>,
 ) {
     out.push(ctx.finding(&INFO, ctx.view.text, start, end, message, suggestion));
-}
-
-/// printf directives: by position where either side numbers them, else in order.
-fn printf(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Finding>) {
-    let s: Vec<Directive> = src
-        .codes
-        .iter()
-        .filter(|c| c.kind == CodeKind::Printf)
-        .map(directive)
-        .collect();
-    let t: Vec<Directive> = tgt
-        .codes
-        .iter()
-        .filter(|c| c.kind == CodeKind::Printf)
-        .map(directive)
-        .collect();
-    if s.is_empty() && t.is_empty() {
-        return;
-    }
-    let positional = s.iter().chain(&t).any(|d| d.position.is_some());
-    if positional {
-        // Argument number → signature, numbering unnumbered directives in order.
-        let args = |ds: &[Directive]| -> Vec<(u32, usize)> {
-            let mut next = 0;
-            ds.iter()
-                .enumerate()
-                .map(|(i, d)| {
-                    let p = d.position.unwrap_or_else(|| {
-                        next += 1;
-                        next
-                    });
-                    (p, i)
-                })
-                .collect()
-        };
-        let sa = args(&s);
-        let ta = args(&t);
-        for &(p, i) in &sa {
-            let in_t: Vec<usize> = ta.iter().filter(|x| x.0 == p).map(|x| x.1).collect();
-            if in_t.is_empty() {
-                push(
-                    ctx,
-                    out,
-                    missing_place(src, tgt, s[i].code),
-                    format!("the source's {} is missing", src_ref(s[i].code)),
-                    Some(s[i].code.text.to_string()),
-                );
-                continue;
-            }
-            for j in in_t {
-                if t[j].signature != s[i].signature {
-                    push(
-                        ctx,
-                        out,
-                        (t[j].code.start, t[j].code.end),
-                        format!(
-                            "“{}” where the source has {}",
-                            t[j].code.text,
-                            src_ref(s[i].code)
-                        ),
-                        Some(s[i].code.text.to_string()),
-                    );
-                }
-            }
-        }
-        for &(p, j) in &ta {
-            if !sa.iter().any(|x| x.0 == p) {
-                push(
-                    ctx,
-                    out,
-                    (t[j].code.start, t[j].code.end),
-                    format!(
-                        "“{}” refers to argument {p}, which the source does not have",
-                        t[j].code.text
-                    ),
-                    None,
-                );
-            }
-        }
-        return;
-    }
-    let ss: Vec<&str> = s.iter().map(|d| d.signature.as_str()).collect();
-    let ts: Vec<&str> = t.iter().map(|d| d.signature.as_str()).collect();
-    if ss == ts {
-        return;
-    }
-    let mut sorted_s = ss.clone();
-    let mut sorted_t = ts.clone();
-    sorted_s.sort_unstable();
-    sorted_t.sort_unstable();
-    if sorted_s == sorted_t {
-        // The same arguments in another order: without positions, that swaps the values.
-        let k = (0..ts.len()).find(|&k| ts[k] != ss[k]).unwrap_or(0);
-        let order: Vec<&str> = s.iter().map(|d| d.code.text).collect();
-        push(
-            ctx,
-            out,
-            (t[k].code.start, t[k].code.end),
-            format!(
-                "printf arguments in another order than the source's ({}): without positions (%1$s) they take the wrong values",
-                order.join(" … ")
-            ),
-            None,
-        );
-        return;
-    }
-    // Align the two sequences; unmatched items are missing, added, or changed in place.
-    for op in diff(&ss, &ts) {
-        match op {
-            Op::Missing(i) => push(
-                ctx,
-                out,
-                missing_place(src, tgt, s[i].code),
-                format!("the source's {} is missing", src_ref(s[i].code)),
-                Some(s[i].code.text.to_string()),
-            ),
-            Op::Changed(i, j) => push(
-                ctx,
-                out,
-                (t[j].code.start, t[j].code.end),
-                format!(
-                    "“{}” where the source has {}",
-                    t[j].code.text,
-                    src_ref(s[i].code)
-                ),
-                Some(s[i].code.text.to_string()),
-            ),
-            Op::Extra(j) => {
-                let twin = s.iter().find(|d| d.signature == t[j].signature);
-                let message = match twin {
-                    Some(d) => format!(
-                        "“{}” is one more than the source has: {} takes {} argument(s)",
-                        t[j].code.text,
-                        d.code.text,
-                        ss.len()
-                    ),
-                    None => format!("“{}” is not in the source", t[j].code.text),
-                };
-                push(ctx, out, (t[j].code.start, t[j].code.end), message, None)
-            }
-        }
-    }
-}
-
-/// An edit between two sequences.
-#[derive(Debug, PartialEq)]
-enum Op {
-    /// Source item `i` has no counterpart.
-    Missing(usize),
-    /// Target item `j` has none.
-    Extra(usize),
-    /// Source item `i` became target item `j`.
-    Changed(usize, usize),
-}
-
-/// The fewest edits that turn `a` into `b` (edit distance; on ties a match or a change is
-/// preferred, so a duplicate is the later copy).
-fn diff(a: &[&str], b: &[&str]) -> Vec<Op> {
-    let (n, m) = (a.len(), b.len());
-    // d[i][j]: edits between a[i..] and b[j..].
-    let mut d = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..=n).rev() {
-        for j in (0..=m).rev() {
-            d[i][j] = if i == n {
-                (m - j) as u32
-            } else if j == m {
-                (n - i) as u32
-            } else {
-                let diag = d[i + 1][j + 1] + u32::from(a[i] != b[j]);
-                diag.min(d[i + 1][j] + 1).min(d[i][j + 1] + 1)
-            };
-        }
-    }
-    let mut ops = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && d[i][j] == d[i + 1][j + 1] + u32::from(a[i] != b[j]) {
-            if a[i] != b[j] {
-                ops.push(Op::Changed(i, j));
-            }
-            i += 1;
-            j += 1;
-        } else if j < m && (i == n || d[i][j] == d[i][j + 1] + 1) {
-            ops.push(Op::Extra(j));
-            j += 1;
-        } else {
-            ops.push(Op::Missing(i));
-            i += 1;
-        }
-    }
-    ops
 }
 
 /// Every code the tags check compares apart from printf, counted by key.
@@ -519,13 +291,14 @@ fn others(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Findi
     // Pair what is missing with what was added in its place: a change.
     let mut used = vec![false; extra.len()];
     for m in &missing {
-        let partner = extra.iter().enumerate().position(|(k, (e, dup))| {
-            !used[k]
-                && !dup
-                && e.kind == m.kind
-                && !(m.kind == CodeKind::Tag
-                    && e.text.starts_with("</") != m.text.starts_with("</"))
-        });
+        // An opening tag changes into an opening tag, a closing one into a closing one.
+        let same_side = |e: &Code<'_>| {
+            m.kind != CodeKind::Tag || e.text.starts_with("</") == m.text.starts_with("</")
+        };
+        let partner = extra
+            .iter()
+            .enumerate()
+            .position(|(k, (e, dup))| !used[k] && !dup && e.kind == m.kind && same_side(e));
         match partner {
             Some(k) => {
                 used[k] = true;
@@ -615,204 +388,6 @@ fn broken_place(tgt: &View<'_>, code: &Code<'_>) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-/// Paired tags and inline codes (`<b>…</b>`, `{1}…{/1}`) must nest in the target as they
-/// do in the source.
-fn nesting(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Finding>) {
-    let pairs = |v: &View<'_>| -> Vec<(String, bool, usize, usize)> {
-        v.placeholders()
-            .filter_map(|c| {
-                let t = c.text;
-                match c.kind {
-                    CodeKind::Tag if !t.ends_with("/>") && !t.starts_with("<!") => {
-                        let close = t.starts_with("</");
-                        let name: String = t
-                            .trim_start_matches(['<', '/'])
-                            .chars()
-                            .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
-                            .collect::<String>()
-                            .to_ascii_lowercase();
-                        Some((format!("<{name}"), close, c.start, c.end))
-                    }
-                    CodeKind::Brace
-                        if t.len() > 2
-                            && t[1..t.len() - 1]
-                                .bytes()
-                                .all(|b| b.is_ascii_digit() || b == b'/') =>
-                    {
-                        let close = t.starts_with("{/");
-                        let n = t.trim_matches(['{', '}', '/']).to_string();
-                        Some((format!("{{{n}"), close, c.start, c.end))
-                    }
-                    _ => None,
-                }
-            })
-            .collect()
-    };
-    // Only names the source both opens and closes are pairs.
-    let sp = pairs(src);
-    let paired = |name: &str| {
-        sp.iter().any(|(n, c, _, _)| n == name && *c)
-            && sp.iter().any(|(n, c, _, _)| n == name && !*c)
-    };
-    if problems(&sp, &paired).is_some() {
-        return;
-    }
-    if let Some((start, end, message)) = problems(&pairs(tgt), &paired) {
-        push(ctx, out, (start, end), message, None);
-    }
-}
-
-/// The first nesting problem among `items` (name, is-close, span): a close without its open
-/// or one closing another tag's content.
-fn problems(
-    items: &[(String, bool, usize, usize)],
-    paired: &dyn Fn(&str) -> bool,
-) -> Option<(usize, usize, String)> {
-    let mut stack: Vec<&(String, bool, usize, usize)> = Vec::new();
-    for it in items {
-        if !paired(&it.0) {
-            continue;
-        }
-        if !it.1 {
-            stack.push(it);
-            continue;
-        }
-        match stack.last() {
-            Some(top) if top.0 == it.0 => {
-                stack.pop();
-            }
-            Some(top) if stack.iter().any(|o| o.0 == it.0) => {
-                return Some((
-                    it.2,
-                    it.3,
-                    format!(
-                        "closed out of order: “{}” is still open inside",
-                        top.0.trim_start_matches(['<', '{'])
-                    ),
-                ));
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Angle brackets outside tags (`<%s>`, `"<" or ">"`): the source pairs them, the target
-/// leaves one without its partner. `‹ ›` count as `< >` (translators use them for translated
-/// metavariables).
-fn angles(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Finding>) {
-    let brackets = |v: &View<'_>| -> Vec<(usize, bool)> {
-        v.text
-            .chars()
-            .enumerate()
-            .filter(|&(i, c)| matches!(c, '<' | '>' | '‹' | '›') && !in_tag(v, i))
-            .map(|(i, c)| (i, c == '<' || c == '‹'))
-            .collect()
-    };
-    let sb = brackets(src);
-    let opens = sb.iter().filter(|b| b.1).count();
-    if sb.is_empty() || opens * 2 != sb.len() {
-        return;
-    }
-    let tb = brackets(tgt);
-    let t_opens = tb.iter().filter(|b| b.1).count();
-    if t_opens * 2 == tb.len() {
-        return;
-    }
-    // The first bracket without a partner.
-    let mut stack = Vec::new();
-    let mut lone = None;
-    for &(i, open) in &tb {
-        if open {
-            stack.push(i);
-        } else if stack.pop().is_none() {
-            lone = Some((i, false));
-            break;
-        }
-    }
-    let Some((at, open)) = lone.or_else(|| stack.first().map(|&i| (i, true))) else {
-        return;
-    };
-    let chars: Vec<char> = tgt.text.chars().collect();
-    let (a, b) = if open {
-        let end = (at + 1..chars.len())
-            .find(|&k| chars[k].is_whitespace())
-            .unwrap_or(chars.len());
-        (at, end)
-    } else {
-        let start = (0..at)
-            .rev()
-            .find(|&k| chars[k].is_whitespace())
-            .map_or(0, |k| k + 1);
-        (start, at + 1)
-    };
-    let which = if open {
-        "“<” is not closed"
-    } else {
-        "“>” closes nothing"
-    };
-    push(
-        ctx,
-        out,
-        (a, b),
-        format!("{which}: the source pairs its angle brackets"),
-        None,
-    );
-}
-
-/// True when char `at` is inside a tag.
-fn in_tag(v: &View<'_>, at: usize) -> bool {
-    v.codes
-        .iter()
-        .any(|c| c.kind == CodeKind::Tag && c.start <= at && at < c.end)
-}
-
-/// A `%` that starts no conversion in a printf format: printf reads it as the start of one.
-fn lone_percent(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Finding>) {
-    let is_format = |v: &View<'_>| {
-        v.codes
-            .iter()
-            .any(|c| matches!(c.kind, CodeKind::Printf | CodeKind::PythonNamed))
-            || v.text.contains("%%")
-    };
-    if !is_format(src) || lone_percents(src).next().is_some() {
-        return;
-    }
-    for at in lone_percents(tgt) {
-        push(
-            ctx,
-            out,
-            (at, at + 1),
-            "a lone “%” in a printf format, where the source writes “%%”".into(),
-            Some("%%".into()),
-        );
-    }
-}
-
-/// True when char `at` is inside a placeholder (an identifier such as `%r_plt` may start
-/// with a `%` that is none).
-fn in_placeholder(v: &View<'_>, at: usize) -> bool {
-    v.placeholders().any(|c| c.start <= at && at < c.end)
-}
-
-/// Char offsets of the `%` signs of a view that are neither a conversion nor `%%`.
-fn lone_percents<'v>(v: &'v View<'v>) -> impl Iterator<Item = usize> + 'v {
-    let chars: Vec<char> = v.text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '%' && !in_placeholder(v, i) {
-            if chars.get(i + 1) == Some(&'%') {
-                i += 2;
-                continue;
-            }
-            out.push(i);
-        }
-        i += 1;
-    }
-    out.into_iter()
 }
 
 #[cfg(test)]
