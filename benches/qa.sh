@@ -3,8 +3,9 @@
 #
 #   bash benches/qa.sh [score|speed|all] [SEGMENTS]   (defaults: all, 100000)
 #
-# score: runs `tm qa --format jsonl --scores` on every set in ../shared/data/qa/dev and prints the
-#        scorer's summary lines (skipped with a message when ../shared is absent), then the
+# score: runs `tm qa --format jsonl --scores` on every set in ../shared/data/qa/dev and on the
+#        project's own pairs in benches/data/qa, and prints the scorer's summary lines (skipped
+#        with a message when ../shared is absent: the scorer lives there), then the
 #        time per spelling suggestion for the words those reports flag (benches/suggest.rs).
 # speed: checks SEGMENTS English→Russian units (the TM benchmark generator's TMX when
 #        ../shared/bench is there, else a TSV of benches/data samples with a running number in
@@ -24,13 +25,15 @@ if [ "$what" = score ] || [ "$what" = all ]; then
   if [ ! -d "$shared/data/qa/dev" ]; then
     echo "skip: $shared/data/qa/dev is absent (the scoring sets are not part of the repository)"
   else
-    for set in spell_en spell_ru mqm_enru mqm_zhen; do
+    for set in spell_en spell_ru mqm_enru mqm_zhen handmade_ruen handmade_enru tags own_ruen own_enru; do
       d=$shared/data/qa/dev
+      # The project's own pairs live in the repository.
+      [ -f "$d/$set.tsv" ] || d=benches/data/qa
       langs=$(head -1 "$d/$set.segments.jsonl" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(r["src_lang"], r["tgt_lang"])')
       set -- $langs
       "$tm" qa "$d/$set.tsv" --src-lang "$1" --tgt-lang "$2" --format jsonl --scores > "$tmp/$set.jsonl" || true
       echo "== $set"
-      python3 "$shared/bench/qa/score.py" "$d/$set.gold.jsonl" "$tmp/$set.jsonl" | grep -E "^(spelling|punctuation|MICRO|ANY|clean|untranslated|number|accuracy|whitespace|grammar|awkward|capitalization|duplication|other|unmapped)"
+      python3 "$shared/bench/qa/score.py" "$d/$set.gold.jsonl" "$tmp/$set.jsonl" | grep -E "^(spelling|punctuation|MICRO|ANY|clean|untranslated|number|accuracy|whitespace|grammar|awkward|capitalization|duplication|tags|other|unmapped)"
       if [ "$set" = mqm_zhen ]; then
         python3 "$shared/bench/qa/auc.py" "$d/$set.segments.jsonl" "$d/$set.tsv" "$tmp/$set.jsonl"
       fi
