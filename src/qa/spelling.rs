@@ -199,7 +199,8 @@ fn only_capitalized(lang: Lang, word: &str) -> bool {
 fn looks_british(word: &str) -> bool {
     let w = word.to_lowercase();
     [
-        "our", "ise", "isa", "yse", "ysa", "tre", "ence", "ogue", "ll", "mme", "ae", "oe",
+        "our", "ise", "isa", "yse", "ysa", "tre", "ence", "ogue", "ll", "mme", "ae", "oe", "oub",
+        "oul",
     ]
     .iter()
     .any(|p| w.contains(p))
@@ -365,9 +366,17 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         // Likewise an English source word that the Russian target transliterates
         // (`validator`, `валидатор`) is a word: the target borrowed it. Only an English
         // target word that looks like its Russian source (`sistem`) is a slip.
+        // And an English word that is the very transliteration of its Russian source word,
+        // with no English word one edit away, is a loan of the Russian (`pelmeni`); one that
+        // only looks like it, or has such a word next to it, is a slip (`gipothesis`,
+        // `sistem` for `system`).
         let loan = lang == Lang::Ru
             || is_capitalized(word)
-            || (ctx.side == super::SideId::Src && ctx.unit.tgt.is_some());
+            || (ctx.side == super::SideId::Src && ctx.unit.tgt.is_some())
+            || (ctx.other_words.iter().any(|o| transliterates(o.text, word))
+                && dictionaries(lang)
+                    .iter()
+                    .all(|d| one_edit(d, word).is_none()));
         // A name written in lower case (`petrova` for `Петровой`) is `capitalization`'s.
         if ctx.other_words.iter().any(|o| o.text == word)
             || (!is_capitalized(word) && super::capitalization::names_a_source_name(ctx, word))
@@ -407,6 +416,18 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         };
         out.push(ctx.finding(&INFO, text, w.start, w.end, message, suggestion));
     }
+}
+
+/// True when `latin` is the Cyrillic `word` transliterated, but for a case ending of up to
+/// two letters (`pelmeni` for `пельмени`, `dacha` for `даче`).
+fn transliterates(word: &str, latin: &str) -> bool {
+    if !word.chars().any(is_cyrillic) {
+        return false;
+    }
+    let t = crate::text::translit::to_latin(word);
+    let l = latin.to_lowercase();
+    let common = t.chars().zip(l.chars()).take_while(|(a, b)| a == b).count();
+    common >= 4 && t.chars().count() - common <= 2 && l.chars().count() - common <= 2
 }
 
 /// True when the Latin spelling of `a` is nearer to `english` than that of `b`.
@@ -671,7 +692,17 @@ mod tests {
             [("tgt", "sistem".to_string())]
         );
         // A name transliterated, a Russian loan of an English word, an English source word the
-        // target borrows: all words.
+        // target borrows, a Russian word English borrows: all words.
+        assert!(pair("Попробуйте пельмени.", "Try the pelmeni.", "ru", "en").is_empty());
+        assert_eq!(
+            pair(
+                "Он подтвердил гипотезу.",
+                "He confirmed the gipothesis.",
+                "ru",
+                "en"
+            ),
+            [("tgt", "gipothesis".to_string())]
+        );
         assert!(pair(
             "Министр Шойгу прибыл.",
             "Minister Shoigu arrived.",

@@ -54,6 +54,18 @@ const RU_ENDINGS: &[&str] = &[
     "ая", "яя", "ое", "ее", "ий", "ый",
 ];
 
+/// The rows of `data/names/places.tsv`: English name, Cyrillic names (`|`-separated), kind
+/// (`country` or `city`).
+fn place_lines() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    include_str!("../../data/names/places.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?, f.next().unwrap_or("city")))
+        })
+}
+
 fn places() -> &'static Places {
     static P: OnceLock<Places> = OnceLock::new();
     P.get_or_init(|| {
@@ -64,11 +76,7 @@ fn places() -> &'static Places {
         };
         // Entries that share a Cyrillic name are one place (`UK`, `Britain` and `United
         // Kingdom` are all `Великобритания`): one id for all, by union-find.
-        let lines: Vec<(&str, &str)> = include_str!("../../data/names/places.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .collect();
+        let lines: Vec<(&str, &str)> = place_lines().map(|(en, ru, _)| (en, ru)).collect();
         let mut parent: Vec<usize> = (0..lines.len()).collect();
         fn root(parent: &mut [usize], mut i: usize) -> usize {
             while parent[i] != i {
@@ -386,13 +394,15 @@ fn lower() -> &'static Lower {
                 }
             }
         }
-        // Nationality adjectives are made on country names: `Канада` → `канадский`.
-        for line in include_str!("../../data/names/places.tsv").lines() {
-            if let Some((_, ru)) = line.split_once('\t') {
-                for name in ru.split('|') {
-                    if !name.contains(' ') && name.chars().count() >= 4 && !line.starts_with('#') {
-                        adjective_stems.push(ru_stem(name));
-                    }
+        // Nationality adjectives are made on country names: `Канада` → `канадский`. (Those
+        // made on city names begin many proper names: `Казанский вокзал`.)
+        for (_, ru, kind) in place_lines() {
+            if kind != "country" {
+                continue;
+            }
+            for name in ru.split('|') {
+                if !name.contains(' ') && name.chars().count() >= 4 {
+                    adjective_stems.push(ru_stem(name));
                 }
             }
         }
@@ -558,6 +568,8 @@ mod tests {
             ("немецкие", Some(LowerClass::Nationality)),
             ("французского", Some(LowerClass::Nationality)),
             ("канадских", Some(LowerClass::Nationality)),
+            ("казанском", None),
+            ("московский", None),
             ("американская", Some(LowerClass::Nationality)),
             ("мама", None),
             ("маска", None),
