@@ -358,19 +358,14 @@ mod tests {
     }
 
     fn caps(src_lang: &str, src: &str, tgt_lang: &str, tgt: &str) -> Vec<String> {
-        check(&[QaUnit {
-            id: 0,
-            origin: "t".into(),
-            src: Side::new(Some(src_lang), src),
-            tgt: Some(Side::new(Some(tgt_lang), tgt)),
-        }])
-        .into_iter()
-        .filter(|f| f.check == "capitalization")
-        .map(|f| {
-            assert_eq!(f.side.as_str(), "tgt");
-            f.text
-        })
-        .collect()
+        super::super::tests::pair_all(src_lang, src, tgt_lang, tgt)
+            .into_iter()
+            .filter(|f| f.check == "capitalization")
+            .map(|f| {
+                assert_eq!(f.side.as_str(), "tgt");
+                f.text
+            })
+            .collect()
     }
 
     #[test]

@@ -644,6 +644,14 @@ fn check_units(
     out
 }
 
+/// The char span of `text` without its outer whitespace: where a finding about a whole side
+/// (a number or name missing from it) points.
+pub(crate) fn trimmed_span(text: &str) -> (usize, usize) {
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    (lead, end.max(lead))
+}
+
 /// Findings counted per check, for summaries.
 pub fn count_by_check(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
     let mut m = BTreeMap::new();
@@ -795,8 +803,8 @@ mod tests {
         .collect()
     }
 
-    /// All findings of a pair in the given languages.
-    fn pair_all(src_lang: &str, src: &str, tgt_lang: &str, tgt: &str) -> Vec<Finding> {
+    /// All findings of a one-pair batch in the given languages.
+    pub(crate) fn pair_all(src_lang: &str, src: &str, tgt_lang: &str, tgt: &str) -> Vec<Finding> {
         check(&[QaUnit {
             id: 0,
             origin: "t".into(),
@@ -850,6 +858,17 @@ mod tests {
             "On May 5 Steinmeier did not sign %s in Berlin.",
             "ru",
             "6 мая министр подписал %d в Берлине.",
+        );
+        let checks: Vec<&str> = f.iter().map(|f| f.check).collect();
+        for c in ["number_mismatch", "names", "negation", "tags"] {
+            assert!(checks.contains(&c), "{c}: {f:?}");
+        }
+        assert!(f.iter().all(|f| f.side == SideId::Tgt), "{f:?}");
+        let f = pair_all(
+            "ru",
+            "5 мая Штайнмайер не подписал %s в Берлине.",
+            "en",
+            "On May 6 the minister signed %d in Berlin.",
         );
         let checks: Vec<&str> = f.iter().map(|f| f.check).collect();
         for c in ["number_mismatch", "names", "negation", "tags"] {

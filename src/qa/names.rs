@@ -97,7 +97,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let src_places = places_in(ctx.other_words, src_lang);
     let same_place =
         |m: &PlaceMention, others: &[PlaceMention]| others.iter().any(|o| o.id == m.id);
-    let (lead, end) = whole(text);
+    let (lead, end) = super::trimmed_span(text);
     // Counterparts may be inside code of the other side (`@Twitter`, a file name): all its
     // words, computed only when some name needs them.
     let src_all = std::cell::OnceCell::new();
@@ -106,22 +106,20 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let tgt_all = || -> &Vec<Word<'_>> { tgt_all.get_or_init(|| crate::text::words(text)) };
     // Names of one side without a counterpart, where the other side has one too, are taken
     // for each other (a transliteration too free to be recognised: `Ennahdha` / `Нахда`).
+    // A name is matched when the other side has it in some spelling or as the same place.
+    let unmatched =
+        |w: &Word<'_>, own: &[PlaceMention], other: &[PlaceMention], all: &[Word<'_>]| {
+            let as_place = own.iter().find(|m| covers(m, w));
+            !(has_counterpart(w.text, all) || as_place.is_some_and(|m| same_place(m, other)))
+        };
     let src_left: Vec<&Word<'_>> = rare_names(src_text, ctx.other_words)
         .into_iter()
-        .filter(|w| {
-            let as_place = src_places.iter().find(|m| covers(m, w));
-            !(has_counterpart(w.text, tgt_all())
-                || as_place.is_some_and(|m| same_place(m, &tgt_places)))
-        })
+        .filter(|w| unmatched(w, &src_places, &tgt_places, tgt_all()))
         .collect();
     // Words joined by hyphens count here (`Ан-Нахда` for `Ennahdha`).
     let tgt_left: Vec<&Word<'_>> = rare_names_in_compounds(text, ctx.words)
         .into_iter()
-        .filter(|w| {
-            let as_place = tgt_places.iter().find(|m| covers(m, w));
-            !(has_counterpart(w.text, src_all())
-                || as_place.is_some_and(|m| same_place(m, &src_places)))
-        })
+        .filter(|w| unmatched(w, &tgt_places, &src_places, src_all()))
         .collect();
     let src_left_loose: Vec<&Word<'_>> = rare_names_in_compounds(src_text, ctx.other_words)
         .into_iter()
@@ -217,13 +215,6 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             None,
         ));
     }
-}
-
-/// The char span of a text without its outer spaces.
-fn whole(text: &str) -> (usize, usize) {
-    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-    let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
-    (lead, end.max(lead))
 }
 
 #[cfg(test)]

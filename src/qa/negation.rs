@@ -241,14 +241,12 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             .map(|w| format!("“{}” (source {}..{})", w.text, w.start, w.end))
             .collect();
         let text = side.text.as_str();
-        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-        let end =
-            text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
+        let (lead, end) = super::trimmed_span(text);
         out.push(ctx.finding(
             &INFO,
             text,
             lead,
-            end.max(lead),
+            end,
             format!(
                 "the source negates ({}); the target has no negation",
                 named.join(", ")

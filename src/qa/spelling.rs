@@ -670,16 +670,11 @@ mod tests {
     #[test]
     fn a_typo_like_a_transliteration_is_still_a_typo() {
         let pair = |src: &str, tgt: &str, sl: &str, tl: &str| {
-            run(&[QaUnit {
-                id: 0,
-                origin: "t".into(),
-                src: Side::new(Some(sl), src),
-                tgt: Some(Side::new(Some(tl), tgt)),
-            }])
-            .into_iter()
-            .filter(|f| f.check == "spelling")
-            .map(|f| (f.side.as_str(), f.text))
-            .collect::<Vec<_>>()
+            super::super::tests::pair_all(sl, src, tl, tgt)
+                .into_iter()
+                .filter(|f| f.check == "spelling")
+                .map(|f| (f.side.as_str(), f.text))
+                .collect::<Vec<_>>()
         };
         // An English target word spelt like its Russian source word.
         assert_eq!(

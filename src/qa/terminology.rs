@@ -41,8 +41,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let (mine, theirs) = (stems(ctx.other_words), stems(ctx.words));
     let cyr = script_of(&ctx.unit.src.text);
     let text = side.text.as_str();
-    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-    let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let (lead, end) = super::trimmed_span(text);
     for e in &ctx.profile.glossary {
         let (from, to, from_stems, to_stems) = if script_of(&e.src) == cyr {
             (&e.src, &e.tgt, &e.src_stems, &e.tgt_stems)
@@ -57,7 +56,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                 &INFO,
                 text,
                 lead,
-                end.max(lead),
+                end,
                 format!(
                     "glossary: the source's “{from}” (source {a}..{b}) is to be translated as “{to}”"
                 ),

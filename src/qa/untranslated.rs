@@ -77,9 +77,8 @@ fn whole_target(ctx: &Context<'_>, side: &Side, src_lang: Lang, out: &mut Vec<Fi
         };
         format!("the target is in {name}, the language of the source")
     };
-    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-    let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
-    out.push(ctx.finding(&INFO, text, lead, end.max(lead), message, None));
+    let (lead, end) = super::trimmed_span(text);
+    out.push(ctx.finding(&INFO, text, lead, end, message, None));
     true
 }
 
@@ -220,19 +219,14 @@ mod tests {
     use super::super::{check, QaUnit, Side};
 
     fn pair_in(src_lang: &str, src: &str, tgt_lang: &str, tgt: &str) -> Vec<String> {
-        check(&[QaUnit {
-            id: 0,
-            origin: "t".into(),
-            src: Side::new(Some(src_lang), src),
-            tgt: Some(Side::new(Some(tgt_lang), tgt)),
-        }])
-        .into_iter()
-        .filter(|f| f.check == "untranslated")
-        .map(|f| {
-            assert_eq!(f.side.as_str(), "tgt");
-            f.text
-        })
-        .collect()
+        super::super::tests::pair_all(src_lang, src, tgt_lang, tgt)
+            .into_iter()
+            .filter(|f| f.check == "untranslated")
+            .map(|f| {
+                assert_eq!(f.side.as_str(), "tgt");
+                f.text
+            })
+            .collect()
     }
 
     fn pair(src: &str, tgt: &str) -> Vec<String> {

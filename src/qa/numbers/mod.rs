@@ -390,7 +390,7 @@ fn quantities_check(
         .into_iter()
         .filter(|&i| !sq[i].word && !in_name(&sq[i]))
     {
-        let (a, b) = whole(text);
+        let (a, b) = super::trimmed_span(text);
         out.push(ctx.finding(
             &INFO,
             text,
@@ -410,13 +410,6 @@ fn lang_name(l: Lang) -> &'static str {
         Lang::En => "English",
         Lang::Ru => "Russian",
     }
-}
-
-/// The char span of a text without its outer spaces.
-fn whole(text: &str) -> (usize, usize) {
-    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-    let end = text.chars().count() - text.chars().rev().take_while(|c| c.is_whitespace()).count();
-    (lead, end.max(lead))
 }
 
 /// Month and weekday names: a target that names one the source does not, where the source
@@ -478,19 +471,14 @@ mod tests {
 
     /// The number findings of a pair: (target span, suggestion), all on the target.
     fn nums(src_lang: &str, src: &str, tgt_lang: &str, tgt: &str) -> Vec<(String, Option<String>)> {
-        check(&[QaUnit {
-            id: 0,
-            origin: "t".into(),
-            src: Side::new(Some(src_lang), src),
-            tgt: Some(Side::new(Some(tgt_lang), tgt)),
-        }])
-        .into_iter()
-        .filter(|f| f.check == "number_mismatch")
-        .map(|f| {
-            assert_eq!(f.side.as_str(), "tgt", "{f:?}");
-            (f.text, f.suggestion)
-        })
-        .collect()
+        super::super::tests::pair_all(src_lang, src, tgt_lang, tgt)
+            .into_iter()
+            .filter(|f| f.check == "number_mismatch")
+            .map(|f| {
+                assert_eq!(f.side.as_str(), "tgt", "{f:?}");
+                (f.text, f.suggestion)
+            })
+            .collect()
     }
 
     fn en_ru(src: &str, tgt: &str) -> Vec<String> {

@@ -392,22 +392,16 @@ fn broken_place(tgt: &View<'_>, code: &Code<'_>) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{check, QaUnit, Side};
 
     fn tags(src: &str, tgt: &str) -> Vec<(String, String)> {
-        check(&[QaUnit {
-            id: 0,
-            origin: "t".into(),
-            src: Side::new(Some("en"), src),
-            tgt: Some(Side::new(Some("ru"), tgt)),
-        }])
-        .into_iter()
-        .filter(|f| f.check == "tags")
-        .map(|f| {
-            assert_eq!(f.side.as_str(), "tgt");
-            (f.text, f.message)
-        })
-        .collect()
+        super::super::tests::pair_all("en", src, "ru", tgt)
+            .into_iter()
+            .filter(|f| f.check == "tags")
+            .map(|f| {
+                assert_eq!(f.side.as_str(), "tgt");
+                (f.text, f.message)
+            })
+            .collect()
     }
 
     fn texts(src: &str, tgt: &str) -> Vec<String> {
@@ -531,6 +525,29 @@ mod tests {
         assert!(tags("%d%% done", "выполнено на %d%%").is_empty());
         // Outside printf formats a percent sign is text.
         assert!(tags("50% done", "выполнено на 50 %").is_empty());
+    }
+
+    #[test]
+    fn russian_source_english_target() {
+        let f: Vec<String> = super::super::tests::pair_all(
+            "ru",
+            "Файл %s не найден в {dir}.",
+            "en",
+            "File %d not found in {folder}.",
+        )
+        .into_iter()
+        .filter(|f| f.check == "tags")
+        .map(|f| f.text)
+        .collect();
+        assert_eq!(f, ["%d", "{folder}"]);
+        assert!(super::super::tests::pair_all(
+            "ru",
+            "Файл %s не найден.",
+            "en",
+            "File %s not found."
+        )
+        .iter()
+        .all(|f| f.check != "tags"));
     }
 
     #[test]

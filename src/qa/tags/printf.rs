@@ -44,6 +44,34 @@ fn directive<'a>(code: &'a Code<'a>) -> Directive<'a> {
     }
 }
 
+/// Reports source directive `s` missing from the target.
+fn missing(
+    ctx: &Context<'_>,
+    src: &View<'_>,
+    tgt: &View<'_>,
+    s: &Code<'_>,
+    out: &mut Vec<Finding>,
+) {
+    push(
+        ctx,
+        out,
+        missing_place(src, tgt, s),
+        format!("the source's {} is missing", src_ref(s)),
+        Some(s.text.to_string()),
+    );
+}
+
+/// Reports target directive `t` standing where the source has `s`.
+fn changed(ctx: &Context<'_>, t: &Code<'_>, s: &Code<'_>, out: &mut Vec<Finding>) {
+    push(
+        ctx,
+        out,
+        (t.start, t.end),
+        format!("“{}” where the source has {}", t.text, src_ref(s)),
+        Some(s.text.to_string()),
+    );
+}
+
 /// printf directives: by position where either side numbers them, else in order.
 pub(super) fn printf(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mut Vec<Finding>) {
     let s: Vec<Directive> = src
@@ -82,28 +110,12 @@ pub(super) fn printf(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mu
         for &(p, i) in &sa {
             let in_t: Vec<usize> = ta.iter().filter(|x| x.0 == p).map(|x| x.1).collect();
             if in_t.is_empty() {
-                push(
-                    ctx,
-                    out,
-                    missing_place(src, tgt, s[i].code),
-                    format!("the source's {} is missing", src_ref(s[i].code)),
-                    Some(s[i].code.text.to_string()),
-                );
+                missing(ctx, src, tgt, s[i].code, out);
                 continue;
             }
             for j in in_t {
                 if t[j].signature != s[i].signature {
-                    push(
-                        ctx,
-                        out,
-                        (t[j].code.start, t[j].code.end),
-                        format!(
-                            "“{}” where the source has {}",
-                            t[j].code.text,
-                            src_ref(s[i].code)
-                        ),
-                        Some(s[i].code.text.to_string()),
-                    );
+                    changed(ctx, t[j].code, s[i].code, out);
                 }
             }
         }
@@ -151,24 +163,8 @@ pub(super) fn printf(ctx: &Context<'_>, src: &View<'_>, tgt: &View<'_>, out: &mu
     // Align the two sequences; unmatched items are missing, added, or changed in place.
     for op in diff(&ss, &ts) {
         match op {
-            Op::Missing(i) => push(
-                ctx,
-                out,
-                missing_place(src, tgt, s[i].code),
-                format!("the source's {} is missing", src_ref(s[i].code)),
-                Some(s[i].code.text.to_string()),
-            ),
-            Op::Changed(i, j) => push(
-                ctx,
-                out,
-                (t[j].code.start, t[j].code.end),
-                format!(
-                    "“{}” where the source has {}",
-                    t[j].code.text,
-                    src_ref(s[i].code)
-                ),
-                Some(s[i].code.text.to_string()),
-            ),
+            Op::Missing(i) => missing(ctx, src, tgt, s[i].code, out),
+            Op::Changed(i, j) => changed(ctx, t[j].code, s[i].code, out),
             Op::Extra(j) => {
                 let twin = s.iter().find(|d| d.signature == t[j].signature);
                 let message = match twin {
