@@ -354,7 +354,8 @@ impl Batch {
 /// repeated segments count once for terms (a typo copied with its sentence is still one
 /// typo). Settled before the batch is split into parts.
 fn first_occurrences(units: &[QaUnit]) -> Vec<[bool; 2]> {
-    let mut seen = HashSet::new();
+    let mut seen: foldhash::HashSet<u64> =
+        foldhash::HashSet::with_capacity_and_hasher(units.len() * 2, Default::default());
     units
         .iter()
         .map(|u| {
@@ -367,12 +368,20 @@ fn first_occurrences(units: &[QaUnit]) -> Vec<[bool; 2]> {
         .collect()
 }
 
-/// A hash of a text's normalised form.
+/// A hash of a text's normalised form (one buffer a thread, a fast hasher with a fixed seed).
 fn text_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    crate::text::normalize(text).hash(&mut h);
-    h.finish()
+    use std::hash::{BuildHasher, Hasher};
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|b| {
+        let mut buf = b.borrow_mut();
+        buf.clear();
+        crate::text::normalize_into(&mut buf, text);
+        let mut h = foldhash::quality::FixedState::with_seed(0x51de_5eed).build_hasher();
+        h.write(buf.as_bytes());
+        h.finish()
+    })
 }
 
 /// What one part of the batch says (see [`Batch`]).

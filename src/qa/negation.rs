@@ -145,6 +145,10 @@ const IDIOMS: &[(&str, &str)] = &[
 ];
 
 fn is_negator(lang: Lang, w: &str) -> bool {
+    // Negators are short; most words are not, and need no lower-casing.
+    if w.chars().count() > 8 && !w.ends_with("n't") && !w.ends_with("n’t") {
+        return false;
+    }
     let l = w.to_lowercase();
     match lang {
         Lang::En => EN.contains(&l.as_str()) || l.ends_with("n't") || l.ends_with("n’t"),

@@ -133,63 +133,53 @@ fn is_ru_linked_compound(dict: &Dictionary, word: &str) -> bool {
 
 /// True when `word` (as written, or lower-cased at a sentence start) is a known word.
 pub fn is_known(dict: &Dictionary, word: &str) -> bool {
+    known_how(dict, word) != Known::No
+}
+
+/// How a dictionary knows a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Known {
+    /// Not at all.
+    No,
+    /// Only capitalised: a name written in lower case (`february`, `geneva`).
+    OnlyCapitalized,
+    /// As written (or lower-cased, or without a possessive `'s`).
+    Written,
+}
+
+fn known_how(dict: &Dictionary, word: &str) -> Known {
     let w = word.replace(['’', 'ʼ'], "'");
     if dict.check(&w) {
-        return true;
+        return Known::Written;
     }
-    if let Some(base) = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')) {
-        if !base.is_empty() && dict.check(base) {
-            return true;
-        }
+    let base = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .filter(|b| !b.is_empty());
+    if base.is_some_and(|b| dict.check(b)) {
+        return Known::Written;
     }
     let lower = w.to_lowercase();
     if lower != w && dict.check(&lower) {
-        return true;
+        return Known::Written;
     }
     // A proper noun written in lower case (`february`) is a capitalisation slip in English,
     // not a misspelling (in Russian, `египете` is a misspelling of `Египте`).
     if lower == w && w.is_ascii() && !w.is_empty() {
-        return dict.check(&crate::text::capitalize(&w));
+        let cap = crate::text::capitalize(base.unwrap_or(&w));
+        if dict.check(&crate::text::capitalize(&w)) || dict.check(&cap) {
+            return Known::OnlyCapitalized;
+        }
     }
-    false
+    Known::No
 }
 
 /// True when a lower-case word is unknown to every dictionary of `lang` as written but known
 /// capitalised: a name written in lower case (`geneva`, `friday`, `german`).
 pub(crate) fn is_known_only_capitalized(lang: Lang, word: &str) -> bool {
-    if !word.chars().next().is_some_and(char::is_lowercase) {
-        return false;
-    }
-    // Remembered per thread, as [`known_cached`] is.
-    thread_local! {
-        static CACHE: [Memo<bool>; 2] = [Memo::new(100_000), Memo::new(100_000)];
-    }
-    CACHE.with(|c| c[lang as usize].get_or(word, || only_capitalized(lang, word)))
-}
-
-fn only_capitalized(lang: Lang, word: &str) -> bool {
-    let dicts = dictionaries(lang);
-    if dicts.is_empty() {
-        return false;
-    }
-    // Unknown as written and capitalised alike: no further look-up needed.
-    if !known_cached(lang, word) {
-        return false;
-    }
-    if !word.is_ascii() {
-        return false;
-    }
-    let w = word.replace(['’', 'ʼ'], "'");
-    let base = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix('\''))
-        .filter(|b| !b.is_empty())
-        .unwrap_or(&w);
-    let cap = crate::text::capitalize(base);
-    !dicts
-        .iter()
-        .any(|d| d.check(base) || (base != w && d.check(&w)))
-        && dicts.iter().any(|d| d.check(&cap))
+    word.chars().next().is_some_and(char::is_lowercase)
+        && word.is_ascii()
+        && knowledge(lang, word) == Known::OnlyCapitalized
 }
 
 /// British spellings that the British dictionary is consulted for (`defence`, `colour`,
@@ -218,18 +208,32 @@ pub fn is_unknown(word: &str) -> bool {
 /// Whether any dictionary of `lang` knows `word`, remembered per thread: a batch repeats
 /// its words a lot, and a dictionary look-up costs microseconds.
 fn known_cached(lang: Lang, word: &str) -> bool {
+    knowledge(lang, word) != Known::No
+}
+
+/// How the dictionaries of `lang` know `word` (the best answer of any), remembered per
+/// thread: a batch repeats its words a lot, and a dictionary look-up costs microseconds.
+fn knowledge(lang: Lang, word: &str) -> Known {
     // One memo a language.
     thread_local! {
-        static CACHE: [Memo<bool>; 2] = [Memo::new(200_000), Memo::new(200_000)];
+        static CACHE: [Memo<Known>; 2] = [Memo::new(200_000), Memo::new(200_000)];
     }
     CACHE.with(|c| {
         c[lang as usize].get_or(word, || {
             let dicts = dictionaries(lang);
-            dicts.is_empty()
-                || dicts
-                    .iter()
-                    .enumerate()
-                    .any(|(i, d)| (i == 0 || looks_british(word)) && is_known(d, word))
+            if dicts.is_empty() {
+                return Known::Written;
+            }
+            let mut best = Known::No;
+            for (i, d) in dicts.iter().enumerate() {
+                if i == 0 || looks_british(word) {
+                    best = best.max(known_how(d, word));
+                    if best == Known::Written {
+                        break;
+                    }
+                }
+            }
+            best
         })
     })
 }

@@ -175,15 +175,18 @@ pub fn places_in(words: &[Word<'_>], lang: Lang) -> Vec<PlaceMention> {
             }
             Lang::Ru => {
                 let lower = super::normalize(w);
-                // The word's stem: the word less an ending of up to three letters.
-                let ends: Vec<usize> = lower
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .chain(std::iter::once(lower.len()))
-                    .collect();
-                let n = ends.len() - 1;
+                // The word's stem: the word less an ending of up to three letters (and at
+                // least three left).
+                let n = lower.chars().count();
+                let mut end = lower.len();
                 for cut in 0..=3.min(n.saturating_sub(3)) {
-                    consider(p.ru.get(&lower[..ends[n - cut]]), true);
+                    if cut > 0 {
+                        end = lower[..end]
+                            .char_indices()
+                            .next_back()
+                            .map_or(0, |(i, _)| i);
+                    }
+                    consider(p.ru.get(&lower[..end]), true);
                 }
             }
         }

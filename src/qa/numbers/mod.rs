@@ -139,8 +139,14 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let has_digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
     let table = words::number_words();
     let number_word = |ws: &[Word<'_>]| {
-        ws.iter()
-            .any(|w| w.text.len() >= 3 && table.contains_key(&w.text.to_lowercase()))
+        ws.iter().any(|w| {
+            w.text.len() >= 3
+                && if w.text.chars().any(char::is_uppercase) {
+                    table.contains_key(&w.text.to_lowercase())
+                } else {
+                    table.contains_key(w.text)
+                }
+        })
     };
     if has_digit(&tgt.prose)
         || has_digit(&src.prose)
