@@ -116,7 +116,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 /// Names written in lower case (see the module comment).
 fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let text = side.text.as_str();
-    for w in ctx.words {
+    for (i, w) in ctx.words.iter().enumerate() {
         let word = w.text;
         let mut chars = word.chars();
         let Some(first) = chars.next() else {
@@ -131,10 +131,10 @@ fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             continue;
         }
         let name = if word.is_ascii() {
-            super::spelling::is_known_only_capitalized(Lang::En, word)
+            ctx.knowledge(i) == super::spelling::Known::OnlyCapitalized
                 || names_a_source_name(ctx, word)
         } else if word.chars().all(is_cyrillic) {
-            super::spelling::lower_case_name(word)
+            ctx.knowledge(i) == super::spelling::Known::No && super::spelling::lower_case_name(word)
         } else {
             false
         };

@@ -181,6 +181,8 @@ pub struct Context<'a> {
     pub words: &'a [Word<'a>],
     /// The prose words of the other side (empty for monolingual units).
     pub other_words: &'a [Word<'a>],
+    /// How the dictionaries know each of `words`, asked once for all checks of the side.
+    knowledge: std::cell::OnceCell<Vec<spelling::Known>>,
     /// What the batch as a whole says (names, term casing, repeated unknown words, length
     /// ratio).
     pub batch: &'a Batch,
@@ -200,6 +202,21 @@ impl Context<'_> {
             SideId::Src => self.unit.tgt.as_ref(),
             SideId::Tgt => Some(&self.unit.src),
         }
+    }
+
+    /// How the dictionaries of its script know the `i`-th prose word of this side (words of
+    /// mixed or other scripts count as known: they are not checked).
+    pub(crate) fn knowledge(&self, i: usize) -> spelling::Known {
+        self.knowledge
+            .get_or_init(|| {
+                self.words
+                    .iter()
+                    .map(|w| spelling::knowledge_of(w.text))
+                    .collect()
+            })
+            .get(i)
+            .copied()
+            .unwrap_or(spelling::Known::Written)
     }
 
     /// True when this side is the target of a pair with a non-empty source: the side that
@@ -638,6 +655,7 @@ fn check_units(
                 other_view,
                 words: &view.words,
                 other_words: other_view.map_or(&[][..], |v| &v.words[..]),
+                knowledge: std::cell::OnceCell::new(),
                 batch,
                 profile,
             };

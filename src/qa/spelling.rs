@@ -138,7 +138,7 @@ pub fn is_known(dict: &Dictionary, word: &str) -> bool {
 
 /// How a dictionary knows a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Known {
+pub(crate) enum Known {
     /// Not at all.
     No,
     /// Only capitalised: a name written in lower case (`february`, `geneva`).
@@ -211,6 +211,15 @@ fn known_cached(lang: Lang, word: &str) -> bool {
     knowledge(lang, word) != Known::No
 }
 
+/// How the dictionaries of its script know `word`: `Written` for words of mixed or other
+/// scripts, which are not checked.
+pub(crate) fn knowledge_of(word: &str) -> Known {
+    match word_lang(word) {
+        Some(lang) => knowledge(lang, word),
+        None => Known::Written,
+    }
+}
+
 /// How the dictionaries of `lang` know `word` (the best answer of any), remembered per
 /// thread: a batch repeats its words a lot, and a dictionary look-up costs microseconds.
 fn knowledge(lang: Lang, word: &str) -> Known {
@@ -253,7 +262,7 @@ fn followed_by_name(text: &str, end: usize) -> bool {
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let text = side.text.as_str();
     // Prose words only: code, URLs, paths and identifiers are not words to spell.
-    for w in ctx.words {
+    for (i, w) in ctx.words.iter().enumerate() {
         let word = w.text;
         if word.chars().filter(|&c| crate::text::is_letter(c)).count() < 2
             || word.chars().any(|c| c.is_numeric())
@@ -268,7 +277,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         let Some(&primary) = dicts.first() else {
             continue;
         };
-        if known_cached(lang, word)
+        if ctx.knowledge(i) != Known::No
             || (!ctx.profile.user_words.is_empty()
                 && ctx.profile.user_words.contains(&word.to_lowercase()))
         {

@@ -128,6 +128,11 @@ fn ru_form_of(word: &str, stem: &str) -> bool {
         .is_some_and(|e| RU_ENDINGS.contains(&e))
 }
 
+thread_local! {
+    /// A buffer for lower-cased words (no allocation per word).
+    static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// The places the words of a text (in `lang`) name, longest names first where they overlap.
 /// Only capitalised words start a name.
 pub fn places_in(words: &[Word<'_>], lang: Lang) -> Vec<PlaceMention> {
@@ -166,15 +171,24 @@ pub fn places_in(words: &[Word<'_>], lang: Lang) -> Vec<PlaceMention> {
         };
         match lang {
             Lang::En => {
-                let lower = w.to_lowercase();
-                let bare = lower
-                    .strip_suffix("'s")
-                    .or_else(|| lower.strip_suffix("’s"))
-                    .unwrap_or(&lower);
-                consider(p.en.get(bare), false)
+                LOWER.with(|b| {
+                    let mut lower = b.borrow_mut();
+                    lower.clear();
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                    let bare = lower
+                        .strip_suffix("'s")
+                        .or_else(|| lower.strip_suffix("’s"))
+                        .unwrap_or(&lower);
+                    consider(p.en.get(bare), false)
+                });
             }
             Lang::Ru => {
-                let lower = super::normalize(w);
+                let lower = LOWER.with(|b| {
+                    let mut lower = b.borrow_mut();
+                    lower.clear();
+                    super::normalize_into(&mut lower, w);
+                    std::mem::take(&mut *lower)
+                });
                 // The word's stem: the word less an ending of up to three letters (and at
                 // least three left).
                 let n = lower.chars().count();
@@ -188,6 +202,8 @@ pub fn places_in(words: &[Word<'_>], lang: Lang) -> Vec<PlaceMention> {
                     }
                     consider(p.ru.get(&lower[..end]), true);
                 }
+                // Give the buffer back for the next word.
+                LOWER.with(|b| *b.borrow_mut() = lower);
             }
         }
         match best {
