@@ -4,7 +4,8 @@
 //!   (places, people, weekdays, months, nationalities, languages: `geneva`, `on friday`,
 //!   `german`), unless the other side has the same lower-case word (a code or a term);
 //! - Russian names in lower case: a word unknown as written that the dictionary knows
-//!   capitalised (`в токио`, `египете`);
+//!   capitalised (`в токио`; a form it does not know, `египете` for `Египте`, is a
+//!   misspelling for `spelling`);
 //! - Russian months, weekdays and nationality or language adjectives capitalised inside a
 //!   sentence (`по Пятницам`, `на Испанском`), except after an opening quote or bracket (a
 //!   title) or before another capitalised word (a name such as `Русский Музей`);
@@ -134,7 +135,9 @@ fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             ctx.knowledge(i) == super::spelling::Known::OnlyCapitalized
                 || names_a_source_name(ctx, word)
         } else if word.chars().all(is_cyrillic) {
-            ctx.knowledge(i) == super::spelling::Known::No && super::spelling::lower_case_name(word)
+            ctx.knowledge(i) == super::spelling::Known::No
+                && super::spelling::lower_case_name(word)
+                && super::spelling::is_name_form(word)
         } else {
             false
         };

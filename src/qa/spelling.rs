@@ -74,6 +74,12 @@ pub(crate) fn lower_case_name(word: &str) -> bool {
     CACHE.with(|c| c.get_or(word, || lower_case_name_uncached(word)))
 }
 
+/// True when a lower-case Russian word, capitalised, is a form the dictionary knows
+/// (`токио` → `Токио`): only its case is wrong.
+pub(crate) fn is_name_form(word: &str) -> bool {
+    !is_capitalized(word) && known_cached(Lang::Ru, &crate::text::capitalize(word))
+}
+
 fn lower_case_name_uncached(word: &str) -> bool {
     if is_capitalized(word) {
         return false;
@@ -299,9 +305,23 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        // A Russian proper noun written in lower case (`в египете`) is a matter of case, for
-        // the `capitalization` check.
+        // A Russian proper noun written in lower case: a matter of case, for the
+        // `capitalization` check, when the word is a form of the name (`в токио`); a
+        // misspelling when the dictionary knows the name but not this form of it (`египете`
+        // for `Египте`).
         if lang == Lang::Ru && lower_case_name(word) {
+            if is_name_form(word) {
+                continue;
+            }
+            let cap = crate::text::capitalize(word);
+            out.push(ctx.finding(
+                &INFO,
+                text,
+                w.start,
+                w.end,
+                format!("“{word}” is a name in a form the dictionary does not know: write it with a capital letter and check its ending"),
+                Some(cap),
+            ));
             continue;
         }
         // An acronym written in lower case (`cpu`, `dll`, `dns`) is a word of software text.
@@ -594,10 +614,22 @@ mod tests {
 
     #[test]
     fn russian_lower_case_names_and_sentence_start_typos() {
-        // A name in lower case is the `capitalization` check's.
-        assert!(spelling_of("ru", "Он жил в египете долго.").is_empty());
-        let f = super::super::tests::findings_of("ru", "Он жил в египете долго.", "capitalization");
-        assert_eq!(f[0].suggestion.as_deref(), Some("Египете"));
+        // A name in lower case is the `capitalization` check's; a form of a name the
+        // dictionary lacks (`египете` for `Египте`) is a misspelling.
+        assert!(spelling_of("ru", "Делегация прибыла в токио.").is_empty());
+        let f =
+            super::super::tests::findings_of("ru", "Делегация прибыла в токио.", "capitalization");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Токио"));
+        assert_eq!(
+            spelling_of("ru", "Он жил в египете долго."),
+            vec!["египете→Египете"]
+        );
+        assert!(super::super::tests::findings_of(
+            "ru",
+            "Он жил в египете долго.",
+            "capitalization"
+        )
+        .is_empty());
         assert_eq!(
             spelling_of("ru", "Превет, как дела?"),
             vec!["Превет→Привет"]
