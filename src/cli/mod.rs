@@ -281,12 +281,33 @@ pub enum Command {
         /// Glossary (`source term TAB target term`) for the terminology check.
         #[arg(long)]
         glossary: Option<PathBuf>,
-        /// Also write a `fluency_score` row for every scored side (JSON lines only).
+        /// Also write a `quality_score` row for every Russian–English pair and a
+        /// `fluency_score` row for every scored side (JSON lines only).
         #[arg(long)]
         scores: bool,
         /// Exit with status 1 when a finding of this severity or worse is reported.
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+    },
+    /// Features of the learnt quality score, one row per Russian–English pair (for
+    /// `data/qe/train.py`).
+    #[command(hide = true)]
+    QualityFeatures {
+        /// Pairs to compute the features of (any format `tm qa` reads).
+        input: PathBuf,
+        /// Train the lexical model on these pairs (TSV: Russian TAB English) instead of using
+        /// the shipped one.
+        #[arg(long)]
+        lexicon_from: Option<PathBuf>,
+        /// Write the lexical model trained with `--lexicon-from` to this file.
+        #[arg(long)]
+        write_lexicon: Option<PathBuf>,
+        /// Source language of the input.
+        #[arg(long)]
+        src_lang: Option<String>,
+        /// Target language of the input.
+        #[arg(long)]
+        tgt_lang: Option<String>,
     },
     /// Serve the lookup, QA and memory pages and the JSON API on a local web server.
     Serve {
@@ -618,6 +639,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 if format != ReportFormat::Jsonl {
                     bail!("--scores needs --format jsonl");
                 }
+                content.push_str(&report::quality_rows(
+                    &units,
+                    &qa::quality::score_units(&units),
+                ));
                 content.push_str(&report::score_rows(
                     &units,
                     &qa::fluency::score_units(&units),
@@ -640,6 +665,48 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             }
             Ok(())
+        }
+        Command::QualityFeatures {
+            input,
+            lexicon_from,
+            write_lexicon,
+            src_lang,
+            tgt_lang,
+        } => {
+            let units =
+                qa::input::units_from_file(&input, src_lang.as_deref(), tgt_lang.as_deref())?;
+            let trained;
+            let lex = match &lexicon_from {
+                Some(path) => {
+                    let pairs = qa::input::units_from_file(path, Some("ru"), Some("en"))?;
+                    let tsv =
+                        crate::text::bilex::LexicalModel::train(pairs.iter().filter_map(|u| {
+                            Some((u.src.text.as_str(), u.tgt.as_ref()?.text.as_str()))
+                        }))
+                        .to_tsv();
+                    if let Some(out) = &write_lexicon {
+                        std::fs::write(out, &tsv)
+                            .with_context(|| format!("cannot write {}", out.display()))?;
+                    }
+                    // Read back from its text form, so that the features are those the
+                    // shipped file gives.
+                    trained = crate::text::bilex::LexicalModel::from_tsv(&tsv);
+                    &trained
+                }
+                None => crate::text::bilex::LexicalModel::shipped(),
+            };
+            let model = qa::quality::QualityModel::shipped();
+            let mut out = String::from("segment\t");
+            out.push_str(&qa::quality::features::NAMES.join("\t"));
+            out.push_str("\tprediction\n");
+            for (i, row) in qa::quality::feature_rows(lex, &units) {
+                out.push_str(&units[i].id.to_string());
+                for v in &row {
+                    out.push_str(&format!("\t{v}"));
+                }
+                out.push_str(&format!("\t{}\n", model.predict(&row)));
+            }
+            emit(&out)
         }
         Command::Serve {
             port,

@@ -22,6 +22,7 @@ mod numbers;
 pub mod profile;
 mod punct_rules;
 mod punctuation;
+pub mod quality;
 mod quotes;
 mod repeated;
 mod sentence_case;

@@ -91,6 +91,24 @@ pub fn score_rows(units: &[QaUnit], scores: &[(usize, SideId, f64)]) -> String {
     out
 }
 
+/// Quality scores (unit index, score 0–1) as JSON lines:
+/// `{"segment","check":"quality_score","severity":"info","score"}`, and `"origin"` as in
+/// [`jsonl`].
+pub fn quality_rows(units: &[QaUnit], scores: &[(usize, f64)]) -> String {
+    let tag = several_origins(units);
+    let mut out = String::new();
+    for &(unit, score) in scores {
+        let row = serde_json::json!({
+            "segment": units.get(unit).map_or(-1, |u| u.id),
+            "check": "quality_score",
+            "severity": "info",
+            "score": (score * 1e4).round() / 1e4,
+        });
+        json_line(&mut out, &row, units.get(unit), tag);
+    }
+    out
+}
+
 /// Findings as CSV (RFC 4180, header row): origin, segment, side, check, severity, start,
 /// end, text, message, suggestion, source, target.
 pub fn csv(units: &[QaUnit], findings: &[Finding]) -> String {

@@ -4,6 +4,7 @@
 //! Everything here works on `&str` and reports positions as **char offsets** (what
 //! reports and the JSON output use), never byte offsets, unless a name says `byte`.
 
+pub mod bilex;
 pub mod freq;
 pub mod lexicon;
 pub mod markup;

@@ -1,0 +1,428 @@
+//! The signals of a pair that the learnt quality score combines: lexical (how well each
+//! side's words are explained by the other's, through the bilingual lexical model), length,
+//! word rarity, English word-pair support, and surface marks (foreign script, repeated words,
+//! names, punctuation, digits). Every signal is a number; [`NAMES`] lists them in order.
+
+use super::words::WordPrior;
+use crate::text::bilex::{letter_runs, LexicalModel};
+use crate::text::{freq, translit, Lang};
+
+/// The names of the features, in the order of [`features`]'s output (and of the columns
+/// the training script reads).
+pub const NAMES: &[&str] = &[
+    "len_src",
+    "len_tgt",
+    "len_ratio",
+    "chars_src",
+    "chars_tgt",
+    "chars_ratio",
+    "explained_tgt",
+    "explained_src",
+    "unexplained_tgt",
+    "unexplained_src",
+    "n_unexplained_src",
+    "n_unexplained_tgt",
+    "lik_tgt",
+    "lik_src",
+    "zipf_src_mean",
+    "zipf_src_min",
+    "zipf_src_max",
+    "zipf_tgt_mean",
+    "zipf_tgt_min",
+    "zipf_tgt_max",
+    "oov_src",
+    "oov_tgt",
+    "rare_src",
+    "rare_tgt",
+    "pairs_unlisted",
+    "pairs_logcount",
+    "foreign_tgt",
+    "repeated_tgt",
+    "caps_src",
+    "caps_tgt",
+    "punct_src",
+    "punct_tgt",
+    "questions_src",
+    "questions_tgt",
+    "digits_diff",
+    "translit",
+    "lower_start_src",
+    "end_src",
+    "end_tgt",
+    "unknown_stems_src",
+    "unknown_stems_tgt",
+    "ambiguity_src_mean",
+    "ambiguity_src_max",
+    "translations_src_mean",
+    "distortion_mean",
+    "distortion_max",
+    "covered_src",
+    "fertility_max",
+    "rare_unexplained_src",
+    "word_length_src",
+    "word_prior",
+];
+
+/// Where the target's words come from: for every target word, the source word that
+/// explains it best (with a probability above 0.1): the mean and largest distance of their
+/// relative positions, the share of source words that explain some target word, and the
+/// most target words one source word explains.
+fn alignment(
+    from: &[Option<u32>],
+    to: &[Option<u32>],
+    p: impl Fn(Option<u32>, u32) -> f32,
+) -> [f64; 4] {
+    let mut used = vec![0u32; from.len()];
+    let (mut sum, mut max, mut n) = (0.0f64, 0.0f64, 0usize);
+    let span = |len: usize| len.saturating_sub(1).max(1) as f64;
+    for (j, t) in to.iter().enumerate() {
+        let Some(t) = *t else { continue };
+        let (mut best, mut bp) = (None, 0.0f32);
+        for (i, &f) in from.iter().enumerate() {
+            if f.is_none() {
+                continue;
+            }
+            let q = p(f, t);
+            if q > bp {
+                bp = q;
+                best = Some(i);
+            }
+        }
+        if let (Some(i), true) = (best, bp > 0.1) {
+            let d = (j as f64 / span(to.len()) - i as f64 / span(from.len())).abs();
+            sum += d;
+            max = max.max(d);
+            n += 1;
+            used[i] += 1;
+        }
+    }
+    let covered = used.iter().filter(|&&u| u > 0).count() as f64 / from.len().max(1) as f64;
+    let fert = used.iter().copied().max().unwrap_or(0) as f64;
+    [if n > 0 { sum / n as f64 } else { 0.0 }, max, covered, fert]
+}
+
+/// A probability of a word given the other side's words, below which the word counts as
+/// unexplained.
+const UNEXPLAINED: f32 = 0.05;
+
+/// Lexical statistics of one direction: for every word of `to`, the best probability of
+/// it given a word of `from` or the empty word, and the IBM-1 likelihood term.
+fn explain(
+    from: &[Option<u32>],
+    to: &[Option<u32>],
+    p: impl Fn(Option<u32>, u32) -> f32,
+) -> (Vec<f32>, f64) {
+    let mut best = Vec::with_capacity(to.len());
+    let mut lik = 0.0f64;
+    for t in to {
+        let Some(t) = *t else {
+            best.push(0.0);
+            lik += (1e-6f64).ln();
+            continue;
+        };
+        let mut b = p(None, t);
+        let mut sum = f64::from(b);
+        for &f in from {
+            if f.is_none() {
+                continue;
+            }
+            let q = p(f, t);
+            sum += f64::from(q);
+            b = b.max(q);
+        }
+        best.push(b);
+        lik += (sum / (from.len() + 1) as f64 + 1e-6).ln();
+    }
+    let n = to.len().max(1) as f64;
+    (best, lik / n)
+}
+
+fn mean(xs: &[f32]) -> f64 {
+    if xs.is_empty() {
+        0.0
+    } else {
+        xs.iter().map(|&x| f64::from(x)).sum::<f64>() / xs.len() as f64
+    }
+}
+
+/// Mean, min and max of the Zipf frequencies (0 for an unlisted word), and the share of
+/// unlisted words and the number of rare ones (Zipf below 3.5).
+fn rarity(lang: Option<Lang>, words: &[&str]) -> [f64; 5] {
+    let Some(lang) = lang else {
+        return [0.0; 5];
+    };
+    if words.is_empty() {
+        return [0.0; 5];
+    }
+    let mut low = String::new();
+    let (mut sum, mut min, mut max, mut oov, mut rare) = (0.0f64, f64::MAX, 0.0f64, 0usize, 0usize);
+    for w in words {
+        low.clear();
+        low.extend(w.chars().flat_map(char::to_lowercase));
+        let z = freq::zipf(lang, &low)
+            .or_else(|| freq::zipf(lang, &low.replace('ё', "е")))
+            .map_or(0.0, f64::from);
+        sum += z;
+        min = min.min(z);
+        max = max.max(z);
+        if z == 0.0 {
+            oov += 1;
+        } else if z < 3.5 {
+            rare += 1;
+        }
+    }
+    let n = words.len() as f64;
+    [sum / n, min, max, oov as f64 / n, rare as f64]
+}
+
+fn count_marks(text: &str, marks: &[char]) -> f64 {
+    text.chars().filter(|c| marks.contains(c)).count() as f64
+}
+
+fn ends_sentence(text: &str) -> f64 {
+    f64::from(u8::from(
+        text.trim_end()
+            .chars()
+            .last()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…')),
+    ))
+}
+
+/// The features of a pair (see [`NAMES`]); `src_lang`/`tgt_lang` pick the lexical
+/// direction (Russian→English or English→Russian) and the frequency lists. A pair in another
+/// language combination gets the language-free features and zeros for the rest.
+pub fn features(
+    lex: &LexicalModel,
+    prior: &WordPrior,
+    src: &str,
+    tgt: &str,
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+) -> Vec<f64> {
+    let sw: Vec<&str> = letter_runs(src).into_iter().map(|(_, _, w)| w).collect();
+    let tw: Vec<&str> = letter_runs(tgt).into_iter().map(|(_, _, w)| w).collect();
+    let ids = |lang: Option<Lang>, words: &[&str]| match lang {
+        Some(Lang::Ru) => lex.ru_ids(words),
+        Some(Lang::En) => lex.en_ids(words),
+        None => vec![None; words.len()],
+    };
+    let (si, ti) = (ids(src_lang, &sw), ids(tgt_lang, &tw));
+    let ((bt, lik_t), (bs, lik_s)) = match (src_lang, tgt_lang) {
+        (Some(Lang::Ru), Some(Lang::En)) => (
+            explain(&si, &ti, |f, e| lex.p_en_given_ru(f, e)),
+            explain(&ti, &si, |e, f| lex.p_ru_given_en(e, f)),
+        ),
+        (Some(Lang::En), Some(Lang::Ru)) => (
+            explain(&si, &ti, |e, f| lex.p_ru_given_en(e, f)),
+            explain(&ti, &si, |f, e| lex.p_en_given_ru(f, e)),
+        ),
+        _ => ((vec![0.0; tw.len()], 0.0), (vec![0.0; sw.len()], 0.0)),
+    };
+    let low_share = |b: &[f32]| {
+        if b.is_empty() {
+            0.0
+        } else {
+            b.iter().filter(|&&p| p < UNEXPLAINED).count() as f64 / b.len() as f64
+        }
+    };
+    let low_count = |b: &[f32]| b.iter().filter(|&&p| p < UNEXPLAINED).count() as f64;
+    let rs = rarity(src_lang, &sw);
+    let rt = rarity(tgt_lang, &tw);
+
+    // English word pairs of the target (or the source, when the target is Russian).
+    let en_words: &[&str] = if tgt_lang == Some(Lang::En) {
+        &tw
+    } else if src_lang == Some(Lang::En) {
+        &sw
+    } else {
+        &[]
+    };
+    let lows: Vec<String> = en_words.iter().map(|w| w.to_lowercase()).collect();
+    let bigrams = freq::en_bigrams();
+    let (mut unlisted, mut logsum) = (0usize, 0.0f64);
+    for p in lows.windows(2) {
+        let c = bigrams.count(&p[0], &p[1]);
+        if c == 0 {
+            unlisted += 1;
+        } else {
+            logsum += (c as f64).log10();
+        }
+    }
+    let npairs = lows.len().saturating_sub(1).max(1) as f64;
+
+    let foreign = |c: char| match tgt_lang {
+        Some(Lang::En) => crate::text::is_cyrillic(c),
+        Some(Lang::Ru) => c.is_ascii_alphabetic(),
+        None => false,
+    };
+    let foreign_tgt = tw.iter().filter(|w| w.chars().any(foreign)).count() as f64;
+    let tlow: Vec<String> = tw.iter().map(|w| w.to_lowercase()).collect();
+    let distinct: std::collections::HashSet<&String> = tlow.iter().collect();
+    let caps = |ws: &[&str]| {
+        ws.iter()
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count() as f64
+    };
+    let latin_src: Vec<String> = sw
+        .iter()
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| translit::to_latin(w).chars().take(4).collect())
+        .collect();
+    let latin_tgt: Vec<String> = tw
+        .iter()
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| translit::to_latin(w).chars().take(4).collect())
+        .collect();
+    let (from, to) = if src_lang == Some(Lang::Ru) {
+        (&latin_src, &latin_tgt)
+    } else {
+        (&latin_tgt, &latin_src)
+    };
+    let translit_hits = to.iter().filter(|w| from.contains(w)).count() as f64;
+    // How ambiguous the source words are, where their translations go, and which rare
+    // source words nothing in the target explains.
+    let spread = |id: Option<u32>| match src_lang {
+        Some(Lang::Ru) => lex.ru_spread(id),
+        Some(Lang::En) => lex.en_spread(id),
+        None => (0.0, 0.0),
+    };
+    let spreads: Vec<(f32, f32)> = si.iter().map(|&i| spread(i)).collect();
+    let amb_mean = spreads.iter().map(|s| f64::from(s.0)).sum::<f64>() / si.len().max(1) as f64;
+    let amb_max = spreads.iter().map(|s| f64::from(s.0)).fold(0.0, f64::max);
+    let trans_mean = spreads.iter().map(|s| f64::from(s.1)).sum::<f64>() / si.len().max(1) as f64;
+    let align = match (src_lang, tgt_lang) {
+        (Some(Lang::Ru), Some(Lang::En)) => alignment(&si, &ti, |f, e| lex.p_en_given_ru(f, e)),
+        (Some(Lang::En), Some(Lang::Ru)) => alignment(&si, &ti, |e, f| lex.p_ru_given_en(e, f)),
+        _ => [0.0; 4],
+    };
+    let rare_unexplained = match src_lang {
+        Some(lang) => sw
+            .iter()
+            .zip(&si)
+            .filter(|(w, &x)| {
+                let best = match x {
+                    None => 0.0,
+                    Some(x) => ti
+                        .iter()
+                        .map(|&e| match lang {
+                            Lang::Ru => e.map_or(0.0, |e| lex.p_ru_given_en(Some(e), x)),
+                            Lang::En => e.map_or(0.0, |e| lex.p_en_given_ru(Some(e), x)),
+                        })
+                        .fold(0.0f32, f32::max),
+                };
+                let low = w.to_lowercase().replace('ё', "е");
+                best < 0.05 && freq::zipf(lang, &low).unwrap_or(0.0) < 4.5
+            })
+            .count() as f64,
+        None => 0.0,
+    };
+    let word_len =
+        sw.iter().map(|w| w.chars().count()).sum::<usize>() as f64 / sw.len().max(1) as f64;
+    let digits = |t: &str| t.chars().filter(char::is_ascii_digit).count() as f64;
+    let punct = [',', ';', ':', '!', '?', '—', '-'];
+    let chars = |t: &str| t.chars().count() as f64;
+
+    vec![
+        sw.len() as f64,
+        tw.len() as f64,
+        (tw.len() as f64 + 1.0) / (sw.len() as f64 + 1.0),
+        chars(src),
+        chars(tgt),
+        (chars(tgt) + 1.0) / (chars(src) + 1.0),
+        mean(&bt),
+        mean(&bs),
+        low_share(&bt),
+        low_share(&bs),
+        low_count(&bs),
+        low_count(&bt),
+        lik_t,
+        lik_s,
+        rs[0],
+        rs[1],
+        rs[2],
+        rt[0],
+        rt[1],
+        rt[2],
+        rs[3],
+        rt[3],
+        rs[4],
+        rt[4],
+        unlisted as f64 / npairs,
+        logsum / npairs,
+        foreign_tgt,
+        (tlow.len() - distinct.len()) as f64,
+        caps(&sw),
+        caps(&tw),
+        count_marks(src, &punct),
+        count_marks(tgt, &punct),
+        count_marks(src, &['?']),
+        count_marks(tgt, &['?']),
+        (digits(src) - digits(tgt)).abs(),
+        translit_hits,
+        f64::from(u8::from(src.chars().next().is_some_and(char::is_lowercase))),
+        ends_sentence(src),
+        ends_sentence(tgt),
+        si.iter().filter(|i| i.is_none()).count() as f64 / sw.len().max(1) as f64,
+        ti.iter().filter(|i| i.is_none()).count() as f64 / tw.len().max(1) as f64,
+        amb_mean,
+        amb_max,
+        trans_mean,
+        align[0],
+        align[1],
+        align[2],
+        align[3],
+        rare_unexplained,
+        word_len,
+        prior.predict(&[(src, src_lang), (tgt, tgt_lang)]),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_value_per_name_and_a_missing_translation_lowers_the_explained_share() {
+        let lex = LexicalModel::train(
+            [
+                ("большой дом", "big house"),
+                ("старый дом", "old house"),
+                ("большой город", "big city"),
+                ("старый город", "old city"),
+            ]
+            .iter()
+            .copied(),
+        );
+        let good = features(
+            &lex,
+            &WordPrior::default(),
+            "большой дом",
+            "big house",
+            Some(Lang::Ru),
+            Some(Lang::En),
+        );
+        let bad = features(
+            &lex,
+            &WordPrior::default(),
+            "большой дом",
+            "old city",
+            Some(Lang::Ru),
+            Some(Lang::En),
+        );
+        assert_eq!(good.len(), NAMES.len());
+        let at = |n: &str| NAMES.iter().position(|&x| x == n).unwrap();
+        assert!(good[at("explained_tgt")] > bad[at("explained_tgt")]);
+        assert!(good[at("lik_src")] > bad[at("lik_src")]);
+        // The same pair the other way round is read with the other direction of the model.
+        let back = features(
+            &lex,
+            &WordPrior::default(),
+            "big house",
+            "большой дом",
+            Some(Lang::En),
+            Some(Lang::Ru),
+        );
+        assert!(back[at("explained_tgt")] > 0.3);
+    }
+}

@@ -1,0 +1,174 @@
+//! A forest of regression trees (gradient boosting, trained by `data/qe/train.py`) and its
+//! evaluation. The text form:
+//!
+//! ```text
+//! features NAME NAME …          the columns the trees read, by name
+//! base B                        added to the sum of the trees
+//! scale MEAN SD                 the training targets' mean and spread (to map to 0–1)
+//! tree                          one tree:
+//! n FEATURE THRESHOLD LEFT RIGHT   an inner node (x ≤ threshold goes left); a child ≥ 0
+//!                                  is an inner node, a child < 0 is leaf −child−1
+//! l VALUE VALUE …                  its leaves
+//! ```
+
+use thiserror::Error;
+
+/// A model file that cannot be read.
+#[derive(Debug, Error)]
+#[error("quality model, line {line}: {message}")]
+pub struct ModelError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    feature: usize,
+    threshold: f64,
+    left: i32,
+    right: i32,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Tree {
+    nodes: Vec<Node>,
+    leaves: Vec<f64>,
+}
+
+impl Tree {
+    fn eval(&self, x: &[f64]) -> f64 {
+        if self.nodes.is_empty() {
+            return self.leaves.first().copied().unwrap_or(0.0);
+        }
+        let mut at = 0i32;
+        // A tree has fewer steps than nodes; the bound keeps a malformed file from looping.
+        for _ in 0..=self.nodes.len() {
+            let Some(n) = self.nodes.get(at as usize) else {
+                return 0.0;
+            };
+            let v = x.get(n.feature).copied().unwrap_or(0.0);
+            let next = if v <= n.threshold { n.left } else { n.right };
+            if next < 0 {
+                return self
+                    .leaves
+                    .get((-next - 1) as usize)
+                    .copied()
+                    .unwrap_or(0.0);
+            }
+            at = next;
+        }
+        0.0
+    }
+}
+
+/// A boosted forest over named features.
+#[derive(Debug, Clone, Default)]
+pub struct Forest {
+    /// The feature names the trees' indices refer to.
+    pub features: Vec<String>,
+    base: f64,
+    /// Mean and standard deviation of the training targets.
+    pub scale: (f64, f64),
+    trees: Vec<Tree>,
+}
+
+impl Forest {
+    /// Reads the text form (see the module documentation).
+    pub fn parse(text: &str) -> Result<Forest, ModelError> {
+        let mut f = Forest {
+            scale: (0.0, 1.0),
+            ..Forest::default()
+        };
+        let err = |line: usize, message: &str| ModelError {
+            line: line + 1,
+            message: message.to_string(),
+        };
+        for (no, line) in text.lines().enumerate() {
+            let mut it = line.split_whitespace();
+            let num = |s: Option<&str>| -> Result<f64, ModelError> {
+                s.and_then(|s| s.parse::<f64>().ok())
+                    .ok_or_else(|| err(no, "expected a number"))
+            };
+            match it.next() {
+                None | Some("#") => {}
+                Some(w) if w.starts_with('#') => {}
+                Some("features") => f.features = it.map(str::to_string).collect(),
+                Some("base") => f.base = num(it.next())?,
+                Some("scale") => f.scale = (num(it.next())?, num(it.next())?),
+                Some("tree") => f.trees.push(Tree::default()),
+                Some("n") => {
+                    let feature = num(it.next())? as usize;
+                    if feature >= f.features.len() {
+                        return Err(err(no, "feature index out of range"));
+                    }
+                    let node = Node {
+                        feature,
+                        threshold: num(it.next())?,
+                        left: num(it.next())? as i32,
+                        right: num(it.next())? as i32,
+                    };
+                    f.trees
+                        .last_mut()
+                        .ok_or_else(|| err(no, "node before any tree"))?
+                        .nodes
+                        .push(node);
+                }
+                Some("l") => {
+                    let leaves = it
+                        .map(|s| s.parse::<f64>().map_err(|_| err(no, "bad leaf value")))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    f.trees
+                        .last_mut()
+                        .ok_or_else(|| err(no, "leaves before any tree"))?
+                        .leaves = leaves;
+                }
+                Some(_) => return Err(err(no, "unknown line")),
+            }
+        }
+        Ok(f)
+    }
+
+    /// The forest's prediction for a row of features in [`Forest::features`] order.
+    pub fn predict(&self, x: &[f64]) -> f64 {
+        self.base + self.trees.iter().map(|t| t.eval(x)).sum::<f64>()
+    }
+
+    /// Number of trees.
+    pub fn len(&self) -> usize {
+        self.trees.len()
+    }
+
+    /// Whether the forest has no tree.
+    pub fn is_empty(&self) -> bool {
+        self.trees.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stump_sends_small_values_left_and_large_right() {
+        let f = Forest::parse(
+            "features a b\nbase 0.5\nscale 0 1\ntree\nn 1 2.5 -1 -2\nl -1 1\ntree\nl 0.25\n",
+        )
+        .unwrap();
+        assert_eq!(f.len(), 2);
+        assert!((f.predict(&[0.0, 2.5]) - (0.5 - 1.0 + 0.25)).abs() < 1e-12);
+        assert!((f.predict(&[0.0, 3.0]) - (0.5 + 1.0 + 0.25)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn malformed_files_name_the_line() {
+        let e = Forest::parse("features a\ntree\nn 3 1 -1 -2\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(Forest::parse("features a\nn 0 1 -1 -2\n").is_err());
+        assert!(Forest::parse("bogus\n").is_err());
+        // A cycle in a malformed tree ends.
+        let f = Forest::parse("features a\ntree\nn 0 1 0 0\nl 1\n").unwrap();
+        assert_eq!(f.predict(&[0.0]), 0.0);
+    }
+}

@@ -1,0 +1,98 @@
+//! Which words go with good or poor translations? A linear model over the stems of both
+//! sides (TF-IDF weighted, ridge regression on human scores, trained by `data/qe/train.py`):
+//! some words are hard to translate (idioms, slang, proverbs' archaic words) and some
+//! target words mark a translation that went wrong.
+//!
+//! The text form: a line `intercept B`, then lines `TOKEN IDF WEIGHT`, where a token is
+//! `r_` or `e_` followed by the stem of a Russian or English word
+//! ([`crate::text::bilex::stem_key`]).
+
+use crate::text::bilex::{letter_runs, stem_key};
+use crate::text::Lang;
+use foldhash::{HashMap, HashMapExt};
+use std::sync::OnceLock;
+
+/// The word model: token → (idf, weight).
+#[derive(Debug, Default)]
+pub struct WordPrior {
+    intercept: f64,
+    tokens: HashMap<String, (f64, f64)>,
+}
+
+impl WordPrior {
+    /// Reads the text form; malformed lines are skipped.
+    pub fn parse(text: &str) -> WordPrior {
+        let mut m = WordPrior {
+            intercept: 0.0,
+            tokens: HashMap::new(),
+        };
+        for line in text.lines() {
+            let mut it = line.split('\t');
+            match (it.next(), it.next(), it.next()) {
+                (Some("intercept"), Some(b), None) => m.intercept = b.parse().unwrap_or(0.0),
+                (Some(t), Some(idf), Some(w)) if !t.starts_with('#') => {
+                    if let (Ok(idf), Ok(w)) = (idf.parse(), w.parse()) {
+                        m.tokens.insert(t.to_string(), (idf, w));
+                    }
+                }
+                _ => {}
+            }
+        }
+        m
+    }
+
+    /// The shipped model.
+    pub fn shipped() -> &'static WordPrior {
+        static M: OnceLock<WordPrior> = OnceLock::new();
+        M.get_or_init(|| WordPrior::parse(include_str!("../../../data/qe/words.tsv")))
+    }
+
+    /// The model's estimate for a pair: the intercept plus the weights of its tokens, each
+    /// taken with its sublinear term frequency times idf, the vector normalised to unit length.
+    pub fn predict(&self, sides: &[(&str, Option<Lang>)]) -> f64 {
+        let mut counts: HashMap<String, f64> = HashMap::new();
+        let mut key = String::new();
+        for &(text, lang) in sides {
+            let prefix = match lang {
+                Some(Lang::Ru) => "r_",
+                Some(Lang::En) => "e_",
+                None => continue,
+            };
+            for (_, _, w) in letter_runs(text) {
+                stem_key(w, &mut key);
+                let token = format!("{prefix}{key}");
+                if self.tokens.contains_key(&token) {
+                    *counts.entry(token).or_insert(0.0) += 1.0;
+                }
+            }
+        }
+        let mut norm = 0.0f64;
+        let mut dot = 0.0f64;
+        for (t, c) in &counts {
+            let (idf, w) = self.tokens[t];
+            let v = (1.0 + c.ln()) * idf;
+            norm += v * v;
+            dot += v * w;
+        }
+        if norm > 0.0 {
+            self.intercept + dot / norm.sqrt()
+        } else {
+            self.intercept
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_of_the_tokens_present_count_normalised() {
+        let m = WordPrior::parse("intercept\t0.5\nr_дом\t1.0\t2.0\ne_house\t1.0\t-1.0\n");
+        let one = m.predict(&[("дом", Some(Lang::Ru))]);
+        assert!((one - 2.5).abs() < 1e-9);
+        let both = m.predict(&[("дом", Some(Lang::Ru)), ("house", Some(Lang::En))]);
+        assert!((both - (0.5 + (2.0 - 1.0) / 2f64.sqrt())).abs() < 1e-9);
+        assert_eq!(m.predict(&[("кот", Some(Lang::Ru))]), 0.5);
+    }
+}
