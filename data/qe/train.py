@@ -36,6 +36,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TM = ROOT / "target" / "release" / "tm"
 FOLDS = 5
+# Few, shallow trees: the span model runs once per target word.
+SPAN_PARAMS = dict(n_estimators=100, learning_rate=0.1, num_leaves=15, min_child_samples=50,
+                   subsample=0.8, subsample_freq=1, colsample_bytree=0.8, random_state=7,
+                   verbose=-1)
 PARAMS = dict(n_estimators=600, learning_rate=0.02, num_leaves=15, min_child_samples=40,
               subsample=0.8, subsample_freq=1, colsample_bytree=0.8, random_state=7,
               verbose=-1)
@@ -51,25 +55,41 @@ def write_tsv(path, pairs):
             f.write(f"{clean(a)}\t{clean(b)}\n")
 
 
-def features(pairs_path, lexicon_from=None, write_lexicon=None):
+def features(pairs_path, lexicon_from=None, write_lexicon=None, words=False):
+    """Rust's feature rows of a TSV of pairs: (names, rows, predictions); with `words`, one
+    row per target word, each starting with (pair index, start, end)."""
     cmd = [str(TM), "quality-features", str(pairs_path), "--src-lang", "ru", "--tgt-lang", "en"]
+    if words:
+        cmd.append("--words")
     if lexicon_from:
         cmd += ["--lexicon-from", str(lexicon_from)]
     if write_lexicon:
         cmd += ["--write-lexicon", str(write_lexicon)]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     lines = out.rstrip("\n").split("\n")
+    if words:
+        names = lines[0].split("\t")[3:-1]
+        ids = sorted({int(l.split("\t")[0]) for l in lines[1:]})
+        pos = {i: k for k, i in enumerate(ids)}
+        rows = []
+        for l in lines[1:]:
+            f = l.split("\t")
+            rows.append((pos[int(f[0])], int(f[1]), int(f[2]), [float(x) for x in f[3:-1]],
+                         float(f[-1])))
+        return names, rows
     names = lines[0].split("\t")[1:-1]
     rows = [[float(x) for x in l.split("\t")[1:-1]] for l in lines[1:]]
     preds = [float(l.split("\t")[-1]) for l in lines[1:]]
     return names, rows, preds
 
 
-def export(booster, names, mean, sd, path):
+def export(booster, names, mean, sd, path, cut=None):
     dump = booster.dump_model()
     out = ["# tm quality score: gradient-boosted regression trees (data/qe/train.py)",
            "# trained on MLQE-PE ru-en train.jsonl (CC0); target: da_z_mean",
            "features " + " ".join(names), "base 0", f"scale {mean!r} {sd!r}"]
+    if cut is not None:
+        out.append(f"cut {cut!r}")
     for t in dump["tree_info"]:
         nodes, leaves = [], []
 
@@ -135,6 +155,47 @@ def export_words(m, path):
     Path(path).write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def token_spans(raw, tokens):
+    """Char span in `raw` of each MLQE token (tokens are raw's non-space chars, regrouped)."""
+    spans, pos = [], 0
+    for t in tokens:
+        while pos < len(raw) and raw[pos].isspace():
+            pos += 1
+        start, k = pos, 0
+        while k < len(t) and pos < len(raw):
+            if raw[pos].isspace():
+                pos += 1
+                continue
+            pos += 1
+            k += 1
+        spans.append((start, pos))
+    return spans
+
+
+def word_labels(r, rows):
+    """1 for every word row that overlaps a token the post-editor changed."""
+    tags = r["mt_tags"].split()[1::2]
+    sp = token_spans(r["mt"], r["tok_mt"].split())
+    bad = [s for s, t in zip(sp, tags) if t == "BAD"]
+    return [int(any(s < e1 and s1 < e for s1, e1 in bad)) for (_, s, e, _, _) in rows]
+
+
+def word_weight(m, text, start, end):
+    vec, ridge = m
+    w = text[start:end]
+    i = vec.vocabulary_.get("e_" + w.lower()[:5].replace("ё", "е"))
+    return float(ridge.coef_[i]) if i is not None else 0.0
+
+
+def mcc(gold, pred):
+    tp = sum(g and p for g, p in zip(gold, pred))
+    fp = sum((not g) and p for g, p in zip(gold, pred))
+    fn = sum(g and not p for g, p in zip(gold, pred))
+    tn = len(gold) - tp - fp - fn
+    den = ((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)) ** 0.5
+    return (tp * tn - fp * fn) / den if den else 0.0
+
+
 def spearman(a, b):
     from scipy.stats import spearmanr
     return spearmanr(a, b).correlation
@@ -188,6 +249,17 @@ def main():
     wm = word_model(pairs, ya)
     export_words(wm, HERE / "words.tsv")
     Xd[:, wp] = word_predict(wm, [(r["src"], r["mt"]) for r in dev])
+    # Out-of-fold sentence predictions: an estimate on unseen pairs, and the sentence
+    # feature of the span model's training rows.
+    oof = np.zeros(len(train))
+    fa = np.array(folds)
+    for k in range(FOLDS):
+        m = lgb.LGBMRegressor(**PARAMS).fit(X[fa != k], ya[fa != k])
+        oof[fa == k] = m.predict(X[fa == k])
+    print(f"train 5-fold Spearman (unseen pairs): {spearman(oof, y):.4f}")
+    for dom in sorted({r["domain"] for r in train}):
+        idx = [i for i, r in enumerate(train) if r["domain"] == dom]
+        print(f"  {dom}: {spearman(oof[idx], [y[i] for i in idx]):.4f}")
     model = lgb.LGBMRegressor(**PARAMS).fit(X, np.array(y))
     pd = model.predict(Xd)
     print(f"dev Spearman (LightGBM): {spearman(pd, yd):.4f}")
@@ -198,7 +270,60 @@ def main():
     print("gain:", ", ".join(f"{n} {g:.0f}" for g, n in imp[:15]), file=sys.stderr)
     export(model.booster_, names, float(np.mean(y)), float(np.std(y)), HERE / "model.txt")
     np.savetxt(HERE.parent.parent / "target" / "qe-dev-predictions.txt", pd)
-    print(f"wrote lexicon.tsv, words.tsv and model.txt in {HERE}; rebuild, then --check")
+
+    # The span model: which target words the post-editors changed.
+    wrows, wlab, wfold = [], [], []
+    names_w = None
+    for k in range(FOLDS):
+        idx = [i for i, f in enumerate(folds) if f == k]
+        wm_k = word_model([p for p, f in zip(pairs, folds) if f != k], ya[fa != k])
+        names_w, rows_k = features(tmp / f"fold{k}.tsv", tmp / f"lex{k}.tsv", words=True)
+        si, wi = names_w.index("sentence"), names_w.index("weight")
+        by_pair = {}
+        for row in rows_k:
+            by_pair.setdefault(row[0], []).append(row)
+        for j, rs in by_pair.items():
+            r = train[idx[j]]
+            for lab, (_, s0, e0, feats, _) in zip(word_labels(r, rs), rs):
+                feats[si] = oof[idx[j]]
+                feats[wi] = word_weight(wm_k, r["mt"], s0, e0)
+                wrows.append(feats)
+                wlab.append(lab)
+                wfold.append(k)
+    W, L, WF = np.array(wrows), np.array(wlab), np.array(wfold)
+    wo = np.zeros(len(L))
+    for k in range(FOLDS):
+        c = lgb.LGBMClassifier(**SPAN_PARAMS).fit(W[WF != k], L[WF != k])
+        wo[WF == k] = c.predict(W[WF == k], raw_score=True)
+    cuts = np.quantile(wo, np.linspace(0.5, 0.97, 48))
+    best = max(cuts, key=lambda c: mcc(L, wo > c))
+    print(f"train 5-fold word MCC (unseen pairs): {mcc(L, wo > best):.4f} at cut {best:.3f}")
+    clf = lgb.LGBMClassifier(**SPAN_PARAMS).fit(W, L)
+    export(clf.booster_, names_w, 0.0, 1.0, HERE / "spans.txt", cut=float(best))
+    # Dev: Rust's rows with the shipped files' sentence predictions and weights.
+    _, drows_w = features(tmp / "dev.tsv", words=True)
+    si, wi = names_w.index("sentence"), names_w.index("weight")
+    dl, dfe = [], []
+    by_pair = {}
+    for row in drows_w:
+        by_pair.setdefault(row[0], []).append(row)
+    for j, rs in by_pair.items():
+        dl += word_labels(dev[j], rs)
+        for (_, s0, e0, feats, _) in rs:
+            feats[si] = pd[j]
+            feats[wi] = word_weight(wm, dev[j]["mt"], s0, e0)
+            dfe.append(feats)
+    dp = clf.predict(np.array(dfe), raw_score=True)
+    print(f"dev word MCC (LightGBM): {mcc(dl, dp > best):.4f}")
+    metrics = {"dev_spearman": round(float(spearman(pd, yd)), 4),
+               "dev_word_mcc_words": round(mcc(dl, dp > best), 4),
+               "train_cv_spearman": round(float(spearman(oof, y)), 4),
+               "train_cv_word_mcc": round(mcc(L, wo > best), 4)}
+    for dom in sorted({r["domain"] for r in dev}):
+        idx = [i for i, r in enumerate(dev) if r["domain"] == dom]
+        metrics[f"dev_spearman_{dom}"] = round(float(spearman(pd[idx], [yd[i] for i in idx])), 4)
+    (HERE / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote lexicon.tsv, words.tsv, model.txt and spans.txt in {HERE}; rebuild, then --check")
 
 
 if __name__ == "__main__":

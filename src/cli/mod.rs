@@ -308,6 +308,9 @@ pub enum Command {
         /// Target language of the input.
         #[arg(long)]
         tgt_lang: Option<String>,
+        /// One row per target word (the span model's features) instead of one per pair.
+        #[arg(long)]
+        words: bool,
     },
     /// Serve the lookup, QA and memory pages and the JSON API on a local web server.
     Serve {
@@ -641,7 +644,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 content.push_str(&report::quality_rows(
                     &units,
-                    &qa::quality::score_units(&units),
+                    &qa::quality::assess_units(&units),
                 ));
                 content.push_str(&report::score_rows(
                     &units,
@@ -672,6 +675,7 @@ pub fn run(cli: Cli) -> Result<()> {
             write_lexicon,
             src_lang,
             tgt_lang,
+            words,
         } => {
             let units =
                 qa::input::units_from_file(&input, src_lang.as_deref(), tgt_lang.as_deref())?;
@@ -695,6 +699,20 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 None => crate::text::bilex::LexicalModel::shipped(),
             };
+            if words {
+                let model = qa::quality::QualityModel::shipped_spans();
+                let mut out = String::from("segment\tstart\tend\t");
+                out.push_str(&qa::quality::spans::WORD_NAMES.join("\t"));
+                out.push_str("\tprediction\n");
+                for (i, s, e, row) in qa::quality::word_rows(lex, &units) {
+                    out.push_str(&format!("{}\t{s}\t{e}", units[i].id));
+                    for v in &row {
+                        out.push_str(&format!("\t{v}"));
+                    }
+                    out.push_str(&format!("\t{}\n", model.predict(&row)));
+                }
+                return emit(&out);
+            }
             let model = qa::quality::QualityModel::shipped();
             let mut out = String::from("segment\t");
             out.push_str(&qa::quality::features::NAMES.join("\t"));

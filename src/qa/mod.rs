@@ -19,6 +19,7 @@ mod mixed_script;
 mod names;
 mod negation;
 mod numbers;
+mod omission;
 pub mod profile;
 mod punct_rules;
 mod punctuation;
@@ -282,6 +283,7 @@ pub const CHECKS: &[CheckInfo] = &[
     end_punct::INFO,
     sentence_case::INFO,
     negation::INFO,
+    omission::INFO,
     names::INFO,
     mixed_script::INFO,
     terminology::INFO,
@@ -311,6 +313,7 @@ const SIDE_CHECKS: &[(&CheckInfo, SideCheck)] = &[
     (&end_punct::INFO, end_punct::check),
     (&sentence_case::INFO, sentence_case::check),
     (&negation::INFO, negation::check),
+    (&omission::INFO, omission::check),
     (&names::INFO, names::check),
     (&mixed_script::INFO, mixed_script::check),
     (&terminology::INFO, terminology::check),

@@ -91,20 +91,39 @@ pub fn score_rows(units: &[QaUnit], scores: &[(usize, SideId, f64)]) -> String {
     out
 }
 
-/// Quality scores (unit index, score 0–1) as JSON lines:
-/// `{"segment","check":"quality_score","severity":"info","score"}`, and `"origin"` as in
-/// [`jsonl`].
-pub fn quality_rows(units: &[QaUnit], scores: &[(usize, f64)]) -> String {
+/// Quality scores as JSON lines: per pair `{"segment","check":"quality_score","severity":
+/// "info","score"}` (0–1, higher = better), then one `{"segment","side":"tgt","check":
+/// "awkward","severity":"review","start","end","text","message"}` per span that pulls the
+/// score down; `"origin"` as in [`jsonl`].
+pub fn quality_rows(units: &[QaUnit], scores: &[crate::qa::quality::PairQuality]) -> String {
     let tag = several_origins(units);
     let mut out = String::new();
-    for &(unit, score) in scores {
+    for q in scores {
+        let u = units.get(q.unit);
         let row = serde_json::json!({
-            "segment": units.get(unit).map_or(-1, |u| u.id),
+            "segment": u.map_or(-1, |u| u.id),
             "check": "quality_score",
             "severity": "info",
-            "score": (score * 1e4).round() / 1e4,
+            "score": (q.score * 1e4).round() / 1e4,
         });
-        json_line(&mut out, &row, units.get(unit), tag);
+        json_line(&mut out, &row, u, tag);
+        let Some(tgt) = u.and_then(|u| u.tgt.as_ref()) else {
+            continue;
+        };
+        for &(start, end) in &q.spans {
+            let text: String = tgt.text.chars().skip(start).take(end - start).collect();
+            let row = serde_json::json!({
+                "segment": u.map_or(-1, |u| u.id),
+                "side": "tgt",
+                "check": "awkward",
+                "severity": "review",
+                "start": start,
+                "end": end,
+                "text": text,
+                "message": "this wording pulls the quality score down: check it against the source",
+            });
+            json_line(&mut out, &row, u, tag);
+        }
     }
     out
 }

@@ -8,6 +8,7 @@
 //! `data/qe/model.txt`.
 
 pub mod features;
+pub mod spans;
 pub mod trees;
 pub mod words;
 
@@ -20,19 +21,23 @@ use trees::{Forest, ModelError};
 /// A forest whose features are mapped onto the columns of [`features::NAMES`].
 pub struct QualityModel {
     forest: Forest,
-    columns: Vec<usize>,
 }
 
 impl QualityModel {
     /// Reads a model in the text form of [`trees`]; every feature it names must be one the
     /// project computes.
     pub fn parse(text: &str) -> Result<QualityModel, ModelError> {
-        let forest = Forest::parse(text)?;
-        let columns = forest
+        QualityModel::parse_over(text, features::NAMES)
+    }
+
+    /// Reads a model whose features are among `names`.
+    pub fn parse_over(text: &str, names: &[&str]) -> Result<QualityModel, ModelError> {
+        let mut forest = Forest::parse(text)?;
+        let columns: Vec<usize> = forest
             .features
             .iter()
             .map(|name| {
-                features::NAMES
+                names
                     .iter()
                     .position(|n| n == name)
                     .ok_or_else(|| ModelError {
@@ -41,7 +46,8 @@ impl QualityModel {
                     })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(QualityModel { forest, columns })
+        forest.remap(&columns);
+        Ok(QualityModel { forest })
     }
 
     /// The shipped model.
@@ -52,21 +58,34 @@ impl QualityModel {
             QualityModel::parse(include_str!("../../../data/qe/model.txt")).unwrap_or(
                 QualityModel {
                     forest: Forest::default(),
-                    columns: Vec::new(),
                 },
             )
         })
     }
 
+    /// The shipped model of the words that pull a pair down ([`spans`]).
+    pub fn shipped_spans() -> &'static QualityModel {
+        static M: OnceLock<QualityModel> = OnceLock::new();
+        M.get_or_init(|| {
+            QualityModel::parse_over(
+                include_str!("../../../data/qe/spans.txt"),
+                spans::WORD_NAMES,
+            )
+            .unwrap_or(QualityModel {
+                forest: Forest::default(),
+            })
+        })
+    }
+
+    /// Whether a word row is above the classifier's cut.
+    pub fn flags(&self, row: &[f64]) -> bool {
+        !self.forest.is_empty() && self.predict(row) > self.forest.cut
+    }
+
     /// The raw prediction (on the scale of the training targets: standardised human scores)
     /// for a row of [`features::features`].
     pub fn predict(&self, row: &[f64]) -> f64 {
-        let x: Vec<f64> = self
-            .columns
-            .iter()
-            .map(|&c| row.get(c).copied().unwrap_or(0.0))
-            .collect();
-        self.forest.predict(&x)
+        self.forest.predict(row)
     }
 
     /// The prediction mapped to 0–1 by a logistic curve around the training mean.
@@ -109,14 +128,111 @@ pub fn feature_rows(lex: &LexicalModel, units: &[QaUnit]) -> Vec<(usize, Vec<f64
         .collect()
 }
 
+/// The quality of one pair: its score and the target spans that pull it down.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairQuality {
+    /// Index of the unit in the batch.
+    pub unit: usize,
+    /// 0–1, higher = better.
+    pub score: f64,
+    /// Char spans of the target (start, end), in order.
+    pub spans: Vec<(usize, usize)>,
+}
+
 /// The quality score (0–1, higher = better) of every Russian–English pair of the batch:
 /// (unit index, score), with the shipped lexical model and weights.
 pub fn score_units(units: &[QaUnit]) -> Vec<(usize, f64)> {
+    assess_units(units)
+        .into_iter()
+        .map(|q| (q.unit, q.score))
+        .collect()
+}
+
+/// The quality of every Russian–English pair of the batch, with the target words that pull
+/// it down (adjacent flagged words separated only by spaces make one span).
+pub fn assess_units(units: &[QaUnit]) -> Vec<PairQuality> {
+    let threads = if units.len() < 2000 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    };
+    if threads == 1 {
+        return assess_part(units, 0);
+    }
+    let chunk = units.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = units
+            .chunks(chunk)
+            .enumerate()
+            .map(|(k, part)| scope.spawn(move || assess_part(part, k * chunk)))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// [`assess_units`] on a part of the batch whose first unit has index `offset`.
+fn assess_part(units: &[QaUnit], offset: usize) -> Vec<PairQuality> {
     let model = QualityModel::shipped();
+    let span_model = QualityModel::shipped_spans();
     let lex = LexicalModel::shipped();
+    let prior = words::WordPrior::shipped();
     feature_rows(lex, units)
         .into_iter()
-        .map(|(i, row)| (i, model.score(&row)))
+        .filter_map(|(i, row)| {
+            let u = &units[i];
+            let t = u.tgt.as_ref()?;
+            let (sl, tl) = pair_langs(u)?;
+            let raw = model.predict(&row);
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            let chars: Vec<char> = t.text.chars().collect();
+            for (start, end, wrow) in
+                spans::word_features(lex, prior, &u.src.text, &t.text, sl, tl, raw)
+            {
+                if !span_model.flags(&wrow) {
+                    continue;
+                }
+                match spans.last_mut() {
+                    Some(last)
+                        if chars
+                            .get(last.1..start)
+                            .is_some_and(|gap| gap.iter().all(|c| c.is_whitespace())) =>
+                    {
+                        last.1 = end
+                    }
+                    _ => spans.push((start, end)),
+                }
+            }
+            Some(PairQuality {
+                unit: offset + i,
+                score: model.score(&row),
+                spans,
+            })
+        })
+        .collect()
+}
+
+/// The word rows of the Russian–English pairs of a batch (for training the span model):
+/// (unit index, start, end, row).
+pub fn word_rows(lex: &LexicalModel, units: &[QaUnit]) -> Vec<(usize, usize, usize, Vec<f64>)> {
+    let model = QualityModel::shipped();
+    let prior = words::WordPrior::shipped();
+    feature_rows(lex, units)
+        .into_iter()
+        .filter_map(|(i, row)| {
+            let u = &units[i];
+            let t = u.tgt.as_ref()?;
+            let (sl, tl) = pair_langs(u)?;
+            let raw = model.predict(&row);
+            Some(
+                spans::word_features(lex, prior, &u.src.text, &t.text, sl, tl, raw)
+                    .into_iter()
+                    .map(move |(s, e, r)| (i, s, e, r)),
+            )
+        })
+        .flatten()
         .collect()
 }
 
@@ -138,7 +254,8 @@ mod tests {
     fn the_shipped_model_reads_and_names_only_known_features() {
         let m = QualityModel::parse(include_str!("../../../data/qe/model.txt")).unwrap();
         assert!(!m.forest.is_empty());
-        assert_eq!(m.columns.len(), m.forest.features.len());
+        assert!(m.forest.features.len() <= features::NAMES.len());
+        assert!(QualityModel::parse("features no_such_feature\ntree\nl 0\n").is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! n FEATURE THRESHOLD LEFT RIGHT   an inner node (x ≤ threshold goes left); a child ≥ 0
 //!                                  is an inner node, a child < 0 is leaf −child−1
 //! l VALUE VALUE …                  its leaves
+//! cut C                         (classifiers) the decision threshold on the sum
 //! ```
 
 use thiserror::Error;
@@ -71,6 +72,8 @@ pub struct Forest {
     base: f64,
     /// Mean and standard deviation of the training targets.
     pub scale: (f64, f64),
+    /// The decision threshold of a classifier.
+    pub cut: f64,
     trees: Vec<Tree>,
 }
 
@@ -97,6 +100,7 @@ impl Forest {
                 Some("features") => f.features = it.map(str::to_string).collect(),
                 Some("base") => f.base = num(it.next())?,
                 Some("scale") => f.scale = (num(it.next())?, num(it.next())?),
+                Some("cut") => f.cut = num(it.next())?,
                 Some("tree") => f.trees.push(Tree::default()),
                 Some("n") => {
                     let feature = num(it.next())? as usize;
@@ -133,6 +137,16 @@ impl Forest {
     /// The forest's prediction for a row of features in [`Forest::features`] order.
     pub fn predict(&self, x: &[f64]) -> f64 {
         self.base + self.trees.iter().map(|t| t.eval(x)).sum::<f64>()
+    }
+
+    /// Renumbers the features the nodes read: feature `i` becomes `map[i]` (so that the
+    /// forest reads rows laid out in another order without copying them).
+    pub fn remap(&mut self, map: &[usize]) {
+        for t in &mut self.trees {
+            for n in &mut t.nodes {
+                n.feature = map.get(n.feature).copied().unwrap_or(usize::MAX);
+            }
+        }
     }
 
     /// Number of trees.

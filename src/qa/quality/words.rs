@@ -16,7 +16,10 @@ use std::sync::OnceLock;
 #[derive(Debug, Default)]
 pub struct WordPrior {
     intercept: f64,
-    tokens: HashMap<String, (f64, f64)>,
+    /// Token → index into `params`.
+    tokens: HashMap<String, u32>,
+    /// (idf, weight) per token.
+    params: Vec<(f64, f64)>,
 }
 
 impl WordPrior {
@@ -25,6 +28,7 @@ impl WordPrior {
         let mut m = WordPrior {
             intercept: 0.0,
             tokens: HashMap::new(),
+            params: Vec::new(),
         };
         for line in text.lines() {
             let mut it = line.split('\t');
@@ -32,7 +36,8 @@ impl WordPrior {
                 (Some("intercept"), Some(b), None) => m.intercept = b.parse().unwrap_or(0.0),
                 (Some(t), Some(idf), Some(w)) if !t.starts_with('#') => {
                     if let (Ok(idf), Ok(w)) = (idf.parse(), w.parse()) {
-                        m.tokens.insert(t.to_string(), (idf, w));
+                        m.tokens.insert(t.to_string(), m.params.len() as u32);
+                        m.params.push((idf, w));
                     }
                 }
                 _ => {}
@@ -47,11 +52,24 @@ impl WordPrior {
         M.get_or_init(|| WordPrior::parse(include_str!("../../../data/qe/words.tsv")))
     }
 
+    /// The weight of one word (`prefix` is `r_` or `e_`), 0 when the model lacks it.
+    pub fn weight(&self, prefix: &str, word: &str) -> f64 {
+        let mut key = String::from(prefix);
+        let mut stem = String::new();
+        stem_key(word, &mut stem);
+        key.push_str(&stem);
+        self.tokens
+            .get(&key)
+            .map_or(0.0, |&i| self.params[i as usize].1)
+    }
+
     /// The model's estimate for a pair: the intercept plus the weights of its tokens, each
     /// taken with its sublinear term frequency times idf, the vector normalised to unit length.
     pub fn predict(&self, sides: &[(&str, Option<Lang>)]) -> f64 {
-        let mut counts: HashMap<String, f64> = HashMap::new();
+        // (token index, count): a pair has few distinct tokens, so a list is enough.
+        let mut counts: Vec<(u32, f64)> = Vec::new();
         let mut key = String::new();
+        let mut stem = String::new();
         for &(text, lang) in sides {
             let prefix = match lang {
                 Some(Lang::Ru) => "r_",
@@ -59,17 +77,22 @@ impl WordPrior {
                 None => continue,
             };
             for (_, _, w) in letter_runs(text) {
-                stem_key(w, &mut key);
-                let token = format!("{prefix}{key}");
-                if self.tokens.contains_key(&token) {
-                    *counts.entry(token).or_insert(0.0) += 1.0;
+                stem_key(w, &mut stem);
+                key.clear();
+                key.push_str(prefix);
+                key.push_str(&stem);
+                if let Some(&i) = self.tokens.get(key.as_str()) {
+                    match counts.iter_mut().find(|c| c.0 == i) {
+                        Some(c) => c.1 += 1.0,
+                        None => counts.push((i, 1.0)),
+                    }
                 }
             }
         }
         let mut norm = 0.0f64;
         let mut dot = 0.0f64;
-        for (t, c) in &counts {
-            let (idf, w) = self.tokens[t];
+        for &(i, c) in &counts {
+            let (idf, w) = self.params[i as usize];
             let v = (1.0 + c.ln()) * idf;
             norm += v * v;
             dot += v * w;

@@ -1,0 +1,113 @@
+//! Which words pull a pair's quality down? Every target word gets a few signals (how well
+//! the source explains it and it explains the source, its neighbours', its rarity and
+//! position, the word prior's weight for it, and the pair's predicted quality); a forest of
+//! trees learnt from post-editors' changes (MLQE-PE word tags) turns them into a score, and
+//! runs of words above the model's cut are reported as `awkward` spans.
+
+use super::words::WordPrior;
+use crate::text::bilex::{letter_runs, LexicalModel};
+use crate::text::{freq, translit, Lang};
+
+/// The names of the word features, in the order of [`word_features`]'s rows.
+pub const WORD_NAMES: &[&str] = &[
+    "best",
+    "reverse",
+    "best_prev",
+    "best_next",
+    "zipf",
+    "position",
+    "len_tgt",
+    "chars",
+    "capitalized",
+    "translit",
+    "unknown",
+    "sentence",
+    "weight",
+    "repeats",
+    "first",
+];
+
+/// One target word with its features: (char start, char end, row).
+pub type WordRow = (usize, usize, Vec<f64>);
+
+/// The features of every target word of a Russian–English pair (either direction);
+/// `sentence` is the pair's predicted quality on the training scale.
+pub fn word_features(
+    lex: &LexicalModel,
+    prior: &WordPrior,
+    src: &str,
+    tgt: &str,
+    src_lang: Lang,
+    tgt_lang: Lang,
+    sentence: f64,
+) -> Vec<WordRow> {
+    let sruns = letter_runs(src);
+    let truns = letter_runs(tgt);
+    let sw: Vec<&str> = sruns.iter().map(|r| r.2).collect();
+    let tw: Vec<&str> = truns.iter().map(|r| r.2).collect();
+    let ids = |lang: Lang, words: &[&str]| match lang {
+        Lang::Ru => lex.ru_ids(words),
+        Lang::En => lex.en_ids(words),
+    };
+    let (si, ti) = (ids(src_lang, &sw), ids(tgt_lang, &tw));
+    // p(target word | source word) and p(source word | target word).
+    let forward = |f: Option<u32>, e: u32| match src_lang {
+        Lang::Ru => lex.p_en_given_ru(f, e),
+        Lang::En => lex.p_ru_given_en(f, e),
+    };
+    let backward = |e: Option<u32>, f: u32| match src_lang {
+        Lang::Ru => lex.p_ru_given_en(e, f),
+        Lang::En => lex.p_en_given_ru(e, f),
+    };
+    let best: Vec<f64> = ti
+        .iter()
+        .map(|t| {
+            t.map_or(0.0, |t| {
+                si.iter()
+                    .map(|&f| if f.is_some() { forward(f, t) } else { 0.0 })
+                    .fold(forward(None, t), f32::max)
+                    .into()
+            })
+        })
+        .collect();
+    let latin_src: Vec<String> = sw
+        .iter()
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| translit::to_latin(w).chars().take(4).collect())
+        .collect();
+    let lows: Vec<String> = tw.iter().map(|w| w.to_lowercase()).collect();
+    let prefix = match tgt_lang {
+        Lang::Ru => "r_",
+        Lang::En => "e_",
+    };
+    let n = tw.len();
+    let mut out = Vec::with_capacity(n);
+    for (j, &(start, end, w)) in truns.iter().enumerate() {
+        let reverse = ti[j].map_or(0.0, |t| {
+            si.iter()
+                .filter_map(|&f| f.map(|f| backward(Some(t), f)))
+                .fold(0.0f32, f32::max)
+        });
+        let lat: String = translit::to_latin(w).chars().take(4).collect();
+        let chars = w.chars().count();
+        let row = vec![
+            best[j],
+            f64::from(reverse),
+            if j > 0 { best[j - 1] } else { 1.0 },
+            best.get(j + 1).copied().unwrap_or(1.0),
+            freq::zipf(tgt_lang, &lows[j].replace('ё', "е")).map_or(0.0, f64::from),
+            j as f64 / n.max(1) as f64,
+            n as f64,
+            chars as f64,
+            f64::from(u8::from(w.chars().next().is_some_and(char::is_uppercase))),
+            f64::from(u8::from(chars >= 4 && latin_src.contains(&lat))),
+            f64::from(u8::from(ti[j].is_none())),
+            sentence,
+            prior.weight(prefix, w),
+            lows.iter().filter(|x| **x == lows[j]).count() as f64,
+            f64::from(u8::from(j == 0)),
+        ];
+        out.push((start, end, row));
+    }
+    out
+}
