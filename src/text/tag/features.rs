@@ -288,18 +288,26 @@ fn argmax(scores: &[i32], candidates: impl Iterator<Item = usize>) -> Option<usi
     best.map(|(c, _)| c)
 }
 
+/// Reusable buffers of the decoders.
+#[derive(Default)]
+struct Scratch {
+    hashes: Vec<u64>,
+    found: Vec<(u32, u32)>,
+}
+
 /// Greedy left-to-right POS tagging: indices into [`UPOS`].
 pub(crate) fn tag(m: &Model, s: &Sentence) -> Vec<u8> {
     let n = s.words.len();
     let mut out: Vec<u8> = Vec::with_capacity(n);
     let mut scores = vec![0i32; m.classes.len()];
+    let mut b = Scratch::default();
     for i in 0..n {
         scores.iter_mut().for_each(|x| *x = 0);
         let name = |j: Option<usize>| j.map_or("<s>", |j: usize| UPOS[out[j] as usize]);
         let (p1, p2) = (name(i.checked_sub(1)), name(i.checked_sub(2)));
-        s.tag_features(m, i, p1, p2, &mut |parts| {
-            m.tagger.add(fnv(parts), &mut scores)
-        });
+        b.hashes.clear();
+        s.tag_features(m, i, p1, p2, &mut |parts| b.hashes.push(fnv(parts)));
+        m.tagger.add_all(&b.hashes, &mut b.found, &mut scores);
         let c = argmax(&scores, 0..scores.len()).unwrap_or(0);
         out.push(m.classes.get(c).copied().unwrap_or(16));
     }
@@ -311,6 +319,7 @@ pub(crate) fn feats(m: &Model, s: &Sentence, tags: &[u8]) -> Vec<Option<u16>> {
     let names: Vec<&str> = tags.iter().map(|&t| UPOS[t as usize]).collect();
     let mut scores = vec![0i32; m.feat_classes.len()];
     let mut out = Vec::with_capacity(tags.len());
+    let mut b = Scratch::default();
     for (i, &t) in tags.iter().enumerate() {
         let class = m.classes.iter().position(|&c| c == t);
         let allowed = class.map_or(&[][..], |c| &m.allowed[c][..]);
@@ -322,11 +331,13 @@ pub(crate) fn feats(m: &Model, s: &Sentence, tags: &[u8]) -> Vec<Option<u16>> {
             scores[c as usize] = 0;
         }
         let u = names[i];
-        m.feats.add(fnv(&["u=", u]), &mut scores);
+        b.hashes.clear();
+        b.hashes.push(fnv(&["u=", u]));
         let prefix = fnv(&["u|", u, "|"]);
         s.feat_features(m, i, &names, &mut |parts| {
-            m.feats.add(fnv_from(prefix, parts), &mut scores)
+            b.hashes.push(fnv_from(prefix, parts))
         });
+        m.feats.add_all(&b.hashes, &mut b.found, &mut scores);
         out.push(argmax(&scores, allowed.iter().map(|&c| c as usize)).map(|c| c as u16));
     }
     out

@@ -75,22 +75,72 @@ impl HashIndex {
     }
 }
 
-/// Feature weights: for each known feature hash a row of (class, weight) pairs.
+/// Feature weights: for each known feature hash a row of (class, weight) pairs. The slots of
+/// the open-addressing table hold the row's place, so that a look-up touches two cache lines.
 #[derive(Debug, Default)]
 pub(crate) struct Weights {
-    index: HashIndex,
-    starts: Vec<u32>,
+    /// (feature hash, first cell, number of cells); hash 0 marks an empty slot.
+    slots: Vec<(u64, u32, u32)>,
+    shift: u32,
     cells: Vec<(u16, i16)>,
 }
 
 impl Weights {
-    /// Adds the weights of feature `h` to `scores`.
+    fn new(rows: Vec<(u64, u32, u32)>, cells: Vec<(u16, i16)>) -> Weights {
+        let bits = (rows.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let mut w = Weights {
+            slots: vec![(0, 0, 0); 1 << bits],
+            shift: 64 - bits,
+            cells,
+        };
+        let mask = w.slots.len() - 1;
+        for row in rows {
+            if row.0 == 0 {
+                continue;
+            }
+            let mut i = w.slot(row.0);
+            while w.slots[i].0 != 0 && w.slots[i].0 != row.0 {
+                i = (i + 1) & mask;
+            }
+            w.slots[i] = row;
+        }
+        w
+    }
+
     #[inline]
-    pub(crate) fn add(&self, h: u64, scores: &mut [i32]) {
-        if let Some(r) = self.index.get(h) {
-            let r = r as usize;
-            let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
-            for &(c, w) in &self.cells[a..b] {
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The cells of feature `h` as a range into `cells` (empty when unknown).
+    #[inline]
+    fn find(&self, h: u64) -> (u32, u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
+        loop {
+            let (key, start, len) = self.slots[i];
+            if key == h {
+                return (start, len);
+            }
+            if key == 0 {
+                return (0, 0);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds the weights of the features `hashes` to `scores`. The slots of all the features
+    /// are found first, so that the memory reads overlap.
+    #[inline]
+    pub(crate) fn add_all(&self, hashes: &[u64], found: &mut Vec<(u32, u32)>, scores: &mut [i32]) {
+        found.clear();
+        found.extend(hashes.iter().map(|&h| self.find(h)));
+        for &(start, len) in found.iter() {
+            let (a, b) = (start as usize, start as usize + len as usize);
+            for &(c, w) in self.cells.get(a..b).unwrap_or(&[]) {
                 if let Some(s) = scores.get_mut(c as usize) {
                     *s += i32::from(w);
                 }
@@ -101,7 +151,7 @@ impl Weights {
     /// Number of features with weights.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.slots.iter().filter(|s| s.0 != 0).count()
     }
 }
 
@@ -203,13 +253,12 @@ impl<'a> Reader<'a> {
 
     fn weights(&mut self, classes: usize) -> Result<Weights, TagError> {
         let n = self.count(10)?;
-        let mut keys = Vec::with_capacity(n);
-        let mut starts = Vec::with_capacity(n + 1);
+        let mut rows = Vec::with_capacity(n);
         let mut cells = Vec::with_capacity(n * 2);
-        starts.push(0);
         for _ in 0..n {
-            keys.push(self.u64()?);
+            let key = self.u64()?;
             let k = self.u16()?;
+            let start = cells.len() as u32;
             for _ in 0..k {
                 let c = self.u16()?;
                 let w = self.i16()?;
@@ -218,14 +267,9 @@ impl<'a> Reader<'a> {
                 }
                 cells.push((c, w));
             }
-            starts.push(cells.len() as u32);
+            rows.push((key, start, u32::from(k)));
         }
-        let index = HashIndex::new(keys.iter().enumerate().map(|(i, &k)| (k, i as u32)));
-        Ok(Weights {
-            index,
-            starts,
-            cells,
-        })
+        Ok(Weights::new(rows, cells))
     }
 }
 
