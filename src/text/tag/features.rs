@@ -292,7 +292,7 @@ fn argmax(scores: &[i32], candidates: impl Iterator<Item = usize>) -> Option<usi
 #[derive(Default)]
 struct Scratch {
     hashes: Vec<u64>,
-    found: Vec<(u32, u32)>,
+    found: Vec<u32>,
 }
 
 /// Greedy left-to-right POS tagging: indices into [`UPOS`].

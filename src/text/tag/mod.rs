@@ -13,7 +13,7 @@
 //! let tokens = Tagger::for_lang(Lang::En).tag_sentence("She doesn't like cats.");
 //! let tags: Vec<&str> = tokens.iter().map(|t| t.upos).collect();
 //! assert_eq!(tags, ["PRON", "AUX", "PART", "VERB", "NOUN", "PUNCT"]);
-//! assert_eq!((tokens[2].text.as_str(), tokens[2].start, tokens[2].end), ("n't", 7, 10));
+//! assert_eq!((tokens[2].text.as_str(), tokens[2].start, tokens[2].end), ("n't", 8, 11));
 //! assert_eq!(tokens[4].lemma, "cat");
 //! ```
 

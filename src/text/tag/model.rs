@@ -75,37 +75,44 @@ impl HashIndex {
     }
 }
 
-/// Feature weights: for each known feature hash a row of (class, weight) pairs. The slots of
-/// the open-addressing table hold the row's place, so that a look-up touches two cache lines.
+/// Feature weights: for each known feature hash a row of (class, weight) pairs. A slot of
+/// the open-addressing table is 8 bytes: 32 bits of the hash (the slot's place gives others)
+/// and where the row starts in `cells`, whose first cell holds the row's length; a look-up
+/// touches two cache lines.
 #[derive(Debug, Default)]
 pub(crate) struct Weights {
-    /// (feature hash, first cell, number of cells); hash 0 marks an empty slot.
-    slots: Vec<(u64, u32, u32)>,
+    /// (fingerprint, first cell); fingerprint 0 marks an empty slot.
+    slots: Vec<(u32, u32)>,
     shift: u32,
     cells: Vec<(u16, i16)>,
 }
 
+/// The 32 bits of a feature hash kept in its slot, never 0.
+#[inline]
+fn fingerprint(h: u64) -> u32 {
+    (h as u32) | 1
+}
+
 impl Weights {
-    fn new(rows: Vec<(u64, u32, u32)>, cells: Vec<(u16, i16)>) -> Weights {
+    /// `rows`: (feature hash, first cell), the first cell holding the row's length.
+    fn new(rows: Vec<(u64, u32)>, cells: Vec<(u16, i16)>) -> Weights {
         let bits = (rows.len().max(1) * 2)
             .next_power_of_two()
             .trailing_zeros()
             .max(1);
         let mut w = Weights {
-            slots: vec![(0, 0, 0); 1 << bits],
+            slots: vec![(0, 0); 1 << bits],
             shift: 64 - bits,
             cells,
         };
         let mask = w.slots.len() - 1;
-        for row in rows {
-            if row.0 == 0 {
-                continue;
-            }
-            let mut i = w.slot(row.0);
-            while w.slots[i].0 != 0 && w.slots[i].0 != row.0 {
+        for (h, start) in rows {
+            let fp = fingerprint(h);
+            let mut i = w.slot(h);
+            while w.slots[i].0 != 0 && w.slots[i].0 != fp {
                 i = (i + 1) & mask;
             }
-            w.slots[i] = row;
+            w.slots[i] = (fp, start);
         }
         w
     }
@@ -115,18 +122,19 @@ impl Weights {
         (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// The cells of feature `h` as a range into `cells` (empty when unknown).
+    /// Where the row of feature `h` starts in `cells` (`u32::MAX` when unknown).
     #[inline]
-    fn find(&self, h: u64) -> (u32, u32) {
+    fn find(&self, h: u64) -> u32 {
         let mask = self.slots.len() - 1;
+        let fp = fingerprint(h);
         let mut i = self.slot(h);
         loop {
-            let (key, start, len) = self.slots[i];
-            if key == h {
-                return (start, len);
+            let (f, start) = self.slots[i];
+            if f == fp {
+                return start;
             }
-            if key == 0 {
-                return (0, 0);
+            if f == 0 {
+                return u32::MAX;
             }
             i = (i + 1) & mask;
         }
@@ -135,12 +143,15 @@ impl Weights {
     /// Adds the weights of the features `hashes` to `scores`. The slots of all the features
     /// are found first, so that the memory reads overlap.
     #[inline]
-    pub(crate) fn add_all(&self, hashes: &[u64], found: &mut Vec<(u32, u32)>, scores: &mut [i32]) {
+    pub(crate) fn add_all(&self, hashes: &[u64], found: &mut Vec<u32>, scores: &mut [i32]) {
         found.clear();
         found.extend(hashes.iter().map(|&h| self.find(h)));
-        for &(start, len) in found.iter() {
-            let (a, b) = (start as usize, start as usize + len as usize);
-            for &(c, w) in self.cells.get(a..b).unwrap_or(&[]) {
+        for &start in found.iter() {
+            let Some(&(len, _)) = self.cells.get(start as usize) else {
+                continue;
+            };
+            let a = start as usize + 1;
+            for &(c, w) in self.cells.get(a..a + len as usize).unwrap_or(&[]) {
                 if let Some(s) = scores.get_mut(c as usize) {
                     *s += i32::from(w);
                 }
@@ -254,11 +265,12 @@ impl<'a> Reader<'a> {
     fn weights(&mut self, classes: usize) -> Result<Weights, TagError> {
         let n = self.count(10)?;
         let mut rows = Vec::with_capacity(n);
-        let mut cells = Vec::with_capacity(n * 2);
+        let mut cells = Vec::with_capacity(n * 3);
         for _ in 0..n {
             let key = self.u64()?;
             let k = self.u16()?;
-            let start = cells.len() as u32;
+            rows.push((key, cells.len() as u32));
+            cells.push((k, 0));
             for _ in 0..k {
                 let c = self.u16()?;
                 let w = self.i16()?;
@@ -267,7 +279,6 @@ impl<'a> Reader<'a> {
                 }
                 cells.push((c, w));
             }
-            rows.push((key, start, u32::from(k)));
         }
         Ok(Weights::new(rows, cells))
     }
