@@ -139,6 +139,18 @@ pub enum Command {
         #[arg(long, value_name = "FILE.srx")]
         rules: Option<PathBuf>,
     },
+    /// Tag the words of a text: one JSON line per sentence, `{"tokens":[{"text","start","end",
+    /// "upos","lemma","feats"}]}`, with char offsets into the whole input.
+    Tag {
+        /// Input file, UTF-8 (standard input when absent).
+        file: Option<PathBuf>,
+        /// Language of the text.
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangArg,
+        /// Score the tagger on the gold words of a CoNLL-U file instead.
+        #[arg(long, hide = true)]
+        conllu: bool,
+    },
     /// Read plain-text documents (files or folders of .txt), align Russian and English
     /// blocks, and store the segments in the memory.
     Ingest {
@@ -378,6 +390,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Some(srx) => split_srx(file.as_deref(), lang, format, &srx),
             None => split(file.as_deref(), lang, format),
         },
+        Command::Tag { file, lang, conllu } => tag(file.as_deref(), lang, conllu),
         Command::Ingest { inputs, report } => ingest(&cli.db, &inputs, report.as_deref()),
         Command::Align {
             src,
@@ -808,6 +821,65 @@ fn split(file: Option<&Path>, lang: LangArg, format: SplitFormat) -> Result<()> 
             Ok(())
         }
         r => Ok(r?),
+    }
+}
+
+/// `tm tag`: one JSON line of tokens per sentence (or, with `conllu`, the scores on a treebank).
+fn tag(file: Option<&Path>, lang: LangArg, conllu: bool) -> Result<()> {
+    use crate::text::tag::{conllu as ud, Tagger};
+    let (path, bytes) = match file {
+        Some(p) => (
+            p,
+            std::fs::read(p).map_err(|cause| crate::Error::Io {
+                path: p.to_path_buf(),
+                cause,
+            })?,
+        ),
+        None => {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+                .context("reading standard input")?;
+            (Path::new("<stdin>"), buf)
+        }
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Ok(());
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        // The reader of text files names the file and the position of the first bad byte.
+        Err(e) => formats::decode_text(path, e.into_bytes())?,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let lang = match lang {
+        LangArg::En => Lang::En,
+        LangArg::Ru => Lang::Ru,
+        LangArg::Auto => crate::text::detect_lang(text).unwrap_or(Lang::En),
+    };
+    let tagger = Tagger::try_for_lang(lang).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if conllu {
+        let s = ud::score(tagger, text);
+        return emit(&format!(
+            "{}: {} sentences, {} words: UPOS {:.4}  lemma {:.4}  FEATS {:.4}  ({:.0} words/s)\n",
+            path.display(),
+            s.sentences,
+            s.words,
+            s.upos,
+            s.lemma,
+            s.feats,
+            s.words as f64 / s.seconds.max(1e-9)
+        ));
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = tagger.tag_text(text).into_iter().try_for_each(|tokens| {
+        serde_json::to_writer(&mut out, &serde_json::json!({ "tokens": tokens }))
+            .map_err(std::io::Error::from)
+            .and_then(|_| out.write_all(b"\n"))
+    });
+    match written.and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("writing to standard output"),
     }
 }
 

@@ -13,7 +13,7 @@ mod rules;
 pub mod srx;
 pub mod stream;
 
-pub use rules::Rules;
+pub use rules::{Class, Rules};
 
 use crate::text::Lang;
 use std::ops::Range;

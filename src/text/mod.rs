@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod markup;
 pub mod memo;
 pub mod names;
+pub mod tag;
 pub mod translit;
 
 use serde::{Deserialize, Serialize};
