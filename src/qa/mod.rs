@@ -13,6 +13,7 @@ mod empty;
 mod end_punct;
 pub mod fluency;
 mod garbled;
+mod grammar;
 pub mod input;
 mod length;
 mod mixed_script;
@@ -185,6 +186,8 @@ pub struct Context<'a> {
     pub other_words: &'a [Word<'a>],
     /// How the dictionaries know each of `words`, asked once for all checks of the side.
     knowledge: std::cell::OnceCell<Vec<spelling::Known>>,
+    /// The side's sentences tagged, once for all the checks that read them.
+    tagged: std::cell::OnceCell<Vec<Vec<crate::text::tag::Token>>>,
     /// What the batch as a whole says (names, term casing, repeated unknown words, length
     /// ratio).
     pub batch: &'a Batch,
@@ -219,6 +222,14 @@ impl Context<'_> {
             .get(i)
             .copied()
             .unwrap_or(spelling::Known::Written)
+    }
+
+    /// The side's sentences, tagged (parts of speech, lemmas, features), computed once.
+    pub(crate) fn tagged(&self, lang: Lang) -> &[Vec<crate::text::tag::Token>] {
+        self.tagged.get_or_init(|| {
+            let text = self.view.text;
+            crate::text::tag::Tagger::for_lang(lang).tag_text(text)
+        })
     }
 
     /// True when this side is the target of a pair with a non-empty source: the side that
@@ -273,6 +284,9 @@ pub const CHECKS: &[CheckInfo] = &[
     capitalization::INFO,
     garbled::INFO,
     agreement::INFO,
+    grammar::INFO,
+    grammar::MISSING_VERB,
+    grammar::WORD_ORDER,
     untranslated::INFO,
     repeated::INFO,
     whitespace::INFO,
@@ -303,6 +317,9 @@ const SIDE_CHECKS: &[(&CheckInfo, SideCheck)] = &[
     (&capitalization::INFO, capitalization::check),
     (&garbled::INFO, garbled::check),
     (&agreement::INFO, agreement::check),
+    (&grammar::INFO, grammar::check),
+    (&grammar::MISSING_VERB, grammar::check_missing_verb),
+    (&grammar::WORD_ORDER, grammar::check_word_order),
     (&untranslated::INFO, untranslated::check),
     (&repeated::INFO, repeated::check),
     (&whitespace::INFO, whitespace::check),
@@ -660,6 +677,7 @@ fn check_units(
                 words: &view.words,
                 other_words: other_view.map_or(&[][..], |v| &v.words[..]),
                 knowledge: std::cell::OnceCell::new(),
+                tagged: std::cell::OnceCell::new(),
                 batch,
                 profile,
             };

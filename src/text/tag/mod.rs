@@ -20,6 +20,7 @@
 pub mod conllu;
 mod features;
 mod model;
+pub mod ru_forms;
 mod tokenize;
 
 pub use model::UPOS;

@@ -1,0 +1,581 @@
+//! English rules of the `grammar` and `missing_verb` checks.
+
+use super::{feat, Problem};
+use crate::text::freq;
+use crate::text::tag::{Tagger, Token};
+use crate::text::Lang;
+
+/// Where a clause may start: the sentence start, or after these.
+fn opens_clause(prev: Option<&Token>) -> bool {
+    match prev {
+        None => true,
+        Some(t) => {
+            matches!(t.upos, "PUNCT" | "CCONJ" | "SCONJ")
+                && !matches!(t.text.as_str(), "\"" | "'" | "(" | "“" | "‘")
+        }
+    }
+}
+
+/// The number of a subject noun phrase ending at `head`, or `None` when it cannot be
+/// told (collective nouns, quantities, coordinated subjects).
+fn subject_number(s: &[Token], first: usize, head: usize) -> Option<&'static str> {
+    let h = &s[head];
+    let low = h.text.to_lowercase();
+    // Nouns whose number agreement varies (collectives, quantity nouns, -s singulars).
+    const EITHER: &[&str] = &[
+        "number",
+        "majority",
+        "group",
+        "team",
+        "staff",
+        "police",
+        "family",
+        "government",
+        "couple",
+        "pair",
+        "lot",
+        "percent",
+        "per",
+        "half",
+        "rest",
+        "total",
+        "news",
+        "series",
+        "species",
+        "data",
+        "media",
+        "people",
+        "means",
+        "crew",
+        "public",
+        "audience",
+        "board",
+        "committee",
+        "council",
+        "jury",
+        "management",
+        "personnel",
+        "none",
+        "all",
+        "some",
+        "more",
+        "most",
+        "any",
+        "kind",
+        "sort",
+        "type",
+    ];
+    if EITHER.contains(&low.as_str()) {
+        return None;
+    }
+    let quantifier = s[first..head].iter().any(|t| {
+        let l = t.text.to_lowercase();
+        matches!(l.as_str(), "each" | "every" | "either" | "neither")
+    });
+    match h.upos {
+        "NOUN" | "PROPN" => {
+            if s[first..head]
+                .iter()
+                .any(|t| t.upos == "NUM" || t.upos == "CCONJ")
+            {
+                return None;
+            }
+            if quantifier {
+                return Some("Sing");
+            }
+            match feat(h, "Number") {
+                Some("Sing") if h.upos == "NOUN" => Some("Sing"),
+                Some("Plur") => Some("Plur"),
+                _ => None,
+            }
+        }
+        "PRON" if feat(h, "Case") == Some("Nom") => match low.as_str() {
+            "he" | "she" | "it" => Some("Sing"),
+            "they" | "we" => Some("Plur"),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A subject that opens a clause and the present-tense verb right after it disagree:
+/// a singular subject with a bare verb (`Each participant receive`, `he go`), a plural one
+/// with a verb in -s (`The figures shows`), or `is`/`are`, `was`/`were` the other way round.
+pub(super) fn agreement(s: &[Token], out: &mut Vec<Problem>) {
+    for v in 1..s.len() {
+        let verb = &s[v];
+        if !matches!(verb.upos, "VERB" | "AUX") {
+            continue;
+        }
+        // The subject: a noun or pronoun right before the verb, with its determiners and
+        // adjectives, opening a clause.
+        let head = v - 1;
+        if !matches!(s[head].upos, "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        let mut first = head;
+        while first > 0 && matches!(s[first - 1].upos, "DET" | "ADJ" | "NUM" | "CCONJ") {
+            first -= 1;
+        }
+        if !opens_clause(first.checked_sub(1).map(|i| &s[i])) {
+            continue;
+        }
+        // A compound's first noun is not the head (`the price increase`): the verb must not be
+        // followed by what makes it a noun.
+        if s.get(v + 1)
+            .is_some_and(|n| matches!(n.upos, "VERB" | "AUX" | "ADJ"))
+            && verb.upos == "VERB"
+        {
+            continue;
+        }
+        let Some(number) = subject_number(s, first, head) else {
+            continue;
+        };
+        let form = verb.text.to_lowercase();
+        let lemma = verb.lemma.to_lowercase();
+        let wrong = match (form.as_str(), number) {
+            ("are" | "were", "Sing") => Some(if form == "are" { "is" } else { "was" }),
+            ("is" | "was" | "has" | "does", "Plur") => Some(match form.as_str() {
+                "is" => "are",
+                "was" => "were",
+                "has" => "have",
+                _ => "do",
+            }),
+            _ if verb.upos == "VERB" => {
+                let bare = form == lemma && lemma != "be";
+                let third =
+                    form != lemma && (form == format!("{lemma}s") || form == format!("{lemma}es"));
+                // A bare verb after a singular subject (not a past form: `cut`, `put`), where
+                // the subject is surely one: led by `each`/`every`, or `he`/`she`/`it` (a
+                // noun before a bare verb is too often the first half of a compound).
+                let sure = s[head].upos == "PRON"
+                    || s[first..head].iter().any(|t| {
+                        matches!(
+                            t.text.to_lowercase().as_str(),
+                            "each" | "every" | "either" | "neither"
+                        )
+                    });
+                match number {
+                    "Sing" if bare && sure && !ends_like_past(&form) => Some(""),
+                    "Plur" if third => Some(""),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some(fix) = wrong else {
+            continue;
+        };
+        let subject: Vec<&str> = s[first..=head].iter().map(|t| t.text.as_str()).collect();
+        let message = if fix.is_empty() {
+            format!(
+                "“{}” does not agree with its subject “{}”",
+                verb.text,
+                subject.join(" ")
+            )
+        } else {
+            format!(
+                "“{}” does not agree with its subject “{}”: “{fix}”",
+                verb.text,
+                subject.join(" ")
+            )
+        };
+        out.push(Problem {
+            start: verb.start,
+            end: verb.end,
+            message,
+        });
+    }
+}
+
+/// Verbs whose bare form is also their past (`put`, `cut`, `set`, `read`): a bare form
+/// after a singular subject may be a past tense.
+fn ends_like_past(form: &str) -> bool {
+    const SAME: &[&str] = &[
+        "put",
+        "cut",
+        "set",
+        "let",
+        "hit",
+        "cost",
+        "read",
+        "shut",
+        "quit",
+        "spread",
+        "hurt",
+        "bet",
+        "cast",
+        "burst",
+        "split",
+        "fit",
+        "upset",
+        "broadcast",
+        "forecast",
+    ];
+    SAME.contains(&form)
+}
+
+/// English nouns that take no indefinite article: in the shipped word-pair counts they
+/// follow `the` often and `a`/`an` never (`advice`, `furniture`, `equipment`).
+fn mass_noun(word: &str) -> bool {
+    let b = freq::en_bigrams();
+    b.count("the", word) >= 10_000_000 && b.count("a", word) == 0 && b.count("an", word) == 0
+}
+
+/// `a`/`an` before a plural noun (`a new cars`) or a mass noun (`an advice`).
+pub(super) fn articles(s: &[Token], out: &mut Vec<Problem>) {
+    for a in 0..s.len() {
+        let art = s[a].text.to_lowercase();
+        if art != "a" && art != "an" {
+            continue;
+        }
+        let mut n = a + 1;
+        while n < s.len() && matches!(s[n].upos, "ADJ" | "ADV") {
+            n += 1;
+        }
+        let Some(noun) = s.get(n) else { continue };
+        if noun.upos != "NOUN" {
+            continue;
+        }
+        // The noun must end its phrase: `a damage report` is a compound.
+        if s.get(n + 1)
+            .is_some_and(|t| matches!(t.upos, "NOUN" | "PROPN" | "NUM"))
+            || s.get(n + 1)
+                .is_some_and(|t| t.text == "-" || t.text == "of")
+        {
+            continue;
+        }
+        let low = noun.text.to_lowercase();
+        let plural = feat(noun, "Number") == Some("Plur")
+            && low.ends_with('s')
+            && !low.ends_with("ss")
+            && noun.lemma.to_lowercase() != low;
+        let message = if plural {
+            format!("“{}” before the plural “{}”", s[a].text, noun.text)
+        } else if mass_noun(&low) {
+            format!(
+                "“{}” before “{}”, which takes no indefinite article",
+                s[a].text, noun.text
+            )
+        } else {
+            continue;
+        };
+        out.push(Problem {
+            start: s[a].start,
+            end: noun.end,
+            message,
+        });
+    }
+}
+
+/// Whether the shipped counts show a word after modal verbs (`will cost`, `can beat`):
+/// used as a verb.
+fn used_as_verb(word: &str) -> bool {
+    let b = freq::en_bigrams();
+    ["will", "can", "would", "he", "she", "it", "they", "we"]
+        .iter()
+        .map(|m| b.count(m, word))
+        .sum::<u64>()
+        > 1_000_000
+}
+
+/// Whether a tagged sentence has a verb or auxiliary.
+fn has_verb(s: &[Token]) -> bool {
+    s.iter().any(|t| matches!(t.upos, "VERB" | "AUX"))
+}
+
+/// English sentences of four words or more, ending as sentences do, with no verb at all,
+/// where the Russian source has a finite verb (a verbless Russian sentence — `Москва —
+/// столица` — may read verbless in English too only as a title).
+pub(super) fn missing_verbs(sentences: &[Vec<Token>], source: &str, out: &mut Vec<Problem>) {
+    let mut source_verb: Option<bool> = None;
+    for s in sentences {
+        let words = s.iter().filter(|t| t.upos != "PUNCT").count();
+        let ends = s
+            .last()
+            .is_some_and(|t| matches!(t.text.as_str(), "." | "?"));
+        // A noun in -s or -ed may be a verb the tagger missed (`A ticket costs …`) when its
+        // stem is used as a verb (`will cost` in the shipped counts), and so may a bare noun
+        // right after the subject (`Norway beat Sweden`).
+        if s.iter()
+            .any(|t| t.text.chars().any(crate::text::is_cyrillic))
+        {
+            continue; // untranslated text is another check's
+        }
+        let maybe_verb = s.iter().enumerate().skip(1).any(|(i, t)| {
+            let l = t.text.to_lowercase();
+            let after_subject = matches!(s[i - 1].upos, "NOUN" | "PROPN" | "PRON");
+            // A word right after the subject that the counts show as a verb (`met` taken
+            // for a preposition); common prepositions are not.
+            let rare = freq::zipf(Lang::En, &l).unwrap_or(0.0) < 6.0;
+            if after_subject && rare && t.upos != "NOUN" && used_as_verb(&l) {
+                return true;
+            }
+            t.upos == "NOUN" && {
+                let bare = after_subject && used_as_verb(&l);
+                let stem = l
+                    .strip_suffix("es")
+                    .filter(|st| st.ends_with("sh") || st.ends_with("ch") || st.ends_with('s'))
+                    .or_else(|| l.strip_suffix('s').filter(|st| !st.ends_with('s')))
+                    .or_else(|| l.strip_suffix("ed"));
+                bare || stem.is_some_and(|st| {
+                    used_as_verb(st) || l.ends_with("ed") && used_as_verb(&format!("{st}e"))
+                })
+            }
+        });
+        if words < 5 || !ends || has_verb(s) || maybe_verb {
+            continue;
+        }
+        let src_has = *source_verb.get_or_insert_with(|| {
+            Tagger::for_lang(Lang::Ru)
+                .tag_text(source)
+                .iter()
+                .flatten()
+                .any(|t| {
+                    t.upos == "VERB" && feat(t, "VerbForm") == Some("Fin")
+                        || t.upos == "AUX" && feat(t, "VerbForm") == Some("Fin")
+                })
+        });
+        if !src_has {
+            return;
+        }
+        let (Some(first), Some(last)) = (s.first(), s.last()) else {
+            continue;
+        };
+        out.push(Problem {
+            start: first.start,
+            end: last.end,
+            message: "this sentence has no verb; the source's has one".to_string(),
+        });
+    }
+}
+
+/// Whether the noun or pronoun at `i` sits inside a prepositional phrase: walking back
+/// over its determiners, adjectives, numbers and nouns, the first other word is a
+/// preposition.
+fn in_prepositional_phrase(s: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && matches!(s[k - 1].upos, "ADJ" | "NUM" | "NOUN" | "PROPN" | "CCONJ") {
+        k -= 1;
+    }
+    // A determiner starts the phrase (`On Monday the bank`: `the bank` is another one).
+    if k > 0 && s[k - 1].upos == "DET" {
+        k -= 1;
+    }
+    k > 0 && s[k - 1].upos == "ADP"
+}
+
+/// Word order calqued from Russian: a declarative sentence that opens with adverbials and
+/// puts its verb before the subject (`About this on Monday reported the press service.`,
+/// `In the city opened a new library.`). Every noun before the verb is inside a
+/// prepositional phrase, so nothing there can be the subject, and a noun phrase follows the
+/// verb. Not reported: questions, quotations (`…, said the minister`), `there`/`here`
+/// sentences and the negative inversions English has (`Never have I …`).
+pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
+    if s.last().is_some_and(|t| t.text == "?")
+        || s.iter().any(|t| {
+            matches!(
+                t.text.as_str(),
+                "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’" | ":" | ";"
+            )
+        })
+    {
+        return;
+    }
+    let Some(v) = s
+        .iter()
+        .position(|t| matches!(t.upos, "VERB" | "AUX") && feat(t, "VerbForm") == Some("Fin"))
+    else {
+        return;
+    };
+    if v == 0 {
+        return;
+    }
+    let first = s[0].text.to_lowercase();
+    const OPENERS: &[&str] = &[
+        "when", "where", "why", "how", "what", "who", "which", "whom", "whose", "there", "here",
+        "never", "rarely", "seldom", "only", "not", "nor", "so", "such", "little", "hardly",
+        "neither", "then", "thus", "hence",
+    ];
+    if OPENERS.contains(&first.as_str()) {
+        return;
+    }
+    let before = &s[..v];
+    if before
+        .iter()
+        .any(|t| t.upos == "PUNCT" || t.upos == "SCONJ" || t.upos == "VERB")
+    {
+        return;
+    }
+    let nominal = |t: &Token| matches!(t.upos, "NOUN" | "PROPN" | "PRON");
+    if !before.iter().any(|t| t.upos == "ADP" || t.upos == "ADV") {
+        return;
+    }
+    if (0..v).any(|i| nominal(&s[i]) && !in_prepositional_phrase(s, i)) {
+        return;
+    }
+    // The subject after the verb: a noun phrase (after a participle, for a passive).
+    let mut after = v + 1;
+    if s.get(after)
+        .is_some_and(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Part"))
+    {
+        after += 1;
+    }
+    if !s
+        .get(after)
+        .is_some_and(|t| matches!(t.upos, "DET" | "NOUN" | "PROPN" | "ADJ" | "NUM"))
+    {
+        return;
+    }
+    out.push(Problem {
+        start: s[0].start,
+        end: s[v].end,
+        message: format!(
+            "the verb “{}” comes before its subject: English puts the subject first",
+            s[v].text
+        ),
+    });
+}
+
+/// An adverb between a verb and its object (`I drink usually coffee`, `speaks fluently
+/// English`): English keeps them together.
+pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
+    for i in 0..s.len().saturating_sub(2) {
+        let (v, a, o) = (&s[i], &s[i + 1], &s[i + 2]);
+        if v.upos != "VERB" || feat(v, "VerbForm") != Some("Fin") || a.upos != "ADV" {
+            continue;
+        }
+        let adv = a.text.to_lowercase();
+        const FREQUENCY: &[&str] = &[
+            "usually",
+            "often",
+            "always",
+            "never",
+            "sometimes",
+            "rarely",
+            "seldom",
+            "frequently",
+            "generally",
+            "normally",
+            "regularly",
+            "constantly",
+        ];
+        if !FREQUENCY.contains(&adv.as_str()) && !adv.ends_with("ly") {
+            continue;
+        }
+        let object = matches!(o.upos, "DET" | "NOUN" | "PROPN" | "NUM")
+            || o.upos == "PRON"
+                && !matches!(
+                    o.text.to_lowercase().as_str(),
+                    "that" | "what" | "which" | "who" | "how" | "whether" | "if"
+                )
+            || o.upos == "VERB" && feat(o, "VerbForm") == Some("Inf");
+        if !object {
+            continue;
+        }
+        out.push(Problem {
+            start: v.start,
+            end: o.end,
+            message: format!(
+                "“{}” separates the verb “{}” from its object",
+                a.text, v.text
+            ),
+        });
+    }
+}
+
+/// A chain of `of`-phrases three or more deep (`the question of the increase of the
+/// effectiveness of the use of funds`): the Russian genitive chain, which English breaks up.
+pub(super) fn genitive_chain(s: &[Token], out: &mut Vec<Problem>) {
+    let mut i = 0;
+    while i < s.len() {
+        if s[i].text.to_lowercase() != "of" {
+            i += 1;
+            continue;
+        }
+        // Follow of + noun phrase + of + …
+        let start = i;
+        let mut links = 0;
+        let mut j = i;
+        let mut end = i;
+        while j < s.len() && s[j].text.to_lowercase() == "of" {
+            links += 1;
+            let mut k = j + 1;
+            while k < s.len() && matches!(s[k].upos, "DET" | "ADJ" | "NUM") {
+                k += 1;
+            }
+            if k >= s.len() || !matches!(s[k].upos, "NOUN" | "PROPN") {
+                break;
+            }
+            while k + 1 < s.len() && matches!(s[k + 1].upos, "NOUN" | "PROPN") {
+                k += 1;
+            }
+            end = k;
+            j = k + 1;
+        }
+        if links >= 3 && end > start {
+            // From the head noun before the first `of`.
+            let head = (0..start)
+                .rev()
+                .find(|&h| matches!(s[h].upos, "NOUN" | "PROPN"));
+            out.push(Problem {
+                start: s[head.unwrap_or(start)].start,
+                end: s[end].end,
+                message: format!("{links} `of`-phrases in a row: a genitive chain"),
+            });
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// How often a noun follows `a`/`an` against `the` in the shipped counts: countable nouns
+/// take the indefinite article often.
+fn countable(word: &str) -> bool {
+    let b = freq::en_bigrams();
+    let the = b.count("the", word);
+    let a = b.count("a", word) + b.count("an", word);
+    the >= 5_000_000 && a as f64 >= 0.25 * the as f64
+}
+
+/// A singular countable noun with no determiner where English needs one: as the object
+/// of a verb (`He bought car`) or before an `of`-phrase after a preposition (`waiting for
+/// decision of the management`).
+pub(super) fn missing_article(s: &[Token], out: &mut Vec<Problem>) {
+    // Headlines drop articles by convention: only sentences that end as sentences do.
+    if !s
+        .last()
+        .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?"))
+    {
+        return;
+    }
+    for i in 1..s.len() {
+        let n = &s[i];
+        if n.upos != "NOUN" || feat(n, "Number") != Some("Sing") {
+            continue;
+        }
+        let prev = &s[i - 1];
+        let next = s.get(i + 1);
+        if next.is_some_and(|t| matches!(t.upos, "NOUN" | "PROPN" | "PART")) {
+            continue; // a compound or a possessive
+        }
+        let low = n.text.to_lowercase();
+        if n.text.chars().next().is_some_and(char::is_uppercase) || !countable(&low) {
+            continue;
+        }
+        // A verb and a bare noun that go together (`took place`, `make sense`) are an idiom.
+        let idiom = freq::en_bigrams().count(&prev.text.to_lowercase(), &low) > 10_000_000;
+        let object = prev.upos == "VERB" && feat(prev, "VerbForm") == Some("Fin") && !idiom;
+        let before_of = prev.upos == "ADP" && next.is_some_and(|t| t.text.to_lowercase() == "of");
+        if !object && !before_of {
+            continue;
+        }
+        out.push(Problem {
+            start: n.start,
+            end: n.end,
+            message: format!(
+                "“{}” needs an article (a/the) or another determiner",
+                n.text
+            ),
+        });
+    }
+}

@@ -1,0 +1,304 @@
+//! Checks `grammar` and `missing_verb`: errors of form found through the tagger
+//! ([`crate::text::tag`]), in the target of a pair (or a lone text).
+//!
+//! English ([`en`]): a clause-opening subject and a present-tense verb that disagree in
+//! number (`Each participant receive`, `The figures shows`, `he go`); the indefinite article
+//! before a plural or a mass noun (`a new cars`, `an advice`); a sentence with no verb at all
+//! where the source has one.
+//! Russian ([`ru`]): an adjective and the noun it precedes that disagree in gender, number or
+//! case (`новый библиотека`); a preposition followed by a case it does not govern
+//! (`с родителям`); a subject and a past-tense verb that disagree in gender or number.
+//!
+//! The tagger reads a word's form first: an ill-formed word keeps the features its ending
+//! says, which is what lets a disagreement show.
+
+mod en;
+mod ru;
+
+use super::{CheckInfo, Context, Finding, Severity, Side};
+use crate::text::tag::Token;
+use crate::text::Lang;
+
+/// Description of the `grammar` check.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "grammar",
+    severity: Severity::Warning,
+    explanation:
+        "Words that disagree in number, gender or case, or an article the noun does not take.",
+};
+
+/// Description of the `missing_verb` check.
+pub const MISSING_VERB: CheckInfo = CheckInfo {
+    id: "missing_verb",
+    severity: Severity::Warning,
+    explanation: "A sentence without a verb where the source has one.",
+};
+
+/// One feature's value (`Case`, `Number` …) from a UD feature string.
+pub(crate) fn feat<'a>(t: &'a Token, name: &str) -> Option<&'a str> {
+    t.feats.split('|').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        (k == name).then_some(v)
+    })
+}
+
+/// Description of the `word_order` check.
+pub const WORD_ORDER: CheckInfo = CheckInfo {
+    id: "word_order",
+    severity: Severity::Warning,
+    explanation: "Word order calqued from Russian: the verb before its subject, an adverb between a verb and its object, a chain of of-phrases.",
+};
+
+/// A found problem: char span in the side and the message.
+pub(crate) struct Problem {
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+}
+
+/// Which check a problem belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Grammar,
+    MissingVerb,
+    WordOrder,
+}
+
+/// Whether the side is the one grammar is checked on: the target of a pair, or a text with
+/// no target.
+fn checked_side(ctx: &Context<'_>) -> bool {
+    ctx.is_target_of_pair() || ctx.unit.tgt.is_none()
+}
+
+/// Runs the `grammar` rules on a side.
+pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    run(ctx, side, out, Kind::Grammar);
+}
+
+/// Runs `missing_verb` on a side.
+pub fn check_missing_verb(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    run(ctx, side, out, Kind::MissingVerb);
+}
+
+/// Runs `word_order` on a side.
+pub fn check_word_order(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    run(ctx, side, out, Kind::WordOrder);
+}
+
+fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
+    let Some(lang) = side.lang else {
+        return;
+    };
+    if !checked_side(ctx) || ctx.words.len() < 3 {
+        return;
+    }
+    // Sides with code (placeholders, markup) are messages whose grammar the code completes.
+    if !ctx.view.codes.is_empty() {
+        return;
+    }
+    let from_russian = ctx.is_target_of_pair() && ctx.unit.src.lang == Some(Lang::Ru);
+    if lang == Lang::Ru && kind != Kind::Grammar
+        || lang == Lang::En && kind != Kind::Grammar && !from_russian
+    {
+        return;
+    }
+    let sentences = ctx.tagged(lang);
+    let mut found = Vec::new();
+    match (lang, kind) {
+        (Lang::En, Kind::Grammar) => {
+            for s in sentences.iter() {
+                en::agreement(s, &mut found);
+                en::articles(s, &mut found);
+                if from_russian {
+                    en::missing_article(s, &mut found);
+                }
+            }
+        }
+        (Lang::En, Kind::MissingVerb) => {
+            en::missing_verbs(sentences, &ctx.unit.src.text, &mut found);
+        }
+        (Lang::En, Kind::WordOrder) => {
+            for s in sentences.iter() {
+                en::inversion(s, &mut found);
+                en::adverb_placement(s, &mut found);
+                en::genitive_chain(s, &mut found);
+            }
+        }
+        (Lang::Ru, _) => {
+            for s in sentences.iter() {
+                ru::adjective_agreement(s, &mut found);
+                ru::government(s, &mut found);
+                ru::subject_agreement(s, &mut found);
+            }
+        }
+    }
+    let info = match kind {
+        Kind::Grammar => &INFO,
+        Kind::MissingVerb => &MISSING_VERB,
+        Kind::WordOrder => &WORD_ORDER,
+    };
+    for p in found {
+        out.push(ctx.finding(info, &side.text, p.start, p.end, p.message, None));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::pair_findings;
+
+    fn texts(src: &str, tgt: &str, check: &str) -> Vec<String> {
+        pair_findings(src, tgt, check)
+            .into_iter()
+            .map(|f| {
+                assert_eq!(f.side.as_str(), "tgt");
+                f.text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn english_subject_verb_agreement() {
+        let ru = "Каждый участник получит сертификат.";
+        assert_eq!(
+            texts(ru, "Every student receive a grant.", "grammar"),
+            ["receive"]
+        );
+        assert_eq!(texts(ru, "She go to work by bus.", "grammar"), ["go"]);
+        assert_eq!(
+            texts(ru, "The new figures shows a sharp rise.", "grammar"),
+            ["shows"]
+        );
+        for ok in [
+            "Every student receives a grant.",
+            "She goes to work by bus.",
+            "The new figures show a sharp rise.",
+            "The price increase hit the poorest families.",
+            "The police are looking for witnesses.",
+        ] {
+            assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn english_articles() {
+        let ru = "Он купил машины и получил совет.";
+        assert!(texts(ru, "He sold a old cars.", "grammar")
+            .iter()
+            .any(|t| t.starts_with("a ")));
+        assert_eq!(
+            texts(ru, "She asked me for an advice.", "grammar"),
+            ["an advice"]
+        );
+        assert_eq!(texts(ru, "Yesterday he sold house.", "grammar"), ["house"]);
+        for ok in [
+            "He sold the old cars.",
+            "She asked me for advice.",
+            "Yesterday he sold a house.",
+            "The meeting took place in Kazan.",
+            "Central bank holds rate at 16%",
+            "They travelled by car.",
+        ] {
+            assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+        }
+        // From another language, a bare noun is left to the translator's judgement.
+        assert!(texts("他卖了房子。", "Yesterday he sold house.", "grammar").is_empty());
+    }
+
+    #[test]
+    fn english_sentence_without_a_verb() {
+        let ru = "Министр вчера встретился в Москве с делегацией.";
+        assert_eq!(
+            texts(
+                ru,
+                "The minister yesterday in Moscow with the delegation.",
+                "missing_verb"
+            )
+            .len(),
+            1
+        );
+        for ok in [
+            "The minister met the delegation in Moscow yesterday.",
+            "A ticket costs 1,500 rubles.",
+            "In the final, Norway beat Sweden.",
+        ] {
+            assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
+        }
+        // A verbless source may stay verbless.
+        assert!(texts(
+            "Москва — столица России.",
+            "Moscow, the capital of Russia.",
+            "missing_verb"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn english_word_order_calqued_from_russian() {
+        let ru = "Об этом в понедельник сообщила пресс-служба банка.";
+        assert_eq!(
+            texts(
+                ru,
+                "About this on Monday reported the press service of the bank.",
+                "word_order"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            texts(ru, "In the village opened a new school.", "word_order").len(),
+            1
+        );
+        assert_eq!(
+            texts(ru, "We drink usually tea in the evening.", "word_order"),
+            ["drink usually tea"]
+        );
+        assert_eq!(
+            texts(
+                ru,
+                "The problem of the growth of the cost of the maintenance of roads was raised.",
+                "word_order"
+            )
+            .len(),
+            1
+        );
+        for ok in [
+            "The bank's press service reported this on Monday.",
+            "In the village, a new school opened.",
+            "On Monday the bank reported a loss.",
+            "Never have I seen such a crowd.",
+            "\"We are ready,\" said the minister.",
+            "We usually drink tea in the evening.",
+            "The cost of the maintenance of roads was raised.",
+        ] {
+            assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn russian_agreement_and_government() {
+        let en = "A new library opened in the city.";
+        assert_eq!(
+            texts(en, "В городе открылась новый библиотека.", "grammar"),
+            ["новый библиотека"]
+        );
+        assert_eq!(
+            texts(en, "Он пришёл на праздник с родителям.", "grammar"),
+            ["с родителям"]
+        );
+        assert_eq!(
+            texts(en, "Мы говорим на испанском языках.", "grammar").len(),
+            1
+        );
+        for ok in [
+            "В городе открылась новая библиотека.",
+            "Он пришёл на праздник с родителями.",
+            "Книга переведена на английский, французский и испанский языки.",
+            "Это вызывающий тревогу симптом.",
+            "В городе построили два новых дома.",
+            "Матч отменили из-за дождя.",
+            "Врач пришла вовремя.",
+        ] {
+            assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Russian rules of the `grammar` check.
+
+use super::{feat, Problem};
+use crate::text::tag::ru_forms::{case_bits, case_index, readings};
+use crate::text::tag::Token;
+
+/// The cases each preposition governs (grammar facts; `Par` and `Loc` variants count as
+/// `Gen` and `Loc`).
+const GOVERNS: &[(&str, &[&str])] = &[
+    ("без", &["Gen"]),
+    ("безо", &["Gen"]),
+    ("благодаря", &["Dat"]),
+    ("в", &["Acc", "Loc"]),
+    ("во", &["Acc", "Loc"]),
+    ("вдоль", &["Gen"]),
+    ("вместо", &["Gen"]),
+    ("вне", &["Gen"]),
+    ("внутри", &["Gen"]),
+    ("возле", &["Gen"]),
+    ("вокруг", &["Gen"]),
+    ("вопреки", &["Dat"]),
+    ("для", &["Gen"]),
+    ("до", &["Gen"]),
+    ("за", &["Acc", "Ins"]),
+    ("из", &["Gen"]),
+    ("изо", &["Gen"]),
+    ("из-за", &["Gen"]),
+    ("из-под", &["Gen"]),
+    ("к", &["Dat"]),
+    ("ко", &["Dat"]),
+    ("кроме", &["Gen"]),
+    ("между", &["Ins", "Gen"]),
+    ("мимо", &["Gen"]),
+    ("над", &["Ins"]),
+    ("надо", &["Ins"]),
+    ("о", &["Loc", "Acc"]),
+    ("об", &["Loc", "Acc"]),
+    ("обо", &["Loc", "Acc"]),
+    ("около", &["Gen"]),
+    ("от", &["Gen"]),
+    ("ото", &["Gen"]),
+    ("перед", &["Ins"]),
+    ("передо", &["Ins"]),
+    ("под", &["Acc", "Ins"]),
+    ("подо", &["Acc", "Ins"]),
+    ("после", &["Gen"]),
+    ("при", &["Loc"]),
+    ("про", &["Acc"]),
+    ("против", &["Gen"]),
+    ("ради", &["Gen"]),
+    ("с", &["Gen", "Ins", "Acc"]),
+    ("со", &["Gen", "Ins", "Acc"]),
+    ("сквозь", &["Acc"]),
+    ("среди", &["Gen"]),
+    ("у", &["Gen"]),
+    ("через", &["Acc"]),
+];
+
+/// Whether a numeral stands just before (`два новых дома`: the adjective and noun then take
+/// different numbers and cases by rule).
+fn after_numeral(s: &[Token], i: usize) -> bool {
+    s[i.saturating_sub(3)..i]
+        .iter()
+        .any(|t| t.upos == "NUM" || t.text.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// An adjective (or determiner) right before a noun that disagrees with it in number,
+/// gender (singular) or case (`новый библиотека`, `в большом городе` is fine).
+pub(super) fn adjective_agreement(s: &[Token], out: &mut Vec<Problem>) {
+    for i in 0..s.len().saturating_sub(1) {
+        let (a, n) = (&s[i], &s[i + 1]);
+        if !matches!(a.upos, "ADJ" | "DET") || n.upos != "NOUN" {
+            continue;
+        }
+        // Short and comparative forms do not agree by case; numerals change the rules.
+        if feat(a, "Variant") == Some("Short")
+            || feat(a, "Degree") == Some("Cmp")
+            || after_numeral(s, i)
+            || !a.text.chars().all(char::is_alphabetic)
+        {
+            continue;
+        }
+        let (an, nn) = (feat(a, "Number"), feat(n, "Number"));
+        let (ag, ng) = (feat(a, "Gender"), feat(n, "Gender"));
+        // The tagger picks one reading; only forms no reading of which agrees are reported.
+        let (Some(ra), Some(rn)) = (
+            readings(&a.text.to_lowercase()),
+            readings(&n.text.to_lowercase()),
+        ) else {
+            continue;
+        };
+        // Reported: forms that share a case but in no reading agree in number and gender
+        // within it (`новый библиотека`, `испанском языках`). Forms with no case in common
+        // are usually two phrases side by side (`близким терпение`: an indirect object and
+        // the direct one; `будущего полиции`: a noun and its genitive), and a wrong case after
+        // a preposition is the government rule's.
+        if ra & rn != 0 || rn & case_bits(1) != 0 {
+            continue;
+        }
+        let share_case = (0..6).any(|c| ra & case_bits(c) != 0 && rn & case_bits(c) != 0);
+        // Participles govern objects of their own (`вызывающий тревогу`); coordinated
+        // adjectives each name one of several things (`английский и испанский языки`).
+        let lemma = a.lemma.to_lowercase();
+        let participle = feat(a, "VerbForm").is_some()
+            || ["щий", "щийся", "вший", "вшийся", "емый", "имый"]
+                .iter()
+                .any(|e| lemma.ends_with(e));
+        let coordinated = i > 0
+            && (s[i - 1].upos == "CCONJ" || s[i - 1].text == ",")
+            && feat(n, "Number") == Some("Plur");
+        if !share_case || participle || coordinated {
+            continue;
+        }
+        let what = if an.is_some() && nn.is_some() && an != nn {
+            "number"
+        } else if an == Some("Sing")
+            && nn == Some("Sing")
+            && ag.is_some()
+            && ng.is_some()
+            && ag != ng
+            && ng != Some("Com")
+        {
+            "gender"
+        } else {
+            "case"
+        };
+        out.push(Problem {
+            start: a.start,
+            end: n.end,
+            message: format!("“{}” does not agree with “{}” in {what}", a.text, n.text),
+        });
+    }
+}
+
+/// A preposition followed by a case it does not govern (`с родителям`, `без помощью`).
+pub(super) fn government(s: &[Token], out: &mut Vec<Problem>) {
+    for i in 0..s.len() {
+        if s[i].upos != "ADP" {
+            continue;
+        }
+        let prep = s[i].text.to_lowercase();
+        let Some((_, cases)) = GOVERNS.iter().find(|(p, _)| *p == prep) else {
+            continue;
+        };
+        // The word right after it, if it shows a case (a participle counts: `для
+        // отдыхающих`); other words (`кроме как`) leave the phrase unknown.
+        let Some(w) = s.get(i + 1).filter(|t| {
+            matches!(t.upos, "NOUN" | "ADJ" | "DET" | "PRON" | "PROPN" | "NUM")
+                || t.upos == "VERB" && feat(t, "VerbForm") == Some("Part")
+        }) else {
+            continue;
+        };
+        if matches!(w.upos, "PROPN" | "NUM") || !w.text.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let Some(r) = readings(&w.text.to_lowercase()) else {
+            continue;
+        };
+        let allowed = cases
+            .iter()
+            .filter_map(|c| case_index(c))
+            .fold(0u64, |m, c| m | case_bits(c));
+        if r & allowed != 0 {
+            continue;
+        }
+        out.push(Problem {
+            start: s[i].start,
+            end: w.end,
+            message: format!("“{}” does not take “{}” in this case", s[i].text, w.text),
+        });
+    }
+}
+
+/// A nominative subject right before a past-tense verb that disagrees with it: a plural
+/// subject with a singular verb or the other way round, a feminine or neuter singular
+/// subject with a verb of another gender (`библиотека открылся`). A masculine noun with a
+/// feminine verb is left alone: `врач пришла` speaks of a woman.
+pub(super) fn subject_agreement(s: &[Token], out: &mut Vec<Problem>) {
+    for i in 0..s.len().saturating_sub(1) {
+        let (n, v) = (&s[i], &s[i + 1]);
+        if !matches!(n.upos, "NOUN" | "PRON")
+            || v.upos != "VERB"
+            || feat(n, "Case") != Some("Nom")
+            || feat(v, "Tense") != Some("Past")
+            || feat(v, "VerbForm") != Some("Fin")
+            || after_numeral(s, i)
+        {
+            continue;
+        }
+        // A coordinated subject (`мама и папа пришли`) is plural whatever its last noun.
+        if s[..i].iter().rev().take(3).any(|t| t.upos == "CCONJ") {
+            continue;
+        }
+        let low = n.text.to_lowercase();
+        if n.upos == "PRON" && !matches!(low.as_str(), "он" | "она" | "оно" | "они") {
+            continue;
+        }
+        // Only a form that can be nothing but a nominative is surely the subject.
+        let Some(r) = readings(&low) else { continue };
+        if r & !case_bits(0) != 0 {
+            continue;
+        }
+        let (nn, vn) = (feat(n, "Number"), feat(v, "Number"));
+        let (ng, vg) = (feat(n, "Gender"), feat(v, "Gender"));
+        let bad = match (nn, vn) {
+            (Some(a), Some(b)) if a != b => true,
+            (Some("Sing"), Some("Sing")) => {
+                matches!((ng, vg), (Some("Fem" | "Neut"), Some(g)) if Some(g) != ng)
+            }
+            _ => false,
+        };
+        if bad {
+            out.push(Problem {
+                start: n.start,
+                end: v.end,
+                message: format!("“{}” does not agree with its subject “{}”", v.text, n.text),
+            });
+        }
+    }
+}
