@@ -10,7 +10,8 @@
 # speed: checks SEGMENTS English→Russian units (the TM benchmark generator's TMX when
 #        ../shared/bench is there, else a TSV of benches/data samples with a running number in
 #        every row), 3 times, and prints the median segments/s after loading (the load time is
-#        that of a one-pair run), the load time and the peak memory.
+#        that of a one-pair run with --scores), the load time and the peak memory; then the
+#        same with --scores (the quality score and its spans, the fluency ranking).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -69,17 +70,21 @@ PY2
   # every dictionary, frequency list and suggestion index is loaded.
   printf 'The colour of teh sky is realy blue.\tЦвет нееба очень синий.\n' > "$tmp/one.tsv"
   one=$tmp/one.tsv
-  times=(); loads=(); rss=()
+  times=(); stimes=(); loads=(); rss=()
   for _ in 1 2 3; do
     /usr/bin/time -f "%e %M" -o "$tmp/t1" "$tm" qa "$one" --src-lang en --tgt-lang ru --format jsonl --scores > /dev/null || true
     loads+=("$(cut -d' ' -f1 "$tmp/t1")")
     /usr/bin/time -f "%e %M" -o "$tmp/t" "$tm" qa "$input" --src-lang en --tgt-lang ru --format jsonl > "$tmp/out.jsonl" || true
     times+=("$(cut -d' ' -f1 "$tmp/t")"); rss+=("$(cut -d' ' -f2 "$tmp/t")")
+    /usr/bin/time -f "%e %M" -o "$tmp/ts" "$tm" qa "$input" --src-lang en --tgt-lang ru --format jsonl --scores > /dev/null || true
+    stimes+=("$(cut -d' ' -f1 "$tmp/ts")"); rss+=("$(cut -d' ' -f2 "$tmp/ts")")
   done
-  python3 - "$n" "${times[*]}" "${loads[*]}" "${rss[*]}" "$(wc -l < "$tmp/out.jsonl")" <<'PY2'
+  python3 - "$n" "${times[*]}" "${loads[*]}" "${rss[*]}" "$(wc -l < "$tmp/out.jsonl")" "${stimes[*]}" <<'PY2'
 import sys, statistics as st
 n = int(sys.argv[1]); t = st.median(map(float, sys.argv[2].split())); l = st.median(map(float, sys.argv[3].split()))
 m = max(map(int, sys.argv[4].split())) / 1024
-print(f"qa speed: {n} segments, total {t:.2f} s, load {l:.2f} s (all dictionaries and indexes), {n / max(t - l, 1e-9):,.0f} segments/s after loading, {n / t:,.0f} segments/s overall, peak {m:.0f} MB, {sys.argv[5]} findings")
+s = st.median(map(float, sys.argv[6].split()))
+print(f"qa speed: {n} segments, total {t:.2f} s, load {l:.2f} s (all dictionaries, indexes, tagger and quality models), {n / max(t - l, 1e-9):,.0f} segments/s after loading, {n / t:,.0f} segments/s overall, peak {m:.0f} MB, {sys.argv[5]} findings")
+print(f"qa speed with --scores (quality score, spans, fluency): total {s:.2f} s, {n / max(s - l, 1e-9):,.0f} segments/s after loading")
 PY2
 fi
