@@ -37,10 +37,10 @@ ROOT = HERE.parent.parent
 TM = ROOT / "target" / "release" / "tm"
 FOLDS = 5
 # Few, shallow trees: the span model runs once per target word.
-SPAN_PARAMS = dict(n_estimators=100, learning_rate=0.1, num_leaves=15, min_child_samples=50,
+SPAN_PARAMS = dict(n_estimators=40, learning_rate=0.25, num_leaves=15, min_child_samples=50,
                    subsample=0.8, subsample_freq=1, colsample_bytree=0.8, random_state=7,
                    verbose=-1)
-PARAMS = dict(n_estimators=600, learning_rate=0.02, num_leaves=15, min_child_samples=40,
+PARAMS = dict(n_estimators=300, learning_rate=0.04, num_leaves=15, min_child_samples=40,
               subsample=0.8, subsample_freq=1, colsample_bytree=0.8, random_state=7,
               verbose=-1)
 

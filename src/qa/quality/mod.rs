@@ -90,8 +90,13 @@ impl QualityModel {
 
     /// The prediction mapped to 0–1 by a logistic curve around the training mean.
     pub fn score(&self, row: &[f64]) -> f64 {
+        self.to_unit(self.predict(row))
+    }
+
+    /// A raw prediction mapped to 0–1 (see [`QualityModel::score`]).
+    pub fn to_unit(&self, raw: f64) -> f64 {
         let (mean, sd) = self.forest.scale;
-        let z = (self.predict(row) - mean) / sd.max(1e-9);
+        let z = (raw - mean) / sd.max(1e-9);
         1.0 / (1.0 + (-2.0 * z).exp())
     }
 }
@@ -207,7 +212,7 @@ fn assess_part(units: &[QaUnit], offset: usize) -> Vec<PairQuality> {
             }
             Some(PairQuality {
                 unit: offset + i,
-                score: model.score(&row),
+                score: model.to_unit(raw),
                 spans,
             })
         })
