@@ -190,6 +190,39 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             None,
         ));
     }
+    // Cities of the source the target leaves out, where it names no other place instead
+    // (the wrong-place case above). Countries are left alone: a translation often names
+    // them by an adjective (`German` for `Германии`); acronyms are written in many ways.
+    if reported.is_empty() {
+        for m in &unmatched_src {
+            let w = &ctx.other_words[m.word];
+            if !crate::text::names::is_city(m.id)
+                || m.words != 1
+                || is_all_caps(w.text)
+                || src_left.iter().any(|r| covers(m, r))
+                || ctx.words.iter().any(|t| {
+                    crate::text::names::english_place(t.text) == Some(m.id)
+                        || translit::like_name(w.text, t.text)
+                })
+            {
+                continue;
+            }
+            out.push(ctx.finding(
+                &INFO,
+                text,
+                lead,
+                end,
+                format!(
+                    "the source's place “{}” ({}, source {}..{}) is not in the target",
+                    w.text,
+                    place_name(m.id),
+                    m.start,
+                    m.end
+                ),
+                None,
+            ));
+        }
+    }
     // Names of the target the source does not have.
     for w in &tgt_left {
         if reported.iter().any(|&(a, b)| a <= w.start && w.end <= b)
@@ -229,6 +262,44 @@ mod tests {
                 f.text
             })
             .collect()
+    }
+
+    #[test]
+    fn a_city_of_the_source_left_out_is_reported_countries_as_adjectives_are_not() {
+        let f = names(
+            "Компания открыла магазины в Москве, Казани и Новосибирске.",
+            "The company opened stores in Moscow and Novosibirsk.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(names(
+            "Компания открыла магазины в Москве, Казани и Новосибирске.",
+            "The company opened stores in Moscow, Kazan and Novosibirsk.",
+        )
+        .is_empty());
+        assert!(names(
+            "The tour includes Prague, Vienna and Budapest.",
+            "Тур включает Прагу, Вену и Будапешт.",
+        )
+        .is_empty());
+        assert_eq!(
+            names(
+                "The tour includes Prague, Vienna and Budapest.",
+                "Тур включает Прагу и Будапешт.",
+            )
+            .len(),
+            1
+        );
+        // A country rendered by its adjective, an acronym in another form.
+        assert!(names(
+            "Germany's short-time work scheme was copied widely.",
+            "Немецкую схему неполного рабочего дня широко копировали.",
+        )
+        .is_empty());
+        assert!(names(
+            "Посол США встретился с представителями бизнеса.",
+            "The U.S. ambassador met business representatives.",
+        )
+        .is_empty());
     }
 
     #[test]

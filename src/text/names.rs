@@ -32,6 +32,8 @@ struct Places {
     ru: HashMap<String, Vec<(u32, Vec<String>)>>,
     /// English names by id.
     names: Vec<String>,
+    /// Whether each entry is a city (else a country or territory), by id.
+    cities: Vec<bool>,
 }
 
 /// The stem a Russian name word is matched by: lower case, `ё` as `е`, a final vowel, `й`
@@ -73,6 +75,7 @@ fn places() -> &'static Places {
             en: HashMap::new(),
             ru: HashMap::new(),
             names: Vec::new(),
+            cities: Vec::new(),
         };
         // Entries that share a Cyrillic name are one place (`UK`, `Britain` and `United
         // Kingdom` are all `Великобритания`): one id for all, by union-find.
@@ -98,6 +101,14 @@ fn places() -> &'static Places {
                     }
                 }
             }
+        }
+        // A place is a city when every entry merged into it is one (`Тунис` is a country
+        // and a city).
+        let kinds: Vec<bool> = place_lines().map(|(_, _, kind)| kind == "city").collect();
+        p.cities = vec![true; lines.len()];
+        for (k, &city) in kinds.iter().enumerate() {
+            let r = root(&mut parent, k);
+            p.cities[r] &= city;
         }
         for (k, &(en, ru)) in lines.iter().enumerate() {
             let id = root(&mut parent, k) as u32;
@@ -259,6 +270,11 @@ pub fn english_language(word: &str) -> bool {
         }
         .as_ref(),
     )
+}
+
+/// Whether place `id` is a city (not a country or territory).
+pub fn is_city(id: u32) -> bool {
+    places().cities.get(id as usize).copied().unwrap_or(false)
 }
 
 /// The English name of place `id`.

@@ -38,30 +38,59 @@ struct Tree {
     leaves: Vec<f64>,
 }
 
-impl Tree {
-    fn eval(&self, x: &[f64]) -> f64 {
-        if self.nodes.is_empty() {
-            return self.leaves.first().copied().unwrap_or(0.0);
-        }
-        let mut at = 0i32;
-        // A tree has fewer steps than nodes; the bound keeps a malformed file from looping.
-        for _ in 0..=self.nodes.len() {
-            let Some(n) = self.nodes.get(at as usize) else {
-                return 0.0;
-            };
-            let v = x.get(n.feature).copied().unwrap_or(0.0);
-            let next = if v <= n.threshold { n.left } else { n.right };
-            if next < 0 {
-                return self
-                    .leaves
-                    .get((-next - 1) as usize)
-                    .copied()
-                    .unwrap_or(0.0);
-            }
-            at = next;
-        }
-        0.0
+/// A node of the flattened forest: an inner node (`feature` < [`LEAF`]) sends `x ≤
+/// threshold` to `left`, else to `right` (absolute indices, always after the node itself); a
+/// leaf holds its value in `threshold`.
+#[derive(Debug, Clone, Copy)]
+struct Flat {
+    feature: u32,
+    left: u32,
+    right: u32,
+    threshold: f64,
+}
+
+const LEAF: u32 = u32::MAX;
+
+/// Appends a tree to the flat layout; `None` when a child points outside the tree or not
+/// forward (which would make a cycle).
+fn flatten(tree: &Tree, out: &mut Vec<Flat>) -> Option<u32> {
+    let root = out.len() as u32;
+    let leaf0 = root as usize + tree.nodes.len();
+    if tree.nodes.is_empty() {
+        out.push(Flat {
+            feature: LEAF,
+            left: 0,
+            right: 0,
+            threshold: tree.leaves.first().copied().unwrap_or(0.0),
+        });
+        return Some(root);
     }
+    let child = |c: i32, at: usize| -> Option<u32> {
+        if c < 0 {
+            let l = (-c - 1) as usize;
+            (l < tree.leaves.len()).then_some((leaf0 + l) as u32)
+        } else {
+            let c = c as usize;
+            (c > at && c < tree.nodes.len()).then_some(root + c as u32)
+        }
+    };
+    for (at, n) in tree.nodes.iter().enumerate() {
+        out.push(Flat {
+            feature: u32::try_from(n.feature).unwrap_or(LEAF - 1),
+            left: child(n.left, at)?,
+            right: child(n.right, at)?,
+            threshold: n.threshold,
+        });
+    }
+    for &v in &tree.leaves {
+        out.push(Flat {
+            feature: LEAF,
+            left: 0,
+            right: 0,
+            threshold: v,
+        });
+    }
+    Some(root)
 }
 
 /// A boosted forest over named features.
@@ -75,6 +104,9 @@ pub struct Forest {
     /// The decision threshold of a classifier.
     pub cut: f64,
     trees: Vec<Tree>,
+    /// The trees laid out in one array, and each tree's root in it.
+    flat: Vec<Flat>,
+    roots: Vec<u32>,
 }
 
 impl Forest {
@@ -131,12 +163,37 @@ impl Forest {
                 Some(_) => return Err(err(no, "unknown line")),
             }
         }
+        f.lay_out()
+            .ok_or_else(|| err(text.lines().count(), "a tree's child is not after its node"))?;
         Ok(f)
+    }
+
+    fn lay_out(&mut self) -> Option<()> {
+        self.flat.clear();
+        self.roots = self
+            .trees
+            .iter()
+            .map(|t| flatten(t, &mut self.flat))
+            .collect::<Option<Vec<_>>>()?;
+        Some(())
     }
 
     /// The forest's prediction for a row of features in [`Forest::features`] order.
     pub fn predict(&self, x: &[f64]) -> f64 {
-        self.base + self.trees.iter().map(|t| t.eval(x)).sum::<f64>()
+        let mut sum = self.base;
+        for &root in &self.roots {
+            let mut i = root as usize;
+            // Children come after their node, so each step moves forward and ends at a leaf.
+            while let Some(n) = self.flat.get(i) {
+                if n.feature == LEAF {
+                    sum += n.threshold;
+                    break;
+                }
+                let v = x.get(n.feature as usize).copied().unwrap_or(0.0);
+                i = if v <= n.threshold { n.left } else { n.right } as usize;
+            }
+        }
+        sum
     }
 
     /// Renumbers the features the nodes read: feature `i` becomes `map[i]` (so that the
@@ -147,6 +204,8 @@ impl Forest {
                 n.feature = map.get(n.feature).copied().unwrap_or(usize::MAX);
             }
         }
+        // The layout was checked when parsed; only the features change.
+        let _ = self.lay_out();
     }
 
     /// Number of trees.
@@ -181,8 +240,8 @@ mod tests {
         assert_eq!(e.line, 3);
         assert!(Forest::parse("features a\nn 0 1 -1 -2\n").is_err());
         assert!(Forest::parse("bogus\n").is_err());
-        // A cycle in a malformed tree ends.
-        let f = Forest::parse("features a\ntree\nn 0 1 0 0\nl 1\n").unwrap();
-        assert_eq!(f.predict(&[0.0]), 0.0);
+        // A child that points back (a cycle) or outside the tree is refused.
+        assert!(Forest::parse("features a\ntree\nn 0 1 0 0\nl 1\n").is_err());
+        assert!(Forest::parse("features a\ntree\nn 0 1 -1 -3\nl 1 2\n").is_err());
     }
 }
