@@ -63,6 +63,89 @@ pub const NAMES: &[&str] = &[
     "word_prior",
 ];
 
+/// The lexical probabilities between the words of a pair, looked up once: `fwd(i, j)` is
+/// p(target word j | source word i, or the empty word for `None`), `bwd(j, i)` is
+/// p(source word i | target word j, or the empty word). Words the model does not know have
+/// probability 0.
+pub struct Probs {
+    ns: usize,
+    nt: usize,
+    fwd: Vec<f32>,
+    bwd: Vec<f32>,
+}
+
+impl Probs {
+    /// The probabilities of a Russian–English pair (either direction); all zero for other
+    /// language combinations.
+    pub fn new(
+        lex: &LexicalModel,
+        si: &[Option<u32>],
+        ti: &[Option<u32>],
+        src_lang: Option<Lang>,
+        tgt_lang: Option<Lang>,
+    ) -> Probs {
+        let (ns, nt) = (si.len(), ti.len());
+        let mut p = Probs {
+            ns,
+            nt,
+            fwd: vec![0.0; (ns + 1) * nt],
+            bwd: vec![0.0; (nt + 1) * ns],
+        };
+        let ru_en = match (src_lang, tgt_lang) {
+            (Some(Lang::Ru), Some(Lang::En)) => true,
+            (Some(Lang::En), Some(Lang::Ru)) => false,
+            _ => return p,
+        };
+        for (j, t) in ti.iter().enumerate() {
+            let Some(t) = *t else { continue };
+            let row = j * (ns + 1);
+            p.fwd[row] = if ru_en {
+                lex.p_en_given_ru(None, t)
+            } else {
+                lex.p_ru_given_en(None, t)
+            };
+            for (i, f) in si.iter().enumerate() {
+                if f.is_some() {
+                    p.fwd[row + i + 1] = if ru_en {
+                        lex.p_en_given_ru(*f, t)
+                    } else {
+                        lex.p_ru_given_en(*f, t)
+                    };
+                }
+            }
+        }
+        for (i, f) in si.iter().enumerate() {
+            let Some(f) = *f else { continue };
+            let row = i * (nt + 1);
+            p.bwd[row] = if ru_en {
+                lex.p_ru_given_en(None, f)
+            } else {
+                lex.p_en_given_ru(None, f)
+            };
+            for (j, t) in ti.iter().enumerate() {
+                if t.is_some() {
+                    p.bwd[row + j + 1] = if ru_en {
+                        lex.p_ru_given_en(*t, f)
+                    } else {
+                        lex.p_en_given_ru(*t, f)
+                    };
+                }
+            }
+        }
+        p
+    }
+
+    /// p(target word `j` | source word `i`, or the empty word).
+    pub fn fwd(&self, i: Option<usize>, j: usize) -> f32 {
+        self.fwd[j * (self.ns + 1) + i.map_or(0, |i| i + 1)]
+    }
+
+    /// p(source word `i` | target word `j`, or the empty word).
+    pub fn bwd(&self, j: Option<usize>, i: usize) -> f32 {
+        self.bwd[i * (self.nt + 1) + j.map_or(0, |j| j + 1)]
+    }
+}
+
 /// Where the target's words come from: for every target word, the source word that
 /// explains it best (with a probability above 0.1): the mean and largest distance of their
 /// relative positions, the share of source words that explain some target word, and the
@@ -70,19 +153,21 @@ pub const NAMES: &[&str] = &[
 fn alignment(
     from: &[Option<u32>],
     to: &[Option<u32>],
-    p: impl Fn(Option<u32>, u32) -> f32,
+    p: impl Fn(Option<usize>, usize) -> f32,
 ) -> [f64; 4] {
     let mut used = vec![0u32; from.len()];
     let (mut sum, mut max, mut n) = (0.0f64, 0.0f64, 0usize);
     let span = |len: usize| len.saturating_sub(1).max(1) as f64;
     for (j, t) in to.iter().enumerate() {
-        let Some(t) = *t else { continue };
+        if t.is_none() {
+            continue;
+        }
         let (mut best, mut bp) = (None, 0.0f32);
-        for (i, &f) in from.iter().enumerate() {
+        for (i, f) in from.iter().enumerate() {
             if f.is_none() {
                 continue;
             }
-            let q = p(f, t);
+            let q = p(Some(i), j);
             if q > bp {
                 bp = q;
                 best = Some(i);
@@ -110,23 +195,23 @@ const UNEXPLAINED: f32 = 0.05;
 fn explain(
     from: &[Option<u32>],
     to: &[Option<u32>],
-    p: impl Fn(Option<u32>, u32) -> f32,
+    p: impl Fn(Option<usize>, usize) -> f32,
 ) -> (Vec<f32>, f64) {
     let mut best = Vec::with_capacity(to.len());
     let mut lik = 0.0f64;
-    for t in to {
-        let Some(t) = *t else {
+    for (j, t) in to.iter().enumerate() {
+        if t.is_none() {
             best.push(0.0);
             lik += (1e-6f64).ln();
             continue;
-        };
-        let mut b = p(None, t);
+        }
+        let mut b = p(None, j);
         let mut sum = f64::from(b);
-        for &f in from {
+        for (i, f) in from.iter().enumerate() {
             if f.is_none() {
                 continue;
             }
-            let q = p(f, t);
+            let q = p(Some(i), j);
             sum += f64::from(q);
             b = b.max(q);
         }
@@ -207,16 +292,18 @@ pub fn features(
         None => vec![None; words.len()],
     };
     let (si, ti) = (ids(src_lang, &sw), ids(tgt_lang, &tw));
-    let ((bt, lik_t), (bs, lik_s)) = match (src_lang, tgt_lang) {
-        (Some(Lang::Ru), Some(Lang::En)) => (
-            explain(&si, &ti, |f, e| lex.p_en_given_ru(f, e)),
-            explain(&ti, &si, |e, f| lex.p_ru_given_en(e, f)),
-        ),
-        (Some(Lang::En), Some(Lang::Ru)) => (
-            explain(&si, &ti, |e, f| lex.p_ru_given_en(e, f)),
-            explain(&ti, &si, |f, e| lex.p_en_given_ru(f, e)),
-        ),
-        _ => ((vec![0.0; tw.len()], 0.0), (vec![0.0; sw.len()], 0.0)),
+    let probs = Probs::new(lex, &si, &ti, src_lang, tgt_lang);
+    let pair = matches!(
+        (src_lang, tgt_lang),
+        (Some(Lang::Ru), Some(Lang::En)) | (Some(Lang::En), Some(Lang::Ru))
+    );
+    let ((bt, lik_t), (bs, lik_s)) = if pair {
+        (
+            explain(&si, &ti, |i, j| probs.fwd(i, j)),
+            explain(&ti, &si, |j, i| probs.bwd(j, i)),
+        )
+    } else {
+        ((vec![0.0; tw.len()], 0.0), (vec![0.0; sw.len()], 0.0))
     };
     let low_share = |b: &[f32]| {
         if b.is_empty() {
@@ -291,24 +378,21 @@ pub fn features(
     let amb_mean = spreads.iter().map(|s| f64::from(s.0)).sum::<f64>() / si.len().max(1) as f64;
     let amb_max = spreads.iter().map(|s| f64::from(s.0)).fold(0.0, f64::max);
     let trans_mean = spreads.iter().map(|s| f64::from(s.1)).sum::<f64>() / si.len().max(1) as f64;
-    let align = match (src_lang, tgt_lang) {
-        (Some(Lang::Ru), Some(Lang::En)) => alignment(&si, &ti, |f, e| lex.p_en_given_ru(f, e)),
-        (Some(Lang::En), Some(Lang::Ru)) => alignment(&si, &ti, |e, f| lex.p_ru_given_en(e, f)),
-        _ => [0.0; 4],
+    let align = if pair {
+        alignment(&si, &ti, |i, j| probs.fwd(i, j))
+    } else {
+        [0.0; 4]
     };
     let rare_unexplained = match src_lang {
         Some(lang) => sw
             .iter()
             .zip(&si)
-            .filter(|(w, &x)| {
+            .enumerate()
+            .filter(|(i, (w, x))| {
                 let best = match x {
                     None => 0.0,
-                    Some(x) => ti
-                        .iter()
-                        .map(|&e| match lang {
-                            Lang::Ru => e.map_or(0.0, |e| lex.p_ru_given_en(Some(e), x)),
-                            Lang::En => e.map_or(0.0, |e| lex.p_en_given_ru(Some(e), x)),
-                        })
+                    Some(_) => (0..ti.len())
+                        .map(|j| probs.bwd(Some(j), *i))
                         .fold(0.0f32, f32::max),
                 };
                 let low = w.to_lowercase().replace('ё', "е");

@@ -50,24 +50,24 @@ pub fn word_features(
         Lang::En => lex.en_ids(words),
     };
     let (si, ti) = (ids(src_lang, &sw), ids(tgt_lang, &tw));
-    // p(target word | source word) and p(source word | target word).
-    let forward = |f: Option<u32>, e: u32| match src_lang {
-        Lang::Ru => lex.p_en_given_ru(f, e),
-        Lang::En => lex.p_ru_given_en(f, e),
-    };
-    let backward = |e: Option<u32>, f: u32| match src_lang {
-        Lang::Ru => lex.p_ru_given_en(e, f),
-        Lang::En => lex.p_en_given_ru(e, f),
-    };
+    let probs = super::features::Probs::new(lex, &si, &ti, Some(src_lang), Some(tgt_lang));
     let best: Vec<f64> = ti
         .iter()
-        .map(|t| {
-            t.map_or(0.0, |t| {
-                si.iter()
-                    .map(|&f| if f.is_some() { forward(f, t) } else { 0.0 })
-                    .fold(forward(None, t), f32::max)
-                    .into()
-            })
+        .enumerate()
+        .map(|(j, t)| {
+            if t.is_none() {
+                return 0.0;
+            }
+            (0..si.len())
+                .map(|i| {
+                    if si[i].is_some() {
+                        probs.fwd(Some(i), j)
+                    } else {
+                        0.0
+                    }
+                })
+                .fold(probs.fwd(None, j), f32::max)
+                .into()
         })
         .collect();
     let latin_src: Vec<String> = sw
@@ -83,11 +83,14 @@ pub fn word_features(
     let n = tw.len();
     let mut out = Vec::with_capacity(n);
     for (j, &(start, end, w)) in truns.iter().enumerate() {
-        let reverse = ti[j].map_or(0.0, |t| {
-            si.iter()
-                .filter_map(|&f| f.map(|f| backward(Some(t), f)))
+        let reverse = if ti[j].is_some() {
+            (0..si.len())
+                .filter(|&i| si[i].is_some())
+                .map(|i| probs.bwd(Some(j), i))
                 .fold(0.0f32, f32::max)
-        });
+        } else {
+            0.0
+        };
         let lat: String = translit::to_latin(w).chars().take(4).collect();
         let chars = w.chars().count();
         let row = vec![
