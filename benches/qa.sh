@@ -3,7 +3,7 @@
 #
 #   bash benches/qa.sh [score|speed|all] [SEGMENTS]   (defaults: all, 100000)
 #
-# score: runs `tm qa --format jsonl --scores` on every set in ../shared/data/qa/dev and on the
+# score: runs `tm qa --format jsonl` on every set in ../shared/data/qa/dev and on the
 #        project's own pairs in benches/data/qa, and prints the scorer's summary lines (skipped
 #        with a message when ../shared is absent: the scorer lives there), then the
 #        time per spelling suggestion for the words those reports flag (benches/suggest.rs).
@@ -32,13 +32,23 @@ if [ "$what" = score ] || [ "$what" = all ]; then
       [ -f "$d/$set.tsv" ] || d=benches/data/qa
       langs=$(head -1 "$d/$set.segments.jsonl" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(r["src_lang"], r["tgt_lang"])')
       set -- $langs
-      "$tm" qa "$d/$set.tsv" --src-lang "$1" --tgt-lang "$2" --format jsonl --scores > "$tmp/$set.jsonl" || true
+      # Findings as a QA run reports them (without --scores: its `awkward` spans are a
+      # ranking aid, scored with the quality score below).
+      "$tm" qa "$d/$set.tsv" --src-lang "$1" --tgt-lang "$2" --format jsonl > "$tmp/$set.jsonl" || true
       echo "== $set"
       python3 "$shared/bench/qa/score.py" "$d/$set.gold.jsonl" "$tmp/$set.jsonl" | grep -E "^(spelling|punctuation|MICRO|ANY|clean|untranslated|number|accuracy|whitespace|grammar|awkward|capitalization|duplication|tags|other|unmapped)"
       if [ "$set" = mqm_zhen ]; then
-        python3 "$shared/bench/qa/auc.py" "$d/$set.segments.jsonl" "$d/$set.tsv" "$tmp/$set.jsonl"
+        "$tm" qa "$d/$set.tsv" --src-lang "$1" --tgt-lang "$2" --format jsonl --scores > "$tmp/$set.scores.jsonl" || true
+        python3 "$shared/bench/qa/auc.py" "$d/$set.segments.jsonl" "$d/$set.tsv" "$tmp/$set.scores.jsonl"
       fi
     done
+    # The quality score against people (MLQE-PE ru-en dev): Spearman, word-level MCC.
+    m=$shared/data/qa/dev/mlqe_ruen
+    if [ -f "$m/dev.tsv" ]; then
+      "$tm" qa "$m/dev.tsv" --src-lang ru --tgt-lang en --format jsonl --scores > "$tmp/mlqe.jsonl" || true
+      echo "== mlqe_ruen (quality score)"
+      python3 "$shared/bench/qa/qe_score.py" "$m/dev.jsonl" "$tmp/mlqe.jsonl"
+    fi
     # Time per suggestion, for the words these reports flag.
     cargo bench --quiet --bench suggest -- "$tmp"/spell_en.jsonl "$tmp"/spell_ru.jsonl "$tmp"/mqm_enru.jsonl 2>/dev/null | grep '^suggest:'
   fi
