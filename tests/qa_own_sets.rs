@@ -19,10 +19,10 @@ fn category(check: &str) -> &'static str {
         "capitalization" | "sentence_case" => "capitalization",
         "untranslated" | "empty_target" => "untranslated",
         "number_mismatch" => "number",
-        "negation" | "names" | "length" => "accuracy",
+        "negation" | "names" | "length" | "omission" => "accuracy",
         "tags" => "tags",
-        "agreement" => "grammar",
-        "garbled" => "awkward",
+        "agreement" | "grammar" | "missing_verb" => "grammar",
+        "garbled" | "word_order" => "awkward",
         _ => "other",
     }
 }
