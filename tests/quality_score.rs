@@ -146,3 +146,46 @@ fn a_faithful_translation_ranks_above_omissions_and_unrelated_text_both_ways() {
     assert_eq!(s.len(), 2);
     assert!(s[0].1 > s[1].1, "{s:?}");
 }
+
+#[test]
+fn the_html_report_lists_the_worst_pairs_first_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("pairs.tsv");
+    std::fs::write(
+        &tsv,
+        "Власти города пообещали отремонтировать мост до конца года.\tThe city authorities promised to repair the bridge by the end of the year.\n\
+         Власти города пообещали отремонтировать мост.\tMy grandmother likes <b>warm</b> socks & tea.\n",
+    )
+    .unwrap();
+    let html = dir.path().join("r.html");
+    let out = Command::cargo_bin("tm")
+        .unwrap()
+        .args([
+            "qa",
+            "--src-lang",
+            "ru",
+            "--tgt-lang",
+            "en",
+            "--format",
+            "html",
+            "-o",
+        ])
+        .arg(&html)
+        .arg(&tsv)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let page = std::fs::read_to_string(&html).unwrap();
+    let table = &page[page.find("<table id=\"quality\">").expect("quality table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let rows: Vec<&str> = table.split("<tr><td>").skip(1).collect();
+    assert_eq!(rows.len(), 2);
+    // The unrelated translation comes first, its markup shown as text.
+    assert!(rows[0].contains("grandmother"), "{table}");
+    assert!(
+        rows[0].contains("&lt;") && rows[0].contains("&amp;"),
+        "{table}"
+    );
+    assert!(!rows[0].contains("<b>"), "{table}");
+    assert!(rows[1].contains("authorities"));
+}

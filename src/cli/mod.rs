@@ -648,7 +648,13 @@ pub fn run(cli: Cli) -> Result<()> {
             let mut content = match format {
                 ReportFormat::Text => report::text(&units, &findings),
                 ReportFormat::Jsonl => report::jsonl(&units, &findings),
-                ReportFormat::Html => report::html(&title, &units, &findings),
+                ReportFormat::Html => report::html_with_quality(
+                    &title,
+                    &units,
+                    &findings,
+                    &qa::quality::assess_units(&units),
+                    50,
+                ),
                 ReportFormat::Csv => report::csv(&units, &findings),
             };
             if scores {

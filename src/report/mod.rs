@@ -128,6 +128,64 @@ pub fn quality_rows(units: &[QaUnit], scores: &[crate::qa::quality::PairQuality]
     out
 }
 
+/// The HTML report ([`html`]) with, before the findings, the pairs of lowest quality score
+/// first (at most `limit`), each with its score and the spans that pull it down, so that a
+/// reviewer starts with the worst translations.
+pub fn html_with_quality(
+    title: &str,
+    units: &[QaUnit],
+    findings: &[Finding],
+    quality: &[crate::qa::quality::PairQuality],
+    limit: usize,
+) -> String {
+    let page = html(title, units, findings);
+    if quality.is_empty() {
+        return page;
+    }
+    let mut worst: Vec<&crate::qa::quality::PairQuality> = quality.iter().collect();
+    worst.sort_by(|a, b| a.score.total_cmp(&b.score));
+    let mut section = String::from(
+        "<h2>Lowest quality scores</h2>\n<p class=\"muted\">The learnt quality score (0–1, higher is better) of each Russian–English pair; marked: the words that pull it down.</p>\n<table id=\"quality\"><tr><th>Segment</th><th>Score</th><th>Source</th><th>Target</th></tr>\n",
+    );
+    for q in worst.into_iter().take(limit) {
+        let Some(u) = units.get(q.unit) else { continue };
+        let Some(t) = u.tgt.as_ref() else { continue };
+        // The target with its spans marked, escaped piece by piece.
+        let chars: Vec<char> = t.text.chars().collect();
+        let mut marked = String::new();
+        let mut at = 0usize;
+        for &(a, b) in &q.spans {
+            let (a, b) = (a.min(chars.len()), b.min(chars.len()));
+            if a < at {
+                continue;
+            }
+            let before: String = chars[at..a].iter().collect();
+            let span: String = chars[a..b].iter().collect();
+            marked.push_str(&escape_html(&before));
+            marked.push_str("<mark>");
+            marked.push_str(&escape_html(&span));
+            marked.push_str("</mark>");
+            at = b;
+        }
+        let rest: String = chars[at.min(chars.len())..].iter().collect();
+        marked.push_str(&escape_html(&rest));
+        let _ = writeln!(
+            section,
+            "<tr><td>{}</td><td>{:.2}</td><td>{}</td><td>{}</td></tr>",
+            u.id,
+            q.score,
+            escape_html(&u.src.text),
+            marked
+        );
+    }
+    section.push_str("</table>\n");
+    // Before the findings' summary table.
+    match page.find("<table class=\"summary\"") {
+        Some(i) => format!("{}{}{}", &page[..i], section, &page[i..]),
+        None => page,
+    }
+}
+
 /// Findings as CSV (RFC 4180, header row): origin, segment, side, check, severity, start,
 /// end, text, message, suggestion, source, target.
 pub fn csv(units: &[QaUnit], findings: &[Finding]) -> String {
