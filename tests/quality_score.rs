@@ -32,6 +32,25 @@ fn spearman(a: &[f64], b: &[f64]) -> f64 {
     cov / (va * vb).sqrt()
 }
 
+/// `tm qa --format jsonl --scores` on a file.
+fn scored(src: &str, tgt: &str, file: impl AsRef<Path>) -> std::process::Output {
+    Command::cargo_bin("tm")
+        .unwrap()
+        .args([
+            "qa",
+            "--src-lang",
+            src,
+            "--tgt-lang",
+            tgt,
+            "--format",
+            "jsonl",
+            "--scores",
+        ])
+        .arg(file.as_ref())
+        .output()
+        .unwrap()
+}
+
 fn scores(output: &str) -> Vec<(i64, f64)> {
     output
         .lines()
@@ -56,21 +75,7 @@ fn the_shipped_model_reproduces_its_dev_figure() {
     )
     .unwrap();
     let reported = metrics["dev_spearman"].as_f64().unwrap();
-    let out = Command::cargo_bin("tm")
-        .unwrap()
-        .args([
-            "qa",
-            "--src-lang",
-            "ru",
-            "--tgt-lang",
-            "en",
-            "--format",
-            "jsonl",
-            "--scores",
-        ])
-        .arg(dir.join("dev.tsv"))
-        .output()
-        .unwrap();
+    let out = scored("ru", "en", dir.join("dev.tsv"));
     assert!(out.status.success());
     let got = scores(&String::from_utf8_lossy(&out.stdout));
     let gold: Vec<f64> = std::fs::read_to_string(dir.join("dev.jsonl"))
@@ -102,21 +107,7 @@ fn a_faithful_translation_ranks_above_omissions_and_unrelated_text_both_ways() {
          Власти города пообещали отремонтировать мост до конца года.\tMy grandmother likes knitting warm socks in winter.\n",
     )
     .unwrap();
-    let out = Command::cargo_bin("tm")
-        .unwrap()
-        .args([
-            "qa",
-            "--src-lang",
-            "ru",
-            "--tgt-lang",
-            "en",
-            "--format",
-            "jsonl",
-            "--scores",
-        ])
-        .arg(&ruen)
-        .output()
-        .unwrap();
+    let out = scored("ru", "en", &ruen);
     let s = scores(&String::from_utf8_lossy(&out.stdout));
     assert_eq!(s.len(), 3);
     assert!(s[0].1 > s[1].1 && s[0].1 > s[2].1, "{s:?}");
@@ -127,21 +118,7 @@ fn a_faithful_translation_ranks_above_omissions_and_unrelated_text_both_ways() {
          The city authorities promised to repair the bridge by the end of the year.\tМоя бабушка любит вязать тёплые носки зимой.\n",
     )
     .unwrap();
-    let out = Command::cargo_bin("tm")
-        .unwrap()
-        .args([
-            "qa",
-            "--src-lang",
-            "en",
-            "--tgt-lang",
-            "ru",
-            "--format",
-            "jsonl",
-            "--scores",
-        ])
-        .arg(&enru)
-        .output()
-        .unwrap();
+    let out = scored("en", "ru", &enru);
     let s = scores(&String::from_utf8_lossy(&out.stdout));
     assert_eq!(s.len(), 2);
     assert!(s[0].1 > s[1].1, "{s:?}");

@@ -23,7 +23,7 @@ const PREPOSITIONS: &[&str] = &[
 const PLURAL_VERBS: &[(&str, &str)] = &[("were", "was"), ("are", "is")];
 const SINGULAR_VERBS: &[(&str, &str)] = &[("was", "were"), ("is", "are")];
 /// Nouns in -s that are singular, and collective nouns that take either number.
-const NOT_PLAIN: &[&str] = &[
+pub(super) const NOT_PLAIN: &[&str] = &[
     "news",
     "series",
     "species",

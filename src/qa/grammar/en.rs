@@ -21,31 +21,15 @@ fn opens_clause(prev: Option<&Token>) -> bool {
 fn subject_number(s: &[Token], first: usize, head: usize) -> Option<&'static str> {
     let h = &s[head];
     let low = h.text.to_lowercase();
-    // Nouns whose number agreement varies (collectives, quantity nouns, -s singulars).
-    const EITHER: &[&str] = &[
-        "number",
-        "majority",
-        "group",
-        "team",
-        "staff",
-        "police",
+    // Nouns whose number agreement varies (collectives, quantity nouns, -s singulars; the
+    // list of the `agreement` check), and words that are quantities themselves.
+    const ALSO: &[&str] = &[
+        "pair",
+        "per",
         "family",
         "government",
-        "couple",
-        "pair",
-        "lot",
-        "percent",
-        "per",
-        "half",
-        "rest",
-        "total",
-        "news",
-        "series",
-        "species",
         "data",
         "media",
-        "people",
-        "means",
         "crew",
         "public",
         "audience",
@@ -61,11 +45,8 @@ fn subject_number(s: &[Token], first: usize, head: usize) -> Option<&'static str
         "more",
         "most",
         "any",
-        "kind",
-        "sort",
-        "type",
     ];
-    if EITHER.contains(&low.as_str()) {
+    if crate::qa::agreement::NOT_PLAIN.contains(&low.as_str()) || ALSO.contains(&low.as_str()) {
         return None;
     }
     let quantifier = s[first..head].iter().any(|t| {

@@ -178,11 +178,10 @@ pub fn assess_units(units: &[QaUnit]) -> Vec<PairQuality> {
     })
 }
 
-/// [`assess_units`] on a part of the batch whose first unit has index `offset`.
-fn assess_part(units: &[QaUnit], offset: usize) -> Vec<PairQuality> {
+/// Every Russian–English pair of a batch with its raw predicted quality and the rows of its
+/// target words: (unit index, raw prediction, word rows).
+fn pair_words(lex: &LexicalModel, units: &[QaUnit]) -> Vec<(usize, f64, Vec<spans::WordRow>)> {
     let model = QualityModel::shipped();
-    let span_model = QualityModel::shipped_spans();
-    let lex = LexicalModel::shipped();
     let prior = words::WordPrior::shipped();
     feature_rows(lex, units)
         .into_iter()
@@ -191,11 +190,23 @@ fn assess_part(units: &[QaUnit], offset: usize) -> Vec<PairQuality> {
             let t = u.tgt.as_ref()?;
             let (sl, tl) = pair_langs(u)?;
             let raw = model.predict(&row);
+            let words = spans::word_features(lex, prior, &u.src.text, &t.text, sl, tl, raw);
+            Some((i, raw, words))
+        })
+        .collect()
+}
+
+/// [`assess_units`] on a part of the batch whose first unit has index `offset`.
+fn assess_part(units: &[QaUnit], offset: usize) -> Vec<PairQuality> {
+    let model = QualityModel::shipped();
+    let span_model = QualityModel::shipped_spans();
+    pair_words(LexicalModel::shipped(), units)
+        .into_iter()
+        .map(|(i, raw, words)| {
+            let text = units[i].tgt.as_ref().map_or("", |t| t.text.as_str());
+            let chars: Vec<char> = text.chars().collect();
             let mut spans: Vec<(usize, usize)> = Vec::new();
-            let chars: Vec<char> = t.text.chars().collect();
-            for (start, end, wrow) in
-                spans::word_features(lex, prior, &u.src.text, &t.text, sl, tl, raw)
-            {
+            for (start, end, wrow) in words {
                 if !span_model.flags(&wrow) {
                     continue;
                 }
@@ -210,11 +221,11 @@ fn assess_part(units: &[QaUnit], offset: usize) -> Vec<PairQuality> {
                     _ => spans.push((start, end)),
                 }
             }
-            Some(PairQuality {
+            PairQuality {
                 unit: offset + i,
                 score: model.to_unit(raw),
                 spans,
-            })
+            }
         })
         .collect()
 }
@@ -222,22 +233,9 @@ fn assess_part(units: &[QaUnit], offset: usize) -> Vec<PairQuality> {
 /// The word rows of the Russian–English pairs of a batch (for training the span model):
 /// (unit index, start, end, row).
 pub fn word_rows(lex: &LexicalModel, units: &[QaUnit]) -> Vec<(usize, usize, usize, Vec<f64>)> {
-    let model = QualityModel::shipped();
-    let prior = words::WordPrior::shipped();
-    feature_rows(lex, units)
+    pair_words(lex, units)
         .into_iter()
-        .filter_map(|(i, row)| {
-            let u = &units[i];
-            let t = u.tgt.as_ref()?;
-            let (sl, tl) = pair_langs(u)?;
-            let raw = model.predict(&row);
-            Some(
-                spans::word_features(lex, prior, &u.src.text, &t.text, sl, tl, raw)
-                    .into_iter()
-                    .map(move |(s, e, r)| (i, s, e, r)),
-            )
-        })
-        .flatten()
+        .flat_map(|(i, _, words)| words.into_iter().map(move |(s, e, r)| (i, s, e, r)))
         .collect()
 }
 
