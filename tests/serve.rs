@@ -250,18 +250,36 @@ fn qa_on_uploads_and_on_the_memory_with_report_formats() {
     assert!(f
         .iter()
         .any(|x| x["text"] == "relatiomns" && x["source"].is_string()));
+    // The one Russian–English pair of the seeds (the headlines) is scored; monolingual
+    // segments are not, and their findings carry no score.
+    let q = v["quality"].as_array().unwrap();
+    assert_eq!(q.len(), 1, "{q:?}");
+    let score = q[0]["score"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&score));
+    let pair = format!("{} {}", q[0]["source"], q[0]["target"]);
+    assert!(
+        pair.contains("Штайнмайер") && pair.contains("Steinmeier"),
+        "{pair}"
+    );
+    assert!(f
+        .iter()
+        .any(|x| x["text"] == "relatiomns" && x["quality"].is_null()));
 
     let tsv = "en\tru\nThe talks ended in 2020.\tПереговоры закончились в 2021 году.\n";
     let (ct, body) = multipart("batch.tsv", tsv.as_bytes(), &[]);
     let (st, _, b) = request(&s, "POST", "/api/qa", &ct, &body);
     assert_eq!(st, 200, "{}", String::from_utf8_lossy(&b));
     let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
-    // One finding, on the target, naming the source's number.
+    // One finding, on the target, naming the source's number; the pair is scored and its
+    // finding carries the score.
     assert_eq!(v["counts"]["number_mismatch"], 1);
+    let score = v["quality"][0]["score"].as_f64().unwrap();
+    assert_eq!(v["findings"][0]["quality"].as_f64(), Some(score));
     for (fmt, needle) in [
         ("csv", "number_mismatch"),
         ("jsonl", "\"check\":\"number_mismatch\""),
         ("html", "<mark>2021</mark>"),
+        ("html", "Lowest quality scores"),
     ] {
         let (st, hdr, b) = request(&s, "POST", &format!("/api/qa?format={fmt}"), &ct, &body);
         assert_eq!(st, 200);

@@ -962,7 +962,13 @@ fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<(
         let findings = qa::check(&units);
         write_output(
             Some(path),
-            &report::html("ingested documents", &units, &findings),
+            &report::html_with_quality(
+                "ingested documents",
+                &units,
+                &findings,
+                &qa::quality::assess_units(&units),
+                50,
+            ),
         )?;
         let counts = qa::count_by_check(&findings);
         let by: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();

@@ -335,7 +335,7 @@ async fn qa_run(
         return Err(bad("format must be json, jsonl, csv or html"));
     }
     let (src_lang, tgt_lang) = (p.src_lang, p.tgt_lang);
-    let (title, units, findings) = heavy(&st, move |st2| {
+    let (title, units, findings, quality) = heavy(&st, move |st2| {
         let (title, units) = match upload {
             None => {
                 let mem = st2.pool.get()?;
@@ -357,7 +357,8 @@ async fn qa_run(
             }
         };
         let findings = qa::check(&units);
-        Ok((title, units, findings))
+        let quality = qa::quality::assess_units(&units);
+        Ok((title, units, findings, quality))
     })
     .await?;
     let download = |ctype: &str, ext: &str, body: String| -> Response {
@@ -387,9 +388,11 @@ async fn qa_run(
         "html" => download(
             "text/html; charset=utf-8",
             "html",
-            crate::report::html(&title, &units, &findings),
+            crate::report::html_with_quality(&title, &units, &findings, &quality, 50),
         ),
         _ => {
+            let score_of: std::collections::HashMap<usize, f64> =
+                quality.iter().map(|q| (q.unit, q.score)).collect();
             let rows: Vec<Value> = findings
                 .iter()
                 .map(|f| {
@@ -398,6 +401,7 @@ async fn qa_run(
                     v["source"] = json!(u.map(|u| u.src.text.as_str()));
                     v["target"] = json!(u.and_then(|u| u.tgt.as_ref()).map(|t| t.text.as_str()));
                     v["origin"] = json!(u.map(|u| u.origin.as_str()));
+                    v["quality"] = json!(score_of.get(&f.unit).map(|s| round4(*s)));
                     v
                 })
                 .collect();
@@ -406,10 +410,44 @@ async fn qa_run(
                 "units": units.len(),
                 "counts": qa::count_by_check(&findings),
                 "findings": rows,
+                "quality": worst_pairs(&units, &quality, WORST_PAIRS),
             }))
             .into_response()
         }
     })
+}
+
+/// How many pairs of lowest quality a QA answer lists.
+const WORST_PAIRS: usize = 50;
+
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+/// The pairs of lowest quality score first (at most `limit`): segment, origin, score, both
+/// texts and the target spans that pull the score down (char offsets).
+fn worst_pairs(
+    units: &[qa::QaUnit],
+    quality: &[qa::quality::PairQuality],
+    limit: usize,
+) -> Vec<Value> {
+    let mut worst: Vec<&qa::quality::PairQuality> = quality.iter().collect();
+    worst.sort_by(|a, b| a.score.total_cmp(&b.score));
+    worst
+        .into_iter()
+        .take(limit)
+        .filter_map(|q| {
+            let u = units.get(q.unit)?;
+            Some(json!({
+                "segment": u.id,
+                "origin": u.origin,
+                "score": round4(q.score),
+                "source": u.src.text,
+                "target": u.tgt.as_ref().map(|t| t.text.as_str()),
+                "spans": q.spans,
+            }))
+        })
+        .collect()
 }
 
 async fn import(State(st): St, mp: Option<Multipart>) -> Result<Json<Value>, ApiError> {

@@ -103,9 +103,18 @@ async fn qa_page() -> impl IntoResponse {
                 button #qa-download type="button" { "Download" }
             }
             p #qa-status .muted {}
+            section #qa-worst hidden {
+                h2 { "Lowest quality scores" }
+                p.muted { "The learnt quality score (0–1, higher is better) of each Russian–English pair, worst first; marked: the words that pull it down." }
+                table #qa-quality {
+                    thead { tr { th { "Segment" } th { "Score" } th { "Source" } th { "Target" } } }
+                    tbody {}
+                }
+            }
             div.filters {
                 label { "Check " select #f-check { option value="" { "all" } } }
                 label { "Severity " select #f-severity { option value="" { "all" } } }
+                label { "Order " select #f-order { option value="segment" { "by segment" } option value="quality" { "worst quality first" } } }
                 span.muted { span #qa-shown { "0" } " shown" }
             }
             table #qa-findings {

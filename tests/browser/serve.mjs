@@ -80,6 +80,14 @@ try {
   assert.ok(total > 1);
   assert.equal(await rows.first().locator('mark').textContent(), 'relatiomns');
   assert.equal(await page.textContent('#qa-shown'), '1');
+  // The Russian–English pair of the seeds (the headlines) has a quality score.
+  await page.locator('#qa-worst:not([hidden])').waitFor();
+  assert.match(await page.textContent('#qa-quality tbody'), /\d\.\d\d/);
+  // Worst quality first keeps every finding and the filter.
+  await page.selectOption('#f-order', 'quality');
+  assert.equal(await page.textContent('#qa-shown'), '1');
+  await page.selectOption('#f-check', '');
+  assert.equal(await page.locator('#qa-findings tr.finding').count(), total);
   await page.screenshot({ path: join(out, 'serve-qa.png'), fullPage: true });
 
   // Memory page: statistics, and the server is read-only.

@@ -149,7 +149,11 @@ function initQa() {
   const fCheck = document.getElementById('f-check');
   const fSev = document.getElementById('f-severity');
   const shown = document.getElementById('qa-shown');
+  const fOrder = document.getElementById('f-order');
+  const worst = document.getElementById('qa-worst');
+  const worstBody = document.querySelector('#qa-quality tbody');
   let last = null; // what was checked: 'memory' or a File
+  let shownData = null; // the last answer, re-rendered when the order changes
 
   function applyFilters() {
     let n = 0;
@@ -169,10 +173,29 @@ function initQa() {
     }
   }
 
+  // Findings in segment order, or the pairs of lowest quality score first.
+  function order(findings) {
+    if (fOrder.value !== 'quality') return findings;
+    const q = (f) => (f.quality === null || f.quality === undefined ? 2 : f.quality);
+    return findings.map((f, i) => [f, i]).sort((a, b) => q(a[0]) - q(b[0]) || a[1] - b[1]).map((x) => x[0]);
+  }
+
+  function renderWorst(pairs) {
+    worstBody.replaceChildren();
+    for (const p of pairs || []) {
+      const tr = el('tr');
+      tr.append(el('td', null, (p.origin || '') + ':' + p.segment), el('td', null, p.score.toFixed(2)),
+                el('td', null, p.source));
+      const td = el('td'); td.append(marked(p.target || '', p.spans)); tr.append(td);
+      worstBody.append(tr);
+    }
+    worst.hidden = !(pairs && pairs.length);
+  }
+
   function render(data) {
     body.replaceChildren();
     const sev = {};
-    for (const f of data.findings) {
+    for (const f of order(data.findings)) {
       sev[f.severity] = (sev[f.severity] || 0) + 1;
       const tr = el('tr', 'finding');
       tr.dataset.check = f.check; tr.dataset.severity = f.severity;
@@ -188,7 +211,7 @@ function initQa() {
                 side(f.target, 'tgt'), el('td', null, f.message), el('td', 'sugg', f.suggestion || ''));
       body.append(tr);
     }
-    fill(fCheck, data.counts); fill(fSev, sev);
+    fill(fCheck, data.counts); fill(fSev, sev); renderWorst(data.quality);
     status.textContent = data.units + ' segments checked, ' + data.findings.length + ' findings (' + data.title + ').';
     applyFilters();
   }
@@ -206,7 +229,7 @@ function initQa() {
       const r = await run(what, 'json');
       const data = await r.json();
       if (!r.ok) throw new Error(data.error);
-      last = what; render(data);
+      last = what; shownData = data; render(data);
     } catch (e) { status.className = 'error'; status.textContent = e.message; }
   }
 
@@ -223,6 +246,11 @@ function initQa() {
     if (!r.ok) { status.className = 'error'; status.textContent = (await r.json()).error; return; }
     const a = el('a'); a.href = URL.createObjectURL(await r.blob()); a.download = 'qa-report.' + format;
     document.body.append(a); a.click(); a.remove();
+  });
+  fOrder.addEventListener('change', () => {
+    if (!shownData) return;
+    const [c, v] = [fCheck.value, fSev.value];
+    render(shownData); fCheck.value = c; fSev.value = v; applyFilters();
   });
   fCheck.addEventListener('change', applyFilters);
   fSev.addEventListener('change', applyFilters);
