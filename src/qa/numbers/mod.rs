@@ -12,6 +12,7 @@
 //! (12.5). Every finding is on the target and names the source's span.
 
 mod parse;
+mod units;
 mod words;
 
 pub use parse::{quantities, Kind, Quantity};
@@ -202,12 +203,41 @@ fn quantities_check(
     let mut s_used = vec![false; sq.len()];
     let mut t_match = vec![Match::None; tq.len()];
     // By value, in the target's own notation.
+    let mut same: Vec<(usize, usize)> = Vec::new();
     for (k, t) in tq.iter().enumerate() {
         if let Some(i) = (0..sq.len()).find(|&i| {
             !s_used[i] && sq[i].kind == t.kind && meets(t.kind, &t.native, &sq[i].values)
         }) {
             s_used[i] = true;
             t_match[k] = Match::Value;
+            same.push((k, i));
+        }
+    }
+    let (sc, tc): (Vec<char>, Vec<char>) = (
+        src.prose.chars().collect(),
+        ctx.view.prose.chars().collect(),
+    );
+    // The same number with a unit of another size (`5 miles` as `5 км`).
+    for (k, i) in same {
+        let (t, s) = (&tq[k], &sq[i]);
+        if t.kind != Kind::Plain {
+            continue;
+        }
+        if let (Some(su), Some(tu)) = (units::unit_after(&sc, s), units::unit_after(&tc, t)) {
+            if su.dim == tu.dim && (su.size - tu.size).abs() > 1e-9 * su.size.abs().max(1.0) {
+                out.push(ctx.finding(
+                    &INFO,
+                    text,
+                    t.start,
+                    t.end,
+                    format!(
+                        "“{}”: the source has {} in another unit; convert the value or keep the unit",
+                        span_text(text, t),
+                        src_ref(src_text, s)
+                    ),
+                    None,
+                ));
+            }
         }
     }
     // By value only in another notation.
@@ -290,6 +320,37 @@ fn quantities_check(
     for (i, s) in sq.iter().enumerate() {
         if !s_used[i] && s.kind == Kind::Plain && meets(Kind::Plain, &s.values, &tgt_words) {
             s_used[i] = true;
+        }
+    }
+    // A measure converted into the other system (`5 pounds` = `2,3 кг`).
+    let (sc, tc): (Vec<char>, Vec<char>) = (
+        src.prose.chars().collect(),
+        ctx.view.prose.chars().collect(),
+    );
+    for (k, t) in tq.iter().enumerate() {
+        if t_match[k] != Match::None || t.kind != Kind::Plain {
+            continue;
+        }
+        let Some(tu) = units::unit_after(&tc, t) else {
+            continue;
+        };
+        let approx = approximate_before(&tc, t.start);
+        if let Some(i) = (0..sq.len()).find(|&i| {
+            let s = &sq[i];
+            !s_used[i]
+                && s.kind == Kind::Plain
+                && units::unit_after(&sc, s).is_some_and(|su| {
+                    let ap = approx || approximate_before(&sc, s.start);
+                    s.values.iter().any(|&v| {
+                        t.native
+                            .iter()
+                            .chain(&t.values)
+                            .any(|&x| units::converts(v, su, x, tu, ap))
+                    })
+                })
+        }) {
+            s_used[i] = true;
+            t_match[k] = Match::Value;
         }
     }
     // Report: notation slips, then mismatches paired in order (same kind first), then what
@@ -409,6 +470,24 @@ fn quantities_check(
             None,
         ));
     }
+}
+
+/// Whether the word before char `at` says the number is rounded (`about`, `почти`).
+fn approximate_before(chars: &[char], at: usize) -> bool {
+    let mut end = at.min(chars.len());
+    while end > 0 && !chars[end - 1].is_alphabetic() {
+        // Only spaces and signs (`−`, `~`) may stand between the word and the number.
+        if !(chars[end - 1].is_whitespace() || "−-–~≈".contains(chars[end - 1])) {
+            return false;
+        }
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && chars[start - 1].is_alphabetic() {
+        start -= 1;
+    }
+    let w: String = chars[start..end].iter().collect::<String>().to_lowercase();
+    units::APPROXIMATE.contains(&w.as_str())
 }
 
 fn lang_name(l: Lang) -> &'static str {
@@ -623,6 +702,44 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("“12” (source 9..11)"), "{f:?}");
         assert_eq!((f[0].start, f[0].end), (0, 26));
+    }
+
+    #[test]
+    fn measures_converted_into_the_other_system_are_the_same_quantity() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(
+            en_ru("The parcel weighs 5 pounds.", "Посылка весит около 2,3 кг."),
+            none
+        );
+        assert_eq!(
+            en_ru(
+                "It will drop to 14°F at night.",
+                "Ночью похолодает до −10 °C."
+            ),
+            none
+        );
+        assert_eq!(
+            en_ru("The bridge is 1.2 miles long.", "Длина моста — почти 2 км."),
+            none
+        );
+        assert_eq!(ru_en("Скорость — 90 км/ч.", "The speed is 56 mph."), none);
+        assert_eq!(
+            ru_en("Участок площадью 2 гектара.", "A plot of about 5 acres."),
+            none
+        );
+        // A wrong conversion, or a unit of another kind, is still a mismatch.
+        assert_eq!(
+            en_ru("The parcel weighs 5 pounds.", "Посылка весит 5 кг."),
+            vec!["5".to_string()]
+        );
+        assert_eq!(
+            en_ru("The parcel weighs 5 pounds.", "Посылка весит 4 кг."),
+            vec!["4".to_string()]
+        );
+        assert_eq!(
+            en_ru("The road is 5 miles long.", "Длина дороги — 8 кг."),
+            vec!["8".to_string()]
+        );
     }
 
     #[test]
