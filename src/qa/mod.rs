@@ -8,6 +8,8 @@
 mod agreement;
 mod brackets;
 mod capitalization;
+mod clause_commas;
+mod confusables;
 mod consistency;
 mod empty;
 mod end_punct;

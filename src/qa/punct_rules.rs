@@ -3,7 +3,9 @@
 //! - long numbers without digit grouping in English (`500000` → `500,000`); years, codes with
 //!   leading zeros and numbers glued to letters are left alone;
 //! - an introductory word at the start of an English sentence without its comma
-//!   (`Today I want …` → `Today, I want …`).
+//!   (`Today I want …` → `Today, I want …`);
+//! - commas around subordinate clauses (`clause_commas`): missing before a Russian clause
+//!   (`заявил что` → `заявил, что`), extra before English `that` (`wrote, that he`).
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::Lang;
@@ -53,6 +55,7 @@ const SUBJECTS: &[&str] = &[
 
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    super::clause_commas::check(ctx, side, &INFO, out);
     let text = side.text.as_str();
     // Code is masked: `--verbose` is an option, not a dash; `%08x` holds no number.
     let chars: Vec<char> = ctx.view.prose.chars().collect();

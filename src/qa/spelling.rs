@@ -266,6 +266,7 @@ fn followed_by_name(text: &str, end: usize) -> bool {
 
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    super::confusables::check(ctx, side, &INFO, out);
     let text = side.text.as_str();
     // Prose words only: code, URLs, paths and identifiers are not words to spell.
     for (i, w) in ctx.words.iter().enumerate() {
