@@ -444,6 +444,13 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             Some(s) => s,
             None => near.or_else(|| suggestion(lang, word)),
         };
+        if lang == Lang::En
+            && crate::text::lexicon::frequent_en_word(word, suggestion.as_deref(), |p| {
+                known_cached(Lang::En, p)
+            })
+        {
+            continue;
+        }
         let message = match &suggestion {
             Some(s) => format!("unknown word “{word}”; did you mean “{s}”?"),
             None => format!("unknown word “{word}”"),

@@ -80,3 +80,58 @@ pub fn is_common_word(lang: Lang, word: &str) -> bool {
         })
     })
 }
+
+/// Zipf frequency from which an English word the dictionary lacks may still be a word of
+/// the language (`cybersecurity`, `telecom`, `per annum`).
+pub const FREQUENT_EN: f32 = 3.2;
+
+/// True when an English word the dictionary lacks is a word all the same: frequent in
+/// running text, while the word proposed for it is not much more frequent (a slip is far
+/// rarer than what it stands for: `seperate`, `teh`) and it is not two frequent words run
+/// together (`alot`).
+pub fn frequent_en_word(
+    word: &str,
+    suggestion: Option<&str>,
+    known: impl Fn(&str) -> bool,
+) -> bool {
+    use crate::text::freq::zipf;
+    let lower = word.to_lowercase();
+    let Some(z) = zipf(Lang::En, &lower) else {
+        return false;
+    };
+    if z < FREQUENT_EN {
+        return false;
+    }
+    if suggestion
+        .and_then(|s| zipf(Lang::En, &s.to_lowercase()))
+        .is_some_and(|zs| zs >= z + 1.0)
+    {
+        return false;
+    }
+    let run_together = lower.char_indices().skip(1).any(|(i, _)| {
+        let (a, b) = lower.split_at(i);
+        [a, b]
+            .iter()
+            .all(|p| zipf(Lang::En, p).is_some_and(|zp| zp >= 4.5) && known(p))
+    });
+    !run_together
+}
+
+#[cfg(test)]
+mod frequent_tests {
+    use super::*;
+
+    fn known(w: &str) -> bool {
+        is_common_word(Lang::En, w)
+    }
+
+    #[test]
+    fn frequent_words_the_dictionary_lacks_are_words_but_frequent_slips_are_not() {
+        assert!(frequent_en_word("cybersecurity", None, known));
+        assert!(frequent_en_word("telecom", Some("telecoms"), known));
+        assert!(!frequent_en_word("alot", Some("allot"), known));
+        assert!(!frequent_en_word("teh", Some("the"), known));
+        assert!(!frequent_en_word("seperate", Some("separate"), known));
+        assert!(!frequent_en_word("qwzrt", None, known));
+    }
+}
