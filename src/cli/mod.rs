@@ -301,6 +301,16 @@ pub enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Train the memory's own lexical model from its Russian–English pairs (pooled with the
+    /// shipped one) and keep it in the memory: QA's quality score then knows its terms.
+    Lexicon {
+        /// Train only when the memory holds at least this many Russian–English pairs.
+        #[arg(long, default_value_t = crate::qa::quality::refresh::MIN_PAIRS)]
+        min_pairs: usize,
+        /// Train on at most this many pairs (the newest).
+        #[arg(long, default_value_t = crate::qa::quality::refresh::MAX_PAIRS)]
+        max_pairs: usize,
+    },
     /// Features of the learnt quality score, one row per Russian–English pair (for
     /// `data/qe/train.py`).
     #[command(hide = true)]
@@ -615,6 +625,15 @@ pub fn run(cli: Cli) -> Result<()> {
                     .filter_map(|code| Lang::from_code(code))
                     .collect(),
             );
+            // The memory's own lexical model, when it has one (`tm lexicon`).
+            let memory_lexicon = if cli.db.exists() {
+                qa::quality::refresh::memory_model(&Memory::open_existing(&cli.db)?)?
+            } else {
+                None
+            };
+            let lex = memory_lexicon
+                .as_ref()
+                .unwrap_or_else(|| crate::text::bilex::LexicalModel::shipped());
             let (title, units) = if files.is_empty() {
                 let mem = Memory::open_existing(&cli.db)?;
                 (
@@ -652,7 +671,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     &title,
                     &units,
                     &findings,
-                    &qa::quality::assess_units(&units),
+                    &qa::quality::assess_units_with(&units, lex),
                     50,
                 ),
                 ReportFormat::Csv => report::csv(&units, &findings),
@@ -663,7 +682,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 content.push_str(&report::quality_rows(
                     &units,
-                    &qa::quality::assess_units(&units),
+                    &qa::quality::assess_units_with(&units, lex),
                 ));
                 content.push_str(&report::score_rows(
                     &units,
@@ -763,6 +782,28 @@ pub fn run(cli: Cli) -> Result<()> {
             cache,
             workers,
         })?),
+        Command::Lexicon {
+            min_pairs,
+            max_pairs,
+        } => {
+            use crate::qa::quality::refresh::{refresh, Refreshed};
+            let mut mem = Memory::open_existing(&cli.db)?;
+            let spin = spinner("training the lexical model (EM, both directions)");
+            let outcome = refresh(&mut mem, min_pairs, max_pairs);
+            if let Some(s) = spin {
+                s.finish_and_clear();
+            }
+            match outcome? {
+                Refreshed::Trained { pairs, entries } => emit(&format!(
+                    "lexical model of {} trained on {pairs} Russian–English pairs ({entries} entries, pooled with the shipped model); QA uses it from now on\n",
+                    cli.db.display()
+                )),
+                Refreshed::TooFew(n) => bail!(
+                    "{} holds {n} Russian–English pairs; at least {min_pairs} are needed to train its lexical model (--min-pairs)",
+                    cli.db.display()
+                ),
+            }
+        }
         Command::Stats { format } => {
             let mem = Memory::open_existing(&cli.db)?;
             let s = mem.stats()?;
@@ -966,7 +1007,10 @@ fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<(
                 "ingested documents",
                 &units,
                 &findings,
-                &qa::quality::assess_units(&units),
+                &match qa::quality::refresh::memory_model(&mem)? {
+                    Some(lex) => qa::quality::assess_units_with(&units, &lex),
+                    None => qa::quality::assess_units(&units),
+                },
                 50,
             ),
         )?;
@@ -1000,6 +1044,18 @@ impl From<AlignFormat> for crate::align::documents::Format {
 
 /// A progress bar for `len` items on a terminal (none when standard error is not one, or the
 /// job is small).
+/// A spinner with elapsed time for work of unknown length, on a terminal only.
+fn spinner(what: &str) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let s = indicatif::ProgressBar::new_spinner();
+    s.set_message(what.to_string());
+    s.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(s)
+}
+
 fn progress_bar(len: u64, what: &str) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
     if len < 5000 || !std::io::stderr().is_terminal() {

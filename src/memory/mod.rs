@@ -12,6 +12,7 @@
 //! concordance; and the trigram posting lists of [`fuzzy`] for fuzzy candidates.
 
 pub mod fuzzy;
+pub mod lexicon;
 pub mod texts;
 
 use crate::formats::Unit;
@@ -22,7 +23,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA_V1: &str = "
 CREATE TABLE documents(
@@ -263,6 +264,10 @@ pub trait Store {
     fn units(&self, filter: &ExportFilter) -> Result<Vec<Unit>>;
     /// Counts.
     fn stats(&self) -> Result<Stats>;
+    /// The memory's own lexical model, if one was trained (`tm lexicon`).
+    fn lexicon(&self) -> Result<Option<lexicon::StoredLexicon>>;
+    /// Keeps a lexical model trained on `pairs` of the memory's pairs, replacing any older.
+    fn set_lexicon(&mut self, pairs: i64, model: &str) -> Result<()>;
 }
 
 impl Store for Memory {
@@ -309,6 +314,12 @@ impl Store for Memory {
     }
     fn stats(&self) -> Result<Stats> {
         Memory::stats(self)
+    }
+    fn lexicon(&self) -> Result<Option<lexicon::StoredLexicon>> {
+        Memory::lexicon(self)
+    }
+    fn set_lexicon(&mut self, pairs: i64, model: &str) -> Result<()> {
+        Memory::set_lexicon(self, pairs, model)
     }
 }
 
@@ -505,6 +516,12 @@ impl Memory {
         }
         if version < 2 {
             self.migrate_v2()?;
+        }
+        if version < 3 {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(lexicon::SCHEMA_V3)?;
+            tx.pragma_update(None, "user_version", 3)?;
+            tx.commit()?;
         }
         Ok(())
     }

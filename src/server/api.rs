@@ -336,6 +336,13 @@ async fn qa_run(
     }
     let (src_lang, tgt_lang) = (p.src_lang, p.tgt_lang);
     let (title, units, findings, quality) = heavy(&st, move |st2| {
+        // The memory's own lexical model, when it has one (`tm lexicon`); a file checked
+        // on its own needs no memory, so a memory that cannot be read leaves the shipped one.
+        let lexicon = st2
+            .pool
+            .get()
+            .ok()
+            .and_then(|m| qa::quality::refresh::memory_model(&*m).ok().flatten());
         let (title, units) = match upload {
             None => {
                 let mem = st2.pool.get()?;
@@ -357,7 +364,10 @@ async fn qa_run(
             }
         };
         let findings = qa::check(&units);
-        let quality = qa::quality::assess_units(&units);
+        let quality = match &lexicon {
+            Some(lex) => qa::quality::assess_units_with(&units, lex),
+            None => qa::quality::assess_units(&units),
+        };
         Ok((title, units, findings, quality))
     })
     .await?;

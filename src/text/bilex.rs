@@ -237,8 +237,8 @@ impl LexicalModel {
         m
     }
 
-    /// The model as tab-separated lines (see [`LexicalModel::from_tsv`]), sorted.
-    pub fn to_tsv(&self) -> String {
+    /// The stems of each vocabulary by id (id 0, the empty word, is the empty string).
+    fn names(&self) -> (Vec<String>, Vec<String>) {
         let name = |v: &Vocab| {
             let mut names = vec![String::new(); v.ids.len() + 1];
             for (k, &i) in &v.ids {
@@ -246,7 +246,73 @@ impl LexicalModel {
             }
             names
         };
-        let (rn, en) = (name(&self.ru), name(&self.en));
+        (name(&self.ru), name(&self.en))
+    }
+
+    /// A model that pools `a`, trained on `na` pairs, and `b`, trained on `nb`: a stem both
+    /// know gets the mean of its translation probabilities weighted by those counts; a stem
+    /// only one knows keeps that model's. Used to refresh the shipped model with a memory's
+    /// own pairs without losing the words the memory lacks.
+    pub fn pooled(a: &LexicalModel, na: usize, b: &LexicalModel, nb: usize) -> LexicalModel {
+        type Table = std::collections::BTreeMap<(String, String), f32>;
+        // One direction of a model by stem strings, and the source stems it covers.
+        let table = |m: &LexicalModel, fwd: bool| -> (Table, foldhash::HashSet<String>) {
+            let (rn, en) = m.names();
+            let (src, tgt, t) = if fwd {
+                (&rn, &en, &m.en_given_ru)
+            } else {
+                (&en, &rn, &m.ru_given_en)
+            };
+            let mut out = Table::new();
+            let mut covered = foldhash::HashSet::default();
+            for (&k, &p) in t {
+                let (f, e) = ((k >> 32) as usize, (k & 0xffff_ffff) as usize);
+                out.insert((src[f].clone(), tgt[e].clone()), p);
+                covered.insert(src[f].clone());
+            }
+            (out, covered)
+        };
+        let (wa, wb) = (na.max(1) as f32, nb.max(1) as f32);
+        let mut m = LexicalModel::default();
+        for fwd in [true, false] {
+            let ((ta, ca), (tb, cb)) = (table(a, fwd), table(b, fwd));
+            let mut keys: Vec<&(String, String)> = ta.keys().chain(tb.keys()).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                let (pa, pb) = (
+                    ta.get(key).copied().unwrap_or(0.0),
+                    tb.get(key).copied().unwrap_or(0.0),
+                );
+                let p = match (ca.contains(&key.0), cb.contains(&key.0)) {
+                    (true, true) => (wa * pa + wb * pb) / (wa + wb),
+                    (true, false) => pa,
+                    _ => pb,
+                };
+                if p < MIN_PROB {
+                    continue;
+                }
+                let (r, e) = if fwd {
+                    (&key.0, &key.1)
+                } else {
+                    (&key.1, &key.0)
+                };
+                let ri = if r.is_empty() { NULL } else { m.ru.intern(r) };
+                let ei = if e.is_empty() { NULL } else { m.en.intern(e) };
+                if fwd {
+                    m.en_given_ru.insert(pair_key(ri, ei), p);
+                } else {
+                    m.ru_given_en.insert(pair_key(ei, ri), p);
+                }
+            }
+        }
+        m.index();
+        m
+    }
+
+    /// The model as tab-separated lines (see [`LexicalModel::from_tsv`]), sorted.
+    pub fn to_tsv(&self) -> String {
+        let (rn, en) = self.names();
         let mut rows: std::collections::BTreeMap<(String, String), (f32, f32)> = Default::default();
         for (&k, &p) in &self.en_given_ru {
             let (r, e) = ((k >> 32) as usize, (k & 0xffff_ffff) as usize);
@@ -352,6 +418,43 @@ mod tests {
         let a = m.p_en_given_ru(r0[0], e0[0].unwrap());
         let b = back.p_en_given_ru(r[0], e[0].unwrap());
         assert!(a > 0.0 && (a - b).abs() < 1e-3, "{a} {b}");
+    }
+
+    #[test]
+    fn a_pooled_model_keeps_each_side_s_words_and_weighs_shared_ones_by_pairs() {
+        let a = LexicalModel::train(
+            [("большой дом", "big house"), ("большой город", "big city")]
+                .iter()
+                .copied(),
+        );
+        let b = LexicalModel::train(
+            [
+                ("сервер упал", "server crashed"),
+                ("сервер работает", "server works"),
+            ]
+            .iter()
+            .copied(),
+        );
+        let p = LexicalModel::pooled(&a, 2, &b, 2);
+        let ru = p.ru_ids(&["дом", "сервер"]);
+        let en = p.en_ids(&["house", "server"]);
+        let (pa, pb) = (a.ru_ids(&["дом"]), a.en_ids(&["house"]));
+        let before = a.p_en_given_ru(pa[0], pb[0].unwrap());
+        assert!((p.p_en_given_ru(ru[0], en[0].unwrap()) - before).abs() < 1e-6);
+        let (sb, eb) = (b.ru_ids(&["сервер"]), b.en_ids(&["server"]));
+        let before = b.p_en_given_ru(sb[0], eb[0].unwrap());
+        assert!((p.p_en_given_ru(ru[1], en[1].unwrap()) - before).abs() < 1e-6);
+        assert!(p.p_ru_given_en(en[1], ru[1].unwrap()) > 0.2);
+        // A stem both know: the weighted mean.
+        let c = LexicalModel::train([("большой кот", "big cat")].iter().copied());
+        let q = LexicalModel::pooled(&a, 3, &c, 1);
+        let (r, e) = (q.ru_ids(&["большой"]), q.en_ids(&["big"]));
+        let (ra, ea) = (a.ru_ids(&["большой"]), a.en_ids(&["big"]));
+        let (rc, ec) = (c.ru_ids(&["большой"]), c.en_ids(&["big"]));
+        let want = (3.0 * a.p_en_given_ru(ra[0], ea[0].unwrap())
+            + c.p_en_given_ru(rc[0], ec[0].unwrap()))
+            / 4.0;
+        assert!((q.p_en_given_ru(r[0], e[0].unwrap()) - want).abs() < 1e-4);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! `data/qe/model.txt`.
 
 pub mod features;
+pub mod refresh;
 pub mod spans;
 pub mod trees;
 pub mod words;
@@ -156,20 +157,25 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(usize, f64)> {
 /// The quality of every Russian–English pair of the batch, with the target words that pull
 /// it down (adjacent flagged words separated only by spaces make one span).
 pub fn assess_units(units: &[QaUnit]) -> Vec<PairQuality> {
+    assess_units_with(units, LexicalModel::shipped())
+}
+
+/// [`assess_units`] with another lexical model (a memory's own, see [`refresh`]).
+pub fn assess_units_with(units: &[QaUnit], lex: &LexicalModel) -> Vec<PairQuality> {
     let threads = if units.len() < 2000 {
         1
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     };
     if threads == 1 {
-        return assess_part(units, 0);
+        return assess_part(units, 0, lex);
     }
     let chunk = units.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let parts: Vec<_> = units
             .chunks(chunk)
             .enumerate()
-            .map(|(k, part)| scope.spawn(move || assess_part(part, k * chunk)))
+            .map(|(k, part)| scope.spawn(move || assess_part(part, k * chunk, lex)))
             .collect();
         parts
             .into_iter()
@@ -197,10 +203,10 @@ fn pair_words(lex: &LexicalModel, units: &[QaUnit]) -> Vec<(usize, f64, Vec<span
 }
 
 /// [`assess_units`] on a part of the batch whose first unit has index `offset`.
-fn assess_part(units: &[QaUnit], offset: usize) -> Vec<PairQuality> {
+fn assess_part(units: &[QaUnit], offset: usize, lex: &LexicalModel) -> Vec<PairQuality> {
     let model = QualityModel::shipped();
     let span_model = QualityModel::shipped_spans();
-    pair_words(LexicalModel::shipped(), units)
+    pair_words(lex, units)
         .into_iter()
         .map(|(i, raw, words)| {
             let text = units[i].tgt.as_ref().map_or("", |t| t.text.as_str());
