@@ -65,6 +65,67 @@ fn paragraphs(text: &str, lang: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Word pairs of two Russian–English texts (either direction) that the shipped lexical
+/// model holds for likely translations both ways, as (source word, target word): a
+/// dictionary for the aligner's first pass.
+pub fn lexicon_dictionary(
+    src: &[&str],
+    tgt: &[&str],
+    src_lang: &str,
+    tgt_lang: &str,
+) -> Vec<(String, String)> {
+    use crate::text::bilex::{letter_runs, LexicalModel};
+    use crate::text::Lang;
+    let ru_src = match (Lang::from_code(src_lang), Lang::from_code(tgt_lang)) {
+        (Some(Lang::Ru), Some(Lang::En)) => true,
+        (Some(Lang::En), Some(Lang::Ru)) => false,
+        _ => return Vec::new(),
+    };
+    let lex = LexicalModel::shipped();
+    let distinct = |texts: &[&str]| {
+        let mut w: Vec<String> = texts
+            .iter()
+            .flat_map(|t| letter_runs(t).into_iter().map(|(_, _, w)| w.to_lowercase()))
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let (ru_words, en_words) = if ru_src {
+        (distinct(src), distinct(tgt))
+    } else {
+        (distinct(tgt), distinct(src))
+    };
+    // Stem id → the texts' words with that stem.
+    let by_id = |ids: Vec<Option<u32>>| {
+        let mut m: std::collections::HashMap<u32, Vec<usize>> = Default::default();
+        for (i, id) in ids.into_iter().enumerate() {
+            if let Some(id) = id {
+                m.entry(id).or_default().push(i);
+            }
+        }
+        m
+    };
+    let ru_refs: Vec<&str> = ru_words.iter().map(String::as_str).collect();
+    let en_refs: Vec<&str> = en_words.iter().map(String::as_str).collect();
+    let ru_ids = by_id(lex.ru_ids(&ru_refs));
+    let en_ids = by_id(lex.en_ids(&en_refs));
+    let mut out = Vec::new();
+    // Likely both ways: a common word's many weak translations stay out.
+    for (r, e, _) in lex.likely_pairs(0.3, 0.1) {
+        let (Some(rw), Some(ew)) = (ru_ids.get(&r), en_ids.get(&e)) else {
+            continue;
+        };
+        for &a in rw {
+            for &b in ew {
+                let (rw, ew) = (ru_words[a].clone(), en_words[b].clone());
+                out.push(if ru_src { (rw, ew) } else { (ew, rw) });
+            }
+        }
+    }
+    out
+}
+
 /// Reads, splits and aligns the two files of `job`.
 pub fn align_files(job: &AlignJob<'_>, cfg: &AlignConfig) -> Result<AlignedTexts> {
     let src_bytes = formats::read_bytes(job.src)?;
@@ -75,6 +136,22 @@ pub fn align_files(job: &AlignJob<'_>, cfg: &AlignConfig) -> Result<AlignedTexts
     let hash = content_hash(&hash_input);
     let src_text = formats::decode_text(job.src, src_bytes)?;
     let tgt_text = formats::decode_text(job.tgt, tgt_bytes)?;
+    // Russian–English texts: the words the shipped lexical model pairs guide the first
+    // pass, before a lexicon is learnt from the texts themselves.
+    let seeded;
+    let cfg = if cfg.learn_lexicon {
+        let mut c = cfg.clone();
+        c.dictionary.extend(lexicon_dictionary(
+            &[src_text.as_str()],
+            &[tgt_text.as_str()],
+            job.src_lang,
+            job.tgt_lang,
+        ));
+        seeded = c;
+        &seeded
+    } else {
+        cfg
+    };
     if job.presplit {
         let src: Vec<String> = src_text.lines().map(str::to_string).collect();
         let tgt: Vec<String> = tgt_text.lines().map(str::to_string).collect();
@@ -225,4 +302,29 @@ pub fn store(mem: &mut Memory, job: &AlignJob<'_>, a: &AlignedTexts) -> Result<D
         })
         .collect();
     mem.ingest_document(&doc, &a.hash, &segments)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lexicon_dictionary;
+
+    #[test]
+    fn the_shipped_lexicon_pairs_the_words_of_russian_english_texts_either_way() {
+        let ru = ["Правительство утвердило новый закон о налогах."];
+        let en = ["The government approved a new tax law."];
+        let d = lexicon_dictionary(&ru, &en, "ru", "en");
+        assert!(
+            d.iter()
+                .any(|(r, e)| r == "правительство" && e == "government"),
+            "{d:?}"
+        );
+        assert!(d.iter().any(|(r, e)| r == "закон" && e == "law"), "{d:?}");
+        // Function words with many weak translations stay out.
+        assert!(!d.iter().any(|(r, _)| r == "о"), "{d:?}");
+        let back = lexicon_dictionary(&en, &ru, "en-US", "ru");
+        assert!(back.iter().any(|(e, r)| e == "law" && r == "закон"));
+        assert!(
+            lexicon_dictionary(&["Die Regierung"], &["Le gouvernement"], "de", "fr").is_empty()
+        );
+    }
 }

@@ -188,7 +188,8 @@ pub enum Command {
         /// A bilingual dictionary, one `target @ source` entry per line (hunalign's format).
         #[arg(long, value_name = "FILE")]
         dict: Option<PathBuf>,
-        /// Do not learn a translation lexicon from the texts (length and anchors only).
+        /// Use no translation lexicon: neither the shipped Russian–English one nor one learnt
+        /// from the texts (length, anchors and `--dict` only).
         #[arg(long)]
         no_lexicon: bool,
         /// Also store the aligned pairs in the memory (one transaction).

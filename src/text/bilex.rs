@@ -372,6 +372,19 @@ impl LexicalModel {
             .unwrap_or(0.0)
     }
 
+    /// Pairs of stem ids (Russian, English) likely to translate each other both ways:
+    /// `p(en | ru) ≥ min_en` and `p(ru | en) ≥ min_ru`, with `p(en | ru)`.
+    pub fn likely_pairs(&self, min_en: f32, min_ru: f32) -> Vec<(u32, u32, f32)> {
+        self.en_given_ru
+            .iter()
+            .filter_map(|(&k, &p)| {
+                let (r, e) = ((k >> 32) as u32, (k & 0xffff_ffff) as u32);
+                (r != NULL && e != NULL && p >= min_en && self.p_ru_given_en(Some(e), r) >= min_ru)
+                    .then_some((r, e, p))
+            })
+            .collect()
+    }
+
     /// Number of (stem, stem) entries in each direction.
     pub fn len(&self) -> (usize, usize) {
         (self.en_given_ru.len(), self.ru_given_en.len())
