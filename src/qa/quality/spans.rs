@@ -4,9 +4,8 @@
 //! trees learnt from post-editors' changes (MLQE-PE word tags) turns them into a score, and
 //! runs of words above the model's cut are reported as `awkward` spans.
 
+use super::pair::PreparedPair;
 use super::words::WordPrior;
-use crate::text::bilex::{letter_runs, LexicalModel};
-use crate::text::{freq, translit, Lang};
 
 /// The names of the word features, in the order of [`word_features`]'s rows.
 pub const WORD_NAMES: &[&str] = &[
@@ -30,27 +29,11 @@ pub const WORD_NAMES: &[&str] = &[
 /// One target word with its features: (char start, char end, row).
 pub type WordRow = (usize, usize, Vec<f64>);
 
-/// The features of every target word of a Russian–English pair (either direction);
-/// `sentence` is the pair's predicted quality on the training scale.
-pub fn word_features(
-    lex: &LexicalModel,
-    prior: &WordPrior,
-    src: &str,
-    tgt: &str,
-    src_lang: Lang,
-    tgt_lang: Lang,
-    sentence: f64,
-) -> Vec<WordRow> {
-    let sruns = letter_runs(src);
-    let truns = letter_runs(tgt);
-    let sw: Vec<&str> = sruns.iter().map(|r| r.2).collect();
-    let tw: Vec<&str> = truns.iter().map(|r| r.2).collect();
-    let ids = |lang: Lang, words: &[&str]| match lang {
-        Lang::Ru => lex.ru_ids(words),
-        Lang::En => lex.en_ids(words),
-    };
-    let (si, ti) = (ids(src_lang, &sw), ids(tgt_lang, &tw));
-    let probs = super::features::Probs::new(lex, &si, &ti, Some(src_lang), Some(tgt_lang));
+/// The features of every target word of a Russian–English pair (either direction), read
+/// once as `pp`; `sentence` is the pair's predicted quality on the training scale.
+pub fn word_features(prior: &WordPrior, pp: &PreparedPair, sentence: f64) -> Vec<WordRow> {
+    let (si, ti) = (&pp.src.ids, &pp.tgt.ids);
+    let probs = &pp.probs;
     let best: Vec<f64> = ti
         .iter()
         .enumerate()
@@ -70,19 +53,11 @@ pub fn word_features(
                 .into()
         })
         .collect();
-    let latin_src: Vec<String> = sw
-        .iter()
-        .filter(|w| w.chars().count() >= 4)
-        .map(|w| translit::to_latin(w).chars().take(4).collect())
-        .collect();
-    let lows: Vec<String> = tw.iter().map(|w| w.to_lowercase()).collect();
-    let prefix = match tgt_lang {
-        Lang::Ru => "r_",
-        Lang::En => "e_",
-    };
-    let n = tw.len();
+    let latin_src: Vec<&String> = pp.src.latin4.iter().flatten().collect();
+    let lows = &pp.tgt.lows;
+    let n = pp.tgt.words.len();
     let mut out = Vec::with_capacity(n);
-    for (j, &(start, end, w)) in truns.iter().enumerate() {
+    for (j, &(start, end, w)) in pp.tgt.runs.iter().enumerate() {
         let reverse = if ti[j].is_some() {
             (0..si.len())
                 .filter(|&i| si[i].is_some())
@@ -91,22 +66,24 @@ pub fn word_features(
         } else {
             0.0
         };
-        let lat: String = translit::to_latin(w).chars().take(4).collect();
         let chars = w.chars().count();
+        let translit = pp.tgt.latin4[j]
+            .as_ref()
+            .is_some_and(|lat| latin_src.contains(&lat));
         let row = vec![
             best[j],
             f64::from(reverse),
             if j > 0 { best[j - 1] } else { 1.0 },
             best.get(j + 1).copied().unwrap_or(1.0),
-            freq::zipf(tgt_lang, &lows[j].replace('ё', "е")).map_or(0.0, f64::from),
+            pp.tgt.zipf_e[j].map_or(0.0, f64::from),
             j as f64 / n.max(1) as f64,
             n as f64,
             chars as f64,
             f64::from(u8::from(w.chars().next().is_some_and(char::is_uppercase))),
-            f64::from(u8::from(chars >= 4 && latin_src.contains(&lat))),
+            f64::from(u8::from(translit)),
             f64::from(u8::from(ti[j].is_none())),
             sentence,
-            prior.weight(prefix, w),
+            prior.token_weight(pp.tgt.tokens[j]),
             lows.iter().filter(|x| **x == lows[j]).count() as f64,
             f64::from(u8::from(j == 0)),
         ];

@@ -63,30 +63,49 @@ impl WordPrior {
             .map_or(0.0, |&i| self.params[i as usize].1)
     }
 
+    /// The token index of a word of the given language (`None` when the model lacks it).
+    pub fn token(&self, lang: Lang, word: &str) -> Option<u32> {
+        let mut key = String::with_capacity(16);
+        key.push_str(match lang {
+            Lang::Ru => "r_",
+            Lang::En => "e_",
+        });
+        for c in word.chars().flat_map(char::to_lowercase).take(5) {
+            key.push(if c == 'ё' { 'е' } else { c });
+        }
+        self.tokens.get(key.as_str()).copied()
+    }
+
+    /// The weight of a token of [`WordPrior::token`] (0 for `None`).
+    pub fn token_weight(&self, token: Option<u32>) -> f64 {
+        token.map_or(0.0, |i| self.params[i as usize].1)
+    }
+
     /// The model's estimate for a pair: the intercept plus the weights of its tokens, each
     /// taken with its sublinear term frequency times idf, the vector normalised to unit length.
     pub fn predict(&self, sides: &[(&str, Option<Lang>)]) -> f64 {
+        let toks: Vec<Vec<Option<u32>>> = sides
+            .iter()
+            .map(|&(text, lang)| match lang {
+                Some(l) => letter_runs(text)
+                    .into_iter()
+                    .map(|(_, _, w)| self.token(l, w))
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect();
+        let refs: Vec<&[Option<u32>]> = toks.iter().map(Vec::as_slice).collect();
+        self.predict_tokens(&refs)
+    }
+
+    /// [`WordPrior::predict`] from the token indices of each side's words.
+    pub fn predict_tokens(&self, sides: &[&[Option<u32>]]) -> f64 {
         // (token index, count): a pair has few distinct tokens, so a list is enough.
         let mut counts: Vec<(u32, f64)> = Vec::new();
-        let mut key = String::new();
-        let mut stem = String::new();
-        for &(text, lang) in sides {
-            let prefix = match lang {
-                Some(Lang::Ru) => "r_",
-                Some(Lang::En) => "e_",
-                None => continue,
-            };
-            for (_, _, w) in letter_runs(text) {
-                stem_key(w, &mut stem);
-                key.clear();
-                key.push_str(prefix);
-                key.push_str(&stem);
-                if let Some(&i) = self.tokens.get(key.as_str()) {
-                    match counts.iter_mut().find(|c| c.0 == i) {
-                        Some(c) => c.1 += 1.0,
-                        None => counts.push((i, 1.0)),
-                    }
-                }
+        for &i in sides.iter().flat_map(|s| s.iter()).flatten() {
+            match counts.iter_mut().find(|c| c.0 == i) {
+                Some(c) => c.1 += 1.0,
+                None => counts.push((i, 1.0)),
             }
         }
         let mut norm = 0.0f64;
