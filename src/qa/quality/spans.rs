@@ -1,6 +1,7 @@
 //! Which words pull a pair's quality down? Every target word gets a few signals (how well
 //! the source explains it and it explains the source, its neighbours', its rarity and
-//! position, the word prior's weight for it, and the pair's predicted quality); a forest of
+//! position, the word prior's weight for it and how often post-editors changed words of its
+//! stem and its neighbours', and the pair's predicted quality); a forest of
 //! trees learnt from post-editors' changes (MLQE-PE word tags) turns them into a score, and
 //! runs of words above the model's cut are reported as `awkward` spans.
 
@@ -24,6 +25,9 @@ pub const WORD_NAMES: &[&str] = &[
     "weight",
     "repeats",
     "first",
+    "bad",
+    "bad_prev",
+    "bad_next",
 ];
 
 /// One target word with its features: (char start, char end, row).
@@ -54,6 +58,7 @@ pub fn word_features(prior: &WordPrior, pp: &PreparedPair, sentence: f64) -> Vec
         })
         .collect();
     let latin_src: Vec<&String> = pp.src.latin4.iter().flatten().collect();
+    let bad: Vec<f64> = pp.tgt.tokens.iter().map(|&t| prior.token_bad(t)).collect();
     let lows = &pp.tgt.lows;
     let n = pp.tgt.words.len();
     let mut out = Vec::with_capacity(n);
@@ -86,6 +91,9 @@ pub fn word_features(prior: &WordPrior, pp: &PreparedPair, sentence: f64) -> Vec
             prior.token_weight(pp.tgt.tokens[j]),
             lows.iter().filter(|x| **x == lows[j]).count() as f64,
             f64::from(u8::from(j == 0)),
+            bad[j],
+            if j > 0 { bad[j - 1] } else { 0.0 },
+            bad.get(j + 1).copied().unwrap_or(0.0),
         ];
         out.push((start, end, row));
     }

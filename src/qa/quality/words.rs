@@ -3,9 +3,10 @@
 //! some words are hard to translate (idioms, slang, proverbs' archaic words) and some
 //! target words mark a translation that went wrong.
 //!
-//! The text form: a line `intercept B`, then lines `TOKEN IDF WEIGHT`, where a token is
-//! `r_` or `e_` followed by the stem of a Russian or English word
-//! ([`crate::text::bilex::stem_key`]).
+//! The text form: a line `intercept B`, then lines `TOKEN IDF WEIGHT [BAD]`, where a token
+//! is `r_` or `e_` followed by the stem of a Russian or English word
+//! ([`crate::text::bilex::stem_key`]); `BAD`, for target stems, is how much likelier than
+//! average post-editors changed a word of that stem (smoothed log-odds, 0 when absent).
 
 use crate::text::bilex::{letter_runs, stem_key};
 use crate::text::Lang;
@@ -20,6 +21,8 @@ pub struct WordPrior {
     tokens: HashMap<String, u32>,
     /// (idf, weight) per token.
     params: Vec<(f64, f64)>,
+    /// The log-odds that a target word of the token was changed, per token.
+    bad: Vec<f64>,
 }
 
 impl WordPrior {
@@ -29,6 +32,7 @@ impl WordPrior {
             intercept: 0.0,
             tokens: HashMap::new(),
             params: Vec::new(),
+            bad: Vec::new(),
         };
         for line in text.lines() {
             let mut it = line.split('\t');
@@ -38,6 +42,8 @@ impl WordPrior {
                     if let (Ok(idf), Ok(w)) = (idf.parse(), w.parse()) {
                         m.tokens.insert(t.to_string(), m.params.len() as u32);
                         m.params.push((idf, w));
+                        m.bad
+                            .push(it.next().and_then(|b| b.parse().ok()).unwrap_or(0.0));
                     }
                 }
                 _ => {}
@@ -79,6 +85,12 @@ impl WordPrior {
     /// The weight of a token of [`WordPrior::token`] (0 for `None`).
     pub fn token_weight(&self, token: Option<u32>) -> f64 {
         token.map_or(0.0, |i| self.params[i as usize].1)
+    }
+
+    /// How likely a target word of the token is to be changed by a post-editor (log-odds
+    /// relative to the average word; 0 for `None` or a token without the figure).
+    pub fn token_bad(&self, token: Option<u32>) -> f64 {
+        token.map_or(0.0, |i| self.bad[i as usize])
     }
 
     /// The model's estimate for a pair: the intercept plus the weights of its tokens, each
@@ -136,5 +148,10 @@ mod tests {
         let both = m.predict(&[("дом", Some(Lang::Ru)), ("house", Some(Lang::En))]);
         assert!((both - (0.5 + (2.0 - 1.0) / 2f64.sqrt())).abs() < 1e-9);
         assert_eq!(m.predict(&[("кот", Some(Lang::Ru))]), 0.5);
+        // The changed-word figure is read where a line has it.
+        let b = WordPrior::parse("intercept\t0\ne_house\t1.0\t-1.0\t0.75\ne_cat\t1.0\t0.5\n");
+        assert_eq!(b.token_bad(b.token(Lang::En, "Houses")), 0.75);
+        assert_eq!(b.token_bad(b.token(Lang::En, "cat")), 0.0);
+        assert_eq!(b.token_bad(b.token(Lang::En, "dog")), 0.0);
     }
 }
