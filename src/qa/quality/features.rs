@@ -3,8 +3,8 @@
 //! word rarity, English word-pair support, and surface marks (foreign script, repeated words,
 //! names, punctuation, digits). Every signal is a number; [`NAMES`] lists them in order.
 
-use super::words::WordPrior;
 use super::pair::{PreparedPair, PreparedSide};
+use super::words::WordPrior;
 use crate::text::bilex::LexicalModel;
 use crate::text::{freq, Lang};
 
