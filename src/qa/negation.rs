@@ -230,7 +230,8 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             // A contrast, `не X, а Y` / `not X but Y`: it says what a thing is.
             || contrast(i)
             // An indirect question, `спросил, не нужна ли помощь` (= `asked if … needed`).
-            || (this == "не" && lang == Lang::Ru && ws.iter().skip(i + 1).take(3).any(|w| w.text == "ли"))
+            // (`не` + one word + `ли`; `не знают, разрешат ли` negates `знают`).
+            || (this == "не" && lang == Lang::Ru && ws.get(i + 2).is_some_and(|w| w.text == "ли"))
             // A concessive clause, `где ни бери`, `как бы там ни было` (= `wherever`,
             // `however`): `ни` after a question word.
             || (this == "ни" && concessive(i))
