@@ -21,6 +21,10 @@ translations, the post-edited translations and the human direct-assessment score
    also cross-fitted, gives the feature `word_prior`.
 4. Gradient-boosted trees (LightGBM) learn the standardised human score (`da_z_mean`) from
    them; the trees are written in the text form `src/qa/quality/trees.rs` reads.
+5. The span model (`spans.txt`): boosted trees over every target word's features learn which
+   words the post-editors changed (`mt_tags`); among the features, how often words of the
+   word's stem (and its neighbours') were changed elsewhere in train (smoothed log-odds,
+   cross-fitted; the 4th column of `words.tsv`).
 
 The dev split is never trained on; `--check` prints its Spearman correlation with the
 shipped files through `tm qa --scores`, and the parity of Rust's and LightGBM's predictions.
