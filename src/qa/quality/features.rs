@@ -3,7 +3,7 @@
 //! word rarity, English word-pair support, and surface marks (foreign script, repeated words,
 //! names, punctuation, digits). Every signal is a number; [`NAMES`] lists them in order.
 
-use super::pair::{PreparedPair, PreparedSide};
+use super::pair::{Latin4, PreparedPair, PreparedSide};
 use super::words::WordPrior;
 use crate::text::bilex::LexicalModel;
 use crate::text::{freq, Lang};
@@ -352,8 +352,8 @@ pub fn pair_features(
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count() as f64
     };
-    let latin_src: Vec<&String> = pp.src.latin4.iter().flatten().collect();
-    let latin_tgt: Vec<&String> = pp.tgt.latin4.iter().flatten().collect();
+    let latin_src: Vec<&Latin4> = pp.src.latin4.iter().flatten().collect();
+    let latin_tgt: Vec<&Latin4> = pp.tgt.latin4.iter().flatten().collect();
     let (from, to) = if src_lang == Some(Lang::Ru) {
         (&latin_src, &latin_tgt)
     } else {

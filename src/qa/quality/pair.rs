@@ -24,7 +24,7 @@ pub struct PreparedSide<'a> {
     pub zipf_e: Vec<Option<f32>>,
     /// The first four letters of each word's transliteration, for words of four letters or
     /// more.
-    pub latin4: Vec<Option<String>>,
+    pub latin4: Vec<Option<Latin4>>,
     /// Stem ids in the lexical model.
     pub ids: Vec<Option<u32>>,
     /// Token indices in the word prior.
@@ -74,8 +74,12 @@ impl<'a> PreparedSide<'a> {
             Some(Lang::En) => lex.en_ids(&words),
             None => vec![None; words.len()],
         };
+        let mut key = String::new();
         let tokens = match lang {
-            Some(l) => words.iter().map(|w| prior.token(l, w)).collect(),
+            Some(l) => words
+                .iter()
+                .map(|w| prior.token_with(l, w, &mut key))
+                .collect(),
             None => vec![None; words.len()],
         };
         PreparedSide {
@@ -92,8 +96,12 @@ impl<'a> PreparedSide<'a> {
     }
 }
 
+/// Up to four chars (a transliteration's first four), compared without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Latin4([char; 4]);
+
 /// The first four chars of a word's transliteration ([`translit::to_latin`]).
-fn latin_prefix(w: &str) -> String {
+fn latin_prefix(w: &str) -> Latin4 {
     // Every letter gives at least one Latin letter except the hard and soft signs, so eight
     // letters almost always suffice; the whole word otherwise.
     let cut = w.char_indices().nth(8).map_or(w.len(), |(b, _)| b);
@@ -103,7 +111,11 @@ fn latin_prefix(w: &str) -> String {
     } else {
         translit::to_latin(w)
     };
-    latin.chars().take(4).collect()
+    let mut out = ['\0'; 4];
+    for (o, c) in out.iter_mut().zip(latin.chars()) {
+        *o = c;
+    }
+    Latin4(out)
 }
 
 /// A pair read once (see the module doc).

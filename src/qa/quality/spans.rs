@@ -5,7 +5,7 @@
 //! trees learnt from post-editors' changes (MLQE-PE word tags) turns them into a score, and
 //! runs of words above the model's cut are reported as `awkward` spans.
 
-use super::pair::PreparedPair;
+use super::pair::{Latin4, PreparedPair};
 use super::words::WordPrior;
 
 /// The names of the word features, in the order of [`word_features`]'s rows.
@@ -57,7 +57,7 @@ pub fn word_features(prior: &WordPrior, pp: &PreparedPair, sentence: f64) -> Vec
                 .into()
         })
         .collect();
-    let latin_src: Vec<&String> = pp.src.latin4.iter().flatten().collect();
+    let latin_src: Vec<&Latin4> = pp.src.latin4.iter().flatten().collect();
     let bad: Vec<f64> = pp.tgt.tokens.iter().map(|&t| prior.token_bad(t)).collect();
     let lows = &pp.tgt.lows;
     let n = pp.tgt.words.len();

@@ -71,7 +71,12 @@ impl WordPrior {
 
     /// The token index of a word of the given language (`None` when the model lacks it).
     pub fn token(&self, lang: Lang, word: &str) -> Option<u32> {
-        let mut key = String::with_capacity(16);
+        self.token_with(lang, word, &mut String::with_capacity(16))
+    }
+
+    /// [`WordPrior::token`] with a buffer for the key.
+    pub fn token_with(&self, lang: Lang, word: &str, key: &mut String) -> Option<u32> {
+        key.clear();
         key.push_str(match lang {
             Lang::Ru => "r_",
             Lang::En => "e_",
