@@ -21,6 +21,10 @@ translations, the post-edited translations and the human direct-assessment score
    also cross-fitted, gives the feature `word_prior`.
 4. Gradient-boosted trees (LightGBM) learn the standardised human score (`da_z_mean`) from
    them; the trees are written in the text form `src/qa/quality/trees.rs` reads.
+5. The span model (`spans.txt`): boosted trees over every target word's features learn which
+   words the post-editors changed (`mt_tags`); among the features, how often words of the
+   word's stem (and its neighbours') were changed elsewhere in train (smoothed log-odds,
+   cross-fitted; the 4th column of `words.tsv`).
 
 The dev split is never trained on; `--check` prints its Spearman correlation with the
 shipped files through `tm qa --scores`, and the parity of Rust's and LightGBM's predictions.
@@ -146,12 +150,15 @@ def word_predict(m, pairs):
     return ridge.predict(vec.transform([tokens(a, b) for a, b in pairs]))
 
 
-def export_words(m, path):
+def export_words(m, path, bad=None):
     vec, ridge = m
-    out = ["# tm quality score: word prior (data/qe/train.py); token idf weight",
+    out = ["# tm quality score: word prior (data/qe/train.py); token idf weight [changed log-odds]",
            f"intercept\t{float(ridge.intercept_)!r}"]
     for t, i in sorted(vec.vocabulary_.items()):
-        out.append(f"{t}\t{float(vec.idf_[i])!r}\t{float(ridge.coef_[i])!r}")
+        line = f"{t}\t{float(vec.idf_[i])!r}\t{float(ridge.coef_[i])!r}"
+        if bad and t in bad:
+            line += f"\t{bad[t]!r}"
+        out.append(line)
     Path(path).write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
@@ -185,6 +192,35 @@ def word_weight(m, text, start, end):
     w = text[start:end]
     i = vec.vocabulary_.get("e_" + w.lower()[:5].replace("ё", "е"))
     return float(ridge.coef_[i]) if i is not None else 0.0
+
+
+# Smoothing of the changed-word rates: a stem seen n times counts as n + BAD_PRIOR words, the
+# BAD_PRIOR extra ones at the average rate.
+BAD_PRIOR = 5.0
+
+
+def bad_table(toks, labels, vocab):
+    """Per target token of the word model's vocabulary: the smoothed log-odds that a word of
+    it was changed by the post-editor, relative to the average word."""
+    import math
+    p0 = sum(labels) / max(len(labels), 1)
+    bad, tot = {}, {}
+    for t, l in zip(toks, labels):
+        bad[t] = bad.get(t, 0) + l
+        tot[t] = tot.get(t, 0) + 1
+    base = math.log(p0 / (1 - p0))
+    return {t: math.log((bad[t] + BAD_PRIOR * p0) / (tot[t] - bad[t] + BAD_PRIOR * (1 - p0))) - base
+            for t in tot if t in vocab}
+
+
+def set_bad(rows, toks, pairs_of, table, names_w):
+    """Fills the columns bad, bad_prev and bad_next of word rows (in text order per pair)."""
+    b, bp, bn = (names_w.index(n) for n in ("bad", "bad_prev", "bad_next"))
+    vals = [table.get(t, 0.0) for t in toks]
+    for n, feats in enumerate(rows):
+        feats[b] = vals[n]
+        feats[bp] = vals[n - 1] if n > 0 and pairs_of[n - 1] == pairs_of[n] else 0.0
+        feats[bn] = vals[n + 1] if n + 1 < len(rows) and pairs_of[n + 1] == pairs_of[n] else 0.0
 
 
 def mcc(gold, pred):
@@ -247,7 +283,6 @@ def main():
         idx = [i for i, f in enumerate(folds) if f == k]
         X[idx, wp] = word_predict(m, [pairs[i] for i in idx])
     wm = word_model(pairs, ya)
-    export_words(wm, HERE / "words.tsv")
     Xd[:, wp] = word_predict(wm, [(r["src"], r["mt"]) for r in dev])
     # Out-of-fold sentence predictions: an estimate on unseen pairs, and the sentence
     # feature of the span model's training rows.
@@ -272,11 +307,14 @@ def main():
     np.savetxt(HERE.parent.parent / "target" / "qe-dev-predictions.txt", pd)
 
     # The span model: which target words the post-editors changed.
-    wrows, wlab, wfold = [], [], []
+    wrows, wlab, wfold, wtok, wpair = [], [], [], [], []
     names_w = None
+    stem = lambda w: "e_" + w.lower()[:5].replace("ё", "е")
+    vocabs = []
     for k in range(FOLDS):
         idx = [i for i, f in enumerate(folds) if f == k]
         wm_k = word_model([p for p, f in zip(pairs, folds) if f != k], ya[fa != k])
+        vocabs.append(wm_k[0].vocabulary_)
         names_w, rows_k = features(tmp / f"fold{k}.tsv", tmp / f"lex{k}.tsv", words=True)
         si, wi = names_w.index("sentence"), names_w.index("weight")
         by_pair = {}
@@ -290,6 +328,17 @@ def main():
                 wrows.append(feats)
                 wlab.append(lab)
                 wfold.append(k)
+                wtok.append(stem(r["mt"][s0:e0]))
+                wpair.append(idx[j])
+    # How often words of each stem were changed, cross-fitted like the word prior.
+    for k in range(FOLDS):
+        other = [n for n, f in enumerate(wfold) if f != k]
+        table = bad_table([wtok[n] for n in other], [wlab[n] for n in other], vocabs[k])
+        mine = [n for n, f in enumerate(wfold) if f == k]
+        set_bad([wrows[n] for n in mine], [wtok[n] for n in mine], [wpair[n] for n in mine],
+                table, names_w)
+    full_bad = bad_table(wtok, wlab, wm[0].vocabulary_)
+    export_words(wm, HERE / "words.tsv", full_bad)
     W, L, WF = np.array(wrows), np.array(wlab), np.array(wfold)
     wo = np.zeros(len(L))
     for k in range(FOLDS):
@@ -303,7 +352,7 @@ def main():
     # Dev: Rust's rows with the shipped files' sentence predictions and weights.
     _, drows_w = features(tmp / "dev.tsv", words=True)
     si, wi = names_w.index("sentence"), names_w.index("weight")
-    dl, dfe = [], []
+    dl, dfe, dtok, dpair = [], [], [], []
     by_pair = {}
     for row in drows_w:
         by_pair.setdefault(row[0], []).append(row)
@@ -313,6 +362,9 @@ def main():
             feats[si] = pd[j]
             feats[wi] = word_weight(wm, dev[j]["mt"], s0, e0)
             dfe.append(feats)
+            dtok.append(stem(dev[j]["mt"][s0:e0]))
+            dpair.append(j)
+    set_bad(dfe, dtok, dpair, full_bad, names_w)
     dp = clf.predict(np.array(dfe), raw_score=True)
     print(f"dev word MCC (LightGBM): {mcc(dl, dp > best):.4f}")
     metrics = {"dev_spearman": round(float(spearman(pd, yd)), 4),

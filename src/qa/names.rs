@@ -38,6 +38,7 @@ fn rare_names<'a>(text: &str, words: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
                 && word.chars().all(crate::text::is_letter)
                 && !super::sentence_initial(text, w.byte_start)
                 && super::spelling::is_unknown(word)
+                && !is_clipped_compound(word)
         })
         .collect()
 }
@@ -55,6 +56,7 @@ fn rare_names_in_compounds<'a>(text: &str, words: &'a [Word<'a>]) -> Vec<&'a Wor
                 && word.chars().all(crate::text::is_letter)
                 && !super::sentence_initial(text, w.byte_start)
                 && super::spelling::is_unknown(word)
+                && !is_clipped_compound(word)
         })
         .collect()
 }
@@ -72,6 +74,28 @@ fn has_counterpart(word: &str, others: &[Word<'_>]) -> bool {
         let o = bare(o.text);
         o == word || translit::like_name(&word, &o)
     })
+}
+
+/// True when a Russian word is a compound of a clipped stem and a known word of six letters
+/// or more (`Госпогранслужба`, `Ленобласть`, `Заксобрание`): the name of an institution or
+/// region, which a translation renders by its meaning, not by its letters.
+fn is_clipped_compound(word: &str) -> bool {
+    if !word.chars().any(crate::text::is_cyrillic) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    (3..chars.len().saturating_sub(5)).any(|k| {
+        super::spelling::knowledge_of(&lower[chars[k].0..]) == super::spelling::Known::Written
+    })
+}
+
+/// True when a capitalised word is, in lower case, a word the dictionary knows (`Мир`,
+/// `Кому`, `Совета`): at the start of a sentence or in a title it is that word, not the
+/// place of the same spelling (city names are known only capitalised).
+fn is_common_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower != word && super::spelling::knowledge_of(&lower) == super::spelling::Known::Written
 }
 
 /// True when the words of `mention` (a place) overlap the word `w`.
@@ -199,6 +223,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             if !crate::text::names::is_city(m.id)
                 || m.words != 1
                 || is_all_caps(w.text)
+                || is_common_word(w.text)
                 || src_left.iter().any(|r| covers(m, r))
                 || ctx.words.iter().any(|t| {
                     crate::text::names::english_place(t.text) == Some(m.id)
@@ -253,6 +278,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::super::tests::pair_findings;
+    use super::{is_clipped_compound, is_common_word};
 
     fn names(src: &str, tgt: &str) -> Vec<String> {
         pair_findings(src, tgt, "names")
@@ -262,6 +288,42 @@ mod tests {
                 f.text
             })
             .collect()
+    }
+
+    #[test]
+    fn a_capitalised_common_word_is_not_a_city_left_out() {
+        assert!(is_common_word("Мир") && is_common_word("Кому"));
+        assert!(!is_common_word("Москва") && !is_common_word("Самара"));
+        assert!(!is_common_word("Vienna") && !is_common_word("Prague"));
+        assert!(is_clipped_compound("Ленобласти") && is_clipped_compound("Госпогранслужбой"));
+        assert!(!is_clipped_compound("Вешкурцева") && !is_clipped_compound("Steinmeier"));
+        assert!(names(
+            "Решение принято украинской Госпогранслужбой.",
+            "The decision was made by the Ukrainian State Border Service."
+        )
+        .is_empty());
+        assert_eq!(
+            names(
+                "Решение принял глава компании Вешкурцев.",
+                "The decision was made by the head of the company."
+            )
+            .len(),
+            1
+        );
+        assert!(names(
+            "Мир строит, война разрушает.",
+            "Peace builds, war destroys."
+        )
+        .is_empty());
+        assert!(names("Кому на Земле жить хорошо?", "Who lives well on Earth?").is_empty());
+        assert_eq!(
+            names(
+                "Вчера мы приехали в Самару.",
+                "Yesterday we arrived in the city."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -138,10 +138,34 @@ const IDIOMS: &[(&str, &str)] = &[
     ("без", "того"),
     ("не", "позднее"),
     ("не", "позже"),
+    // `не меньше 18` = `at least 18`.
+    ("не", "меньше"),
     ("no", "later"),
     ("no", "less"),
     ("no", "more"),
     ("not", "least"),
+];
+
+/// Russian question words that make a following `ни` concessive (`где ни`, `что ни`).
+const RU_WH: &[&str] = &[
+    "кто",
+    "кого",
+    "кому",
+    "кем",
+    "что",
+    "чего",
+    "чему",
+    "чем",
+    "где",
+    "куда",
+    "откуда",
+    "когда",
+    "как",
+    "сколько",
+    "чей",
+    "чья",
+    "чьё",
+    "чьи",
 ];
 
 fn is_negator(lang: Lang, w: &str) -> bool {
@@ -165,6 +189,15 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             && ws.iter().any(|w| {
                 let l = w.text;
                 l == "бы" || l.ends_with("ете") || l.ends_with("ите") || l.ends_with("ешь")
+            })
+    };
+    // `ни` after a question word of its clause (not `ни … ни`, which negates).
+    let concessive = |i: usize| {
+        let before = &ws[i.saturating_sub(4)..i];
+        !before.iter().any(|w| w.text.eq_ignore_ascii_case("ни"))
+            && before.iter().any(|w| {
+                let l = w.text.to_lowercase();
+                RU_WH.contains(&l.as_str()) || l.starts_with("как") && l.chars().count() <= 6
             })
     };
     // Neighbours are lower-cased only around a negator (most sides have none).
@@ -196,6 +229,12 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             || (this == "не" && polite())
             // A contrast, `не X, а Y` / `not X but Y`: it says what a thing is.
             || contrast(i)
+            // An indirect question, `спросил, не нужна ли помощь` (= `asked if … needed`).
+            // (`не` + one word + `ли`; `не знают, разрешат ли` negates `знают`).
+            || (this == "не" && lang == Lang::Ru && ws.get(i + 2).is_some_and(|w| w.text == "ли"))
+            // A concessive clause, `где ни бери`, `как бы там ни было` (= `wherever`,
+            // `however`): `ни` after a question word.
+            || (this == "ни" && concessive(i))
     };
     ws.iter()
         .enumerate()
@@ -263,6 +302,41 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::super::tests::pair_findings;
+
+    #[test]
+    fn concessive_ni_indirect_questions_and_at_least_do_not_negate() {
+        for (src, tgt) in [
+            (
+                "Куда ни поедешь, везде дожди.",
+                "Wherever you go, it rains everywhere.",
+            ),
+            (
+                "Что бы он ни говорил, я ему верю.",
+                "Whatever he says, I believe him.",
+            ),
+            (
+                "Я спросил, не нужна ли ему помощь.",
+                "I asked whether he needed help.",
+            ),
+            (
+                "В зале было не меньше ста человек.",
+                "There were at least a hundred people in the hall.",
+            ),
+        ] {
+            assert!(pair_findings(src, tgt, "negation").is_empty(), "{src}");
+        }
+        // A real negation beside them is still seen.
+        for (src, tgt) in [
+            ("Он не нашёл ни одного ключа.", "He found a key."),
+            (
+                "Я спросил его, и он не ответил.",
+                "I asked him, and he answered.",
+            ),
+            ("Ни он, ни она не пришли.", "He and she came."),
+        ] {
+            assert_eq!(pair_findings(src, tgt, "negation").len(), 1, "{src}");
+        }
+    }
 
     #[test]
     fn dropped_and_added_negation() {

@@ -3,9 +3,10 @@
 //! word rarity, English word-pair support, and surface marks (foreign script, repeated words,
 //! names, punctuation, digits). Every signal is a number; [`NAMES`] lists them in order.
 
+use super::pair::{Latin4, PreparedPair, PreparedSide};
 use super::words::WordPrior;
-use crate::text::bilex::{letter_runs, LexicalModel};
-use crate::text::{freq, translit, Lang};
+use crate::text::bilex::LexicalModel;
+use crate::text::{freq, Lang};
 
 /// The names of the features, in the order of [`features`]'s output (and of the columns
 /// the training script reads).
@@ -232,21 +233,13 @@ fn mean(xs: &[f32]) -> f64 {
 
 /// Mean, min and max of the Zipf frequencies (0 for an unlisted word), and the share of
 /// unlisted words and the number of rare ones (Zipf below 3.5).
-fn rarity(lang: Option<Lang>, words: &[&str]) -> [f64; 5] {
-    let Some(lang) = lang else {
-        return [0.0; 5];
-    };
-    if words.is_empty() {
+fn rarity(side: &PreparedSide) -> [f64; 5] {
+    if side.lang.is_none() || side.words.is_empty() {
         return [0.0; 5];
     }
-    let mut low = String::new();
     let (mut sum, mut min, mut max, mut oov, mut rare) = (0.0f64, f64::MAX, 0.0f64, 0usize, 0usize);
-    for w in words {
-        low.clear();
-        low.extend(w.chars().flat_map(char::to_lowercase));
-        let z = freq::zipf(lang, &low)
-            .or_else(|| freq::zipf(lang, &low.replace('ё', "е")))
-            .map_or(0.0, f64::from);
+    for z in &side.zipf {
+        let z = z.map_or(0.0, f64::from);
         sum += z;
         min = min.min(z);
         max = max.max(z);
@@ -256,7 +249,7 @@ fn rarity(lang: Option<Lang>, words: &[&str]) -> [f64; 5] {
             rare += 1;
         }
     }
-    let n = words.len() as f64;
+    let n = side.words.len() as f64;
     [sum / n, min, max, oov as f64 / n, rare as f64]
 }
 
@@ -284,23 +277,32 @@ pub fn features(
     src_lang: Option<Lang>,
     tgt_lang: Option<Lang>,
 ) -> Vec<f64> {
-    let sw: Vec<&str> = letter_runs(src).into_iter().map(|(_, _, w)| w).collect();
-    let tw: Vec<&str> = letter_runs(tgt).into_iter().map(|(_, _, w)| w).collect();
-    let ids = |lang: Option<Lang>, words: &[&str]| match lang {
-        Some(Lang::Ru) => lex.ru_ids(words),
-        Some(Lang::En) => lex.en_ids(words),
-        None => vec![None; words.len()],
-    };
-    let (si, ti) = (ids(src_lang, &sw), ids(tgt_lang, &tw));
-    let probs = Probs::new(lex, &si, &ti, src_lang, tgt_lang);
-    let pair = matches!(
-        (src_lang, tgt_lang),
-        (Some(Lang::Ru), Some(Lang::En)) | (Some(Lang::En), Some(Lang::Ru))
-    );
+    pair_features(
+        lex,
+        prior,
+        &PreparedPair::new(lex, prior, src, tgt, src_lang, tgt_lang),
+        src,
+        tgt,
+    )
+}
+
+/// [`features`] of a pair read once ([`PreparedPair`] of `src` and `tgt`).
+pub fn pair_features(
+    lex: &LexicalModel,
+    prior: &WordPrior,
+    pp: &PreparedPair,
+    src: &str,
+    tgt: &str,
+) -> Vec<f64> {
+    let (src_lang, tgt_lang) = (pp.src.lang, pp.tgt.lang);
+    let (sw, tw) = (&pp.src.words, &pp.tgt.words);
+    let (si, ti) = (&pp.src.ids, &pp.tgt.ids);
+    let probs = &pp.probs;
+    let pair = pp.ru_en_pair;
     let ((bt, lik_t), (bs, lik_s)) = if pair {
         (
-            explain(&si, &ti, |i, j| probs.fwd(i, j)),
-            explain(&ti, &si, |j, i| probs.bwd(j, i)),
+            explain(si, ti, |i, j| probs.fwd(i, j)),
+            explain(ti, si, |j, i| probs.bwd(j, i)),
         )
     } else {
         ((vec![0.0; tw.len()], 0.0), (vec![0.0; sw.len()], 0.0))
@@ -313,18 +315,17 @@ pub fn features(
         }
     };
     let low_count = |b: &[f32]| b.iter().filter(|&&p| p < UNEXPLAINED).count() as f64;
-    let rs = rarity(src_lang, &sw);
-    let rt = rarity(tgt_lang, &tw);
+    let rs = rarity(&pp.src);
+    let rt = rarity(&pp.tgt);
 
     // English word pairs of the target (or the source, when the target is Russian).
-    let en_words: &[&str] = if tgt_lang == Some(Lang::En) {
-        &tw
+    let lows: &[String] = if tgt_lang == Some(Lang::En) {
+        &pp.tgt.lows
     } else if src_lang == Some(Lang::En) {
-        &sw
+        &pp.src.lows
     } else {
         &[]
     };
-    let lows: Vec<String> = en_words.iter().map(|w| w.to_lowercase()).collect();
     let bigrams = freq::en_bigrams();
     let (mut unlisted, mut logsum) = (0usize, 0.0f64);
     for p in lows.windows(2) {
@@ -343,7 +344,7 @@ pub fn features(
         None => false,
     };
     let foreign_tgt = tw.iter().filter(|w| w.chars().any(foreign)).count() as f64;
-    let tlow: Vec<String> = tw.iter().map(|w| w.to_lowercase()).collect();
+    let tlow = &pp.tgt.lows;
     let distinct: std::collections::HashSet<&String> = tlow.iter().collect();
     let caps = |ws: &[&str]| {
         ws.iter()
@@ -351,16 +352,8 @@ pub fn features(
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count() as f64
     };
-    let latin_src: Vec<String> = sw
-        .iter()
-        .filter(|w| w.chars().count() >= 4)
-        .map(|w| translit::to_latin(w).chars().take(4).collect())
-        .collect();
-    let latin_tgt: Vec<String> = tw
-        .iter()
-        .filter(|w| w.chars().count() >= 4)
-        .map(|w| translit::to_latin(w).chars().take(4).collect())
-        .collect();
+    let latin_src: Vec<&Latin4> = pp.src.latin4.iter().flatten().collect();
+    let latin_tgt: Vec<&Latin4> = pp.tgt.latin4.iter().flatten().collect();
     let (from, to) = if src_lang == Some(Lang::Ru) {
         (&latin_src, &latin_tgt)
     } else {
@@ -379,24 +372,25 @@ pub fn features(
     let amb_max = spreads.iter().map(|s| f64::from(s.0)).fold(0.0, f64::max);
     let trans_mean = spreads.iter().map(|s| f64::from(s.1)).sum::<f64>() / si.len().max(1) as f64;
     let align = if pair {
-        alignment(&si, &ti, |i, j| probs.fwd(i, j))
+        alignment(si, ti, |i, j| probs.fwd(i, j))
     } else {
         [0.0; 4]
     };
     let rare_unexplained = match src_lang {
-        Some(lang) => sw
+        Some(_) => pp
+            .src
+            .zipf_e
             .iter()
-            .zip(&si)
+            .zip(si)
             .enumerate()
-            .filter(|(i, (w, x))| {
+            .filter(|(i, (z, x))| {
                 let best = match x {
                     None => 0.0,
                     Some(_) => (0..ti.len())
                         .map(|j| probs.bwd(Some(j), *i))
                         .fold(0.0f32, f32::max),
                 };
-                let low = w.to_lowercase().replace('ё', "е");
-                best < 0.05 && freq::zipf(lang, &low).unwrap_or(0.0) < 4.5
+                best < 0.05 && z.unwrap_or(0.0) < 4.5
             })
             .count() as f64,
         None => 0.0,
@@ -436,8 +430,8 @@ pub fn features(
         logsum / npairs,
         foreign_tgt,
         (tlow.len() - distinct.len()) as f64,
-        caps(&sw),
-        caps(&tw),
+        caps(sw),
+        caps(tw),
         count_marks(src, &punct),
         count_marks(tgt, &punct),
         count_marks(src, &['?']),
@@ -458,7 +452,7 @@ pub fn features(
         align[3],
         rare_unexplained,
         word_len,
-        prior.predict(&[(src, src_lang), (tgt, tgt_lang)]),
+        prior.predict_tokens(&[&pp.src.tokens, &pp.tgt.tokens]),
     ]
 }
 

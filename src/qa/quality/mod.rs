@@ -8,6 +8,7 @@
 //! `data/qe/model.txt`.
 
 pub mod features;
+pub mod pair;
 pub mod refresh;
 pub mod spans;
 pub mod trees;
@@ -16,6 +17,7 @@ pub mod words;
 use super::QaUnit;
 use crate::text::bilex::LexicalModel;
 use crate::text::Lang;
+use pair::PreparedPair;
 use std::sync::OnceLock;
 use trees::{Forest, ModelError};
 
@@ -113,22 +115,17 @@ fn pair_langs(u: &QaUnit) -> Option<(Lang, Lang)> {
 
 /// The feature rows of the Russian–English pairs of a batch: (unit index, row).
 pub fn feature_rows(lex: &LexicalModel, units: &[QaUnit]) -> Vec<(usize, Vec<f64>)> {
+    let prior = words::WordPrior::shipped();
     units
         .iter()
         .enumerate()
         .filter_map(|(i, u)| {
             let (sl, tl) = pair_langs(u)?;
             let t = u.tgt.as_ref()?;
+            let pp = PreparedPair::new(lex, prior, &u.src.text, &t.text, Some(sl), Some(tl));
             Some((
                 i,
-                features::features(
-                    lex,
-                    words::WordPrior::shipped(),
-                    &u.src.text,
-                    &t.text,
-                    Some(sl),
-                    Some(tl),
-                ),
+                features::pair_features(lex, prior, &pp, &u.src.text, &t.text),
             ))
         })
         .collect()
@@ -189,15 +186,16 @@ pub fn assess_units_with(units: &[QaUnit], lex: &LexicalModel) -> Vec<PairQualit
 fn pair_words(lex: &LexicalModel, units: &[QaUnit]) -> Vec<(usize, f64, Vec<spans::WordRow>)> {
     let model = QualityModel::shipped();
     let prior = words::WordPrior::shipped();
-    feature_rows(lex, units)
-        .into_iter()
-        .filter_map(|(i, row)| {
-            let u = &units[i];
-            let t = u.tgt.as_ref()?;
+    units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
             let (sl, tl) = pair_langs(u)?;
+            let t = u.tgt.as_ref()?;
+            let pp = PreparedPair::new(lex, prior, &u.src.text, &t.text, Some(sl), Some(tl));
+            let row = features::pair_features(lex, prior, &pp, &u.src.text, &t.text);
             let raw = model.predict(&row);
-            let words = spans::word_features(lex, prior, &u.src.text, &t.text, sl, tl, raw);
-            Some((i, raw, words))
+            Some((i, raw, spans::word_features(prior, &pp, raw)))
         })
         .collect()
 }

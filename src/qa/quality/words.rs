@@ -3,9 +3,10 @@
 //! some words are hard to translate (idioms, slang, proverbs' archaic words) and some
 //! target words mark a translation that went wrong.
 //!
-//! The text form: a line `intercept B`, then lines `TOKEN IDF WEIGHT`, where a token is
-//! `r_` or `e_` followed by the stem of a Russian or English word
-//! ([`crate::text::bilex::stem_key`]).
+//! The text form: a line `intercept B`, then lines `TOKEN IDF WEIGHT [BAD]`, where a token
+//! is `r_` or `e_` followed by the stem of a Russian or English word
+//! ([`crate::text::bilex::stem_key`]); `BAD`, for target stems, is how much likelier than
+//! average post-editors changed a word of that stem (smoothed log-odds, 0 when absent).
 
 use crate::text::bilex::{letter_runs, stem_key};
 use crate::text::Lang;
@@ -20,6 +21,8 @@ pub struct WordPrior {
     tokens: HashMap<String, u32>,
     /// (idf, weight) per token.
     params: Vec<(f64, f64)>,
+    /// The log-odds that a target word of the token was changed, per token.
+    bad: Vec<f64>,
 }
 
 impl WordPrior {
@@ -29,6 +32,7 @@ impl WordPrior {
             intercept: 0.0,
             tokens: HashMap::new(),
             params: Vec::new(),
+            bad: Vec::new(),
         };
         for line in text.lines() {
             let mut it = line.split('\t');
@@ -38,6 +42,8 @@ impl WordPrior {
                     if let (Ok(idf), Ok(w)) = (idf.parse(), w.parse()) {
                         m.tokens.insert(t.to_string(), m.params.len() as u32);
                         m.params.push((idf, w));
+                        m.bad
+                            .push(it.next().and_then(|b| b.parse().ok()).unwrap_or(0.0));
                     }
                 }
                 _ => {}
@@ -63,30 +69,60 @@ impl WordPrior {
             .map_or(0.0, |&i| self.params[i as usize].1)
     }
 
+    /// The token index of a word of the given language (`None` when the model lacks it).
+    pub fn token(&self, lang: Lang, word: &str) -> Option<u32> {
+        self.token_with(lang, word, &mut String::with_capacity(16))
+    }
+
+    /// [`WordPrior::token`] with a buffer for the key.
+    pub fn token_with(&self, lang: Lang, word: &str, key: &mut String) -> Option<u32> {
+        key.clear();
+        key.push_str(match lang {
+            Lang::Ru => "r_",
+            Lang::En => "e_",
+        });
+        for c in word.chars().flat_map(char::to_lowercase).take(5) {
+            key.push(if c == 'ё' { 'е' } else { c });
+        }
+        self.tokens.get(key.as_str()).copied()
+    }
+
+    /// The weight of a token of [`WordPrior::token`] (0 for `None`).
+    pub fn token_weight(&self, token: Option<u32>) -> f64 {
+        token.map_or(0.0, |i| self.params[i as usize].1)
+    }
+
+    /// How likely a target word of the token is to be changed by a post-editor (log-odds
+    /// relative to the average word; 0 for `None` or a token without the figure).
+    pub fn token_bad(&self, token: Option<u32>) -> f64 {
+        token.map_or(0.0, |i| self.bad[i as usize])
+    }
+
     /// The model's estimate for a pair: the intercept plus the weights of its tokens, each
     /// taken with its sublinear term frequency times idf, the vector normalised to unit length.
     pub fn predict(&self, sides: &[(&str, Option<Lang>)]) -> f64 {
+        let toks: Vec<Vec<Option<u32>>> = sides
+            .iter()
+            .map(|&(text, lang)| match lang {
+                Some(l) => letter_runs(text)
+                    .into_iter()
+                    .map(|(_, _, w)| self.token(l, w))
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect();
+        let refs: Vec<&[Option<u32>]> = toks.iter().map(Vec::as_slice).collect();
+        self.predict_tokens(&refs)
+    }
+
+    /// [`WordPrior::predict`] from the token indices of each side's words.
+    pub fn predict_tokens(&self, sides: &[&[Option<u32>]]) -> f64 {
         // (token index, count): a pair has few distinct tokens, so a list is enough.
         let mut counts: Vec<(u32, f64)> = Vec::new();
-        let mut key = String::new();
-        let mut stem = String::new();
-        for &(text, lang) in sides {
-            let prefix = match lang {
-                Some(Lang::Ru) => "r_",
-                Some(Lang::En) => "e_",
-                None => continue,
-            };
-            for (_, _, w) in letter_runs(text) {
-                stem_key(w, &mut stem);
-                key.clear();
-                key.push_str(prefix);
-                key.push_str(&stem);
-                if let Some(&i) = self.tokens.get(key.as_str()) {
-                    match counts.iter_mut().find(|c| c.0 == i) {
-                        Some(c) => c.1 += 1.0,
-                        None => counts.push((i, 1.0)),
-                    }
-                }
+        for &i in sides.iter().flat_map(|s| s.iter()).flatten() {
+            match counts.iter_mut().find(|c| c.0 == i) {
+                Some(c) => c.1 += 1.0,
+                None => counts.push((i, 1.0)),
             }
         }
         let mut norm = 0.0f64;
@@ -117,5 +153,10 @@ mod tests {
         let both = m.predict(&[("дом", Some(Lang::Ru)), ("house", Some(Lang::En))]);
         assert!((both - (0.5 + (2.0 - 1.0) / 2f64.sqrt())).abs() < 1e-9);
         assert_eq!(m.predict(&[("кот", Some(Lang::Ru))]), 0.5);
+        // The changed-word figure is read where a line has it.
+        let b = WordPrior::parse("intercept\t0\ne_house\t1.0\t-1.0\t0.75\ne_cat\t1.0\t0.5\n");
+        assert_eq!(b.token_bad(b.token(Lang::En, "Houses")), 0.75);
+        assert_eq!(b.token_bad(b.token(Lang::En, "cat")), 0.0);
+        assert_eq!(b.token_bad(b.token(Lang::En, "dog")), 0.0);
     }
 }
