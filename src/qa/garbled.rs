@@ -14,7 +14,6 @@
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::{Lang, Word};
-use std::sync::OnceLock;
 
 /// Description of the check.
 pub const INFO: CheckInfo = CheckInfo {
@@ -200,26 +199,6 @@ fn may_have_finite_verb(ws: &[Word<'_>]) -> bool {
     })
 }
 
-fn calques() -> &'static [(Vec<String>, Option<String>)] {
-    static C: OnceLock<Vec<(Vec<String>, Option<String>)>> = OnceLock::new();
-    C.get_or_init(|| {
-        include_str!("calques.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|l| {
-                let (phrase, sugg) = match l.split_once('\t') {
-                    Some((p, s)) => (p, Some(s.trim().to_string())),
-                    None => (l, None),
-                };
-                (
-                    phrase.split_whitespace().map(str::to_lowercase).collect(),
-                    sugg,
-                )
-            })
-            .collect()
-    })
-}
-
 fn lower(w: &Word<'_>) -> String {
     w.text.to_lowercase()
 }
@@ -344,27 +323,20 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             );
         }
     }
-    // Listed calques, longest first; a phrase inside one already flagged is not flagged again.
-    let lowered: Vec<String> = ws.iter().map(lower).collect();
-    let mut list: Vec<&(Vec<String>, Option<String>)> = calques().iter().collect();
-    list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (phrase, sugg) in list {
-        if phrase.is_empty() || phrase.len() > lowered.len() {
-            continue;
-        }
-        for i in 0..=lowered.len() - phrase.len() {
-            let j = i + phrase.len();
-            if lowered[i..j] == phrase[..] && !taken.iter().any(|&(a, b)| a <= i && j <= b) {
-                taken.push((i, j));
-                flag(
-                    ws[i].start,
-                    ws[i + phrase.len() - 1].end,
-                    "a word-for-word rendering of a Russian phrase",
-                    sugg.clone(),
-                );
-            }
-        }
+    // Listed calques (`calques.txt`), read against the Russian side when there is one.
+    let russian = match ctx.other_side() {
+        Some(o) if o.text.trim().is_empty() => None,
+        Some(o) if o.lang == Some(Lang::Ru) => Some(ctx.other_words),
+        Some(_) => return,
+        None => None,
+    };
+    for (i, j, c) in super::calques::find(ws, russian) {
+        flag(
+            ws[i].start,
+            ws[j - 1].end,
+            "a word-for-word rendering of a Russian phrase",
+            c.suggestion.clone(),
+        );
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod agreement;
 mod brackets;
+mod calques;
 mod capitalization;
 mod consistency;
 mod empty;
