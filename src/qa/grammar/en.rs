@@ -169,6 +169,154 @@ pub(super) fn agreement(s: &[Token], out: &mut Vec<Problem>) {
     }
 }
 
+/// Nouns that name a quantity or a part of what their `of`-phrase names: the verb agrees
+/// with that (`the majority of voters are`, `the rest of the money is`).
+fn quantity_noun(word: &str) -> bool {
+    const Q: &[&str] = &[
+        "number",
+        "lot",
+        "lots",
+        "majority",
+        "minority",
+        "percentage",
+        "proportion",
+        "rest",
+        "half",
+        "part",
+        "bulk",
+        "remainder",
+        "portion",
+        "share",
+        "third",
+        "quarter",
+        "fraction",
+        "plenty",
+        "variety",
+        "range",
+        "couple",
+        "kind",
+        "sort",
+        "type",
+        "total",
+        "series",
+        "set",
+        "handful",
+        "host",
+        "bunch",
+        "group",
+        "pair",
+        "average",
+        "maximum",
+        "minimum",
+    ];
+    Q.contains(&word)
+}
+
+/// A subject whose head noun is followed by prepositional phrases (`The results of the
+/// study`), and a present-tense verb right after them that agrees with the last noun and
+/// not with the head (`The results of the study shows`, `The price of the houses are`).
+pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
+    for v in 2..s.len() {
+        let verb = &s[v];
+        if !matches!(verb.upos, "VERB" | "AUX")
+            || feat(verb, "VerbForm") != Some("Fin")
+            || feat(verb, "Mood") == Some("Imp")
+            || !matches!(s[v - 1].upos, "NOUN" | "PROPN")
+        {
+            continue;
+        }
+        // Back over the phrase: nouns, determiners, adjectives, numbers and prepositions.
+        let mut k = v - 1;
+        while k > 0
+            && v - k < 10
+            && matches!(
+                s[k - 1].upos,
+                "DET" | "ADJ" | "NUM" | "NOUN" | "PROPN" | "ADP"
+            )
+        {
+            k -= 1;
+        }
+        if !opens_clause(k.checked_sub(1).map(|i| &s[i])) {
+            continue;
+        }
+        // The head: the last noun before the first preposition, which opens the clause.
+        let Some(p) = (k..v).find(|&i| s[i].upos == "ADP") else {
+            continue;
+        };
+        if p == k || !s[p].text.chars().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let head = &s[p - 1];
+        let low = head.text.to_lowercase();
+        if head.upos != "NOUN" || quantity_noun(&low) || s[k..p - 1].iter().any(|t| t.upos == "NUM")
+        {
+            continue;
+        }
+        let Some(number) = subject_number(s, k, p - 1) else {
+            continue;
+        };
+        // A plural head must be a plain plural in -s (`results`, not `series`).
+        if number == "Plur" && (!low.ends_with('s') || head.lemma.to_lowercase() == low) {
+            continue;
+        }
+        let form = verb.text.to_lowercase();
+        let lemma = verb.lemma.to_lowercase();
+        let fix = match (number, feat(verb, "Number")) {
+            ("Plur", Some("Sing")) => match form.as_str() {
+                "is" => "are",
+                "was" => "were",
+                "has" => "have",
+                "does" => "do",
+                _ if verb.upos == "VERB"
+                    && feat(verb, "Tense") == Some("Pres")
+                    && form != lemma
+                    && (form == format!("{lemma}s") || form == format!("{lemma}es")) =>
+                {
+                    ""
+                }
+                _ => continue,
+            },
+            ("Sing", Some("Plur")) => match form.as_str() {
+                "are" => "is",
+                "were" => "was",
+                "have" => "has",
+                "do" => "does",
+                _ if verb.upos == "VERB"
+                    && feat(verb, "Tense") == Some("Pres")
+                    && form == lemma
+                    && !ends_like_past(&form)
+                    && !s
+                        .get(v + 1)
+                        .is_some_and(|n| matches!(n.upos, "VERB" | "AUX" | "ADJ")) =>
+                {
+                    ""
+                }
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let subject: Vec<&str> = s[k..p].iter().map(|t| t.text.as_str()).collect();
+        let message = if fix.is_empty() {
+            format!(
+                "“{}” agrees with the nearest noun, not with its subject “{}”",
+                verb.text,
+                subject.join(" ")
+            )
+        } else {
+            format!(
+                "“{}” agrees with the nearest noun, not with its subject “{}”: “{fix}”",
+                verb.text,
+                subject.join(" ")
+            )
+        };
+        out.push(Problem {
+            start: verb.start,
+            end: verb.end,
+            message,
+        });
+    }
+}
+
 /// Verbs whose bare form is also their past (`put`, `cut`, `set`, `read`): a bare form
 /// after a singular subject may be a past tense.
 fn ends_like_past(form: &str) -> bool {

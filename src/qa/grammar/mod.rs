@@ -108,6 +108,7 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
         (Lang::En, Kind::Grammar) => {
             for s in sentences.iter() {
                 en::agreement(s, &mut found);
+                en::agreement_after_phrase(s, &mut found);
                 en::articles(s, &mut found);
                 if from_russian {
                     en::missing_article(s, &mut found);
