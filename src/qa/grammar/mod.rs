@@ -13,6 +13,8 @@
 //! says, which is what lets a disagreement show.
 
 mod en;
+mod en_order;
+mod en_verbless;
 mod ru;
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
@@ -116,13 +118,13 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
             }
         }
         (Lang::En, Kind::MissingVerb) => {
-            en::missing_verbs(sentences, &ctx.unit.src.text, &mut found);
+            en_verbless::missing_verbs(sentences, &ctx.unit.src.text, &mut found);
         }
         (Lang::En, Kind::WordOrder) => {
             for s in sentences.iter() {
-                en::inversion(s, &mut found);
-                en::adverb_placement(s, &mut found);
-                en::genitive_chain(s, &mut found);
+                en_order::inversion(s, &mut found);
+                en_order::adverb_placement(s, &mut found);
+                en_order::genitive_chain(s, &mut found);
             }
         }
         (Lang::Ru, _) => {

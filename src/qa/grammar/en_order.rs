@@ -1,0 +1,182 @@
+//! English rules of the `word_order` check: word order calqued from Russian.
+
+use super::{feat, Problem};
+use crate::text::tag::Token;
+
+/// Whether the noun or pronoun at `i` sits inside a prepositional phrase: walking back
+/// over its determiners, adjectives, numbers and nouns, the first other word is a
+/// preposition.
+fn in_prepositional_phrase(s: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && matches!(s[k - 1].upos, "ADJ" | "NUM" | "NOUN" | "PROPN" | "CCONJ") {
+        k -= 1;
+    }
+    // A determiner starts the phrase (`On Monday the bank`: `the bank` is another one).
+    if k > 0 && s[k - 1].upos == "DET" {
+        k -= 1;
+    }
+    k > 0 && s[k - 1].upos == "ADP"
+}
+
+/// Word order calqued from Russian: a declarative sentence that opens with adverbials and
+/// puts its verb before the subject (`About this on Monday reported the press service.`,
+/// `In the city opened a new library.`). Every noun before the verb is inside a
+/// prepositional phrase, so nothing there can be the subject, and a noun phrase follows the
+/// verb. Not reported: questions, quotations (`…, said the minister`), `there`/`here`
+/// sentences and the negative inversions English has (`Never have I …`).
+pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
+    if s.last().is_some_and(|t| t.text == "?")
+        || s.iter().any(|t| {
+            matches!(
+                t.text.as_str(),
+                "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’" | ":" | ";"
+            )
+        })
+    {
+        return;
+    }
+    let Some(v) = s
+        .iter()
+        .position(|t| matches!(t.upos, "VERB" | "AUX") && feat(t, "VerbForm") == Some("Fin"))
+    else {
+        return;
+    };
+    if v == 0 {
+        return;
+    }
+    let first = s[0].text.to_lowercase();
+    const OPENERS: &[&str] = &[
+        "when", "where", "why", "how", "what", "who", "which", "whom", "whose", "there", "here",
+        "never", "rarely", "seldom", "only", "not", "nor", "so", "such", "little", "hardly",
+        "neither", "then", "thus", "hence",
+    ];
+    if OPENERS.contains(&first.as_str()) {
+        return;
+    }
+    let before = &s[..v];
+    if before
+        .iter()
+        .any(|t| t.upos == "PUNCT" || t.upos == "SCONJ" || t.upos == "VERB")
+    {
+        return;
+    }
+    let nominal = |t: &Token| matches!(t.upos, "NOUN" | "PROPN" | "PRON");
+    if !before.iter().any(|t| t.upos == "ADP" || t.upos == "ADV") {
+        return;
+    }
+    if (0..v).any(|i| nominal(&s[i]) && !in_prepositional_phrase(s, i)) {
+        return;
+    }
+    // The subject after the verb: a noun phrase (after a participle, for a passive).
+    let mut after = v + 1;
+    if s.get(after)
+        .is_some_and(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Part"))
+    {
+        after += 1;
+    }
+    if !s
+        .get(after)
+        .is_some_and(|t| matches!(t.upos, "DET" | "NOUN" | "PROPN" | "ADJ" | "NUM"))
+    {
+        return;
+    }
+    out.push(Problem {
+        start: s[0].start,
+        end: s[v].end,
+        message: format!(
+            "the verb “{}” comes before its subject: English puts the subject first",
+            s[v].text
+        ),
+    });
+}
+
+/// An adverb between a verb and its object (`I drink usually coffee`, `speaks fluently
+/// English`): English keeps them together.
+pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
+    for i in 0..s.len().saturating_sub(2) {
+        let (v, a, o) = (&s[i], &s[i + 1], &s[i + 2]);
+        if v.upos != "VERB" || feat(v, "VerbForm") != Some("Fin") || a.upos != "ADV" {
+            continue;
+        }
+        let adv = a.text.to_lowercase();
+        const FREQUENCY: &[&str] = &[
+            "usually",
+            "often",
+            "always",
+            "never",
+            "sometimes",
+            "rarely",
+            "seldom",
+            "frequently",
+            "generally",
+            "normally",
+            "regularly",
+            "constantly",
+        ];
+        if !FREQUENCY.contains(&adv.as_str()) && !adv.ends_with("ly") {
+            continue;
+        }
+        let object = matches!(o.upos, "DET" | "NOUN" | "PROPN" | "NUM")
+            || o.upos == "PRON"
+                && !matches!(
+                    o.text.to_lowercase().as_str(),
+                    "that" | "what" | "which" | "who" | "how" | "whether" | "if"
+                )
+            || o.upos == "VERB" && feat(o, "VerbForm") == Some("Inf");
+        if !object {
+            continue;
+        }
+        out.push(Problem {
+            start: v.start,
+            end: o.end,
+            message: format!(
+                "“{}” separates the verb “{}” from its object",
+                a.text, v.text
+            ),
+        });
+    }
+}
+
+/// A chain of `of`-phrases three or more deep (`the question of the increase of the
+/// effectiveness of the use of funds`): the Russian genitive chain, which English breaks up.
+pub(super) fn genitive_chain(s: &[Token], out: &mut Vec<Problem>) {
+    let mut i = 0;
+    while i < s.len() {
+        if s[i].text.to_lowercase() != "of" {
+            i += 1;
+            continue;
+        }
+        // Follow of + noun phrase + of + …
+        let start = i;
+        let mut links = 0;
+        let mut j = i;
+        let mut end = i;
+        while j < s.len() && s[j].text.to_lowercase() == "of" {
+            links += 1;
+            let mut k = j + 1;
+            while k < s.len() && matches!(s[k].upos, "DET" | "ADJ" | "NUM") {
+                k += 1;
+            }
+            if k >= s.len() || !matches!(s[k].upos, "NOUN" | "PROPN") {
+                break;
+            }
+            while k + 1 < s.len() && matches!(s[k + 1].upos, "NOUN" | "PROPN") {
+                k += 1;
+            }
+            end = k;
+            j = k + 1;
+        }
+        if links >= 3 && end > start {
+            // From the head noun before the first `of`.
+            let head = (0..start)
+                .rev()
+                .find(|&h| matches!(s[h].upos, "NOUN" | "PROPN"));
+            out.push(Problem {
+                start: s[head.unwrap_or(start)].start,
+                end: s[end].end,
+                message: format!("{links} `of`-phrases in a row: a genitive chain"),
+            });
+        }
+        i = j.max(i + 1);
+    }
+}
