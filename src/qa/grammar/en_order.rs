@@ -1,6 +1,8 @@
 //! English rules of the `word_order` check: word order calqued from Russian.
 
 use super::{feat, Problem};
+use crate::text::bilex::LexicalModel;
+use crate::text::tag::ru_forms::{case_bits, readings};
 use crate::text::tag::Token;
 
 /// Whether the noun or pronoun at `i` sits inside a prepositional phrase: walking back
@@ -178,5 +180,135 @@ pub(super) fn genitive_chain(s: &[Token], out: &mut Vec<Problem>) {
             });
         }
         i = j.max(i + 1);
+    }
+}
+
+/// Whether a Russian noun and a finite verb agree: in number, and in gender for a singular
+/// past form (a masculine noun may take a feminine verb: `врач пришла`).
+fn ru_agrees(n: &Token, v: &Token) -> bool {
+    let (nn, vn) = (feat(n, "Number"), feat(v, "Number"));
+    if nn.is_some() && vn.is_some() && nn != vn {
+        return false;
+    }
+    if feat(v, "Tense") == Some("Past") && vn == Some("Sing") {
+        let (ng, vg) = (feat(n, "Gender"), feat(v, "Gender"));
+        return ng.is_none() || vg.is_none() || ng == vg || ng == Some("Masc");
+    }
+    true
+}
+
+/// A Russian clause in object–verb–subject order (`Такое мнение высказал директор`): its
+/// first noun phrase can be an accusative, an active transitive verb follows, then a
+/// nominative noun that agrees with the verb, while the first noun does not (or is a thing
+/// and the second a person, `Новый закон подписал президент`). Returns the object's and the
+/// subject's nouns.
+fn russian_object_first(s: &[Token]) -> Option<(&Token, &Token)> {
+    let mut i = 0;
+    while i < s.len() && matches!(s[i].upos, "DET" | "ADJ") {
+        i += 1;
+    }
+    if s.get(i).is_some_and(|t| t.upos == "PRON") && i == 0 {
+        i += 1; // `Это решение …`
+    }
+    let obj = s.get(i).filter(|t| t.upos == "NOUN")?;
+    let verb = s
+        .get(i + 1)
+        .filter(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Fin"))?;
+    let lemma = verb.lemma.to_lowercase();
+    if feat(verb, "Mood") == Some("Imp")
+        || feat(verb, "Voice").is_some_and(|v| v != "Act")
+        || lemma.ends_with("ся")
+        || lemma.ends_with("сь")
+    {
+        return None;
+    }
+    let mut j = i + 2;
+    while j < s.len() && matches!(s[j].upos, "DET" | "ADJ") {
+        j += 1;
+    }
+    let subj = s
+        .get(j)
+        .filter(|t| t.upos == "NOUN" && feat(t, "Case") == Some("Nom"))?;
+    let acc = readings(&obj.text.to_lowercase()).is_some_and(|r| r & case_bits(3) != 0);
+    let nom = readings(&subj.text.to_lowercase()).is_some_and(|r| r & case_bits(0) != 0);
+    if !acc || !nom || !ru_agrees(subj, verb) {
+        return None;
+    }
+    let animate_subject =
+        feat(obj, "Animacy") == Some("Inan") && feat(subj, "Animacy") == Some("Anim");
+    (!ru_agrees(obj, verb) || animate_subject).then_some((obj, subj))
+}
+
+/// How strongly the lexical model links an English word and a Russian one (either
+/// direction).
+fn link(lex: &LexicalModel, en: &str, ru: &str) -> f32 {
+    let (Some(e), r) = (lex.en_ids(&[en])[0], lex.ru_ids(&[ru])[0]) else {
+        return 0.0;
+    };
+    let Some(r) = r else { return 0.0 };
+    lex.p_en_given_ru(Some(r), e)
+        .max(lex.p_ru_given_en(Some(e), r))
+}
+
+/// Object–verb–subject order kept from Russian (`Such an opinion expressed the director of
+/// the institute.` for `Такое мнение высказал директор института.`): the English sentence
+/// opens with a noun phrase, an active verb and another noun phrase, and the lexical model
+/// links its first noun to the Russian object and its last to the Russian subject — the
+/// roles swapped. `source` gives the Russian sentences, tagged (asked only when the English
+/// has the shape).
+pub(super) fn object_first<'a>(
+    s: &[Token],
+    source: impl FnOnce() -> &'a [Vec<Token>],
+    out: &mut Vec<Problem>,
+) {
+    // English: [determiners, adjectives] noun, a finite verb, [determiners, adjectives] noun.
+    let mut i = 0;
+    while i < s.len() && matches!(s[i].upos, "DET" | "ADJ") {
+        i += 1;
+    }
+    let Some(e1) = s.get(i).filter(|t| t.upos == "NOUN") else {
+        return;
+    };
+    let Some(ev) = s.get(i + 1).filter(|t| {
+        t.upos == "VERB"
+            && (feat(t, "VerbForm") == Some("Fin")
+                || feat(t, "VerbForm") == Some("Part") && feat(t, "Tense") == Some("Past"))
+            && feat(t, "Mood") != Some("Imp")
+    }) else {
+        return;
+    };
+    let mut j = i + 2;
+    while j < s.len()
+        && (matches!(s[j].upos, "DET" | "ADJ")
+            || s[j].upos == "PRON" && feat(&s[j], "Poss") == Some("Yes"))
+    {
+        j += 1;
+    }
+    if j == i + 2 {
+        return; // the second phrase has a determiner, as a subject noun phrase does
+    }
+    let Some(e2) = s.get(j).filter(|t| t.upos == "NOUN") else {
+        return;
+    };
+    let lex = LexicalModel::shipped();
+    let (w1, w2) = (e1.text.to_lowercase(), e2.text.to_lowercase());
+    for rs in source() {
+        let Some((obj, subj)) = russian_object_first(rs) else {
+            continue;
+        };
+        let (o, sj) = (obj.text.to_lowercase(), subj.text.to_lowercase());
+        let (a, b) = (link(lex, &w1, &o), link(lex, &w1, &sj));
+        let (c, d) = (link(lex, &w2, &sj), link(lex, &w2, &o));
+        if a > 0.0 && a > b && c > 0.0 && c > d {
+            out.push(Problem {
+                start: s[0].start,
+                end: e2.end,
+                message: format!(
+                    "object–verb–subject order kept from Russian: “{}” is the object of “{}” and “{}” its subject; English puts the subject first",
+                    e1.text, ev.text, e2.text
+                ),
+            });
+            return;
+        }
     }
 }

@@ -18,7 +18,7 @@ mod en_verbless;
 mod ru;
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
-use crate::text::tag::Token;
+use crate::text::tag::{Tagger, Token};
 use crate::text::Lang;
 
 /// Description of the `grammar` check.
@@ -121,7 +121,11 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
             en_verbless::missing_verbs(sentences, &ctx.unit.src.text, &mut found);
         }
         (Lang::En, Kind::WordOrder) => {
+            let source = std::cell::OnceCell::new();
+            let tag_source =
+                || source.get_or_init(|| Tagger::for_lang(Lang::Ru).tag_text(&ctx.unit.src.text));
             for s in sentences.iter() {
+                en_order::object_first(s, || tag_source().as_slice(), &mut found);
                 en_order::inversion(s, &mut found);
                 en_order::adverb_placement(s, &mut found);
                 en_order::genitive_chain(s, &mut found);
