@@ -83,7 +83,7 @@ fn keys_hold(keys: &[Vec<String>], ru: &[String], from: usize, window: usize) ->
 
 /// The listed calques in English words `en`, as word ranges with their entries. `russian`:
 /// the Russian counterpart's words, when the text has one (the keys must be there then).
-/// A phrase inside one already found is not found again.
+/// A phrase overlapping one already found (a longer one) is not found again.
 pub(crate) fn find<'a>(
     en: &[Word<'_>],
     russian: Option<&[Word<'_>]>,
@@ -98,7 +98,7 @@ pub(crate) fn find<'a>(
         }
         for i in 0..=lowered.len() - n {
             let j = i + n;
-            if lowered[i..j] != c.phrase[..] || found.iter().any(|&(a, b, _)| a <= i && j <= b) {
+            if lowered[i..j] != c.phrase[..] || found.iter().any(|&(a, b, _)| a < j && i < b) {
                 continue;
             }
             if let Some(ru) = &ru {
