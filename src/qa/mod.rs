@@ -22,6 +22,7 @@ mod names;
 mod negation;
 mod numbers;
 mod omission;
+mod opposites;
 pub mod profile;
 mod punct_rules;
 mod punctuation;
