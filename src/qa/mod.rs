@@ -22,6 +22,7 @@ mod names;
 mod negation;
 mod numbers;
 mod omission;
+mod omission_list;
 mod opposites;
 pub mod profile;
 mod punct_rules;
