@@ -199,8 +199,9 @@ fn ru_agrees(n: &Token, v: &Token) -> bool {
 
 /// A Russian clause in object–verb–subject order (`Такое мнение высказал директор`): its
 /// first noun phrase can be an accusative, an active transitive verb follows, then a
-/// nominative noun that agrees with the verb, while the first noun does not (or is a thing
-/// and the second a person, `Новый закон подписал президент`). Returns the object's and the
+/// nominative noun that agrees with the verb, while the first noun does not, has no
+/// nominative reading at all (`Новую версию выпустила компания`), or is a thing and the
+/// second a person (`Новый закон подписал президент`). Returns the object's and the
 /// subject's nouns.
 fn russian_object_first(s: &[Token]) -> Option<(&Token, &Token)> {
     let mut i = 0;
@@ -211,8 +212,13 @@ fn russian_object_first(s: &[Token]) -> Option<(&Token, &Token)> {
         i += 1; // `Это решение …`
     }
     let obj = s.get(i).filter(|t| t.upos == "NOUN")?;
+    // The object's genitive attribute (`новую версию программы`).
+    let mut k = i + 1;
+    while k < s.len() && k <= i + 3 && feat(&s[k], "Case") == Some("Gen") {
+        k += 1;
+    }
     let verb = s
-        .get(i + 1)
+        .get(k)
         .filter(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Fin"))?;
     let lemma = verb.lemma.to_lowercase();
     if feat(verb, "Mood") == Some("Imp")
@@ -222,21 +228,23 @@ fn russian_object_first(s: &[Token]) -> Option<(&Token, &Token)> {
     {
         return None;
     }
-    let mut j = i + 2;
+    let mut j = k + 1;
     while j < s.len() && matches!(s[j].upos, "DET" | "ADJ") {
         j += 1;
     }
     let subj = s
         .get(j)
         .filter(|t| t.upos == "NOUN" && feat(t, "Case") == Some("Nom"))?;
-    let acc = readings(&obj.text.to_lowercase()).is_some_and(|r| r & case_bits(3) != 0);
+    let obj_cases = readings(&obj.text.to_lowercase());
+    let acc = obj_cases.is_some_and(|r| r & case_bits(3) != 0);
+    let never_subject = obj_cases.is_some_and(|r| r & case_bits(0) == 0);
     let nom = readings(&subj.text.to_lowercase()).is_some_and(|r| r & case_bits(0) != 0);
     if !acc || !nom || !ru_agrees(subj, verb) {
         return None;
     }
     let animate_subject =
         feat(obj, "Animacy") == Some("Inan") && feat(subj, "Animacy") == Some("Anim");
-    (!ru_agrees(obj, verb) || animate_subject).then_some((obj, subj))
+    (!ru_agrees(obj, verb) || animate_subject || never_subject).then_some((obj, subj))
 }
 
 /// How strongly the lexical model links an English word and a Russian one (either
@@ -269,7 +277,19 @@ pub(super) fn object_first<'a>(
     let Some(e1) = s.get(i).filter(|t| t.upos == "NOUN") else {
         return;
     };
-    let Some(ev) = s.get(i + 1).filter(|t| {
+    // The first noun's of-phrase (`The new version of the program`).
+    let mut v = i + 1;
+    if s.get(v).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
+        v += 1;
+        while v < s.len() && matches!(s[v].upos, "DET" | "ADJ") {
+            v += 1;
+        }
+        if !s.get(v).is_some_and(|t| t.upos == "NOUN") {
+            return;
+        }
+        v += 1;
+    }
+    let Some(ev) = s.get(v).filter(|t| {
         t.upos == "VERB"
             && (feat(t, "VerbForm") == Some("Fin")
                 || feat(t, "VerbForm") == Some("Part") && feat(t, "Tense") == Some("Past"))
@@ -277,14 +297,14 @@ pub(super) fn object_first<'a>(
     }) else {
         return;
     };
-    let mut j = i + 2;
+    let mut j = v + 1;
     while j < s.len()
         && (matches!(s[j].upos, "DET" | "ADJ")
             || s[j].upos == "PRON" && feat(&s[j], "Poss") == Some("Yes"))
     {
         j += 1;
     }
-    if j == i + 2 {
+    if j == v + 1 {
         return; // the second phrase has a determiner, as a subject noun phrase does
     }
     let Some(e2) = s.get(j).filter(|t| t.upos == "NOUN") else {
@@ -299,7 +319,9 @@ pub(super) fn object_first<'a>(
         let (o, sj) = (obj.text.to_lowercase(), subj.text.to_lowercase());
         let (a, b) = (link(lex, &w1, &o), link(lex, &w1, &sj));
         let (c, d) = (link(lex, &w2, &sj), link(lex, &w2, &o));
-        if a > 0.0 && a > b && c > 0.0 && c > d {
+        // The model links at least one of the nouns to its Russian counterpart across the
+        // swap, and neither the other way.
+        if (a > b || c > d) && a >= b && c >= d {
             out.push(Problem {
                 start: s[0].start,
                 end: e2.end,
