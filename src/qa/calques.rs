@@ -3,6 +3,7 @@
 //! in `calques.txt` with the beginnings of the Russian words each one renders.
 
 use crate::text::Word;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One listed calque.
@@ -89,28 +90,51 @@ pub(crate) fn find<'a>(
     russian: Option<&[Word<'_>]>,
 ) -> Vec<(usize, usize, &'a Calque)> {
     let lowered: Vec<String> = en.iter().map(|w| w.text.to_lowercase()).collect();
-    let ru: Option<Vec<String>> = russian.map(|ws| ws.iter().map(|w| norm(w.text)).collect());
+    let by_first = by_first_word();
+    let list = list();
+    let mut ru: Option<Vec<String>> = None;
     let mut found: Vec<(usize, usize, &Calque)> = Vec::new();
-    for c in list() {
-        let n = c.phrase.len();
-        if n > lowered.len() {
+    // Candidates: the entries whose first word is a word of the text, longest first.
+    let mut cands: Vec<(usize, usize)> = Vec::new(); // (entry, position)
+    for (i, w) in lowered.iter().enumerate() {
+        for &e in by_first.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
+            cands.push((e, i));
+        }
+    }
+    cands.sort_unstable();
+    for (e, i) in cands {
+        let c = &list[e];
+        let j = i + c.phrase.len();
+        if j > lowered.len()
+            || lowered[i..j] != c.phrase[..]
+            || found.iter().any(|&(a, b, _)| a < j && i < b)
+        {
             continue;
         }
-        for i in 0..=lowered.len() - n {
-            let j = i + n;
-            if lowered[i..j] != c.phrase[..] || found.iter().any(|&(a, b, _)| a < j && i < b) {
+        if let Some(ws) = russian {
+            let ru = ru.get_or_insert_with(|| ws.iter().map(|w| norm(w.text)).collect());
+            if !keys_hold(&c.keys, ru, 0, usize::MAX) {
                 continue;
             }
-            if let Some(ru) = &ru {
-                if !keys_hold(&c.keys, ru, 0, usize::MAX) {
-                    continue;
-                }
-            }
-            found.push((i, j, c));
         }
+        found.push((i, j, c));
     }
     found.sort_by_key(|&(i, _, _)| i);
     found
+}
+
+/// The list's entries by their phrase's first word.
+fn by_first_word() -> &'static HashMap<&'static str, Vec<usize>> {
+    static M: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (e, c) in list().iter().enumerate() {
+            if let Some(w) = c.phrase.first() {
+                m.entry(w.as_str()).or_default().push(e);
+            }
+        }
+        m
+    })
 }
 
 #[cfg(test)]

@@ -84,6 +84,62 @@ pub(crate) struct Opposite {
     pub target: usize,
 }
 
+/// The key a word is looked up by: its first three chars (patterns are at least that long,
+/// or whole words).
+fn key(w: &str) -> String {
+    w.chars().take(3).collect()
+}
+
+/// For each pair and pole (`pair * 2 + pole`), in each language: the patterns whose key is
+/// the key, so that each word is compared with a few patterns only.
+fn index(lang: Lang) -> &'static std::collections::HashMap<String, Vec<usize>> {
+    static I: OnceLock<[std::collections::HashMap<String, Vec<usize>>; 2]> = OnceLock::new();
+    let all = I.get_or_init(|| {
+        let build = |lang: Lang| {
+            let mut m: std::collections::HashMap<String, Vec<usize>> =
+                std::collections::HashMap::new();
+            for (i, (a, b)) in pairs().iter().enumerate() {
+                for (k, pole) in [a, b].into_iter().enumerate() {
+                    let p = pole.of(lang);
+                    for w in p.words.iter().chain(&p.prefixes) {
+                        let e = m.entry(key(w)).or_default();
+                        if !e.contains(&(i * 2 + k)) {
+                            e.push(i * 2 + k);
+                        }
+                    }
+                }
+            }
+            m
+        };
+        [build(Lang::Ru), build(Lang::En)]
+    });
+    match lang {
+        Lang::Ru => &all[0],
+        Lang::En => &all[1],
+    }
+}
+
+/// For each pair and pole (`pair * 2 + pole`), the first word of a side that says it.
+fn poles(lang: Lang, ws: &[Word<'_>]) -> std::collections::HashMap<usize, usize> {
+    let mut found = std::collections::HashMap::new();
+    let idx = index(lang);
+    let list = pairs();
+    for (wi, w) in ws.iter().enumerate() {
+        let n = norm(w.text);
+        let Some(cands) = idx.get(&key(&n)) else {
+            continue;
+        };
+        for &c in cands {
+            let (a, b) = &list[c / 2];
+            let pole = if c % 2 == 0 { a } else { b };
+            if pole.of(lang).matches(&n) {
+                found.entry(c).or_insert(wi);
+            }
+        }
+    }
+    found
+}
+
 /// The target words of one pole where the source has the other pole: the source holds pole
 /// A and not B, the target B and not A (or the other way round).
 pub(crate) fn find(
@@ -96,25 +152,26 @@ pub(crate) fn find(
     if src_lang == tgt_lang {
         return out;
     }
-    let s: Vec<String> = src.iter().map(|w| norm(w.text)).collect();
-    let t: Vec<String> = tgt.iter().map(|w| norm(w.text)).collect();
-    let first = |ws: &[String], p: &Patterns| ws.iter().position(|w| p.matches(w));
-    for (a, b) in pairs() {
-        for (x, y) in [(a, b), (b, a)] {
-            let (Some(si), None) = (first(&s, x.of(src_lang)), first(&s, y.of(src_lang))) else {
-                continue;
-            };
-            let (Some(ti), None) = (first(&t, y.of(tgt_lang)), first(&t, x.of(tgt_lang))) else {
-                continue;
-            };
-            if !out.iter().any(|o: &Opposite| o.target == ti) {
-                out.push(Opposite {
-                    source: si,
-                    target: ti,
-                });
-            }
+    let s = poles(src_lang, src);
+    if s.is_empty() {
+        return out;
+    }
+    let t = poles(tgt_lang, tgt);
+    for (&c, &si) in &s {
+        // The other pole of the same pair.
+        let o = c ^ 1;
+        if s.contains_key(&o) || t.contains_key(&c) {
+            continue;
+        }
+        let Some(&ti) = t.get(&o) else { continue };
+        if !out.iter().any(|x: &Opposite| x.target == ti) {
+            out.push(Opposite {
+                source: si,
+                target: ti,
+            });
         }
     }
+    out.sort_by_key(|o| o.target);
     out
 }
 
@@ -136,6 +193,14 @@ mod tests {
     #[test]
     fn every_line_has_two_poles_in_both_languages() {
         assert!(super::pairs().len() >= 30);
+        // Beginnings are looked up by their first three chars.
+        for (a, b) in super::pairs() {
+            for pole in [a, b] {
+                for p in pole.ru.prefixes.iter().chain(&pole.en.prefixes) {
+                    assert!(p.chars().count() >= 3, "{p}");
+                }
+            }
+        }
         for line in include_str!("opposites.txt")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

@@ -227,7 +227,7 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
         // Back over the phrase: nouns, determiners, adjectives, numbers and prepositions.
         let mut k = v - 1;
         while k > 0
-            && v - k < 10
+            && v - k < 14
             && matches!(
                 s[k - 1].upos,
                 "DET" | "ADJ" | "NUM" | "NOUN" | "PROPN" | "ADP"
@@ -260,6 +260,11 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
         }
         let form = verb.text.to_lowercase();
         let lemma = verb.lemma.to_lowercase();
+        // `is`/`are`/`was`/`were` after a preposition and at most three words are the
+        // `agreement` check's (one finding for one error).
+        if matches!(form.as_str(), "is" | "are" | "was" | "were") && v - p <= 4 {
+            continue;
+        }
         let fix = match (number, feat(verb, "Number")) {
             ("Plur", Some("Sing")) => match form.as_str() {
                 "is" => "are",

@@ -284,7 +284,7 @@ pub(super) fn object_first<'a>(
         while v < s.len() && matches!(s[v].upos, "DET" | "ADJ") {
             v += 1;
         }
-        if !s.get(v).is_some_and(|t| t.upos == "NOUN") {
+        if s.get(v).is_none_or(|t| t.upos != "NOUN") {
             return;
         }
         v += 1;

@@ -314,9 +314,12 @@ mod tests {
         let ru = "Итоги опроса показывают рост.";
         for (bad, verb) in [
             ("The results of the new survey shows a rise.", "shows"),
-            ("The price of the flats are too high.", "are"),
+            ("The price of flats in the city centre are too high.", "are"),
             ("The list of the winners include two students.", "include"),
-            ("The walls of the old house was painted white.", "was"),
+            (
+                "The walls of the old house near the river was painted white.",
+                "was",
+            ),
         ] {
             assert_eq!(texts(ru, bad, "grammar"), [verb], "{bad}");
         }
