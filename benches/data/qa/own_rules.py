@@ -149,9 +149,9 @@ def pairs(E, C):
           "Дорога к югу от города закрыта.",
           "accuracy_antonym", "югу"),
         # --- accuracy: one list item left out ---
-        E("You will need flour, sugar, milk and eggs.",
-          "Вам понадобятся мука, сахар и яйца.",
-          "accuracy_omission_list", "мука, сахар и яйца"),
+        E("The kit contains a tent, a stove, a lamp and a map.",
+          "В комплект входят палатка, фонарь и карта.",
+          "accuracy_omission_list", "палатка, фонарь и карта"),
         E("The course covers history, geography, literature and music.",
           "Курс охватывает историю, литературу и музыку.",
           "accuracy_omission_list", "историю, литературу и музыку"),
@@ -162,7 +162,7 @@ def pairs(E, C):
           "Большинство студентов сдаёт экзамен в пятницу.", "quantity_subject"),
         C("Sales of bicycles fell sharply in June.",
           "В июне продажи велосипедов резко упали.", "same_pole"),
-        C("You will need flour, sugar, milk and eggs.",
-          "Понадобятся мука, сахар, молоко и яйца.", "full_list"),
+        C("The set contains a brush, a comb, a mirror and a towel.",
+          "В набор входят щётка, расчёска, зеркало и полотенце.", "full_list"),
     ]
     return ruen, enru
