@@ -108,9 +108,9 @@ fn score(set: &str, src: &str, tgt: &str) -> Scores {
     }
 }
 
-fn check_targets(set: &str, src: &str, tgt: &str) {
+fn check_targets(set: &str, src: &str, tgt: &str, language: &[&str]) {
     let s = score(set, src, tgt);
-    for cat in [
+    for &cat in [
         "spelling",
         "duplication",
         "whitespace",
@@ -118,7 +118,10 @@ fn check_targets(set: &str, src: &str, tgt: &str) {
         "number",
         "capitalization",
         "untranslated",
-    ] {
+    ]
+    .iter()
+    .chain(language)
+    {
         let (n, found) = s.recall.get(cat).copied().unwrap_or((0, 0));
         assert!(n >= 5, "{set}: only {n} pairs of {cat}");
         assert!(
@@ -137,10 +140,12 @@ fn check_targets(set: &str, src: &str, tgt: &str) {
 
 #[test]
 fn russian_to_english_pairs() {
-    check_targets("own_ruen", "ru", "en");
+    // The checks built on the tagger, the calque list and the opposites.
+    check_targets("own_ruen", "ru", "en", &["grammar", "awkward", "accuracy"]);
 }
 
 #[test]
 fn english_to_russian_pairs() {
-    check_targets("own_enru", "en", "ru");
+    // (accuracy: 13 of 15, a dropped `never` and a wrong country are missed.)
+    check_targets("own_enru", "en", "ru", &["grammar"]);
 }

@@ -1,20 +1,22 @@
 //! Check `garbled`: English that reads like a word-for-word rendering of Russian. Rules:
-//! - a reporting verb with its object before the subject (`…, told journalists the Minister`);
+//! - a reporting verb with its addressee before the subject (`…, told journalists the
+//!   Minister`, `…, said investors Mr Smith`);
 //! - `X not a threat`: a predicate noun with no verb (`Russia for anybody not a threat`);
 //! - noun–noun order of Russian names of bodies (`the Council Russia-NATO` for
 //!   `the NATO-Russia Council`);
-//! - `in it imposed`: a participle after a pronoun object (`involved in it imposed
-//!   confrontation`);
+//! - a participle with its complement before the noun it qualifies (`involved in it imposed
+//!   confrontation`, `the by them proposed plan`);
 //! - a reported statement with no finite verb before `, said …` (`Earlier the NATO's desire
 //!   to build a relationship with Russia, said the Secretary General`), the Russian verbless
 //!   `Ранее о стремлении …, сказал …` rendered word for word;
-//! - listed calques (`src/qa/calques.txt`: `will not leave without attention` …).
+//! - listed calques of Russian set phrases and idioms (`src/qa/calques.txt`: `in the nearest
+//!   time`, `with a pitchfork on water` …), read against the Russian side when there is one
+//!   ([`super::calques`]).
 //!
 //! Findings are `review`: they point a reviser at a sentence, they are not certain errors.
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::{Lang, Word};
-use std::sync::OnceLock;
 
 /// Description of the check.
 pub const INFO: CheckInfo = CheckInfo {
@@ -38,7 +40,11 @@ const REPORTING: &[&str] = &[
     "declared",
     "announced",
 ];
-const AUDIENCE: &[&str] = &["journalists", "reporters", "correspondents", "the"];
+/// Prepositions a Russian participle's complement may keep before it (`навязанную ей` →
+/// `to her imposed`, `в ней изложенные` → `in it set out`).
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "by", "to", "for", "with", "from", "against", "at", "upon", "towards", "about",
+];
 const BODIES: &[&str] = &[
     "Council",
     "Commission",
@@ -200,26 +206,6 @@ fn may_have_finite_verb(ws: &[Word<'_>]) -> bool {
     })
 }
 
-fn calques() -> &'static [(Vec<String>, Option<String>)] {
-    static C: OnceLock<Vec<(Vec<String>, Option<String>)>> = OnceLock::new();
-    C.get_or_init(|| {
-        include_str!("calques.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|l| {
-                let (phrase, sugg) = match l.split_once('\t') {
-                    Some((p, s)) => (p, Some(s.trim().to_string())),
-                    None => (l, None),
-                };
-                (
-                    phrase.split_whitespace().map(str::to_lowercase).collect(),
-                    sugg,
-                )
-            })
-            .collect()
-    })
-}
-
 fn lower(w: &Word<'_>) -> String {
     w.text.to_lowercase()
 }
@@ -237,15 +223,19 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     };
     for i in 0..ws.len() {
         let w = &ws[i];
-        // ", told journalists the Minister …"
+        // ", told journalists the Minister …": the addressee (a bare plural noun) between the
+        // verb and its subject (a name or `the` and a name).
+        let capital = |k: usize| {
+            ws.get(k)
+                .is_some_and(|n| crate::text::is_capitalized(n.text))
+        };
         if REPORTING.contains(&w.text)
             && i > 0
             && gap(&ws[i - 1], w).trim() == ","
-            && ws.get(i + 1).is_some_and(|n| AUDIENCE.contains(&n.text))
-            && ws
-                .get(i + 2)
-                .is_some_and(|n| n.text == "the" || crate::text::is_capitalized(n.text))
-            && ws.get(i + 1).is_some_and(|n| n.text != "the")
+            && ws.get(i + 1).is_some_and(|n| {
+                n.text.len() > 3 && n.text.ends_with('s') && n.text.chars().all(char::is_lowercase)
+            })
+            && (capital(i + 2) || ws.get(i + 2).is_some_and(|n| n.text == "the") && capital(i + 3))
         {
             let end = ws.get(i + 2).map_or(w.end, |n| n.end);
             flag(
@@ -294,22 +284,24 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                 Some(format!("{}-{} {}", a.text, b.text, w.text)),
             );
         }
-        // "in it imposed"
-        if w.text == "in"
+        // "in it imposed confrontation": a participle with its complement (a preposition and
+        // an object pronoun) before the noun it qualifies, in Russian order.
+        if PREPOSITIONS.contains(&w.text)
             && ws
                 .get(i + 1)
-                .is_some_and(|n| matches!(n.text, "it" | "them" | "him" | "her"))
-            && ws
-                .get(i + 2)
-                .is_some_and(|n| n.text.ends_with("ed") && n.text.len() > 4)
+                .is_some_and(|n| matches!(n.text, "it" | "them" | "him" | "her" | "us" | "me"))
+            && ws.get(i + 2).is_some_and(|n| {
+                n.text.len() > 4 && (n.text.ends_with("ed") || n.text.ends_with("en"))
+            })
             && ws
                 .get(i + 3)
                 .is_some_and(|n| n.text.chars().all(char::is_lowercase))
+            && gap(&ws[i + 1], &ws[i + 2]).trim().is_empty()
         {
             flag(
                 w.start,
                 ws[i + 2].end,
-                "participle after a pronoun object: a word-for-word order",
+                "a participle with its complement before the noun it qualifies: a word-for-word order",
                 None,
             );
         }
@@ -344,27 +336,20 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             );
         }
     }
-    // Listed calques, longest first; a phrase inside one already flagged is not flagged again.
-    let lowered: Vec<String> = ws.iter().map(lower).collect();
-    let mut list: Vec<&(Vec<String>, Option<String>)> = calques().iter().collect();
-    list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (phrase, sugg) in list {
-        if phrase.is_empty() || phrase.len() > lowered.len() {
-            continue;
-        }
-        for i in 0..=lowered.len() - phrase.len() {
-            let j = i + phrase.len();
-            if lowered[i..j] == phrase[..] && !taken.iter().any(|&(a, b)| a <= i && j <= b) {
-                taken.push((i, j));
-                flag(
-                    ws[i].start,
-                    ws[i + phrase.len() - 1].end,
-                    "a word-for-word rendering of a Russian phrase",
-                    sugg.clone(),
-                );
-            }
-        }
+    // Listed calques (`calques.txt`), read against the Russian side when there is one.
+    let russian = match ctx.other_side() {
+        Some(o) if o.text.trim().is_empty() => None,
+        Some(o) if o.lang == Some(Lang::Ru) => Some(ctx.other_words),
+        Some(_) => return,
+        None => None,
+    };
+    for (i, j, c) in super::calques::find(ws, russian) {
+        flag(
+            ws[i].start,
+            ws[j - 1].end,
+            "a word-for-word rendering of a Russian phrase",
+            c.suggestion.clone(),
+        );
     }
 }
 
@@ -382,30 +367,32 @@ mod tests {
     #[test]
     fn flags_russian_word_order() {
         assert_eq!(
-            garbled(
-                "Russia and NATO hope to work together, told journalists the Minister of Germany."
-            ),
-            ["told journalists the"]
+            garbled("The budget will grow next year, told reporters the Finance Minister."),
+            ["told reporters the"]
         );
         assert_eq!(
-            garbled("Russia for anybody not a threat."),
-            ["anybody not a threat"]
+            garbled("The plant will open in May, said investors Mr Brown."),
+            ["said investors Mr"]
         );
         assert_eq!(
-            garbled("They will use the Council Russia-NATO as a tool."),
-            ["Council Russia-NATO"]
+            garbled("This plan for the city not a solution."),
+            ["city not a solution"]
         );
         assert_eq!(
-            garbled("Moscow will not be involved in it imposed confrontation."),
-            ["in it imposed"]
+            garbled("They met at the Forum Russia-China in June."),
+            ["Forum Russia-China"]
         );
         assert_eq!(
-            garbled("The Kremlin will not leave without attention any danger."),
-            ["will not leave without attention"]
+            garbled("The ministry rejected the by them proposed plan."),
+            ["by them proposed"]
         );
         assert_eq!(
-            garbled("Earlier the NATO’s desire to build a more constructive relationship with Russia, said NATO Secretary General Jens Stoltenberg."),
-            ["Earlier the NATO’s desire to build a more constructive relationship with Russia, said"]
+            garbled("The firm will take participation in the fair."),
+            ["take participation"]
+        );
+        assert_eq!(
+            garbled("Earlier the ministry’s intention to lower the tax on every small firm in the north, said Finance Minister Anna Petrova."),
+            ["Earlier the ministry’s intention to lower the tax on every small firm in the north, said"]
         );
     }
 
@@ -415,6 +402,9 @@ mod tests {
             "Russia is not a threat to anybody.",
             "“It is hard,” said Steinmeier before the meeting.",
             "He told journalists that the talks would go on.",
+            "He smiled, told reporters the news and left.",
+            "She voted for it despite the risks.",
+            "The results will be published in the near future.",
             "The NATO-Russia Council met in Brussels.",
             "It was a friend, not a foe.",
             "The alliance also froze all military partnership programs.",

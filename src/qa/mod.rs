@@ -7,6 +7,7 @@
 
 mod agreement;
 mod brackets;
+mod calques;
 mod capitalization;
 mod clause_commas;
 mod confusables;
@@ -23,6 +24,8 @@ mod names;
 mod negation;
 mod numbers;
 mod omission;
+mod omission_list;
+mod opposites;
 pub mod profile;
 mod punct_rules;
 mod punctuation;

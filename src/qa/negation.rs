@@ -3,7 +3,8 @@
 //! dropped or added negation turns the meaning around. Fixed phrases whose negation is not a
 //! negation of meaning (`не только` / `not only`, `тем не менее`, `не менее` = `at least`,
 //! `не раз`, `no doubt`) are not counted. Each side reports its own negators when the other
-//! side has none.
+//! side has none. With no negation on either side, a word the target renders by its opposite
+//! (`рост` → `fall`, `north` → `юг`: the pairs of [`super::opposites`]) is reported too.
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::{Lang, Word};
@@ -296,6 +297,26 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             ),
             None,
         ));
+    } else if mine.is_empty()
+        && theirs.is_empty()
+        && negators(lang, ctx.words, false).is_empty()
+        && negators(other_lang, ctx.other_words, false).is_empty()
+    {
+        // With no negation on either side, a word rendered by its opposite.
+        for o in super::opposites::find(other_lang, ctx.other_words, lang, ctx.words) {
+            let (s, t) = (&ctx.other_words[o.source], &ctx.words[o.target]);
+            out.push(ctx.finding(
+                &INFO,
+                &side.text,
+                t.start,
+                t.end,
+                format!(
+                    "“{}” says the opposite of “{}” (source {}..{})",
+                    t.text, s.text, s.start, s.end
+                ),
+                None,
+            ));
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::bilex::LexicalModel;
+use crate::text::tag::Tagger;
 use crate::text::{freq, translit, Lang, Word};
 
 /// Description of the check.
@@ -86,6 +87,9 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let (Some(lang), Some(src_lang)) = (side.lang, ctx.unit.src.lang) else {
         return;
     };
+    if src_lang != lang && ctx.words.len() >= 3 {
+        list_item(ctx, side, src_lang, lang, out);
+    }
     // The shipped model is learnt from Russian sources and their English translations; the
     // other direction reads its English through machine output and misses too often.
     if src_lang != Lang::Ru || lang != Lang::En || ctx.words.len() < 3 {
@@ -145,6 +149,38 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             None,
         ));
     }
+}
+
+/// A list of the source (three items or more) that has one item fewer in the target.
+fn list_item(ctx: &Context<'_>, side: &Side, src_lang: Lang, lang: Lang, out: &mut Vec<Finding>) {
+    let src = &ctx.unit.src.text;
+    let Some(s) = super::omission_list::longest(src_lang, src, ctx.other_words) else {
+        return;
+    };
+    let Some(t) = super::omission_list::longest(lang, &side.text, ctx.words) else {
+        return;
+    };
+    if t.items + 1 != s.items {
+        return;
+    }
+    let src_tags = Tagger::for_lang(src_lang).tag_text(src);
+    if !super::omission_list::of_things(&s, ctx.other_words, &src_tags)
+        || !super::omission_list::of_things(&t, ctx.words, ctx.tagged(lang))
+    {
+        return;
+    }
+    let (a, b) = (ctx.other_words[s.first].start, ctx.other_words[s.last].end);
+    out.push(ctx.finding(
+        &INFO,
+        &side.text,
+        ctx.words[t.first].start,
+        ctx.words[t.last].end,
+        format!(
+            "the source lists {} items (source {a}..{b}), the target {}: one is missing",
+            s.items, t.items
+        ),
+        None,
+    ));
 }
 
 #[cfg(test)]

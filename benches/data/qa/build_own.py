@@ -15,12 +15,15 @@ import json
 import os
 import random
 
+import own_rules
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 20240611  # fixed shuffle so categories are interleaved, output stable
 
 CATEGORIES = {
     "spelling", "duplication", "whitespace", "punctuation",
     "number", "capitalization", "untranslated", "accuracy",
+    "grammar", "awkward",
 }
 
 
@@ -801,6 +804,11 @@ ENRU = [
       "Давай, пошли!",
       "speech"),
 ]
+
+# Pairs for the checks built on the tagger, the calque list and the opposites (own_rules.py).
+_RULES_RUEN, _RULES_ENRU = own_rules.pairs(E, C)
+RUEN += _RULES_RUEN
+ENRU += _RULES_ENRU
 
 SETS = {
     "own_ruen": ("ru", "en", RUEN),

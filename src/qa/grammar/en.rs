@@ -2,8 +2,7 @@
 
 use super::{feat, Problem};
 use crate::text::freq;
-use crate::text::tag::{Tagger, Token};
-use crate::text::Lang;
+use crate::text::tag::Token;
 
 /// Where a clause may start: the sentence start, or after these.
 fn opens_clause(prev: Option<&Token>) -> bool {
@@ -169,6 +168,159 @@ pub(super) fn agreement(s: &[Token], out: &mut Vec<Problem>) {
     }
 }
 
+/// Nouns that name a quantity or a part of what their `of`-phrase names: the verb agrees
+/// with that (`the majority of voters are`, `the rest of the money is`).
+fn quantity_noun(word: &str) -> bool {
+    const Q: &[&str] = &[
+        "number",
+        "lot",
+        "lots",
+        "majority",
+        "minority",
+        "percentage",
+        "proportion",
+        "rest",
+        "half",
+        "part",
+        "bulk",
+        "remainder",
+        "portion",
+        "share",
+        "third",
+        "quarter",
+        "fraction",
+        "plenty",
+        "variety",
+        "range",
+        "couple",
+        "kind",
+        "sort",
+        "type",
+        "total",
+        "series",
+        "set",
+        "handful",
+        "host",
+        "bunch",
+        "group",
+        "pair",
+        "average",
+        "maximum",
+        "minimum",
+    ];
+    Q.contains(&word)
+}
+
+/// A subject whose head noun is followed by prepositional phrases (`The results of the
+/// study`), and a present-tense verb right after them that agrees with the last noun and
+/// not with the head (`The results of the study shows`, `The price of the houses are`).
+pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
+    for v in 2..s.len() {
+        let verb = &s[v];
+        if !matches!(verb.upos, "VERB" | "AUX")
+            || feat(verb, "VerbForm") != Some("Fin")
+            || feat(verb, "Mood") == Some("Imp")
+            || !matches!(s[v - 1].upos, "NOUN" | "PROPN")
+        {
+            continue;
+        }
+        // Back over the phrase: nouns, determiners, adjectives, numbers and prepositions.
+        let mut k = v - 1;
+        while k > 0
+            && v - k < 14
+            && matches!(
+                s[k - 1].upos,
+                "DET" | "ADJ" | "NUM" | "NOUN" | "PROPN" | "ADP"
+            )
+        {
+            k -= 1;
+        }
+        if !opens_clause(k.checked_sub(1).map(|i| &s[i])) {
+            continue;
+        }
+        // The head: the last noun before the first preposition, which opens the clause.
+        let Some(p) = (k..v).find(|&i| s[i].upos == "ADP") else {
+            continue;
+        };
+        if p == k || !s[p].text.chars().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let head = &s[p - 1];
+        let low = head.text.to_lowercase();
+        if head.upos != "NOUN" || quantity_noun(&low) || s[k..p - 1].iter().any(|t| t.upos == "NUM")
+        {
+            continue;
+        }
+        let Some(number) = subject_number(s, k, p - 1) else {
+            continue;
+        };
+        // A plural head must be a plain plural in -s (`results`, not `series`).
+        if number == "Plur" && (!low.ends_with('s') || head.lemma.to_lowercase() == low) {
+            continue;
+        }
+        let form = verb.text.to_lowercase();
+        let lemma = verb.lemma.to_lowercase();
+        // `is`/`are`/`was`/`were` after a preposition and at most three words are the
+        // `agreement` check's (one finding for one error).
+        if matches!(form.as_str(), "is" | "are" | "was" | "were") && v - p <= 4 {
+            continue;
+        }
+        let fix = match (number, feat(verb, "Number")) {
+            ("Plur", Some("Sing")) => match form.as_str() {
+                "is" => "are",
+                "was" => "were",
+                "has" => "have",
+                "does" => "do",
+                _ if verb.upos == "VERB"
+                    && feat(verb, "Tense") == Some("Pres")
+                    && form != lemma
+                    && (form == format!("{lemma}s") || form == format!("{lemma}es")) =>
+                {
+                    ""
+                }
+                _ => continue,
+            },
+            ("Sing", Some("Plur")) => match form.as_str() {
+                "are" => "is",
+                "were" => "was",
+                "have" => "has",
+                "do" => "does",
+                _ if verb.upos == "VERB"
+                    && feat(verb, "Tense") == Some("Pres")
+                    && form == lemma
+                    && !ends_like_past(&form)
+                    && !s
+                        .get(v + 1)
+                        .is_some_and(|n| matches!(n.upos, "VERB" | "AUX" | "ADJ")) =>
+                {
+                    ""
+                }
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let subject: Vec<&str> = s[k..p].iter().map(|t| t.text.as_str()).collect();
+        let message = if fix.is_empty() {
+            format!(
+                "“{}” agrees with the nearest noun, not with its subject “{}”",
+                verb.text,
+                subject.join(" ")
+            )
+        } else {
+            format!(
+                "“{}” agrees with the nearest noun, not with its subject “{}”: “{fix}”",
+                verb.text,
+                subject.join(" ")
+            )
+        };
+        out.push(Problem {
+            start: verb.start,
+            end: verb.end,
+            message,
+        });
+    }
+}
+
 /// Verbs whose bare form is also their past (`put`, `cut`, `set`, `read`): a bare form
 /// after a singular subject may be a past tense.
 fn ends_like_past(form: &str) -> bool {
@@ -246,266 +398,6 @@ pub(super) fn articles(s: &[Token], out: &mut Vec<Problem>) {
             end: noun.end,
             message,
         });
-    }
-}
-
-/// Whether the shipped counts show a word after modal verbs (`will cost`, `can beat`):
-/// used as a verb.
-fn used_as_verb(word: &str) -> bool {
-    let b = freq::en_bigrams();
-    ["will", "can", "would", "he", "she", "it", "they", "we"]
-        .iter()
-        .map(|m| b.count(m, word))
-        .sum::<u64>()
-        > 1_000_000
-}
-
-/// Whether a tagged sentence has a verb or auxiliary.
-fn has_verb(s: &[Token]) -> bool {
-    s.iter().any(|t| matches!(t.upos, "VERB" | "AUX"))
-}
-
-/// English sentences of four words or more, ending as sentences do, with no verb at all,
-/// where the Russian source has a finite verb (a verbless Russian sentence — `Москва —
-/// столица` — may read verbless in English too only as a title).
-pub(super) fn missing_verbs(sentences: &[Vec<Token>], source: &str, out: &mut Vec<Problem>) {
-    let mut source_verb: Option<bool> = None;
-    for s in sentences {
-        let words = s.iter().filter(|t| t.upos != "PUNCT").count();
-        let ends = s
-            .last()
-            .is_some_and(|t| matches!(t.text.as_str(), "." | "?"));
-        // A noun in -s or -ed may be a verb the tagger missed (`A ticket costs …`) when its
-        // stem is used as a verb (`will cost` in the shipped counts), and so may a bare noun
-        // right after the subject (`Norway beat Sweden`).
-        if s.iter()
-            .any(|t| t.text.chars().any(crate::text::is_cyrillic))
-        {
-            continue; // untranslated text is another check's
-        }
-        let maybe_verb = s.iter().enumerate().skip(1).any(|(i, t)| {
-            let l = t.text.to_lowercase();
-            let after_subject = matches!(s[i - 1].upos, "NOUN" | "PROPN" | "PRON");
-            // A word right after the subject that the counts show as a verb (`met` taken
-            // for a preposition); common prepositions are not.
-            let rare = freq::zipf(Lang::En, &l).unwrap_or(0.0) < 6.0;
-            if after_subject && rare && t.upos != "NOUN" && used_as_verb(&l) {
-                return true;
-            }
-            t.upos == "NOUN" && {
-                let bare = after_subject && used_as_verb(&l);
-                let stem = l
-                    .strip_suffix("es")
-                    .filter(|st| st.ends_with("sh") || st.ends_with("ch") || st.ends_with('s'))
-                    .or_else(|| l.strip_suffix('s').filter(|st| !st.ends_with('s')))
-                    .or_else(|| l.strip_suffix("ed"));
-                bare || stem.is_some_and(|st| {
-                    used_as_verb(st) || l.ends_with("ed") && used_as_verb(&format!("{st}e"))
-                })
-            }
-        });
-        if words < 5 || !ends || has_verb(s) || maybe_verb {
-            continue;
-        }
-        let src_has = *source_verb.get_or_insert_with(|| {
-            Tagger::for_lang(Lang::Ru)
-                .tag_text(source)
-                .iter()
-                .flatten()
-                .any(|t| {
-                    t.upos == "VERB" && feat(t, "VerbForm") == Some("Fin")
-                        || t.upos == "AUX" && feat(t, "VerbForm") == Some("Fin")
-                })
-        });
-        if !src_has {
-            return;
-        }
-        let (Some(first), Some(last)) = (s.first(), s.last()) else {
-            continue;
-        };
-        out.push(Problem {
-            start: first.start,
-            end: last.end,
-            message: "this sentence has no verb; the source's has one".to_string(),
-        });
-    }
-}
-
-/// Whether the noun or pronoun at `i` sits inside a prepositional phrase: walking back
-/// over its determiners, adjectives, numbers and nouns, the first other word is a
-/// preposition.
-fn in_prepositional_phrase(s: &[Token], i: usize) -> bool {
-    let mut k = i;
-    while k > 0 && matches!(s[k - 1].upos, "ADJ" | "NUM" | "NOUN" | "PROPN" | "CCONJ") {
-        k -= 1;
-    }
-    // A determiner starts the phrase (`On Monday the bank`: `the bank` is another one).
-    if k > 0 && s[k - 1].upos == "DET" {
-        k -= 1;
-    }
-    k > 0 && s[k - 1].upos == "ADP"
-}
-
-/// Word order calqued from Russian: a declarative sentence that opens with adverbials and
-/// puts its verb before the subject (`About this on Monday reported the press service.`,
-/// `In the city opened a new library.`). Every noun before the verb is inside a
-/// prepositional phrase, so nothing there can be the subject, and a noun phrase follows the
-/// verb. Not reported: questions, quotations (`…, said the minister`), `there`/`here`
-/// sentences and the negative inversions English has (`Never have I …`).
-pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
-    if s.last().is_some_and(|t| t.text == "?")
-        || s.iter().any(|t| {
-            matches!(
-                t.text.as_str(),
-                "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’" | ":" | ";"
-            )
-        })
-    {
-        return;
-    }
-    let Some(v) = s
-        .iter()
-        .position(|t| matches!(t.upos, "VERB" | "AUX") && feat(t, "VerbForm") == Some("Fin"))
-    else {
-        return;
-    };
-    if v == 0 {
-        return;
-    }
-    let first = s[0].text.to_lowercase();
-    const OPENERS: &[&str] = &[
-        "when", "where", "why", "how", "what", "who", "which", "whom", "whose", "there", "here",
-        "never", "rarely", "seldom", "only", "not", "nor", "so", "such", "little", "hardly",
-        "neither", "then", "thus", "hence",
-    ];
-    if OPENERS.contains(&first.as_str()) {
-        return;
-    }
-    let before = &s[..v];
-    if before
-        .iter()
-        .any(|t| t.upos == "PUNCT" || t.upos == "SCONJ" || t.upos == "VERB")
-    {
-        return;
-    }
-    let nominal = |t: &Token| matches!(t.upos, "NOUN" | "PROPN" | "PRON");
-    if !before.iter().any(|t| t.upos == "ADP" || t.upos == "ADV") {
-        return;
-    }
-    if (0..v).any(|i| nominal(&s[i]) && !in_prepositional_phrase(s, i)) {
-        return;
-    }
-    // The subject after the verb: a noun phrase (after a participle, for a passive).
-    let mut after = v + 1;
-    if s.get(after)
-        .is_some_and(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Part"))
-    {
-        after += 1;
-    }
-    if !s
-        .get(after)
-        .is_some_and(|t| matches!(t.upos, "DET" | "NOUN" | "PROPN" | "ADJ" | "NUM"))
-    {
-        return;
-    }
-    out.push(Problem {
-        start: s[0].start,
-        end: s[v].end,
-        message: format!(
-            "the verb “{}” comes before its subject: English puts the subject first",
-            s[v].text
-        ),
-    });
-}
-
-/// An adverb between a verb and its object (`I drink usually coffee`, `speaks fluently
-/// English`): English keeps them together.
-pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
-    for i in 0..s.len().saturating_sub(2) {
-        let (v, a, o) = (&s[i], &s[i + 1], &s[i + 2]);
-        if v.upos != "VERB" || feat(v, "VerbForm") != Some("Fin") || a.upos != "ADV" {
-            continue;
-        }
-        let adv = a.text.to_lowercase();
-        const FREQUENCY: &[&str] = &[
-            "usually",
-            "often",
-            "always",
-            "never",
-            "sometimes",
-            "rarely",
-            "seldom",
-            "frequently",
-            "generally",
-            "normally",
-            "regularly",
-            "constantly",
-        ];
-        if !FREQUENCY.contains(&adv.as_str()) && !adv.ends_with("ly") {
-            continue;
-        }
-        let object = matches!(o.upos, "DET" | "NOUN" | "PROPN" | "NUM")
-            || o.upos == "PRON"
-                && !matches!(
-                    o.text.to_lowercase().as_str(),
-                    "that" | "what" | "which" | "who" | "how" | "whether" | "if"
-                )
-            || o.upos == "VERB" && feat(o, "VerbForm") == Some("Inf");
-        if !object {
-            continue;
-        }
-        out.push(Problem {
-            start: v.start,
-            end: o.end,
-            message: format!(
-                "“{}” separates the verb “{}” from its object",
-                a.text, v.text
-            ),
-        });
-    }
-}
-
-/// A chain of `of`-phrases three or more deep (`the question of the increase of the
-/// effectiveness of the use of funds`): the Russian genitive chain, which English breaks up.
-pub(super) fn genitive_chain(s: &[Token], out: &mut Vec<Problem>) {
-    let mut i = 0;
-    while i < s.len() {
-        if s[i].text.to_lowercase() != "of" {
-            i += 1;
-            continue;
-        }
-        // Follow of + noun phrase + of + …
-        let start = i;
-        let mut links = 0;
-        let mut j = i;
-        let mut end = i;
-        while j < s.len() && s[j].text.to_lowercase() == "of" {
-            links += 1;
-            let mut k = j + 1;
-            while k < s.len() && matches!(s[k].upos, "DET" | "ADJ" | "NUM") {
-                k += 1;
-            }
-            if k >= s.len() || !matches!(s[k].upos, "NOUN" | "PROPN") {
-                break;
-            }
-            while k + 1 < s.len() && matches!(s[k + 1].upos, "NOUN" | "PROPN") {
-                k += 1;
-            }
-            end = k;
-            j = k + 1;
-        }
-        if links >= 3 && end > start {
-            // From the head noun before the first `of`.
-            let head = (0..start)
-                .rev()
-                .find(|&h| matches!(s[h].upos, "NOUN" | "PROPN"));
-            out.push(Problem {
-                start: s[head.unwrap_or(start)].start,
-                end: s[end].end,
-                message: format!("{links} `of`-phrases in a row: a genitive chain"),
-            });
-        }
-        i = j.max(i + 1);
     }
 }
 

@@ -13,10 +13,12 @@
 //! says, which is what lets a disagreement show.
 
 mod en;
+mod en_order;
+mod en_verbless;
 mod ru;
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
-use crate::text::tag::Token;
+use crate::text::tag::{Tagger, Token};
 use crate::text::Lang;
 
 /// Description of the `grammar` check.
@@ -108,6 +110,7 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
         (Lang::En, Kind::Grammar) => {
             for s in sentences.iter() {
                 en::agreement(s, &mut found);
+                en::agreement_after_phrase(s, &mut found);
                 en::articles(s, &mut found);
                 if from_russian {
                     en::missing_article(s, &mut found);
@@ -115,13 +118,17 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
             }
         }
         (Lang::En, Kind::MissingVerb) => {
-            en::missing_verbs(sentences, &ctx.unit.src.text, &mut found);
+            en_verbless::missing_verbs(sentences, &ctx.unit.src.text, &mut found);
         }
         (Lang::En, Kind::WordOrder) => {
+            let source = std::cell::OnceCell::new();
+            let tag_source =
+                || source.get_or_init(|| Tagger::for_lang(Lang::Ru).tag_text(&ctx.unit.src.text));
             for s in sentences.iter() {
-                en::inversion(s, &mut found);
-                en::adverb_placement(s, &mut found);
-                en::genitive_chain(s, &mut found);
+                en_order::object_first(s, || tag_source().as_slice(), &mut found);
+                en_order::inversion(s, &mut found);
+                en_order::adverb_placement(s, &mut found);
+                en_order::genitive_chain(s, &mut found);
             }
         }
         (Lang::Ru, _) => {
@@ -300,5 +307,118 @@ mod tests {
         ] {
             assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
         }
+    }
+
+    #[test]
+    fn english_agreement_across_a_prepositional_phrase() {
+        let ru = "Итоги опроса показывают рост.";
+        for (bad, verb) in [
+            ("The results of the new survey shows a rise.", "shows"),
+            ("The price of flats in the city centre are too high.", "are"),
+            ("The list of the winners include two students.", "include"),
+            (
+                "The walls of the old house near the river was painted white.",
+                "was",
+            ),
+        ] {
+            assert_eq!(texts(ru, bad, "grammar"), [verb], "{bad}");
+        }
+        for ok in [
+            "The results of the new survey show a rise.",
+            "The price of the flats is too high.",
+            "The majority of the voters are against it.",
+            "The rest of the students are at home.",
+            "The number of cases is growing.",
+            "The United States of America is a large country.",
+            "A group of tourists were waiting outside.",
+            "The children in the park play with a ball.",
+        ] {
+            assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn russian_present_and_future_agreement() {
+        let en = "The pupils will go to the museum on Friday.";
+        for (bad, span) in [
+            ("В пятницу ученики пойдёт в музей.", "ученики пойдёт"),
+            ("Мы обычно читает газеты утром.", "Мы обычно читает"),
+            ("Она говорят по-английски свободно.", "Она говорят"),
+            ("Я напишет письмо завтра.", "Я напишет"),
+        ] {
+            assert_eq!(texts(en, bad, "grammar"), [span], "{bad}");
+        }
+        for ok in [
+            "В пятницу ученики пойдут в музей.",
+            "Мы обычно читаем газеты утром.",
+            "Она говорит по-английски свободно.",
+            "Большинство учеников пойдёт в музей.",
+            "Вы знаете, где музей?",
+            "Учитель и ученики пойдут в музей.",
+            "Ряд экспертов считает, что музей закроют.",
+        ] {
+            assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn english_participle_standing_for_the_verb() {
+        let ru = "Строительство новой дороги уже началось.";
+        for bad in [
+            "Construction of the new road already begun.",
+            "The decision on the budget already taken by the council.",
+            "The main part of the report written by two students.",
+        ] {
+            assert_eq!(texts(ru, bad, "missing_verb").len(), 1, "{bad}");
+        }
+        for ok in [
+            "Construction of the new road has already begun.",
+            "Construction of the new road already started.",
+            "The tickets for the concert already sold out.",
+            "The road, built in 1900, needs repair.",
+        ] {
+            assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
+        }
+        // An imperative source keeps an English imperative: no finding.
+        assert!(texts(
+            "Держите окна закрытыми, пока работа не закончена.",
+            "Keep the windows shut until the work is done.",
+            "missing_verb"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn english_object_before_subject_kept_from_russian() {
+        for (ru, bad) in [
+            (
+                "Такое мнение высказал директор института.",
+                "Such an opinion expressed the director of the institute.",
+            ),
+            (
+                "Эту книгу написал мой дед.",
+                "This book wrote my grandfather.",
+            ),
+            (
+                "Новый закон подписал президент страны.",
+                "The new law signed the president of the country.",
+            ),
+        ] {
+            assert_eq!(texts(ru, bad, "word_order").len(), 1, "{bad}");
+        }
+        let ru = "Такое мнение высказал директор института.";
+        for ok in [
+            "The director of the institute expressed such an opinion.",
+            "Such an opinion was expressed by the director of the institute.",
+        ] {
+            assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
+        }
+        // A subject-first Russian clause: the same English shape is right.
+        assert!(texts(
+            "Это решение затронуло рабочих завода.",
+            "This decision affected the workers of the plant.",
+            "word_order"
+        )
+        .is_empty());
     }
 }

@@ -171,18 +171,29 @@ pub(super) fn government(s: &[Token], out: &mut Vec<Problem>) {
     }
 }
 
-/// A nominative subject right before a past-tense verb that disagrees with it: a plural
-/// subject with a singular verb or the other way round, a feminine or neuter singular
-/// subject with a verb of another gender (`библиотека открылся`). A masculine noun with a
-/// feminine verb is left alone: `врач пришла` speaks of a woman.
+/// A nominative subject right before a finite verb that disagrees with it.
+///
+/// Past tense: a plural subject with a singular verb or the other way round, a feminine or
+/// neuter singular subject with a verb of another gender (`библиотека открылся`). A masculine
+/// noun with a feminine verb is left alone: `врач пришла` speaks of a woman.
+/// Present and future: the verb's person and number against the subject's (`дети пойдёт`,
+/// `мы читает`, `она говорят`); a noun is a subject of the third person. An adverb may
+/// stand between them (`дети завтра пойдёт`).
 pub(super) fn subject_agreement(s: &[Token], out: &mut Vec<Problem>) {
     for i in 0..s.len().saturating_sub(1) {
-        let (n, v) = (&s[i], &s[i + 1]);
+        let n = &s[i];
+        let mut vi = i + 1;
+        if s[vi].upos == "ADV" && s[vi].text.chars().all(char::is_alphabetic) {
+            vi += 1;
+        }
+        let Some(v) = s.get(vi) else { continue };
+        let tense = feat(v, "Tense");
         if !matches!(n.upos, "NOUN" | "PRON")
-            || v.upos != "VERB"
+            || !matches!(v.upos, "VERB" | "AUX")
             || feat(n, "Case") != Some("Nom")
-            || feat(v, "Tense") != Some("Past")
+            || !matches!(tense, Some("Past" | "Pres" | "Fut"))
             || feat(v, "VerbForm") != Some("Fin")
+            || feat(v, "Mood") == Some("Imp")
             || after_numeral(s, i)
         {
             continue;
@@ -192,22 +203,46 @@ pub(super) fn subject_agreement(s: &[Token], out: &mut Vec<Problem>) {
             continue;
         }
         let low = n.text.to_lowercase();
-        if n.upos == "PRON" && !matches!(low.as_str(), "он" | "она" | "оно" | "они") {
-            continue;
-        }
+        // The subject's person and number: personal pronouns by their form, nouns are of the
+        // third person.
+        let (person, number) = match (n.upos, low.as_str()) {
+            ("PRON", "я") => ("1", "Sing"),
+            ("PRON", "ты") => ("2", "Sing"),
+            ("PRON", "мы") => ("1", "Plur"),
+            ("PRON", "вы") => ("2", "Plur"),
+            ("PRON", "он" | "она" | "оно") => ("3", "Sing"),
+            ("PRON", "они") => ("3", "Plur"),
+            ("PRON", _) => continue,
+            _ => match feat(n, "Number") {
+                Some(num @ ("Sing" | "Plur")) => ("3", num),
+                _ => continue,
+            },
+        };
         // Only a form that can be nothing but a nominative is surely the subject.
-        let Some(r) = readings(&low) else { continue };
-        if r & !case_bits(0) != 0 {
-            continue;
-        }
-        let (nn, vn) = (feat(n, "Number"), feat(v, "Number"));
-        let (ng, vg) = (feat(n, "Gender"), feat(v, "Gender"));
-        let bad = match (nn, vn) {
-            (Some(a), Some(b)) if a != b => true,
-            (Some("Sing"), Some("Sing")) => {
-                matches!((ng, vg), (Some("Fem" | "Neut"), Some(g)) if Some(g) != ng)
+        if n.upos == "NOUN" {
+            let Some(r) = readings(&low) else { continue };
+            if r & !case_bits(0) != 0 {
+                continue;
             }
-            _ => false,
+        }
+        let vn = feat(v, "Number");
+        let bad = if tense == Some("Past") {
+            if vi != i + 1 || v.upos != "VERB" {
+                continue;
+            }
+            let (ng, vg) = (feat(n, "Gender"), feat(v, "Gender"));
+            match vn {
+                Some(b) if b != number => true,
+                Some("Sing") if number == "Sing" && (n.upos == "NOUN" || low != "он") => {
+                    matches!((ng, vg), (Some("Fem" | "Neut"), Some(g)) if Some(g) != ng)
+                }
+                _ => false,
+            }
+        } else {
+            // `вы` with a singular verb is never right; a verb of another person or number is
+            // wrong for any subject.
+            let vp = feat(v, "Person");
+            vn.is_some_and(|b| b != number) || vp.is_some_and(|p| p != person)
         };
         if bad {
             out.push(Problem {

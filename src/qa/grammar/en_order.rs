@@ -1,0 +1,336 @@
+//! English rules of the `word_order` check: word order calqued from Russian.
+
+use super::{feat, Problem};
+use crate::text::bilex::LexicalModel;
+use crate::text::tag::ru_forms::{case_bits, readings};
+use crate::text::tag::Token;
+
+/// Whether the noun or pronoun at `i` sits inside a prepositional phrase: walking back
+/// over its determiners, adjectives, numbers and nouns, the first other word is a
+/// preposition.
+fn in_prepositional_phrase(s: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && matches!(s[k - 1].upos, "ADJ" | "NUM" | "NOUN" | "PROPN" | "CCONJ") {
+        k -= 1;
+    }
+    // A determiner starts the phrase (`On Monday the bank`: `the bank` is another one).
+    if k > 0 && s[k - 1].upos == "DET" {
+        k -= 1;
+    }
+    k > 0 && s[k - 1].upos == "ADP"
+}
+
+/// Word order calqued from Russian: a declarative sentence that opens with adverbials and
+/// puts its verb before the subject (`About this on Monday reported the press service.`,
+/// `In the city opened a new library.`). Every noun before the verb is inside a
+/// prepositional phrase, so nothing there can be the subject, and a noun phrase follows the
+/// verb. Not reported: questions, quotations (`…, said the minister`), `there`/`here`
+/// sentences and the negative inversions English has (`Never have I …`).
+pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
+    if s.last().is_some_and(|t| t.text == "?")
+        || s.iter().any(|t| {
+            matches!(
+                t.text.as_str(),
+                "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’" | ":" | ";"
+            )
+        })
+    {
+        return;
+    }
+    let Some(v) = s
+        .iter()
+        .position(|t| matches!(t.upos, "VERB" | "AUX") && feat(t, "VerbForm") == Some("Fin"))
+    else {
+        return;
+    };
+    if v == 0 {
+        return;
+    }
+    let first = s[0].text.to_lowercase();
+    const OPENERS: &[&str] = &[
+        "when", "where", "why", "how", "what", "who", "which", "whom", "whose", "there", "here",
+        "never", "rarely", "seldom", "only", "not", "nor", "so", "such", "little", "hardly",
+        "neither", "then", "thus", "hence",
+    ];
+    if OPENERS.contains(&first.as_str()) {
+        return;
+    }
+    let before = &s[..v];
+    if before
+        .iter()
+        .any(|t| t.upos == "PUNCT" || t.upos == "SCONJ" || t.upos == "VERB")
+    {
+        return;
+    }
+    let nominal = |t: &Token| matches!(t.upos, "NOUN" | "PROPN" | "PRON");
+    if !before.iter().any(|t| t.upos == "ADP" || t.upos == "ADV") {
+        return;
+    }
+    if (0..v).any(|i| nominal(&s[i]) && !in_prepositional_phrase(s, i)) {
+        return;
+    }
+    // The subject after the verb: a noun phrase (after a participle, for a passive).
+    let mut after = v + 1;
+    if s.get(after)
+        .is_some_and(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Part"))
+    {
+        after += 1;
+    }
+    if !s
+        .get(after)
+        .is_some_and(|t| matches!(t.upos, "DET" | "NOUN" | "PROPN" | "ADJ" | "NUM"))
+    {
+        return;
+    }
+    out.push(Problem {
+        start: s[0].start,
+        end: s[v].end,
+        message: format!(
+            "the verb “{}” comes before its subject: English puts the subject first",
+            s[v].text
+        ),
+    });
+}
+
+/// An adverb between a verb and its object (`I drink usually coffee`, `speaks fluently
+/// English`): English keeps them together.
+pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
+    for i in 0..s.len().saturating_sub(2) {
+        let (v, a, o) = (&s[i], &s[i + 1], &s[i + 2]);
+        if v.upos != "VERB" || feat(v, "VerbForm") != Some("Fin") || a.upos != "ADV" {
+            continue;
+        }
+        let adv = a.text.to_lowercase();
+        const FREQUENCY: &[&str] = &[
+            "usually",
+            "often",
+            "always",
+            "never",
+            "sometimes",
+            "rarely",
+            "seldom",
+            "frequently",
+            "generally",
+            "normally",
+            "regularly",
+            "constantly",
+        ];
+        if !FREQUENCY.contains(&adv.as_str()) && !adv.ends_with("ly") {
+            continue;
+        }
+        let object = matches!(o.upos, "DET" | "NOUN" | "PROPN" | "NUM")
+            || o.upos == "PRON"
+                && !matches!(
+                    o.text.to_lowercase().as_str(),
+                    "that" | "what" | "which" | "who" | "how" | "whether" | "if"
+                )
+            || o.upos == "VERB" && feat(o, "VerbForm") == Some("Inf");
+        if !object {
+            continue;
+        }
+        out.push(Problem {
+            start: v.start,
+            end: o.end,
+            message: format!(
+                "“{}” separates the verb “{}” from its object",
+                a.text, v.text
+            ),
+        });
+    }
+}
+
+/// A chain of `of`-phrases three or more deep (`the question of the increase of the
+/// effectiveness of the use of funds`): the Russian genitive chain, which English breaks up.
+pub(super) fn genitive_chain(s: &[Token], out: &mut Vec<Problem>) {
+    let mut i = 0;
+    while i < s.len() {
+        if s[i].text.to_lowercase() != "of" {
+            i += 1;
+            continue;
+        }
+        // Follow of + noun phrase + of + …
+        let start = i;
+        let mut links = 0;
+        let mut j = i;
+        let mut end = i;
+        while j < s.len() && s[j].text.to_lowercase() == "of" {
+            links += 1;
+            let mut k = j + 1;
+            while k < s.len() && matches!(s[k].upos, "DET" | "ADJ" | "NUM") {
+                k += 1;
+            }
+            if k >= s.len() || !matches!(s[k].upos, "NOUN" | "PROPN") {
+                break;
+            }
+            while k + 1 < s.len() && matches!(s[k + 1].upos, "NOUN" | "PROPN") {
+                k += 1;
+            }
+            end = k;
+            j = k + 1;
+        }
+        if links >= 3 && end > start {
+            // From the head noun before the first `of`.
+            let head = (0..start)
+                .rev()
+                .find(|&h| matches!(s[h].upos, "NOUN" | "PROPN"));
+            out.push(Problem {
+                start: s[head.unwrap_or(start)].start,
+                end: s[end].end,
+                message: format!("{links} `of`-phrases in a row: a genitive chain"),
+            });
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Whether a Russian noun and a finite verb agree: in number, and in gender for a singular
+/// past form (a masculine noun may take a feminine verb: `врач пришла`).
+fn ru_agrees(n: &Token, v: &Token) -> bool {
+    let (nn, vn) = (feat(n, "Number"), feat(v, "Number"));
+    if nn.is_some() && vn.is_some() && nn != vn {
+        return false;
+    }
+    if feat(v, "Tense") == Some("Past") && vn == Some("Sing") {
+        let (ng, vg) = (feat(n, "Gender"), feat(v, "Gender"));
+        return ng.is_none() || vg.is_none() || ng == vg || ng == Some("Masc");
+    }
+    true
+}
+
+/// A Russian clause in object–verb–subject order (`Такое мнение высказал директор`): its
+/// first noun phrase can be an accusative, an active transitive verb follows, then a
+/// nominative noun that agrees with the verb, while the first noun does not, has no
+/// nominative reading at all (`Новую версию выпустила компания`), or is a thing and the
+/// second a person (`Новый закон подписал президент`). Returns the object's and the
+/// subject's nouns.
+fn russian_object_first(s: &[Token]) -> Option<(&Token, &Token)> {
+    let mut i = 0;
+    while i < s.len() && matches!(s[i].upos, "DET" | "ADJ") {
+        i += 1;
+    }
+    if s.get(i).is_some_and(|t| t.upos == "PRON") && i == 0 {
+        i += 1; // `Это решение …`
+    }
+    let obj = s.get(i).filter(|t| t.upos == "NOUN")?;
+    // The object's genitive attribute (`новую версию программы`).
+    let mut k = i + 1;
+    while k < s.len() && k <= i + 3 && feat(&s[k], "Case") == Some("Gen") {
+        k += 1;
+    }
+    let verb = s
+        .get(k)
+        .filter(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Fin"))?;
+    let lemma = verb.lemma.to_lowercase();
+    if feat(verb, "Mood") == Some("Imp")
+        || feat(verb, "Voice").is_some_and(|v| v != "Act")
+        || lemma.ends_with("ся")
+        || lemma.ends_with("сь")
+    {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < s.len() && matches!(s[j].upos, "DET" | "ADJ") {
+        j += 1;
+    }
+    let subj = s
+        .get(j)
+        .filter(|t| t.upos == "NOUN" && feat(t, "Case") == Some("Nom"))?;
+    let obj_cases = readings(&obj.text.to_lowercase());
+    let acc = obj_cases.is_some_and(|r| r & case_bits(3) != 0);
+    let never_subject = obj_cases.is_some_and(|r| r & case_bits(0) == 0);
+    let nom = readings(&subj.text.to_lowercase()).is_some_and(|r| r & case_bits(0) != 0);
+    if !acc || !nom || !ru_agrees(subj, verb) {
+        return None;
+    }
+    let animate_subject =
+        feat(obj, "Animacy") == Some("Inan") && feat(subj, "Animacy") == Some("Anim");
+    (!ru_agrees(obj, verb) || animate_subject || never_subject).then_some((obj, subj))
+}
+
+/// How strongly the lexical model links an English word and a Russian one (either
+/// direction).
+fn link(lex: &LexicalModel, en: &str, ru: &str) -> f32 {
+    let (Some(e), r) = (lex.en_ids(&[en])[0], lex.ru_ids(&[ru])[0]) else {
+        return 0.0;
+    };
+    let Some(r) = r else { return 0.0 };
+    lex.p_en_given_ru(Some(r), e)
+        .max(lex.p_ru_given_en(Some(e), r))
+}
+
+/// Object–verb–subject order kept from Russian (`Such an opinion expressed the director of
+/// the institute.` for `Такое мнение высказал директор института.`): the English sentence
+/// opens with a noun phrase, an active verb and another noun phrase, and the lexical model
+/// links its first noun to the Russian object and its last to the Russian subject — the
+/// roles swapped. `source` gives the Russian sentences, tagged (asked only when the English
+/// has the shape).
+pub(super) fn object_first<'a>(
+    s: &[Token],
+    source: impl FnOnce() -> &'a [Vec<Token>],
+    out: &mut Vec<Problem>,
+) {
+    // English: [determiners, adjectives] noun, a finite verb, [determiners, adjectives] noun.
+    let mut i = 0;
+    while i < s.len() && matches!(s[i].upos, "DET" | "ADJ") {
+        i += 1;
+    }
+    let Some(e1) = s.get(i).filter(|t| t.upos == "NOUN") else {
+        return;
+    };
+    // The first noun's of-phrase (`The new version of the program`).
+    let mut v = i + 1;
+    if s.get(v).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
+        v += 1;
+        while v < s.len() && matches!(s[v].upos, "DET" | "ADJ") {
+            v += 1;
+        }
+        if s.get(v).is_none_or(|t| t.upos != "NOUN") {
+            return;
+        }
+        v += 1;
+    }
+    let Some(ev) = s.get(v).filter(|t| {
+        t.upos == "VERB"
+            && (feat(t, "VerbForm") == Some("Fin")
+                || feat(t, "VerbForm") == Some("Part") && feat(t, "Tense") == Some("Past"))
+            && feat(t, "Mood") != Some("Imp")
+    }) else {
+        return;
+    };
+    let mut j = v + 1;
+    while j < s.len()
+        && (matches!(s[j].upos, "DET" | "ADJ")
+            || s[j].upos == "PRON" && feat(&s[j], "Poss") == Some("Yes"))
+    {
+        j += 1;
+    }
+    if j == v + 1 {
+        return; // the second phrase has a determiner, as a subject noun phrase does
+    }
+    let Some(e2) = s.get(j).filter(|t| t.upos == "NOUN") else {
+        return;
+    };
+    let lex = LexicalModel::shipped();
+    let (w1, w2) = (e1.text.to_lowercase(), e2.text.to_lowercase());
+    for rs in source() {
+        let Some((obj, subj)) = russian_object_first(rs) else {
+            continue;
+        };
+        let (o, sj) = (obj.text.to_lowercase(), subj.text.to_lowercase());
+        let (a, b) = (link(lex, &w1, &o), link(lex, &w1, &sj));
+        let (c, d) = (link(lex, &w2, &sj), link(lex, &w2, &o));
+        // The model links at least one of the nouns to its Russian counterpart across the
+        // swap, and neither the other way.
+        if (a > b || c > d) && a >= b && c >= d {
+            out.push(Problem {
+                start: s[0].start,
+                end: e2.end,
+                message: format!(
+                    "object–verb–subject order kept from Russian: “{}” is the object of “{}” and “{}” its subject; English puts the subject first",
+                    e1.text, ev.text, e2.text
+                ),
+            });
+            return;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! English rule of the `missing_verb` check: a sentence with no finite verb where the
+//! Russian source has one.
+
+use super::{feat, Problem};
+use crate::text::freq;
+use crate::text::tag::{Tagger, Token};
+use crate::text::Lang;
+
+/// Whether the shipped counts show a word after modal verbs (`will cost`, `can beat`):
+/// used as a verb.
+fn used_as_verb(word: &str) -> bool {
+    let b = freq::en_bigrams();
+    ["will", "can", "would", "he", "she", "it", "they", "we"]
+        .iter()
+        .map(|m| b.count(m, word))
+        .sum::<u64>()
+        > 1_000_000
+}
+
+/// Whether a tagged sentence has a verb or auxiliary.
+fn has_verb(s: &[Token]) -> bool {
+    s.iter().any(|t| matches!(t.upos, "VERB" | "AUX"))
+}
+
+/// What the Russian source has: a finite verb, an imperative.
+#[derive(Clone, Copy)]
+struct SourceVerbs {
+    finite: bool,
+    imperative: bool,
+}
+
+fn source_verbs(source: &str) -> SourceVerbs {
+    let tagged = Tagger::for_lang(Lang::Ru).tag_text(source);
+    let fin = |t: &&Token| matches!(t.upos, "VERB" | "AUX") && feat(t, "VerbForm") == Some("Fin");
+    SourceVerbs {
+        finite: tagged.iter().flatten().any(|t| fin(&t)),
+        imperative: tagged
+            .iter()
+            .flatten()
+            .any(|t| fin(&t) && feat(t, "Mood") == Some("Imp")),
+    }
+}
+
+/// A form that only ever serves as a past participle: the shipped counts show it after
+/// `has`/`have`/`had` and never right after a subject pronoun (`begun`, `taken`, `written`;
+/// not `sold` or `finished`, which are past tenses too).
+fn participle_only(form: &str) -> bool {
+    if form.ends_with("ed") {
+        return false;
+    }
+    let b = freq::en_bigrams();
+    let after_have: u64 = ["has", "have", "had"]
+        .iter()
+        .map(|a| b.count(a, form))
+        .sum();
+    let after_subject: u64 = ["he", "she", "they", "i", "we", "you"]
+        .iter()
+        .map(|a| b.count(a, form))
+        .sum();
+    after_have >= 5_000_000 && after_subject == 0
+}
+
+/// A word the tagger read as something else that may be a verb: a noun in -s or -ed whose
+/// stem is used as a verb (`A ticket costs …`, `will cost` in the shipped counts), a bare
+/// noun right after the subject (`Norway beat Sweden`), a rarer word right after the
+/// subject that the counts show as a verb (`met` taken for a preposition or an adjective;
+/// adverbs such as `already` follow subjects too, and are not).
+fn maybe_verb(s: &[Token]) -> bool {
+    s.iter().enumerate().skip(1).any(|(i, t)| {
+        let l = t.text.to_lowercase();
+        let after_subject = matches!(s[i - 1].upos, "NOUN" | "PROPN" | "PRON");
+        let rare = freq::zipf(Lang::En, &l).unwrap_or(0.0) < 6.0;
+        let other = matches!(t.upos, "ADP" | "ADJ" | "X" | "PROPN" | "INTJ" | "SYM");
+        if after_subject && rare && other && used_as_verb(&l) {
+            return true;
+        }
+        t.upos == "NOUN" && {
+            let bare = after_subject && used_as_verb(&l);
+            let stem = l
+                .strip_suffix("es")
+                .filter(|st| st.ends_with("sh") || st.ends_with("ch") || st.ends_with('s'))
+                .or_else(|| l.strip_suffix('s').filter(|st| !st.ends_with('s')))
+                .or_else(|| l.strip_suffix("ed"));
+            bare || stem.is_some_and(|st| {
+                used_as_verb(st) || l.ends_with("ed") && used_as_verb(&format!("{st}e"))
+            })
+        }
+    })
+}
+
+/// The past participle that stands as the only verb of a sentence with no finite verb
+/// (`Work on the bridge already begun.`): a participle-only form after a noun or pronoun.
+/// A sentence-initial imperative counts as finite only when the source has an imperative
+/// too (`Work on …` may be a noun the tagger read as a verb).
+fn bare_participle(s: &[Token], source_imperative: bool) -> Option<usize> {
+    let finite = s.iter().enumerate().any(|(i, t)| {
+        matches!(t.upos, "VERB" | "AUX")
+            && feat(t, "VerbForm") == Some("Fin")
+            && !(i == 0 && feat(t, "Mood") == Some("Imp") && !source_imperative)
+    });
+    if finite {
+        return None;
+    }
+    (1..s.len()).find(|&i| {
+        let t = &s[i];
+        t.upos == "VERB"
+            && feat(t, "VerbForm") == Some("Part")
+            && feat(t, "Tense") == Some("Past")
+            && !matches!(s[i - 1].upos, "DET" | "ADJ" | "ADP")
+            && s[..i]
+                .iter()
+                .any(|n| matches!(n.upos, "NOUN" | "PROPN" | "PRON"))
+            && participle_only(&t.text.to_lowercase())
+    })
+}
+
+/// English sentences of five words or more, ending as sentences do, with no finite verb,
+/// where the Russian source has one: no verb at all (a verbless Russian sentence — `Москва —
+/// столица` — may read verbless in English too only as a title), or a past participle
+/// standing alone for the verb (`… already begun.`: `has begun`).
+pub(super) fn missing_verbs(sentences: &[Vec<Token>], source: &str, out: &mut Vec<Problem>) {
+    let mut src: Option<SourceVerbs> = None;
+    for s in sentences {
+        let words = s.iter().filter(|t| t.upos != "PUNCT").count();
+        let ends = s
+            .last()
+            .is_some_and(|t| matches!(t.text.as_str(), "." | "?"));
+        if words < 5
+            || !ends
+            || s.iter()
+                .any(|t| t.text.chars().any(crate::text::is_cyrillic))
+            || maybe_verb(s)
+        {
+            continue; // untranslated text is another check's
+        }
+        let (Some(first), Some(last)) = (s.first(), s.last()) else {
+            continue;
+        };
+        let src = *src.get_or_insert_with(|| source_verbs(source));
+        if !src.finite {
+            return;
+        }
+        if !has_verb(s) {
+            out.push(Problem {
+                start: first.start,
+                end: last.end,
+                message: "this sentence has no verb; the source's has one".to_string(),
+            });
+        } else if let Some(p) = bare_participle(s, src.imperative) {
+            out.push(Problem {
+                start: first.start,
+                end: last.end,
+                message: format!(
+                    "this sentence has no finite verb, only the participle “{}”; the source's has one",
+                    s[p].text
+                ),
+            });
+        }
+    }
+}
