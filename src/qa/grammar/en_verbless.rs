@@ -62,13 +62,14 @@ fn participle_only(form: &str) -> bool {
 
 /// A word the tagger read as something else that may be a verb: a noun in -s or -ed whose
 /// stem is used as a verb (`A ticket costs …`, `will cost` in the shipped counts), a bare
-/// noun right after the subject (`Norway beat Sweden`), a rarer word right after the
+/// noun right after the subject (`Norway beat Sweden`, `sales in 2023 rose`), a rarer word right after the
 /// subject that the counts show as a verb (`met` taken for a preposition or an adjective;
 /// adverbs such as `already` follow subjects too, and are not).
 fn maybe_verb(s: &[Token]) -> bool {
     s.iter().enumerate().skip(1).any(|(i, t)| {
         let l = t.text.to_lowercase();
-        let after_subject = matches!(s[i - 1].upos, "NOUN" | "PROPN" | "PRON");
+        // A subject may end in a number (`revenue for 2023 rose`).
+        let after_subject = matches!(s[i - 1].upos, "NOUN" | "PROPN" | "PRON" | "NUM");
         let rare = freq::zipf(Lang::En, &l).unwrap_or(0.0) < 6.0;
         let other = matches!(t.upos, "ADP" | "ADJ" | "X" | "PROPN" | "INTJ" | "SYM");
         if after_subject && rare && other && used_as_verb(&l) {

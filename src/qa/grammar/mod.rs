@@ -227,6 +227,7 @@ mod tests {
             "The minister met the delegation in Moscow yesterday.",
             "A ticket costs 1,500 rubles.",
             "In the final, Norway beat Sweden.",
+            "The bank's profit for 2024 rose by a tenth.",
         ] {
             assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
         }
