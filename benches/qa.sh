@@ -4,7 +4,7 @@
 #   bash benches/qa.sh [score|speed|all] [SEGMENTS]   (defaults: all, 100000)
 #
 # score: runs `tm qa --format jsonl` on every set in ../shared/data/qa/dev and on the
-#        project's own pairs in benches/data/qa, and prints the scorer's summary lines (skipped
+#        project's own pairs in benches/data/qa (and the hold-out pairs in its holdout/), and prints the scorer's summary lines (skipped
 #        with a message when ../shared is absent: the scorer lives there), then the
 #        time per spelling suggestion for the words those reports flag (benches/suggest.rs).
 # speed: checks SEGMENTS English→Russian units (the TM benchmark generator's TMX when
@@ -26,10 +26,12 @@ if [ "$what" = score ] || [ "$what" = all ]; then
   if [ ! -d "$shared/data/qa/dev" ]; then
     echo "skip: $shared/data/qa/dev is absent (the scoring sets are not part of the repository)"
   else
-    for set in spell_en spell_ru mqm_enru mqm_zhen handmade_ruen handmade_enru tags own_ruen own_enru; do
+    for set in spell_en spell_ru mqm_enru mqm_zhen handmade_ruen handmade_enru tags own_ruen own_enru hold_ruen hold_enru; do
       d=$shared/data/qa/dev
-      # The project's own pairs live in the repository.
+      # The project's own pairs live in the repository (the hold-out pairs in a folder of
+      # their own: see benches/data/qa/holdout/SOURCES.md).
       [ -f "$d/$set.tsv" ] || d=benches/data/qa
+      [ -f "$d/$set.tsv" ] || d=benches/data/qa/holdout
       langs=$(head -1 "$d/$set.segments.jsonl" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(r["src_lang"], r["tgt_lang"])')
       set -- $langs
       # Findings as a QA run reports them (without --scores: its `awkward` spans are a
