@@ -123,8 +123,7 @@ pub(super) fn agreement(s: &[Token], out: &mut Vec<Problem>) {
             }),
             _ if verb.upos == "VERB" => {
                 let bare = form == lemma && lemma != "be";
-                let third =
-                    form != lemma && (form == format!("{lemma}s") || form == format!("{lemma}es"));
+                let third = third_singular(&form, &lemma);
                 // A bare verb after a singular subject (not a past form: `cut`, `put`), where
                 // the subject is surely one: led by `each`/`every`, or `he`/`she`/`it` (a
                 // noun before a bare verb is too often the first half of a compound).
@@ -146,26 +145,33 @@ pub(super) fn agreement(s: &[Token], out: &mut Vec<Problem>) {
         let Some(fix) = wrong else {
             continue;
         };
-        let subject: Vec<&str> = s[first..=head].iter().map(|t| t.text.as_str()).collect();
-        let message = if fix.is_empty() {
-            format!(
-                "“{}” does not agree with its subject “{}”",
-                verb.text,
-                subject.join(" ")
-            )
-        } else {
-            format!(
-                "“{}” does not agree with its subject “{}”: “{fix}”",
-                verb.text,
-                subject.join(" ")
-            )
-        };
-        out.push(Problem {
-            start: verb.start,
-            end: verb.end,
-            message,
-        });
+        out.push(disagreement(
+            verb,
+            &s[first..=head],
+            fix,
+            "does not agree with",
+        ));
     }
+}
+
+/// The finding of a verb that disagrees with its subject: “`verb` `how` its subject
+/// “…””, with the right form when there is one (`fix` empty when there is not).
+fn disagreement(verb: &Token, subject: &[Token], fix: &str, how: &str) -> Problem {
+    let subject: Vec<&str> = subject.iter().map(|t| t.text.as_str()).collect();
+    let mut message = format!("“{}” {how} its subject “{}”", verb.text, subject.join(" "));
+    if !fix.is_empty() {
+        message.push_str(&format!(": “{fix}”"));
+    }
+    Problem {
+        start: verb.start,
+        end: verb.end,
+        message,
+    }
+}
+
+/// Whether `form` is the third-person singular of `lemma` (`gives`, `goes`).
+fn third_singular(form: &str, lemma: &str) -> bool {
+    form != lemma && (form == format!("{lemma}s") || form == format!("{lemma}es"))
 }
 
 /// Nouns that name a quantity or a part of what their `of`-phrase names: the verb agrees
@@ -273,8 +279,7 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
                 "does" => "do",
                 _ if verb.upos == "VERB"
                     && feat(verb, "Tense") == Some("Pres")
-                    && form != lemma
-                    && (form == format!("{lemma}s") || form == format!("{lemma}es")) =>
+                    && third_singular(&form, &lemma) =>
                 {
                     ""
                 }
@@ -299,25 +304,12 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
             },
             _ => continue,
         };
-        let subject: Vec<&str> = s[k..p].iter().map(|t| t.text.as_str()).collect();
-        let message = if fix.is_empty() {
-            format!(
-                "“{}” agrees with the nearest noun, not with its subject “{}”",
-                verb.text,
-                subject.join(" ")
-            )
-        } else {
-            format!(
-                "“{}” agrees with the nearest noun, not with its subject “{}”: “{fix}”",
-                verb.text,
-                subject.join(" ")
-            )
-        };
-        out.push(Problem {
-            start: verb.start,
-            end: verb.end,
-            message,
-        });
+        out.push(disagreement(
+            verb,
+            &s[k..p],
+            fix,
+            "agrees with the nearest noun, not with",
+        ));
     }
 }
 
