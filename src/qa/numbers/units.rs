@@ -26,8 +26,9 @@ pub struct Unit {
 
 use Dimension::*;
 
-/// Unit words, lower case, by their first letters (a Russian word matches by its stem, so
-/// every case form counts: `мили`, `милях`). Abbreviations are whole words.
+/// Unit words, lower case. An English word matches as written or with a plural `-s`/`-es`
+/// (`mile`, `miles`, `inches`; not `milestone`); a Russian word by its stem, so every case
+/// form counts (`фунтов`, `литрах`). Abbreviations are whole words.
 const STEMS: &[(&str, Dimension, f64)] = &[
     // English, both spellings of metric words.
     ("mile", Length, 1609.344),
@@ -35,16 +36,21 @@ const STEMS: &[(&str, Dimension, f64)] = &[
     ("feet", Length, 0.3048),
     ("inch", Length, 0.0254),
     ("yard", Length, 0.9144),
-    ("kilomet", Length, 1000.0),
-    ("centimet", Length, 0.01),
-    ("millimet", Length, 0.001),
+    ("kilometre", Length, 1000.0),
+    ("kilometer", Length, 1000.0),
+    ("centimetre", Length, 0.01),
+    ("centimeter", Length, 0.01),
+    ("millimetre", Length, 0.001),
+    ("millimeter", Length, 0.001),
     ("metre", Length, 1.0),
     ("meter", Length, 1.0),
     ("pound", Mass, 0.453_592_37),
     ("ounce", Mass, 0.028_349_523),
     ("stone", Mass, 6.350_293),
     ("ton", Mass, 1000.0),
+    ("tonne", Mass, 1000.0),
     ("kilogram", Mass, 1.0),
+    ("kilogramme", Mass, 1.0),
     ("gram", Mass, 0.001),
     ("gallon", Volume, 3.785_411_8),
     ("pint", Volume, 0.473_176_5),
@@ -55,7 +61,7 @@ const STEMS: &[(&str, Dimension, f64)] = &[
     ("fahrenheit", Temperature, 0.0),
     ("celsius", Temperature, 1.0),
     // Russian stems.
-    ("мил", Length, 1609.344),
+    ("мил", Length, 1609.344), // only the forms of `миля`: see `lookup`
     ("фут", Length, 0.3048),
     ("дюйм", Length, 0.0254),
     ("ярд", Length, 0.9144),
@@ -168,22 +174,19 @@ pub fn unit_after(chars: &[char], q: &Quantity) -> Option<Unit> {
             })
         });
     }
-    if lower.starts_with("kilometers per hour")
-        || lower.starts_with("kilometres per hour")
-        || (lower.starts_with("километр") && word_at(end + 1).0 == "в")
-    {
-        return Some(Unit {
-            dim: Speed,
-            size: 1.0,
-        });
+    // `kilometres per hour`, `miles per hour`, `километров в час`: a length per hour.
+    let unit = lookup(&lower)?;
+    let (per, after) = word_at(end + 1);
+    if unit.dim == Length && matches!(per.as_str(), "per" | "в") {
+        let (hour, _) = word_at(after + 1);
+        if matches!(hour.as_str(), "hour" | "час") {
+            return Some(Unit {
+                dim: Speed,
+                size: unit.size / 1000.0,
+            });
+        }
     }
-    if lower.starts_with("mile") && word_at(end + 1).0 == "per" {
-        return Some(Unit {
-            dim: Speed,
-            size: 1.609_344,
-        });
-    }
-    lookup(&lower)
+    Some(unit)
 }
 
 fn lookup(lower: &str) -> Option<Unit> {
@@ -195,7 +198,29 @@ fn lookup(lower: &str) -> Option<Unit> {
     }
     STEMS
         .iter()
-        .find(|(s, _, _)| lower.starts_with(s))
+        .find(|(s, _, _)| {
+            if s.is_ascii() {
+                lower == *s
+                    || lower.strip_suffix('s') == Some(s)
+                    || lower.strip_suffix("es") == Some(s)
+            } else if *s == "мил" {
+                // `милиция`, `милый` share the stem.
+                matches!(
+                    lower,
+                    "миля"
+                        | "мили"
+                        | "миль"
+                        | "милю"
+                        | "милей"
+                        | "милям"
+                        | "милями"
+                        | "милях"
+                        | "миле"
+                )
+            } else {
+                lower.starts_with(s)
+            }
+        })
         .map(|&(_, dim, size)| Unit { dim, size })
 }
 
@@ -292,6 +317,14 @@ mod tests {
         assert_eq!(unit("300 square feet").map(|u| u.dim), Some(Area));
         assert_eq!(unit("3 милях").map(|u| u.dim), Some(Length));
         assert_eq!(unit("5 people"), None);
+        assert_eq!(unit("5 milestones"), None);
+        assert_eq!(unit("5 grammar"), None);
+        assert_eq!(unit("5 милиционеров"), None);
+        assert_eq!(unit("5 inches").map(|u| u.dim), Some(Length));
+        assert_eq!(unit("5 kilometres").map(|u| u.dim), Some(Length));
+        assert_eq!(unit("90 kilometres per hour").map(|u| u.size), Some(1.0));
+        assert_eq!(unit("90 километров в час").map(|u| u.size), Some(1.0));
+        assert_eq!(unit("40 miles per hour").map(|u| u.dim), Some(Speed));
         assert_eq!(unit("5 минут"), None);
         assert_eq!(unit("5 in the list"), None);
         assert_eq!(unit("2020 г."), None);
