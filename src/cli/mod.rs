@@ -626,35 +626,44 @@ pub fn run(cli: Cli) -> Result<()> {
                     .filter_map(|code| Lang::from_code(code))
                     .collect(),
             );
-            // The memory's own lexical model, when it has one (`tm lexicon`).
-            let memory_lexicon = if cli.db.exists() {
-                qa::quality::refresh::memory_model(&Memory::open_existing(&cli.db)?)?
+            // The memory: what is checked when no file is given, and the source of its own
+            // lexical model (`tm lexicon`) when it has one.
+            let memory = if files.is_empty() || cli.db.exists() {
+                Some(Memory::open_existing(&cli.db)?)
             } else {
                 None
+            };
+            let memory_lexicon = match &memory {
+                Some(m) => qa::quality::refresh::memory_model(m)?,
+                None => None,
             };
             let lex = memory_lexicon
                 .as_ref()
                 .unwrap_or_else(|| crate::text::bilex::LexicalModel::shipped());
-            let (title, units) = if files.is_empty() {
-                let mem = Memory::open_existing(&cli.db)?;
-                (
+            let (title, units) = match (&memory, files.is_empty()) {
+                (Some(mem), true) => (
                     cli.db.display().to_string(),
-                    qa::input::units_from_memory(&mem, None)?,
-                )
-            } else {
-                let mut units = Vec::new();
-                for f in &files {
-                    let mut more =
-                        qa::input::units_from_file(f, src_lang.as_deref(), tgt_lang.as_deref())?;
-                    if files.len() > 1 {
-                        // Files of the same name in different folders stay apart.
-                        let origin = f.display().to_string();
-                        more.iter_mut().for_each(|u| u.origin.clone_from(&origin));
+                    qa::input::units_from_memory(mem, None)?,
+                ),
+                _ => {
+                    let mut units = Vec::new();
+                    for f in &files {
+                        let mut more = qa::input::units_from_file(
+                            f,
+                            src_lang.as_deref(),
+                            tgt_lang.as_deref(),
+                        )?;
+                        if files.len() > 1 {
+                            // Files of the same name in different folders stay apart.
+                            let origin = f.display().to_string();
+                            more.iter_mut().for_each(|u| u.origin.clone_from(&origin));
+                        }
+                        units.append(&mut more);
                     }
-                    units.append(&mut more);
+                    let names: Vec<String> =
+                        files.iter().map(|f| f.display().to_string()).collect();
+                    (names.join(", "), units)
                 }
-                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-                (names.join(", "), units)
             };
             let bar = progress_bar(units.len() as u64, "checking");
             let findings = qa::check_with(&units, &prof, |n| {
