@@ -6,47 +6,73 @@
 pub fn to_latin(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     for c in text.chars().flat_map(char::to_lowercase) {
-        let s = match c {
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "g",
-            'д' => "d",
-            'е' | 'ё' | 'э' => "e",
-            'ж' => "zh",
-            'з' => "z",
-            'и' | 'й' | 'ы' => "i",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ъ' | 'ь' => "",
-            'ю' => "yu",
-            'я' => "ya",
-            'і' => "i",
-            'ї' => "yi",
-            'є' => "ye",
-            'ґ' => "g",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        out.push_str(s);
+        match latin_of(c) {
+            Some(s) => out.push_str(s),
+            None => out.push(c),
+        }
     }
     out
+}
+
+/// The first chars of [`to_latin`]`(text)`, as many as fit in `out` (the rest of `out` left
+/// as it was); the number written. No string is made.
+pub fn latin_prefix_into(text: &str, out: &mut [char]) -> usize {
+    let mut n = 0;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let mut put = |x: char| {
+            if let Some(o) = out.get_mut(n) {
+                *o = x;
+                n += 1;
+            }
+        };
+        match latin_of(c) {
+            Some(s) => s.chars().for_each(&mut put),
+            None => put(c),
+        }
+        if n == out.len() {
+            break;
+        }
+    }
+    n
+}
+
+/// The Latin letters of one lower-case Cyrillic letter (`None` for any other char).
+fn latin_of(c: char) -> Option<&'static str> {
+    match c {
+        'а' => Some("a"),
+        'б' => Some("b"),
+        'в' => Some("v"),
+        'г' => Some("g"),
+        'д' => Some("d"),
+        'е' | 'ё' | 'э' => Some("e"),
+        'ж' => Some("zh"),
+        'з' => Some("z"),
+        'и' | 'й' | 'ы' => Some("i"),
+        'к' => Some("k"),
+        'л' => Some("l"),
+        'м' => Some("m"),
+        'н' => Some("n"),
+        'о' => Some("o"),
+        'п' => Some("p"),
+        'р' => Some("r"),
+        'с' => Some("s"),
+        'т' => Some("t"),
+        'у' => Some("u"),
+        'ф' => Some("f"),
+        'х' => Some("kh"),
+        'ц' => Some("ts"),
+        'ч' => Some("ch"),
+        'ш' => Some("sh"),
+        'щ' => Some("shch"),
+        'ъ' | 'ь' => Some(""),
+        'ю' => Some("yu"),
+        'я' => Some("ya"),
+        'і' => Some("i"),
+        'ї' => Some("yi"),
+        'є' => Some("ye"),
+        'ґ' => Some("g"),
+        _ => None,
+    }
 }
 
 /// A coarse phonetic key of a word in either script: transliterated, then reduced to its
@@ -249,6 +275,17 @@ pub fn like_name(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prefix_is_the_start_of_the_whole_transliteration() {
+        for w in ["Щука", "Шаль", "объект", "ЁЖ", "Σίσυφος", "a", "", "Юлия Ъ"]
+        {
+            let mut out = ['\0'; 4];
+            let n = latin_prefix_into(w, &mut out);
+            let want: Vec<char> = to_latin(w).chars().take(4).collect();
+            assert_eq!(&out[..n], want.as_slice(), "{w}");
+        }
+    }
 
     #[test]
     fn transliterates() {

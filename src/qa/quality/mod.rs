@@ -82,7 +82,7 @@ impl QualityModel {
 
     /// Whether a word row is above the classifier's cut.
     pub fn flags(&self, row: &[f64]) -> bool {
-        !self.forest.is_empty() && self.predict(row) > self.forest.cut
+        !self.forest.is_empty() && self.forest.exceeds(row, self.forest.cut)
     }
 
     /// The raw prediction (on the scale of the training targets: standardised human scores)

@@ -102,19 +102,8 @@ pub struct Latin4([char; 4]);
 
 /// The first four chars of a word's transliteration ([`translit::to_latin`]).
 fn latin_prefix(w: &str) -> Latin4 {
-    // Every letter gives at least one Latin letter except the hard and soft signs, so eight
-    // letters almost always suffice; the whole word otherwise.
-    let cut = w.char_indices().nth(8).map_or(w.len(), |(b, _)| b);
-    let head = translit::to_latin(&w[..cut]);
-    let latin = if head.chars().count() >= 4 || cut == w.len() {
-        head
-    } else {
-        translit::to_latin(w)
-    };
     let mut out = ['\0'; 4];
-    for (o, c) in out.iter_mut().zip(latin.chars()) {
-        *o = c;
-    }
+    translit::latin_prefix_into(w, &mut out);
     Latin4(out)
 }
 

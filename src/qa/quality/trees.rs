@@ -107,6 +107,9 @@ pub struct Forest {
     /// The trees laid out in one array, and each tree's root in it.
     flat: Vec<Flat>,
     roots: Vec<u32>,
+    /// Per tree `k`: the least and the greatest sum the trees from `k` on can add (one
+    /// more entry, 0, at the end), for [`Forest::exceeds`].
+    rest: Vec<(f64, f64)>,
 }
 
 impl Forest {
@@ -175,23 +178,62 @@ impl Forest {
             .iter()
             .map(|t| flatten(t, &mut self.flat))
             .collect::<Option<Vec<_>>>()?;
+        let mut rest = vec![(0.0, 0.0); self.trees.len() + 1];
+        for (k, t) in self.trees.iter().enumerate().rev() {
+            let lo = t.leaves.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = t.leaves.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let (lo, hi) = if t.leaves.is_empty() {
+                (0.0, 0.0)
+            } else {
+                (lo, hi)
+            };
+            rest[k] = (rest[k + 1].0 + lo, rest[k + 1].1 + hi);
+        }
+        self.rest = rest;
         Some(())
+    }
+
+    /// The leaf tree `root` sends `x` to.
+    #[inline]
+    fn leaf(&self, root: u32, x: &[f64]) -> f64 {
+        let mut i = root as usize;
+        // Children come after their node, so each step moves forward and ends at a leaf.
+        while let Some(n) = self.flat.get(i) {
+            if n.feature == LEAF {
+                return n.threshold;
+            }
+            let v = x.get(n.feature as usize).copied().unwrap_or(0.0);
+            i = if v <= n.threshold { n.left } else { n.right } as usize;
+        }
+        0.0
+    }
+
+    /// Whether `predict(x) > cut`, walking only as many trees as it takes: it stops as soon
+    /// as the trees left cannot move the sum across the cut either way. (A classifier runs
+    /// once per word, and most words are far from its cut.)
+    pub fn exceeds(&self, x: &[f64], cut: f64) -> bool {
+        // A margin for the rounding of sums taken in another order: near the cut, every
+        // tree is walked and the answer is exactly that of `predict`.
+        const MARGIN: f64 = 1e-9;
+        let mut sum = self.base;
+        for (k, &root) in self.roots.iter().enumerate() {
+            let (lo, hi) = self.rest[k];
+            if sum + lo > cut + MARGIN {
+                return true;
+            }
+            if sum + hi < cut - MARGIN {
+                return false;
+            }
+            sum += self.leaf(root, x);
+        }
+        sum > cut
     }
 
     /// The forest's prediction for a row of features in [`Forest::features`] order.
     pub fn predict(&self, x: &[f64]) -> f64 {
         let mut sum = self.base;
         for &root in &self.roots {
-            let mut i = root as usize;
-            // Children come after their node, so each step moves forward and ends at a leaf.
-            while let Some(n) = self.flat.get(i) {
-                if n.feature == LEAF {
-                    sum += n.threshold;
-                    break;
-                }
-                let v = x.get(n.feature as usize).copied().unwrap_or(0.0);
-                i = if v <= n.threshold { n.left } else { n.right } as usize;
-            }
+            sum += self.leaf(root, x);
         }
         sum
     }
@@ -232,6 +274,23 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert!((f.predict(&[0.0, 2.5]) - (0.5 - 1.0 + 0.25)).abs() < 1e-12);
         assert!((f.predict(&[0.0, 3.0]) - (0.5 + 1.0 + 0.25)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn exceeds_agrees_with_the_sum_on_every_side_of_the_cut() {
+        let f = Forest::parse(
+            "features a b\nbase 0\nscale 0 1\ntree\nn 0 1 -1 -2\nl -2 2\n\
+             tree\nn 1 1 -1 -2\nl -0.5 0.5\ntree\nn 0 3 -1 -2\nl 0.1 -0.1\n",
+        )
+        .unwrap();
+        for a in [0.0, 1.0, 2.0, 5.0] {
+            for b in [0.0, 1.0, 2.0] {
+                let x = [a, b];
+                for cut in [-3.0, -2.4, -1.6, -0.5, 0.0, 1.4, 2.5, 2.6, 3.0] {
+                    assert_eq!(f.exceeds(&x, cut), f.predict(&x) > cut, "{x:?} {cut}");
+                }
+            }
+        }
     }
 
     #[test]
