@@ -20,6 +20,75 @@ fn in_prepositional_phrase(s: &[Token], i: usize) -> bool {
     k > 0 && s[k - 1].upos == "ADP"
 }
 
+/// Nouns that name a time: a noun phrase of them is an adverbial (`Last month`, `Every
+/// morning`, `Yesterday`), not a subject.
+const TIME_NOUNS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "weekend",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "century",
+    "decade",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether the noun at `i` is a time adverbial: a time noun alone (`Yesterday`) or after
+/// `last`, `next`, `this`, `every`, `that` (`last month`), or a bare date word.
+fn temporal(s: &[Token], i: usize) -> bool {
+    let t = &s[i];
+    if !matches!(t.upos, "NOUN" | "PROPN" | "ADV") {
+        return false;
+    }
+    let w = t.text.to_lowercase();
+    if !TIME_NOUNS.contains(&w.as_str()) {
+        return false;
+    }
+    if matches!(w.as_str(), "yesterday" | "today" | "tomorrow" | "tonight") {
+        return true;
+    }
+    i > 0
+        && matches!(
+            s[i - 1].text.to_lowercase().as_str(),
+            "last" | "next" | "this" | "every" | "that" | "each" | "early" | "late"
+        )
+}
+
 /// Word order calqued from Russian: a declarative sentence that opens with adverbials and
 /// puts its verb before the subject (`About this on Monday reported the press service.`,
 /// `In the city opened a new library.`). Every noun before the verb is inside a
@@ -37,13 +106,28 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
     {
         return;
     }
-    let Some(v) = s
-        .iter()
-        .position(|t| matches!(t.upos, "VERB" | "AUX") && feat(t, "VerbForm") == Some("Fin"))
-    else {
+    // The verb: the first finite one, or a past form the tagger took for a participle
+    // (`On the square gathered thousands`: with no auxiliary before it, it is the finite
+    // verb).
+    let Some(v) = s.iter().enumerate().position(|(i, t)| {
+        matches!(t.upos, "VERB" | "AUX")
+            && (feat(t, "VerbForm") == Some("Fin")
+                || t.upos == "VERB"
+                    && feat(t, "VerbForm") == Some("Part")
+                    && feat(t, "Tense") == Some("Past")
+                    && !s[..i].iter().any(|a| a.upos == "AUX"))
+    }) else {
         return;
     };
     if v == 0 {
+        return;
+    }
+    // Verbs of position and existence invert in English too (`In the corner stood a lamp`).
+    const PLACED: &[&str] = &[
+        "be", "stand", "sit", "lie", "hang", "live", "remain", "exist", "stretch", "tower", "loom",
+        "rise", "dwell", "rest", "lurk", "sprawl",
+    ];
+    if PLACED.contains(&s[v].lemma.as_str()) {
         return;
     }
     let first = s[0].text.to_lowercase();
@@ -63,10 +147,14 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
         return;
     }
     let nominal = |t: &Token| matches!(t.upos, "NOUN" | "PROPN" | "PRON");
-    if !before.iter().any(|t| t.upos == "ADP" || t.upos == "ADV") {
+    if !before
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.upos == "ADP" || t.upos == "ADV" || temporal(s, i))
+    {
         return;
     }
-    if (0..v).any(|i| nominal(&s[i]) && !in_prepositional_phrase(s, i)) {
+    if (0..v).any(|i| nominal(&s[i]) && !in_prepositional_phrase(s, i) && !temporal(s, i)) {
         return;
     }
     // The subject after the verb: a noun phrase (after a participle, for a passive).
@@ -97,7 +185,16 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
 pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
     for i in 0..s.len().saturating_sub(2) {
         let (v, a, o) = (&s[i], &s[i + 1], &s[i + 2]);
-        if v.upos != "VERB" || feat(v, "VerbForm") != Some("Fin") || a.upos != "ADV" {
+        // A past form right after its subject is finite whatever the tagger says
+        // (`The company increased quickly its sales`).
+        let past_after_subject = feat(v, "VerbForm") == Some("Part")
+            && feat(v, "Tense") == Some("Past")
+            && i > 0
+            && matches!(s[i - 1].upos, "NOUN" | "PROPN" | "PRON");
+        if v.upos != "VERB"
+            || !(feat(v, "VerbForm") == Some("Fin") || past_after_subject)
+            || a.upos != "ADV"
+        {
             continue;
         }
         let adv = a.text.to_lowercase();

@@ -27,6 +27,9 @@ fn has_verb(s: &[Token]) -> bool {
 struct SourceVerbs {
     finite: bool,
     imperative: bool,
+    /// A short passive participle stands for the predicate (`работы завершены`): the
+    /// English needs a form of `be` (`the work has been completed`).
+    short_passive: bool,
 }
 
 fn source_verbs(source: &str) -> SourceVerbs {
@@ -38,7 +41,46 @@ fn source_verbs(source: &str) -> SourceVerbs {
             .iter()
             .flatten()
             .any(|t| fin(&t) && feat(t, "Mood") == Some("Imp")),
+        short_passive: tagged.iter().flatten().any(|t| {
+            t.upos == "VERB"
+                && feat(t, "VerbForm") == Some("Part")
+                && feat(t, "Variant") == Some("Short")
+                && feat(t, "Voice") == Some("Pass")
+        }),
     }
+}
+
+/// The past form that stands for a Russian short passive participle with no `be` before it
+/// (`The work at the site already completed.` for `Работы уже завершены`): the sentence's
+/// only verb, a past form (`-ed` or irregular) right after its subject (adverbs between
+/// allowed), and no auxiliary anywhere. A particle after it (`sold out long ago`) makes it a
+/// phrasal verb English uses this way.
+fn bare_passive(s: &[Token]) -> Option<usize> {
+    if s.iter().any(|t| t.upos == "AUX") || s.iter().filter(|t| t.upos == "VERB").count() != 1 {
+        return None;
+    }
+    let v = s.iter().position(|t| t.upos == "VERB")?;
+    let t = &s[v];
+    if feat(t, "Tense") != Some("Past") || t.text.to_lowercase() == t.lemma {
+        return None;
+    }
+    let mut k = v;
+    while k > 0 && s[k - 1].upos == "ADV" {
+        k -= 1;
+    }
+    let after_subject = k > 0 && matches!(s[k - 1].upos, "NOUN" | "PROPN" | "PRON");
+    // A particle, not a preposition: no noun phrase after it.
+    let particle = s.get(v + 1).is_some_and(|n| {
+        matches!(n.upos, "ADP" | "PART" | "ADV")
+            && matches!(
+                n.text.to_lowercase().as_str(),
+                "out" | "up" | "off" | "down" | "away" | "over" | "through"
+            )
+            && s.get(v + 2).is_none_or(|m| {
+                !matches!(m.upos, "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ")
+            })
+    });
+    (after_subject && !particle).then_some(v)
 }
 
 /// A form that only ever serves as a past participle: the shipped counts show it after
@@ -138,8 +180,24 @@ pub(super) fn missing_verbs(sentences: &[Vec<Token>], source: &str, out: &mut Ve
             continue;
         };
         let src = *src.get_or_insert_with(|| source_verbs(source));
-        if !src.finite {
+        if !src.finite && !src.short_passive {
             return;
+        }
+        if src.short_passive {
+            if let Some(p) = bare_passive(s) {
+                out.push(Problem {
+                    start: first.start,
+                    end: last.end,
+                    message: format!(
+                        "“{}” stands alone where the source is passive: English needs a form of “be” (“has been {}”, “were {}”)",
+                        s[p].text, s[p].text, s[p].text
+                    ),
+                });
+                continue;
+            }
+            if !src.finite {
+                continue;
+            }
         }
         if !has_verb(s) {
             out.push(Problem {

@@ -390,6 +390,76 @@ mod tests {
     }
 
     #[test]
+    fn english_past_form_for_a_russian_short_passive() {
+        for (ru, bad) in [
+            (
+                "Ремонт моста полностью закончен.",
+                "The repair of the bridge fully finished.",
+            ),
+            (
+                "Все заявки уже рассмотрены комиссией.",
+                "All applications already reviewed by the commission.",
+            ),
+            (
+                "Новые правила опубликованы на сайте министерства.",
+                "The new rules published on the ministry's website.",
+            ),
+        ] {
+            assert_eq!(texts(ru, bad, "missing_verb").len(), 1, "{bad}");
+        }
+        for (ru, ok) in [
+            (
+                "Ремонт моста полностью закончен.",
+                "The repair of the bridge has been fully finished.",
+            ),
+            (
+                "Все заявки уже рассмотрены комиссией.",
+                "The commission has already reviewed all applications.",
+            ),
+            (
+                "Билеты на премьеру давно распроданы.",
+                "Tickets for the premiere sold out long ago.",
+            ),
+            // An active Russian verb: the English past tense is right.
+            (
+                "Новые правила вступили в силу в мае.",
+                "The new rules entered into force in May.",
+            ),
+        ] {
+            assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn english_inversion_after_time_adverbials_and_mistagged_past_forms() {
+        let ru = "На прошлой неделе в парке открылся новый каток.";
+        for bad in [
+            "Last week in the park opened a new skating rink.",
+            "Yesterday in the park opened a new skating rink.",
+            "In the park appeared suddenly a new skating rink.",
+        ] {
+            assert_eq!(texts(ru, bad, "word_order").len(), 1, "{bad}");
+        }
+        assert_eq!(
+            texts(
+                ru,
+                "The city council opened quickly a new rink.",
+                "word_order"
+            ),
+            ["opened quickly a"]
+        );
+        for ok in [
+            "Last week a new skating rink opened in the park.",
+            "On the hill stood an old church.",
+            "Along the river stretched a row of willows.",
+            "In the park there is a new skating rink.",
+            "The city council quickly opened a new rink.",
+        ] {
+            assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
     fn english_object_before_subject_kept_from_russian() {
         for (ru, bad) in [
             (
