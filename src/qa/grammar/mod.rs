@@ -136,6 +136,7 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
                 ru::adjective_agreement(s, &mut found);
                 ru::government(s, &mut found);
                 ru::subject_agreement(s, &mut found);
+                ru::copula_agreement(s, &mut found);
             }
         }
     }
@@ -357,6 +358,38 @@ mod tests {
             "Вы знаете, где музей?",
             "Учитель и ученики пойдут в музей.",
             "Ряд экспертов считает, что музей закроют.",
+        ] {
+            assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn russian_noun_phrase_after_a_preposition_and_copula_agreement() {
+        let en = "They left the town without their cars and were tired.";
+        assert_eq!(
+            texts(en, "Они уехали из города без своих машинами.", "grammar"),
+            ["своих машинами"]
+        );
+        assert_eq!(
+            texts(en, "Мы говорили о новым проектах.", "grammar"),
+            ["о новым"],
+            "the preposition's rule alone"
+        );
+        assert_eq!(
+            texts(en, "Все окна был открыты настежь.", "grammar"),
+            ["был открыты"]
+        );
+        assert_eq!(
+            texts(en, "Она была очень рад встрече.", "grammar"),
+            ["была очень рад"]
+        );
+        for ok in [
+            "Они уехали из города без своих машин.",
+            "При этом правительство обещает помощь.",
+            "Врачи работали среди больных гриппом.",
+            "Все окна были открыты настежь.",
+            "Она была очень рада встрече.",
+            "Работа будет закончена к маю.",
         ] {
             assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
         }

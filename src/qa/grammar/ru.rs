@@ -92,8 +92,8 @@ pub(super) fn adjective_agreement(s: &[Token], out: &mut Vec<Problem>) {
         // Reported: forms that share a case but in no reading agree in number and gender
         // within it (`новый библиотека`, `испанском языках`). Forms with no case in common
         // are usually two phrases side by side (`близким терпение`: an indirect object and
-        // the direct one; `будущего полиции`: a noun and its genitive), and a wrong case after
-        // a preposition is the government rule's.
+        // the direct one; `будущего полиции`: a noun and its genitive), unless a preposition
+        // opens them; a wrong case right after a preposition is the government rule's.
         if ra & rn != 0 || rn & case_bits(1) != 0 {
             continue;
         }
@@ -108,7 +108,34 @@ pub(super) fn adjective_agreement(s: &[Token], out: &mut Vec<Problem>) {
         let coordinated = i > 0
             && (s[i - 1].upos == "CCONJ" || s[i - 1].text == ",")
             && feat(n, "Number") == Some("Plur");
-        if !share_case || participle || coordinated {
+        // Right after a preposition, the two are one noun phrase whatever their cases
+        // (`без своего багажом`).
+        // (When the adjective's own case is wrong for the preposition, that rule reports it.)
+        // Demonstratives and quantifiers make a phrase of their own with a preposition
+        // (`при этом`, `во всём`), and an adjective standing for people takes an
+        // instrumental or dative complement (`среди больных гриппом`): neither is read so.
+        let stands_alone = a.upos == "DET"
+            && matches!(
+                a.lemma.to_lowercase().as_str(),
+                "этот" | "тот" | "весь" | "сам" | "такой" | "каждый" | "любой" | "всякий"
+            );
+        let complement = a.upos == "ADJ"
+            && feat(a, "Number") == Some("Plur")
+            && rn & (case_bits(0) | case_bits(1) | case_bits(3) | case_bits(5)) == 0;
+        let after_preposition =
+            i > 0 && s[i - 1].upos == "ADP" && !stands_alone && !complement && {
+                let p = s[i - 1].text.to_lowercase();
+                GOVERNS
+                    .iter()
+                    .find(|(w, _)| *w == p)
+                    .is_some_and(|(_, cases)| {
+                        cases
+                            .iter()
+                            .filter_map(|c| case_index(c))
+                            .any(|c| ra & case_bits(c) != 0)
+                    })
+            };
+        if !(share_case || after_preposition) || participle || coordinated {
             continue;
         }
         let what = if an.is_some() && nn.is_some() && an != nn {
@@ -249,6 +276,45 @@ pub(super) fn subject_agreement(s: &[Token], out: &mut Vec<Problem>) {
                 start: n.start,
                 end: v.end,
                 message: format!("“{}” does not agree with its subject “{}”", v.text, n.text),
+            });
+        }
+    }
+}
+
+/// A past or future form of `быть` and the short form after it that disagree in number, or
+/// in gender in the singular (`дома был снесены`, `она был рада`, `работы будет закончены`):
+/// the two make one predicate. An adverb may stand between them.
+pub(super) fn copula_agreement(s: &[Token], out: &mut Vec<Problem>) {
+    for i in 0..s.len().saturating_sub(1) {
+        let b = &s[i];
+        if b.upos != "AUX"
+            || b.lemma.to_lowercase() != "быть"
+            || !matches!(feat(b, "Tense"), Some("Past" | "Fut"))
+        {
+            continue;
+        }
+        let mut k = i + 1;
+        if s[k].upos == "ADV" && k + 1 < s.len() {
+            k += 1;
+        }
+        let f = &s[k];
+        if feat(f, "Variant") != Some("Short") || !matches!(f.upos, "ADJ" | "VERB") {
+            continue;
+        }
+        let (bn, fnum) = (feat(b, "Number"), feat(f, "Number"));
+        let (bg, fg) = (feat(b, "Gender"), feat(f, "Gender"));
+        let bad = match (bn, fnum) {
+            (Some(x), Some(y)) if x != y => true,
+            (Some("Sing"), Some("Sing")) => {
+                matches!((bg, fg), (Some(x), Some(y)) if x != y)
+            }
+            _ => false,
+        };
+        if bad {
+            out.push(Problem {
+                start: b.start,
+                end: f.end,
+                message: format!("“{}” does not agree with “{}”", b.text, f.text),
             });
         }
     }
