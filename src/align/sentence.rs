@@ -257,6 +257,23 @@ impl Scorer<'_> {
         2.0 * intersection_count(a, b) as f64 / (a.len() + b.len()) as f64
     }
 
+    /// [`Scorer::similarity`] of the source sentences `s` ending at the row whose keys are in
+    /// `marks` (bit `s.len() - 1` set for each key of `s`): the same count, found by looking
+    /// up the target keys instead of merging two sorted lists.
+    fn similarity_marked(&self, s: Range<usize>, t: Range<usize>, marks: &[u8]) -> f64 {
+        let a = &self.src.keys[s.len() - 1][s.start];
+        let b = &self.tgt.keys[t.len() - 1][t.start];
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let bit = 1u8 << (s.len() - 1);
+        let n = b
+            .iter()
+            .filter(|&&k| marks.get(k as usize).is_some_and(|m| m & bit != 0))
+            .count();
+        2.0 * n as f64 / (a.len() + b.len()) as f64
+    }
+
     /// Cost of the bead `s`×`t` (lower is better) and its similarity.
     fn cost(&self, s: Range<usize>, t: Range<usize>, prior: f64) -> (f64, f64) {
         if s.is_empty() || t.is_empty() {
@@ -362,15 +379,34 @@ fn dp(
         }
     };
     cost[0][0] = 0.0;
+    // The prior part of each shape's cost, as `Scorer::cost` computes it.
+    let prior_cost: Vec<f64> = scorer.shapes.iter().map(|&(_, _, p)| -p.ln()).collect();
+    // `marks[key]` has bit `d - 1` set when the key belongs to the `d` source sentences
+    // ending at the current row (every key of a sentence group is a key of one sentence).
+    let universe = scorer.src.keys[0]
+        .iter()
+        .flatten()
+        .max()
+        .map_or(0, |&k| k as usize + 1);
+    let mut marks = vec![0u8; universe];
+    let set_marks = |marks: &mut [u8], i: usize, on: bool| {
+        for d in 1..=scorer.src.keys.len().min(i) {
+            for &k in &scorer.src.keys[d - 1][i - d] {
+                let m = &mut marks[k as usize];
+                *m = if on { *m | 1 << (d - 1) } else { 0 };
+            }
+        }
+    };
     for i in 0..=n {
         let (lo, hi) = band[i];
+        set_marks(&mut marks, i, true);
         for j in lo..=hi {
             if i == 0 && j == 0 {
                 continue;
             }
             let mut best = f64::INFINITY;
             let mut best_k = u8::MAX;
-            for (k, &(di, dj, prior)) in scorer.shapes.iter().enumerate() {
+            for (k, &(di, dj, _)) in scorer.shapes.iter().enumerate() {
                 if di > i || dj > j {
                     continue;
                 }
@@ -378,7 +414,15 @@ fn dp(
                 if !prev.is_finite() {
                     continue;
                 }
-                let (c, _) = scorer.cost(i - di..i, j - dj..j, prior);
+                // The same value as `scorer.cost(i - di..i, j - dj..j, prior).0`.
+                let c = if di == 0 || dj == 0 {
+                    scorer.del_penalty
+                } else {
+                    let ls = scorer.src.prefix[i] - scorer.src.prefix[i - di];
+                    let lt = scorer.tgt.prefix[j] - scorer.tgt.prefix[j - dj];
+                    let sim = scorer.similarity_marked(i - di..i, j - dj..j, &marks);
+                    prior_cost[k] + scorer.length_cost(ls, lt) - SIM_WEIGHT * sim
+                };
                 if prev + c < best {
                     best = prev + c;
                     best_k = k as u8;
@@ -387,6 +431,7 @@ fn dp(
             cost[i][j - lo] = best;
             back[i][j - lo] = best_k;
         }
+        set_marks(&mut marks, i, false);
     }
     let mut out = Vec::new();
     let (mut i, mut j) = (n, m);
