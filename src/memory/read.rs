@@ -126,21 +126,34 @@ impl Memory {
         let top = match cache {
             Some(c) => self.top_cached(c, &sized, budget, limit)?,
             None => {
+                // The lists within the budget, decoded (blobs read in place) into buffers
+                // kept for the next lookup, then counted block by block.
                 let mut used = 0usize;
-                let mut counter = COUNTER.with(|c| std::mem::take(&mut *c.borrow_mut()));
+                let mut lists = DECODED.with(|c| std::mem::take(&mut *c.borrow_mut()));
                 let mut stmt = self
                     .conn
                     .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
+                let mut k = 0;
                 for &(n, g) in &sized {
                     if used > 0 && used + n > budget {
                         break;
                     }
                     used += n;
-                    let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
-                    counter.add_list(&blob);
+                    if k == lists.len() {
+                        lists.push(Vec::new());
+                    }
+                    let ids = &mut lists[k];
+                    ids.clear();
+                    stmt.query_row(params![g], |r| {
+                        fuzzy::decode(r.get_ref(0)?.as_blob()?, |id| ids.push(id));
+                        Ok(())
+                    })?;
+                    k += 1;
                 }
-                let top = counter.take_top(limit, 1);
-                COUNTER.with(|c| *c.borrow_mut() = counter);
+                let refs: Vec<&[u32]> = lists[..k].iter().map(|l| &l[..]).collect();
+                let top = fuzzy::top_counts(&refs, limit);
+                drop(refs);
+                DECODED.with(|c| *c.borrow_mut() = lists);
                 top
             }
         };
@@ -407,5 +420,6 @@ fn fuzzy_budget() -> usize {
 }
 
 thread_local! {
-    static COUNTER: std::cell::RefCell<fuzzy::Counter> = std::cell::RefCell::new(fuzzy::Counter::default());
+    /// Buffers for the decoded posting lists of a lookup, reused by the next one.
+    static DECODED: std::cell::RefCell<Vec<Vec<u32>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
