@@ -9,7 +9,9 @@
 //! Version 2 keeps, per unit: both texts with hashes of their normalised forms (exact
 //! matches), the previous and next source segment (context matches), TMX `tuid`, `prop`s and
 //! `note`, inline markup, origin, creation and change dates and users; an FTS5 index for
-//! concordance; and the trigram posting lists of [`fuzzy`] for fuzzy candidates.
+//! concordance; and the trigram posting lists of [`fuzzy`] for fuzzy candidates. Version 3 adds
+//! the memory's lexical model ([`lexicon`]); version 4 keeps the posting lists in a rowid table
+//! (integer keys: finding a list reads no other list).
 
 pub mod fuzzy;
 pub mod lexicon;
@@ -24,7 +26,7 @@ use crate::Result;
 use rusqlite::Connection;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Hash of the normalised form of a text (exact matching ignores case, quotes, spacing).
 pub fn norm_hash(text: &str) -> i64 {
@@ -402,6 +404,50 @@ mod tests {
             }
         );
         assert_eq!(m.units(&ExportFilter::default()).unwrap(), vec![u]);
+    }
+
+    #[test]
+    fn version_3_memories_keep_their_posting_lists_in_a_rowid_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tm.db");
+        let pairs = [
+            ("The council met today.", "Совет собрался сегодня."),
+            ("The minister spoke.", "Министр выступил."),
+        ];
+        let segs: Vec<NewSegment> = pairs.iter().map(|(s, t)| pair(s, t)).collect();
+        let norm = normalize("The council met on Monday.");
+        let before = {
+            let mut m = Memory::open(&path).unwrap();
+            m.ingest_document("a.txt", "h1", &segs).unwrap();
+            let found = m.fuzzy_candidates(&norm, 30).unwrap();
+            // Back to the version 3 layout: a clustered table.
+            m.conn
+                .execute_batch(
+                    "CREATE TABLE old(token INTEGER PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
+                     INSERT INTO old SELECT token, ids FROM fuzzy_postings;
+                     DROP TABLE fuzzy_postings; ALTER TABLE old RENAME TO fuzzy_postings;
+                     PRAGMA user_version = 3;",
+                )
+                .unwrap();
+            found
+        };
+        assert_eq!(before.len(), 2);
+        let m = Memory::open(&path).unwrap();
+        let version: i64 = m
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let sql: String = m
+            .conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'fuzzy_postings'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(!sql.contains("WITHOUT ROWID"), "{sql}");
+        assert_eq!(m.fuzzy_candidates(&norm, 30).unwrap(), before);
     }
 
     #[test]

@@ -82,6 +82,16 @@ END;
 CREATE TABLE fuzzy_postings(token INTEGER PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 ";
 
+/// v3 → v4: the posting lists move to a rowid table keyed by the trigram hash. Finding a list
+/// then compares integer keys only; in the clustered (`WITHOUT ROWID`) table of v2 every key
+/// compared on a leaf read the whole list it heads from its overflow pages.
+const SCHEMA_V4: &str = "
+CREATE TABLE fuzzy_postings4(token INTEGER PRIMARY KEY, ids BLOB NOT NULL);
+INSERT INTO fuzzy_postings4(token, ids) SELECT token, ids FROM fuzzy_postings ORDER BY token;
+DROP TABLE fuzzy_postings;
+ALTER TABLE fuzzy_postings4 RENAME TO fuzzy_postings;
+";
+
 impl Memory {
     /// Opens (creating if needed) the memory at `path`, creating its folder, and migrates it.
     pub fn open(path: &Path) -> Result<Memory> {
@@ -231,6 +241,13 @@ impl Memory {
             tx.execute_batch(lexicon::SCHEMA_V3)?;
             tx.pragma_update(None, "user_version", 3)?;
             tx.commit()?;
+        }
+        if version < 4 {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(SCHEMA_V4)?;
+            tx.pragma_update(None, "user_version", 4)?;
+            tx.commit()?;
+            self.caches_changed();
         }
         Ok(())
     }
