@@ -73,7 +73,9 @@ struct Feat {
 /// Interns strings to ids; anchors and stems of both sides share one table.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: foldhash::HashMap<String, u32>,
+    /// What each distinct word of a side gave (`features`): a word met again costs one lookup.
+    words: [foldhash::HashMap<String, WordIds>; 2],
 }
 
 impl Interner {
@@ -87,35 +89,54 @@ impl Interner {
     }
 }
 
+/// The anchor and the stem a word contributes to its sentence's features.
+#[derive(Clone, Copy)]
+struct WordIds {
+    anchor: Option<u32>,
+    stem: Option<u32>,
+}
+
 /// Stem used for co-occurrence learning: the first five letters, lower-cased.
 fn stem(word: &str) -> String {
     word.chars().flat_map(char::to_lowercase).take(5).collect()
 }
 
+/// The ids of what `word` contributes on `side` (interned on first sight, in this order).
+fn word_ids(word: &str, side: char, interner: &mut Interner) -> WordIds {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+        let anchor = (!digits.is_empty()).then(|| interner.id(&format!("#{digits}")));
+        return WordIds { anchor, stem: None };
+    }
+    let mut anchor = None;
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 4 || (letters >= 2 && crate::text::is_all_caps(word)) {
+        // Names, acronyms and cognates: the consonant skeleton of the transliteration.
+        let key = name_key(word);
+        if key.chars().count() >= 3 {
+            let k: String = key.chars().take(5).collect();
+            anchor = Some(interner.id(&format!("~{k}")));
+        }
+    }
+    let stem = (letters >= 2).then(|| interner.id(&format!("{side}{}", stem(word))));
+    WordIds { anchor, stem }
+}
+
 fn features(text: &str, side: char, interner: &mut Interner) -> Feat {
     let mut anchors = Vec::new();
     let mut stems = Vec::new();
+    let k = usize::from(side == 't');
     for w in crate::text::words(text) {
-        let word = w.text;
-        if word.chars().any(|c| c.is_ascii_digit()) {
-            let digits: String = word.chars().filter(char::is_ascii_digit).collect();
-            if !digits.is_empty() {
-                anchors.push(interner.id(&format!("#{digits}")));
+        let ids = match interner.words[k].get(w.text) {
+            Some(&ids) => ids,
+            None => {
+                let ids = word_ids(w.text, side, interner);
+                interner.words[k].insert(w.text.to_string(), ids);
+                ids
             }
-            continue;
-        }
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 4 || (letters >= 2 && crate::text::is_all_caps(word)) {
-            // Names, acronyms and cognates: the consonant skeleton of the transliteration.
-            let key = name_key(word);
-            if key.chars().count() >= 3 {
-                let k: String = key.chars().take(5).collect();
-                anchors.push(interner.id(&format!("~{k}")));
-            }
-        }
-        if letters >= 2 {
-            stems.push(interner.id(&format!("{side}{}", stem(word))));
-        }
+        };
+        anchors.extend(ids.anchor);
+        stems.extend(ids.stem);
     }
     anchors.sort_unstable();
     anchors.dedup();
