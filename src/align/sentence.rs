@@ -441,8 +441,22 @@ fn dp(
                 } else {
                     let ls = scorer.src.prefix[i] - scorer.src.prefix[i - di];
                     let lt = scorer.tgt.prefix[j] - scorer.tgt.prefix[j - dj];
+                    let base = prior_cost[k] + scorer.length_cost(ls, lt);
+                    // The similarity cannot pass 2·min/(sum) of the key counts: when even
+                    // that cannot beat the best so far, the keys need not be compared (the
+                    // bound is computed as the similarity is, so rounding keeps it a bound).
+                    let na = scorer.src.keys[di - 1][i - di].len();
+                    let nb = scorer.tgt.keys[dj - 1][j - dj].len();
+                    let ub = if na == 0 || nb == 0 {
+                        0.0
+                    } else {
+                        2.0 * na.min(nb) as f64 / (na + nb) as f64
+                    };
+                    if prev + (base - SIM_WEIGHT * ub) >= best {
+                        continue;
+                    }
                     let sim = scorer.similarity_marked(i - di..i, j - dj..j, &marks);
-                    prior_cost[k] + scorer.length_cost(ls, lt) - SIM_WEIGHT * sim
+                    base - SIM_WEIGHT * sim
                 };
                 if prev + c < best {
                     best = prev + c;
