@@ -74,7 +74,7 @@ pub fn sentences(text: &str, lang: Lang) -> Vec<Sentence> {
 
 /// Turns line breaks (and the whitespace around them) inside a sentence into one space.
 pub fn flatten(sentence: &str) -> String {
-    if !sentence.contains(['\n', '\r']) {
+    if LINE_BREAK.find(sentence.as_bytes()).is_none() {
         return sentence.to_string();
     }
     let mut out = String::with_capacity(sentence.len());
@@ -596,6 +596,9 @@ static QUOTE_LEAD: ByteSet = ByteSet::new(b"`'&\"\xE2\xC2", false);
 /// Bytes that can start something the splitter looks at: terminal marks, digits (time
 /// stamps), and the lead bytes of `…`, `‼`, emoji.
 static INTERESTING: ByteSet = ByteSet::new(b".?!\xE2\xF0", true);
+
+/// Line break bytes.
+static LINE_BREAK: ByteSet = ByteSet::new(b"\n\r", false);
 
 /// The bytes that end a list label (`1.`, `a)`).
 static LABEL_END: ByteSet = ByteSet::new(b".)", false);
