@@ -144,6 +144,8 @@ impl Memory {
                     }
                     let ids = &mut lists[k];
                     ids.clear();
+                    // At most one id a byte.
+                    ids.reserve(n);
                     stmt.query_row(params![g], |r| {
                         fuzzy::decode(r.get_ref(0)?.as_blob()?, |id| ids.push(id));
                         Ok(())
