@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Translation-memory benchmark: import time and memory (beside SQLite inserting the same rows
-# into a bare table, benches/bare_insert.py), database size, and fuzzy-lookup latency and recall, on the generated data of ../shared/bench/tm (EN→RU software messages,
-# padded with synthetic sentences).
+# into a bare table, benches/bare_insert.py), database size, and fuzzy-lookup latency and
+# recall, on the generated data of ../shared/bench/tm (EN→RU software messages, padded with
+# synthetic sentences).
 #
 #   bash benches/tm.sh [SIZE ...]      (default: 100000 1000000)
 #
