@@ -62,7 +62,7 @@ for size in 1000 2000 5000 10000; do
 done
 long=../shared/data/alignment/long/long_wmt22enru
 if [ -d "$long" ]; then
-  measure "long dev case (1876 sentences)" "$long/ru.txt" "$long/en.txt"
+  measure "long dev case (1876 + 1877 sentences)" "$long/ru.txt" "$long/en.txt"
 else
   echo "long dev case: skipped ($long is absent)"
 fi

@@ -1,57 +1,81 @@
 #!/usr/bin/env bash
-# Sentence-splitting throughput and peak memory on large English and Russian inputs.
+# Sentence-splitting throughput on varied real text, beside sentencex in the same run.
 #
-#   bash benches/segment.sh [SIZE_MB] [RUNS]      (defaults: 100 MB, 3 runs)
+#   bash benches/segment.sh [RUNS]      (default: 7 runs; medians are printed)
 #
-# Builds the release binary, makes an input of SIZE_MB per language by repeating the sample
-# texts in benches/data (and the seed documents), runs `tm split` RUNS times on one core and
-# prints the median MB/s (by wall-clock time and by CPU time, user+sys: the CPU figure is the
-# steadier one on a shared machine) and the peak resident memory reported by /usr/bin/time.
+# The input is built at bench time from many different documents, each once (never one sample
+# repeated): the texts of the segmentation dev sets (../shared/data/segmentation/dev), the raw
+# sentences of the other UD treebank files (../shared/data/treebanks, paragraphs as marked)
+# and the seed documents; see benches/segment_input.py. Skips with a message when
+# ../shared/data is absent.
+#
+# Figures are MB per CPU-second (user+sys, the steadier figure on a shared machine):
+# - tm: CPU time of `tm split --lang L FILE` on one core; "net" subtracts the CPU time of
+#   the same command on an empty file (process start: loading and relocating the binary);
+# - sentencex: CPU time of `sentencex.segment(L, text)` inside Python (the interpreter and
+#   the import are left out), installed with pip in a virtualenv this script makes.
+# It also prints the peak resident memory of tm, and checks that tm splits the input the same
+# way in every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-size_mb=${1:-100}
-runs=${2:-3}
+runs=${1:-7}
+data=../shared/data
+if [ ! -d "$data/segmentation/dev" ]; then
+  echo "skipped: $data/segmentation/dev is absent"
+  exit 0
+fi
 cargo build --release --quiet
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+python3 benches/segment_input.py "$data" seeds "$tmp"
+venv=${TM_BENCH_VENV:-target/bench-venv}
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sentencex' 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet sentencex
+fi
+: > "$tmp/empty.txt"
+python3 - "$tmp" "$runs" "$venv/bin/python" <<'PY'
+import os, resource, statistics, subprocess, sys
+tmp, runs, vpy = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+tm = "target/release/tm"
 
-make_input() { # lang out
-  local src=$tmp/src.$1
-  if [ "$1" = en ]; then cat benches/data/en_sample.txt seeds/000_*.txt > "$src"
-  else cat benches/data/ru_sample.txt > "$src"; fi
-  printf '\n\n' >> "$src"
-  local target=$((size_mb * 1024 * 1024))
-  : > "$2"
-  while [ "$(stat -c %s "$2")" -lt "$target" ]; do
-    cat "$src" "$src" "$src" "$src" "$src" "$src" "$src" "$src" >> "$2"
-    if [ "$(stat -c %s "$2")" -lt $((target / 8)) ]; then cat "$2" >> "$2.tmp" && cat "$2.tmp" >> "$2" && rm "$2.tmp"; fi
-  done
-  truncate -s "$target" "$2"
-  # Cut at the last full line so that the input stays valid UTF-8.
-  python3 - "$2" <<'PY'
-import sys
-p = sys.argv[1]
-b = open(p, 'rb').read()
-open(p, 'wb').write(b[: b.rfind(b'\n') + 1])
+def cpu_of(cmd, out_path):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(out_path, "wb") as out:
+        subprocess.run(cmd, stdout=out, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), after.ru_maxrss
+
+sx = r'''
+import sys, time, sentencex
+lang, path = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+list(sentencex.segment(lang, "Warm up. Done."))
+t = time.process_time()
+n = sum(1 for _ in sentencex.segment(lang, text))
+print(n, time.process_time() - t)
+'''
+pin = ["taskset", "-c", "0"]
+for lang in ("en", "ru"):
+    path = os.path.join(tmp, f"{lang}.txt")
+    mb = os.path.getsize(path) / 1e6
+    starts, totals, sxs, outs = [], [], [], set()
+    rss = 0
+    for _ in range(runs):
+        s, _ = cpu_of(pin + [tm, "split", "--lang", lang, os.path.join(tmp, "empty.txt")], os.devnull)
+        t, r = cpu_of(pin + [tm, "split", "--lang", lang, path], os.path.join(tmp, "out"))
+        rss = max(rss, r)
+        outs.add(open(os.path.join(tmp, "out"), "rb").read())
+        o = subprocess.run(pin + [vpy, "-c", sx, lang, path], capture_output=True, text=True, check=True)
+        n_sx, c_sx = o.stdout.split()
+        starts.append(s); totals.append(t); sxs.append(float(c_sx))
+    start, total, sxc = statistics.median(starts), statistics.median(totals), statistics.median(sxs)
+    n_tm = open(os.path.join(tmp, "out"), "rb").read().count(b"\n")
+    net = max(total - start, 1e-6)
+    print(f"{lang}: {mb:.2f} MB, tm {n_tm} sentences, sentencex {n_sx}; median of {runs} runs:")
+    print(f"  tm        {mb/total:7.1f} MB/CPU-s ({total*1000:.1f} ms), net of process start "
+          f"({start*1000:.1f} ms) {mb/net:7.1f} MB/CPU-s; peak RSS {rss/1024:.0f} MB"
+          + ("" if len(outs) == 1 else "; OUTPUT DIFFERS BETWEEN RUNS"))
+    print(f"  sentencex {mb/sxc:7.1f} MB/CPU-s ({sxc*1000:.1f} ms)")
+    print(f"  ratio tm/sentencex: {sxc/total:.2f} (net {sxc/net:.2f})")
 PY
-}
-
-for lang in en ru; do
-  input=$tmp/big.$lang.txt
-  make_input $lang "$input"
-  bytes=$(stat -c %s "$input")
-  results=()
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" taskset -c 0 target/release/tm split --lang $lang "$input" > "$tmp/out"
-    read -r secs user sys kb < "$tmp/time"
-    results+=("$(python3 -c "print(f'{$bytes/1e6/max($secs,0.001):.1f} {$bytes/1e6/max($user+$sys,0.001):.1f} {$kb/1024:.1f}')")")
-  done
-  sentences=$(wc -l < "$tmp/out")
-  printf '%s\n' "${results[@]}" | python3 -c "
-import sys, statistics
-rows = [tuple(map(float, l.split())) for l in sys.stdin if l.strip()]
-wall = statistics.median(r[0] for r in rows); cpu = statistics.median(r[1] for r in rows)
-rss = max(r[2] for r in rows)
-print(f'$lang: {$bytes/1e6:.1f} MB, $sentences sentences, median over $runs runs: {wall:.1f} MB/s wall, {cpu:.1f} MB/s CPU; peak RSS {rss:.1f} MB')
-"
-done

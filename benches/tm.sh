@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Translation-memory benchmark: import time and memory, database size, and fuzzy-lookup
-# latency and recall, on the generated data of ../shared/bench/tm (EN→RU software messages,
-# padded with synthetic sentences).
+# Translation-memory benchmark: import time and memory (beside SQLite inserting the same rows
+# into a bare table, benches/bare_insert.py), database size, and fuzzy-lookup latency and
+# recall, on the generated data of ../shared/bench/tm (EN→RU software messages, padded with
+# synthetic sentences).
 #
 #   bash benches/tm.sh [SIZE ...]      (default: 100000 1000000)
 #
@@ -29,11 +30,15 @@ fi
 for n in "${sizes[@]}"; do
   db=$data/bench_$n.db
   rm -f "$db" "$db-wal" "$db-shm"
-  /usr/bin/time -f '%e %M' -o "$data/time" target/release/tm import "$data/tm_$n.tmx" --db "$db" 2>/dev/null
-  read -r secs kb < "$data/time"
+  /usr/bin/time -f '%e %U %S %M' -o "$data/time" target/release/tm import "$data/tm_$n.tmx" --db "$db" 2>/dev/null
+  read -r secs user sys kb < "$data/time"
   target/release/tm stats --db "$db" > /dev/null   # checkpoints the WAL
   size=$(du -cb "$db"* | tail -1 | cut -f1)
-  echo "== $n units: import ${secs} s, peak RSS $((kb / 1024)) MB, database $((size / 1024 / 1024)) MB"
+  # The same rows inserted by SQLite into a bare table (no index), in the same run.
+  read -r bare _ < <(python3 benches/bare_insert.py "$db" "$data/bare_$n.db")
+  rm -f "$data/bare_$n.db"
+  ratio=$(python3 -c "print(f'{$secs / max($bare, 0.001):.1f}')")
+  echo "== $n units: import ${secs} s wall (${user} s user, ${sys} s sys), peak RSS $((kb / 1024)) MB, database $((size / 1024 / 1024)) MB; bare-table insert of the same rows ${bare} s (import ${ratio}x)"
   for run in 1 2 3; do
     target/release/tm lookup --batch "$data/queries_$n.jsonl" --db "$db" --min-score 65 --limit 5 \
       --format jsonl > "$data/pred_$n.$run.jsonl"

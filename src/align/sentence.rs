@@ -73,7 +73,9 @@ struct Feat {
 /// Interns strings to ids; anchors and stems of both sides share one table.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: foldhash::HashMap<String, u32>,
+    /// What each distinct word of a side gave (`features`): a word met again costs one lookup.
+    words: [foldhash::HashMap<String, WordIds>; 2],
 }
 
 impl Interner {
@@ -87,35 +89,54 @@ impl Interner {
     }
 }
 
+/// The anchor and the stem a word contributes to its sentence's features.
+#[derive(Clone, Copy)]
+struct WordIds {
+    anchor: Option<u32>,
+    stem: Option<u32>,
+}
+
 /// Stem used for co-occurrence learning: the first five letters, lower-cased.
 fn stem(word: &str) -> String {
     word.chars().flat_map(char::to_lowercase).take(5).collect()
 }
 
+/// The ids of what `word` contributes on `side` (interned on first sight, in this order).
+fn word_ids(word: &str, side: char, interner: &mut Interner) -> WordIds {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+        let anchor = (!digits.is_empty()).then(|| interner.id(&format!("#{digits}")));
+        return WordIds { anchor, stem: None };
+    }
+    let mut anchor = None;
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 4 || (letters >= 2 && crate::text::is_all_caps(word)) {
+        // Names, acronyms and cognates: the consonant skeleton of the transliteration.
+        let key = name_key(word);
+        if key.chars().count() >= 3 {
+            let k: String = key.chars().take(5).collect();
+            anchor = Some(interner.id(&format!("~{k}")));
+        }
+    }
+    let stem = (letters >= 2).then(|| interner.id(&format!("{side}{}", stem(word))));
+    WordIds { anchor, stem }
+}
+
 fn features(text: &str, side: char, interner: &mut Interner) -> Feat {
     let mut anchors = Vec::new();
     let mut stems = Vec::new();
+    let k = usize::from(side == 't');
     for w in crate::text::words(text) {
-        let word = w.text;
-        if word.chars().any(|c| c.is_ascii_digit()) {
-            let digits: String = word.chars().filter(char::is_ascii_digit).collect();
-            if !digits.is_empty() {
-                anchors.push(interner.id(&format!("#{digits}")));
+        let ids = match interner.words[k].get(w.text) {
+            Some(&ids) => ids,
+            None => {
+                let ids = word_ids(w.text, side, interner);
+                interner.words[k].insert(w.text.to_string(), ids);
+                ids
             }
-            continue;
-        }
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 4 || (letters >= 2 && crate::text::is_all_caps(word)) {
-            // Names, acronyms and cognates: the consonant skeleton of the transliteration.
-            let key = name_key(word);
-            if key.chars().count() >= 3 {
-                let k: String = key.chars().take(5).collect();
-                anchors.push(interner.id(&format!("~{k}")));
-            }
-        }
-        if letters >= 2 {
-            stems.push(interner.id(&format!("{side}{}", stem(word))));
-        }
+        };
+        anchors.extend(ids.anchor);
+        stems.extend(ids.stem);
     }
     anchors.sort_unstable();
     anchors.dedup();
@@ -257,6 +278,23 @@ impl Scorer<'_> {
         2.0 * intersection_count(a, b) as f64 / (a.len() + b.len()) as f64
     }
 
+    /// [`Scorer::similarity`] of the source sentences `s` ending at the row whose keys are in
+    /// `marks` (bit `s.len() - 1` set for each key of `s`): the same count, found by looking
+    /// up the target keys instead of merging two sorted lists.
+    fn similarity_marked(&self, s: Range<usize>, t: Range<usize>, marks: &[u8]) -> f64 {
+        let a = &self.src.keys[s.len() - 1][s.start];
+        let b = &self.tgt.keys[t.len() - 1][t.start];
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let bit = 1u8 << (s.len() - 1);
+        let n = b
+            .iter()
+            .filter(|&&k| marks.get(k as usize).is_some_and(|m| m & bit != 0))
+            .count();
+        2.0 * n as f64 / (a.len() + b.len()) as f64
+    }
+
     /// Cost of the bead `s`×`t` (lower is better) and its similarity.
     fn cost(&self, s: Range<usize>, t: Range<usize>, prior: f64) -> (f64, f64) {
         if s.is_empty() || t.is_empty() {
@@ -362,15 +400,34 @@ fn dp(
         }
     };
     cost[0][0] = 0.0;
+    // The prior part of each shape's cost, as `Scorer::cost` computes it.
+    let prior_cost: Vec<f64> = scorer.shapes.iter().map(|&(_, _, p)| -p.ln()).collect();
+    // `marks[key]` has bit `d - 1` set when the key belongs to the `d` source sentences
+    // ending at the current row (every key of a sentence group is a key of one sentence).
+    let universe = scorer.src.keys[0]
+        .iter()
+        .flatten()
+        .max()
+        .map_or(0, |&k| k as usize + 1);
+    let mut marks = vec![0u8; universe];
+    let set_marks = |marks: &mut [u8], i: usize, on: bool| {
+        for d in 1..=scorer.src.keys.len().min(i) {
+            for &k in &scorer.src.keys[d - 1][i - d] {
+                let m = &mut marks[k as usize];
+                *m = if on { *m | 1 << (d - 1) } else { 0 };
+            }
+        }
+    };
     for i in 0..=n {
         let (lo, hi) = band[i];
+        set_marks(&mut marks, i, true);
         for j in lo..=hi {
             if i == 0 && j == 0 {
                 continue;
             }
             let mut best = f64::INFINITY;
             let mut best_k = u8::MAX;
-            for (k, &(di, dj, prior)) in scorer.shapes.iter().enumerate() {
+            for (k, &(di, dj, _)) in scorer.shapes.iter().enumerate() {
                 if di > i || dj > j {
                     continue;
                 }
@@ -378,7 +435,35 @@ fn dp(
                 if !prev.is_finite() {
                     continue;
                 }
-                let (c, _) = scorer.cost(i - di..i, j - dj..j, prior);
+                // The same value as `scorer.cost(i - di..i, j - dj..j, prior).0`.
+                let c = if di == 0 || dj == 0 {
+                    scorer.del_penalty
+                } else {
+                    // The similarity cannot pass 2·min/(sum) of the key counts: when even
+                    // that cannot beat the best so far, the keys need not be compared (the
+                    // bound is computed as the similarity is, so rounding keeps it a bound).
+                    let na = scorer.src.keys[di - 1][i - di].len();
+                    let nb = scorer.tgt.keys[dj - 1][j - dj].len();
+                    let ub = if na == 0 || nb == 0 {
+                        0.0
+                    } else {
+                        2.0 * na.min(nb) as f64 / (na + nb) as f64
+                    };
+                    // Nor the length cost either when the shape loses with none at all (the
+                    // length cost is never below -2e-7: the normal CDF's approximation errs by
+                    // at most 1.5e-7; the margin covers that).
+                    if prev + (prior_cost[k] - SIM_WEIGHT * ub) >= best + 1e-6 {
+                        continue;
+                    }
+                    let ls = scorer.src.prefix[i] - scorer.src.prefix[i - di];
+                    let lt = scorer.tgt.prefix[j] - scorer.tgt.prefix[j - dj];
+                    let base = prior_cost[k] + scorer.length_cost(ls, lt);
+                    if prev + (base - SIM_WEIGHT * ub) >= best {
+                        continue;
+                    }
+                    let sim = scorer.similarity_marked(i - di..i, j - dj..j, &marks);
+                    base - SIM_WEIGHT * sim
+                };
                 if prev + c < best {
                     best = prev + c;
                     best_k = k as u8;
@@ -387,6 +472,7 @@ fn dp(
             cost[i][j - lo] = best;
             back[i][j - lo] = best_k;
         }
+        set_marks(&mut marks, i, false);
     }
     let mut out = Vec::new();
     let (mut i, mut j) = (n, m);

@@ -134,6 +134,12 @@ pub fn decode(encoded: &[u8], mut f: impl FnMut(u32)) -> u32 {
     let mut d = 0u32;
     let mut shift = 0;
     for &b in encoded {
+        if b < 0x80 && shift == 0 {
+            // A one-byte gap, the common case in a long list.
+            id = id.wrapping_add(u32::from(b));
+            f(id);
+            continue;
+        }
         d |= u32::from(b & 0x7f) << shift;
         if b & 0x80 == 0 {
             id = id.wrapping_add(d);

@@ -10,10 +10,13 @@
 //! kept with the sentence they close.
 
 mod rules;
+mod scan;
 pub mod srx;
 pub mod stream;
 
 pub use rules::{Class, Rules};
+
+use scan::ByteSet;
 
 use crate::text::Lang;
 use std::ops::Range;
@@ -71,7 +74,7 @@ pub fn sentences(text: &str, lang: Lang) -> Vec<Sentence> {
 
 /// Turns line breaks (and the whitespace around them) inside a sentence into one space.
 pub fn flatten(sentence: &str) -> String {
-    if !sentence.contains(['\n', '\r']) {
+    if LINE_BREAK.find(sentence.as_bytes()).is_none() {
         return sentence.to_string();
     }
     let mut out = String::with_capacity(sentence.len());
@@ -179,7 +182,7 @@ fn quotes(block: &str) -> Vec<Quote> {
     let bytes = block.as_bytes();
     let mut i = 0;
     // Every quote character starts with one of these bytes: scan bytes, decode only there.
-    while let Some(off) = bytes[i..].iter().position(|&b| QUOTE_LEAD[b as usize]) {
+    while let Some(off) = QUOTE_LEAD.find(&bytes[i..]) {
         i += off;
         let rest = &block[i..];
         let Some(c) = rest.chars().next() else {
@@ -258,71 +261,88 @@ const BULLETS: &[char] = &['•', '⁃', '‣', '◦', '▪', '*', '-'];
 /// Cheap byte test: is there a `.` or `)` right after a digit or ASCII lower-case letter that
 /// follows whitespace or a digit (a possible list label)?
 fn may_have_markers(b: &[u8]) -> bool {
-    (2..b.len()).any(|p| {
-        matches!(b[p], b'.' | b')')
-            && (b[p - 1].is_ascii_digit() || b[p - 1].is_ascii_lowercase())
+    if b.len() >= 2 && matches!(b[1], b'.' | b')') {
+        return true;
+    }
+    let mut p = 2;
+    while let Some(off) = b.get(p..).and_then(|rest| LABEL_END.find(rest)) {
+        p += off;
+        if (b[p - 1].is_ascii_digit() || b[p - 1].is_ascii_lowercase())
             && (b[p - 2].is_ascii_whitespace() || b[p - 2].is_ascii_digit() || b[p - 2] >= 0x80)
-    }) || (b.len() >= 2 && matches!(b[1], b'.' | b')'))
+        {
+            return true;
+        }
+        p += 1;
+    }
+    false
 }
 
 /// Inline enumerations: markers of consecutive values (1, 2, …; a, b, …) each followed by a
 /// capitalised item. Only runs of two or more count, so a lone "a." is left alone.
 fn list_markers(s: &str) -> Vec<Marker> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let byte = |k: usize| chars.get(k).map_or(s.len(), |&(b, _)| b);
-    let c = |i: usize| chars.get(i).map(|&(_, c)| c);
+    // Walked by byte offsets: a marker starts the text or follows ASCII whitespace, and all
+    // its parts but a bullet are ASCII.
+    let b = s.as_bytes();
+    let c = |p: usize| s.get(p..).and_then(|r| r.chars().next());
     let mut found: Vec<Marker> = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if i > 0 && !c(i - 1).is_some_and(|x| x.is_ascii_whitespace()) {
-            i += 1;
-            continue;
-        }
+    let mut q = 0;
+    while q < b.len() {
+        let here = q;
+        // The next candidate: after the next ASCII whitespace byte.
+        q = b[q..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(b.len(), |o| q + o + 1);
         // A marker starts with a digit, an ASCII lower-case letter or a bullet.
-        if !c(i).is_some_and(|x| x.is_ascii_alphanumeric() || BULLETS.contains(&x)) {
-            i += 1;
+        let first = b[here];
+        let bullet = if first.is_ascii_alphanumeric() {
+            false
+        } else if first == b'*' || first == b'-' || first >= 0x80 {
+            c(here).is_some_and(|x| BULLETS.contains(&x))
+        } else {
+            continue;
+        };
+        if first >= 0x80 && !bullet {
             continue;
         }
-        let start = i;
-        let mut p = i;
-        if c(p).is_some_and(|x| BULLETS.contains(&x)) {
-            p += 1;
-            if c(p) == Some(' ') {
+        let mut p = here;
+        if bullet {
+            p += c(p).map_or(1, char::len_utf8);
+            if b.get(p) == Some(&b' ') {
                 p += 1;
             }
         }
         let label_start = p;
-        while c(p).is_some_and(|x| x.is_ascii_digit()) && p - label_start < 2 {
+        while b.get(p).is_some_and(u8::is_ascii_digit) && p - label_start < 2 {
             p += 1;
         }
         let (value, numeric) = if p > label_start {
-            let digits: String = chars[label_start..p].iter().map(|&(_, c)| c).collect();
-            (digits.parse().unwrap_or(0), true)
-        } else if c(p).is_some_and(|x| x.is_ascii_lowercase()) {
+            (s[label_start..p].parse().unwrap_or(0), true)
+        } else if b.get(p).is_some_and(u8::is_ascii_lowercase) {
             p += 1;
-            (c(p - 1).map_or(0, |x| x as u32), false)
+            (u32::from(b[p - 1]), false)
         } else {
-            i += 1;
             continue;
         };
         let delim_start = p;
-        if c(p) == Some('.') {
+        if b.get(p) == Some(&b'.') {
             p += 1;
         }
-        if c(p) == Some(')') {
+        if b.get(p) == Some(&b')') {
             p += 1;
         }
-        if p == delim_start || c(p) != Some(' ') || !c(p + 1).is_some_and(char::is_uppercase) {
-            i += 1;
+        if p == delim_start || b.get(p) != Some(&b' ') || !c(p + 1).is_some_and(char::is_uppercase)
+        {
             continue;
         }
         found.push(Marker {
-            start: byte(start),
-            end: byte(p),
+            start: here,
+            end: p,
             value,
             numeric,
         });
-        i = p;
+        // The next candidate follows the marker.
+        q = q.max(p);
     }
     // Keep markers that continue or are continued by a neighbour of the next value.
     let n = found.len();
@@ -356,10 +376,7 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
     let has_text = |from: usize, to: usize| s[from..to].chars().any(is_alnum);
     let mut i = 0usize;
     while i < b.len() {
-        let next = b[i..]
-            .iter()
-            .position(|&x| INTERESTING[x as usize])
-            .map(|o| i + o);
+        let next = INTERESTING.find(&b[i..]).map(|o| i + o);
         if let Some(m) = markers.get(next_marker) {
             if next.is_none_or(|n| m.start <= n) {
                 if m.start >= i && has_text(sent_start, m.start) {
@@ -574,33 +591,17 @@ fn char_before(s: &str, i: usize) -> Option<char> {
 
 /// Bytes that can start a quote character (ASCII quotes, `&#39;`, and the lead bytes of
 /// `“”„` and `«»`).
-static QUOTE_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'`' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[b'&' as usize] = true;
-    t[b'"' as usize] = true;
-    t[0xE2] = true;
-    t[0xC2] = true;
-    t
-};
+static QUOTE_LEAD: ByteSet = ByteSet::new(b"`'&\"\xE2\xC2", false);
 
 /// Bytes that can start something the splitter looks at: terminal marks, digits (time
 /// stamps), and the lead bytes of `…`, `‼`, emoji.
-static INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'!' as usize] = true;
-    let mut d = b'0';
-    while d <= b'9' {
-        t[d as usize] = true;
-        d += 1;
-    }
-    t[0xE2] = true;
-    t[0xF0] = true;
-    t
-};
+static INTERESTING: ByteSet = ByteSet::new(b".?!\xE2\xF0", true);
+
+/// Line break bytes.
+static LINE_BREAK: ByteSet = ByteSet::new(b"\n\r", false);
+
+/// The bytes that end a list label (`1.`, `a)`).
+static LABEL_END: ByteSet = ByteSet::new(b".)", false);
 
 /// A possible sentence end: a terminal cluster and what surrounds it.
 struct Candidate<'a> {
