@@ -11,6 +11,7 @@
 //! `note`, inline markup, origin, creation and change dates and users; an FTS5 index for
 //! concordance; and the trigram posting lists of [`fuzzy`] for fuzzy candidates.
 
+pub mod context;
 pub mod fuzzy;
 pub mod lexicon;
 pub mod texts;
