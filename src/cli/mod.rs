@@ -2,6 +2,7 @@
 //! arguments and calls the library. Errors carry context and end the process with code 2.
 
 mod import;
+mod pretranslate;
 
 use crate::formats::{self, tmx, tsv, Unit};
 use crate::ingest::{expand_inputs, ingest_files};
@@ -275,6 +276,10 @@ pub enum Command {
         #[command(flatten)]
         select: import::Selection,
     },
+    /// Fill the empty targets of an XLIFF file from the memory: the best match as the target
+    /// (to review, or translated for exact matches with --confirm-exact), every match as an
+    /// alternative; prints the match bands of the segments filled.
+    Pretranslate(pretranslate::Args),
     /// Check segments (TSV, TMX, XLIFF or text files, or the memory) and report the findings.
     Qa {
         /// Files to check, as one batch (inconsistencies and terms are found across them all);
@@ -606,6 +611,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             import(&cli.db, &file, policy, skip_invalid, &select)
         }
+        Command::Pretranslate(args) => pretranslate::run(&cli.db, &args),
         Command::Qa {
             files,
             format,

@@ -109,6 +109,31 @@ pub fn decode_xml(path: &Path, bytes: &[u8]) -> Result<String> {
     non_empty(path, text.into_owned())
 }
 
+/// The document with its XML declaration naming UTF-8 (the encoding it is written in after
+/// [`decode_xml`]), when it named another.
+pub fn declare_utf8(text: &str) -> String {
+    let Some(rest) = text.strip_prefix("<?xml") else {
+        return text.to_string();
+    };
+    let Some(end) = rest.find("?>") else {
+        return text.to_string();
+    };
+    let decl = &rest[..end];
+    let Some(at) = decl.find("encoding") else {
+        return text.to_string();
+    };
+    let after = &decl[at..];
+    let Some(q) = after.find(['"', '\'']) else {
+        return text.to_string();
+    };
+    let quote = &after[q..q + 1];
+    let Some(len) = after[q + 1..].find(quote) else {
+        return text.to_string();
+    };
+    let start = 5 + at + q + 1;
+    format!("{}UTF-8{}", &text[..start], &text[start + len..])
+}
+
 fn non_empty(path: &Path, text: String) -> Result<String> {
     if text.trim().is_empty() {
         return Err(Error::BadInput {
@@ -155,6 +180,15 @@ mod tests {
         assert_eq!(decode_xml(Path::new("x"), stale.as_bytes()).unwrap(), stale);
         let marked = [&[0xEF, 0xBB, 0xBF][..], b"<a/>"].concat();
         assert_eq!(decode_xml(Path::new("x"), &marked).unwrap(), "<a/>");
+    }
+
+    #[test]
+    fn the_declaration_is_rewritten_to_utf8() {
+        assert_eq!(
+            declare_utf8("<?xml version=\"1.0\" encoding='UTF-16'?><a/>"),
+            "<?xml version=\"1.0\" encoding='UTF-8'?><a/>"
+        );
+        assert_eq!(declare_utf8("<a/>"), "<a/>");
     }
 
     #[test]
