@@ -3,6 +3,7 @@
 
 mod import;
 mod pretranslate;
+mod terms;
 
 use crate::formats::{self, tmx, tsv, Unit};
 use crate::ingest::{expand_inputs, ingest_files};
@@ -280,6 +281,9 @@ pub enum Command {
     /// (to review, or translated for exact matches with --confirm-exact), every match as an
     /// alternative; prints the match bands of the segments filled.
     Pretranslate(pretranslate::Args),
+    /// Look a word up in termbases (TBX, CSV, TSV): its concepts' terms in every language,
+    /// synonyms and forbidden terms marked.
+    Terms(terms::Args),
     /// Check segments (TSV, TMX, XLIFF or text files, or the memory) and report the findings.
     Qa {
         /// Files to check, as one batch (inconsistencies and terms are found across them all);
@@ -612,6 +616,7 @@ pub fn run(cli: Cli) -> Result<()> {
             import(&cli.db, &file, policy, skip_invalid, &select)
         }
         Command::Pretranslate(args) => pretranslate::run(&cli.db, &args),
+        Command::Terms(args) => terms::run(&args),
         Command::Qa {
             files,
             format,
