@@ -99,6 +99,8 @@ fn sdlxliff_segments_and_confirmation_levels() {
 #[test]
 fn memoq_statuses() {
     let d = doc("memoq.mqxliff");
+    // The unit's own target, not an older version kept inside it.
+    assert_eq!(d.segments[0].unit.tgt, "Бюджет вырос.");
     let states: Vec<Option<State>> = d.segments.iter().map(|s| s.state).collect();
     assert_eq!(
         states,

@@ -178,6 +178,9 @@ fn state_of_memoq(status: &str) -> Option<State> {
 /// A 1.x `trans-unit` or a 2.x `segment` being read.
 #[derive(Default)]
 struct Pending {
+    /// Open elements inside the unit's own: its texts are its children only (memoQ and
+    /// others keep older versions of a unit's texts in elements of their own inside it).
+    depth: usize,
     id: String,
     translate: bool,
     approved: bool,
@@ -293,6 +296,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                             header: attr(e, "restype").as_deref()
                                 == Some("x-gettext-domain-header"),
                             status: attr(e, "mq:status").and_then(|s| state_of_memoq(&s)),
+                            depth: stack.len(),
                             place: Place {
                                 unit_open: after,
                                 ..Place::default()
@@ -318,6 +322,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                             id,
                             translate: tr && translate,
                             target_state: attr(e, "state").and_then(|s| state_of_target(&s)),
+                            depth: stack.len(),
                             place: Place {
                                 unit_open: open,
                                 segment_tag: Some((pos, after)),
@@ -326,7 +331,11 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                             ..Pending::default()
                         });
                     }
-                    "source" | "target" | "seg-source" if pending.is_some() => {
+                    "source" | "target" | "seg-source"
+                        if pending
+                            .as_ref()
+                            .is_some_and(|p| stack.len() == p.depth + usize::from(!empty)) =>
+                    {
                         let kind = match name.as_str() {
                             "source" => Kind::Source,
                             "target" => Kind::Target,
