@@ -238,3 +238,20 @@ fn malformed_files_name_the_place_and_import_nothing() {
     );
     env.fails(&["import", &bad], "unknown encoding");
 }
+
+#[test]
+fn qa_and_analyze_read_utf16_files() {
+    let env = Env::new();
+    let f = data("four_languages_utf16be.tmx");
+    let out = env.output(&["qa", f.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    env.run(&["import", data("cp1251.tmx").to_str().unwrap()]);
+    let a = env.run(&["analyze", data("cp1251.tmx").to_str().unwrap()]);
+    // The second segment follows the first as in the memory: a context match.
+    assert!(a.contains("context (101%)           1"), "{a}");
+    assert!(a.contains("100%                     1"), "{a}");
+}

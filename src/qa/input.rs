@@ -16,7 +16,16 @@ pub fn units_from_file(
     src_lang: Option<&str>,
     tgt_lang: Option<&str>,
 ) -> Result<Vec<QaUnit>> {
-    let text = formats::read_text_file(file)?;
+    let xml = file.extension().is_some_and(|e| {
+        let e = e.to_string_lossy().to_lowercase();
+        matches!(e.as_str(), "tmx" | "xlf" | "xliff" | "sdlxliff" | "mqxliff")
+    });
+    // XML files in any encoding their byte-order mark or declaration names.
+    let text = if xml {
+        formats::encoding::decode_xml(file, &formats::read_bytes(file)?)?
+    } else {
+        formats::read_text_file(file)?
+    };
     units_from_text(file, &text, src_lang, tgt_lang)
 }
 
@@ -58,9 +67,9 @@ pub fn units_from_text(
         }
         "tmx" | "xlf" | "xliff" | "sdlxliff" | "mqxliff" => {
             let read = if ext == "tmx" {
-                tmx::read(file)?
+                tmx::parse(file, text)?
             } else {
-                xliff::read(file)?
+                xliff::parse(file, text)?
             };
             read.into_iter()
                 .enumerate()
