@@ -227,7 +227,7 @@ fn parse_reader<R: std::io::BufRead>(
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
-                let name = e.name().as_ref().to_string();
+                let name = e.local_name().as_ref().to_string();
                 if stack.is_empty() && name != "tmx" {
                     return Err(err_at(
                         pos,
@@ -344,7 +344,7 @@ fn parse_reader<R: std::io::BufRead>(
                 }
             }
             Event::End(ref e) => {
-                let name = e.name().as_ref().to_string();
+                let name = e.local_name().as_ref().to_string();
                 stack.pop();
                 if in_seg && name != "seg" {
                     if let Some(t) = tuv.as_mut() {
@@ -694,6 +694,14 @@ mod tests {
         );
         let again = parse(Path::new("t.tmx"), &write(std::slice::from_ref(u))).unwrap();
         assert_eq!(again[0], *u);
+    }
+
+    #[test]
+    fn namespaced_tmx_and_its_prefixes() {
+        let xml = r#"<t:tmx xmlns:t="http://www.lisa.org/tmx14" version="1.4"><t:header srclang="en"/><t:body>
+<t:tu><t:tuv xml:lang="en"><t:seg>One</t:seg></t:tuv><t:tuv xml:lang="ru"><t:seg>Один</t:seg></t:tuv></t:tu></t:body></t:tmx>"#;
+        let u = parse(Path::new("t.tmx"), xml).unwrap();
+        assert_eq!((u[0].src.as_str(), u[0].tgt.as_str()), ("One", "Один"));
     }
 
     #[test]
