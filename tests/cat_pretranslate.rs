@@ -293,3 +293,28 @@ fn malformed_input_fails_with_its_place_and_writes_nothing() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn sdlxliff_segments_filled_in_their_mrk() {
+    let env = memory();
+    let out = env.path("out.sdlxliff");
+    env.run(&[
+        "pretranslate",
+        data("trados.sdlxliff").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    xmllint_ok(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("<target><mrk mtype=\"seg\" mid=\"1\">Клапан закрыт.</mrk> <mrk mtype=\"seg\" mid=\"2\"><mrk mtype=\"x-sdl-location\" mid=\"l1\"/>Затем подождите.</mrk></target>"),
+        "{text}"
+    );
+    // The alternatives name their segment and come after the target, before Trados' own data.
+    let alt = text.find("<alt-trans").unwrap();
+    assert!(text.find("</target>").unwrap() < alt && alt < text.find("<sdl:seg-defs>").unwrap());
+    assert!(text.contains("origin=\"tm\" mid=\"2\""), "{text}");
+    let doc = xliff::parse_document(&out, &text).unwrap();
+    let got: Vec<&str> = doc.segments.iter().map(|s| s.unit.tgt.as_str()).collect();
+    assert_eq!(got, ["Клапан закрыт.", "Затем подождите."]);
+}

@@ -127,7 +127,16 @@ pub fn fill(
             &seg.place.target,
         ) {
             (Some(_), Some((s, e)), Some((_, tgt_end))) => {
-                edits.push((*s, *e, content));
+                let tag = &text[*s..*e];
+                match empty_segment_tag(tag) {
+                    // `<mrk mtype="seg" mid="3"/>`: the element is written out with its content.
+                    Some(open) => {
+                        edits.push((*s, *e, format!("{open}>{content}</{}>", tag_name(tag))))
+                    }
+                    // The segment's text is empty: what its `mrk` holds is markup (Trados'
+                    // location markers), kept before the new text.
+                    None => edits.push((*e, *e, content)),
+                }
                 edits.push((*tgt_end, *tgt_end, alts));
             }
             (Some(range), None, None) => {
@@ -283,6 +292,33 @@ fn segment_tag(original: &str, index: usize, exact: bool) -> (String, String) {
     };
     let _ = write!(out, " state=\"{state}\">");
     (out, id)
+}
+
+/// `<mrk mtype="seg" …/>` (one empty segment element, nothing else): its start without `/>`.
+fn empty_segment_tag(tag: &str) -> Option<&str> {
+    let mut r = quick_xml::Reader::from_str(tag);
+    let is_seg = match r.read_event() {
+        Ok(quick_xml::events::Event::Empty(e)) => {
+            e.local_name().as_ref() == "mrk"
+                && e.attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == "mtype" && a.value.as_ref() == "seg")
+        }
+        _ => false,
+    };
+    let alone = matches!(r.read_event(), Ok(quick_xml::events::Event::Eof));
+    (is_seg && alone)
+        .then(|| tag.strip_suffix("/>"))
+        .flatten()
+        .map(str::trim_end)
+}
+
+/// The element name of a start tag (`<mrk …` → `mrk`).
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('<')
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '/' && *c != '>')
+        .collect()
 }
 
 /// The proposal as XML content: placeholders the source has get its inline XML back, the

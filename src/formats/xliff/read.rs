@@ -261,7 +261,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                 }
                 let v2 = version.as_deref().is_some_and(|v| v.starts_with('2'));
                 if let Some(c) = col.as_mut() {
-                    inline_start(c, e, &name, empty, after, v2);
+                    inline_start(c, e, &name, (empty, pos, after), v2);
                     continue;
                 }
                 if skip > 0 {
@@ -578,8 +578,7 @@ fn inline_start(
     c: &mut Collector,
     e: &BytesStart,
     name: &str,
-    empty: bool,
-    after: usize,
+    (empty, pos, after): (bool, usize, usize),
     v2: bool,
 ) {
     if let Some((_, xml, depth)) = c.code.as_mut() {
@@ -595,6 +594,11 @@ fn inline_start(
             let mid = attr(e, "mid").unwrap_or_default();
             let outer = std::mem::take(&mut c.cur);
             c.opens.push(Open::Seg(mid, after, outer));
+        }
+        "mrk" if !v2 && mtype == "seg" => {
+            // An empty segment written as an empty element: its place is the whole tag.
+            let mid = attr(e, "mid").unwrap_or_default();
+            c.segs.push((mid, Text::default(), (pos, after)));
         }
         "mrk" if mtype.starts_with("x-sdl") || mtype == "x-" => {
             if !empty {
