@@ -40,7 +40,8 @@ fn every_encoding_gives_the_same_units() {
             pairs: 4,
             one_language: 1,
             not_asked: 0,
-            invalid: 0
+            invalid: 0,
+            with_context: 0
         }
     );
     for name in [

@@ -1210,7 +1210,12 @@ fn import(
         b.finish_and_clear();
     }
     let stats = result?;
-    let with_context = mem.apply_context_props(&origin)?;
+    // Only files whose units name their context need the pass over the imported rows.
+    let with_context = if import::names_context(&summary) {
+        mem.apply_context_props(&origin)?
+    } else {
+        0
+    };
     if stats.added == 0 && stats.duplicates == 0 && stats.overwritten == 0 {
         bail!("{}: no translation units in the file", file.display());
     }

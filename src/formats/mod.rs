@@ -44,6 +44,18 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The previous and next source segment its props name (`x-prev`/`prev`,
+    /// `x-next`/`next`, as OmegaT and `tm import` of bilingual files write them).
+    pub fn context(&self) -> (Option<&str>, Option<&str>) {
+        let find = |names: [&str; 2]| {
+            self.props
+                .iter()
+                .find(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)))
+                .map(|(_, v)| v.as_str())
+        };
+        (find(["x-prev", "prev"]), find(["x-next", "next"]))
+    }
+
     /// Gives the unit TMX inline markup for the placeholders of its texts, from the XML of each
     /// placeholder (as read from XLIFF, `{1}` → `<g id="1">`): a paired code as `bpt`/`ept`,
     /// any other as `ph`, numbered as the placeholders are. A text whose placeholders are not

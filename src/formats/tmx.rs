@@ -45,6 +45,8 @@ pub struct Summary {
     pub not_asked: usize,
     /// Invalid units skipped (with `skip_invalid`).
     pub invalid: usize,
+    /// Pairs whose props name their context ([`Unit::context`]).
+    pub with_context: usize,
 }
 
 /// Reads a TMX file into units (all in memory; see [`read_stream`] for large files).
@@ -405,6 +407,9 @@ fn parse_reader<R: std::io::BufRead>(
                             unit.tuid.clone_from(&tuid);
                             unit.props.clone_from(&props);
                             summary.pairs += 1;
+                            if unit.context() != (None, None) {
+                                summary.with_context += 1;
+                            }
                             each(unit)?;
                         }
                     }

@@ -7,17 +7,6 @@ use super::{norm_hash, Memory};
 use crate::Result;
 use rusqlite::params;
 
-/// The context a unit's props name: the previous and the next source segment.
-pub fn from_props(props: &[(String, String)]) -> (Option<&str>, Option<&str>) {
-    let find = |names: [&str; 2]| {
-        props
-            .iter()
-            .find(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)))
-            .map(|(_, v)| v.as_str())
-    };
-    (find(["x-prev", "prev"]), find(["x-next", "next"]))
-}
-
 impl Memory {
     /// Gives the pairs imported from `origin` the context their props name (see the module
     /// comment), in one transaction; pairs whose props name none keep the context of the
@@ -41,7 +30,11 @@ impl Memory {
                 let Ok(props) = serde_json::from_str::<Vec<(String, String)>>(&json) else {
                     continue;
                 };
-                let (prev, next) = from_props(&props);
+                let unit = crate::formats::Unit {
+                    props,
+                    ..Default::default()
+                };
+                let (prev, next) = unit.context();
                 if prev.is_none() && next.is_none() {
                     continue;
                 }
