@@ -233,6 +233,17 @@ fn malformed_files_name_the_place_and_import_nothing() {
     let err = env.fails(&["import", path.to_str().unwrap()], "bad16.tmx:4:");
     assert!(err.contains("malformed"), "{err}");
     assert!(!env.db().exists() || env.pairs() == 0);
+    // An unpaired surrogate: not UTF-16.
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "<tmx version=\"1.4\"><header/><body><tu>".encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    bytes.extend([0x00, 0xD8, 0x41, 0x00]);
+    let path = env.path("surrogate.tmx");
+    std::fs::write(&path, bytes).unwrap();
+    let err = env.fails(&["import", path.to_str().unwrap()], "surrogate.tmx:");
+    assert!(err.contains("UTF-16LE"), "{err}");
+    assert!(!env.db().exists() || env.pairs() == 0);
     let bad = env.write(
         "bad.tmx",
         "<?xml version=\"1.0\" encoding=\"x-klingon\"?><tmx/>",

@@ -134,6 +134,72 @@ pub fn declare_utf8(text: &str) -> String {
     format!("{}UTF-8{}", &text[..start], &text[start + len..])
 }
 
+/// Decodes a byte stream in `encoding` to UTF-8 as it is read (bounded memory); bytes that are
+/// not valid in the encoding are an `InvalidData` error.
+pub struct DecodingReader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    raw: Vec<u8>,
+    out: Vec<u8>,
+    pos: usize,
+    len: usize,
+    done: bool,
+}
+
+impl<R: std::io::Read> DecodingReader<R> {
+    /// A reader of `inner` (its byte-order mark already skipped) in `encoding`.
+    pub fn new(inner: R, encoding: &'static Encoding) -> Self {
+        DecodingReader {
+            inner,
+            decoder: encoding.new_decoder_without_bom_handling(),
+            raw: vec![0; 1 << 16],
+            out: Vec::new(),
+            pos: 0,
+            len: 0,
+            done: false,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for DecodingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use encoding_rs::DecoderResult;
+        while self.pos == self.len {
+            if self.done {
+                return Ok(0);
+            }
+            let n = self.inner.read(&mut self.raw)?;
+            let last = n == 0;
+            let need = self
+                .decoder
+                .max_utf8_buffer_length_without_replacement(n)
+                .unwrap_or(n * 3 + 16);
+            self.out.resize(need.max(16), 0);
+            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(
+                &self.raw[..n],
+                &mut self.out,
+                last,
+            );
+            if let DecoderResult::Malformed(..) = result {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("bytes that are not {}", self.decoder.encoding().name()),
+                ));
+            }
+            if read < n {
+                return Err(std::io::Error::other("the decoder's buffer was too small"));
+            }
+            self.pos = 0;
+            self.len = written;
+            self.done = last;
+        }
+        let k = buf.len().min(self.len - self.pos);
+        buf[..k].copy_from_slice(&self.out[self.pos..self.pos + k]);
+        self.pos += k;
+        Ok(k)
+    }
+}
+
 fn non_empty(path: &Path, text: String) -> Result<String> {
     if text.trim().is_empty() {
         return Err(Error::BadInput {
@@ -180,6 +246,24 @@ mod tests {
         assert_eq!(decode_xml(Path::new("x"), stale.as_bytes()).unwrap(), stale);
         let marked = [&[0xEF, 0xBB, 0xBF][..], b"<a/>"].concat();
         assert_eq!(decode_xml(Path::new("x"), &marked).unwrap(), "<a/>");
+    }
+
+    #[test]
+    fn the_stream_decoder_agrees_with_the_whole_file_one() {
+        use std::io::Read;
+        let doc = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>Привет 𝔘 мир</a>".repeat(5000);
+        let bytes = utf16(&doc, false, false);
+        let mut out = String::new();
+        DecodingReader::new(&bytes[..], UTF_16BE)
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, doc);
+        let mut broken = utf16("<a>x</a>", true, false);
+        broken.extend([0x00, 0xD8, 0x41, 0x00]);
+        let mut out = String::new();
+        assert!(DecodingReader::new(&broken[..], UTF_16LE)
+            .read_to_string(&mut out)
+            .is_err());
     }
 
     #[test]

@@ -123,21 +123,22 @@ pub fn read_with(
         path: path.to_path_buf(),
         message,
     })?;
+    let (enc, bom) = (enc, bom_len(&head));
+    let input = std::io::Cursor::new(head).chain(file);
     if enc != encoding_rs::UTF_8 {
-        // Other encodings are decoded whole, and errors located in the decoded text.
-        let mut bytes = head;
-        file.read_to_end(&mut bytes).map_err(io)?;
-        let text = super::encoding::decode_xml(path, &bytes)?;
+        // Other encodings are decoded as they are read; errors are located in the decoded text.
+        let mut input = input;
+        std::io::copy(&mut (&mut input).take(bom as u64), &mut std::io::sink()).map_err(io)?;
+        let decoded = super::encoding::DecodingReader::new(input, enc);
         return parse_reader(
             path,
-            text.as_bytes(),
-            Some(text.as_bytes()),
+            std::io::BufReader::with_capacity(1 << 16, decoded),
+            None,
             opts,
             skipped,
             each,
         );
     }
-    let input = std::io::Cursor::new(head).chain(file);
     parse_reader(
         path,
         std::io::BufReader::with_capacity(1 << 16, input),
@@ -146,6 +147,10 @@ pub fn read_with(
         skipped,
         each,
     )
+}
+
+fn bom_len(head: &[u8]) -> usize {
+    super::encoding::sniff(head).map_or(0, |(_, bom)| bom)
 }
 
 /// Elements whose content is native code, not translatable text.
@@ -175,7 +180,17 @@ fn position_of(path: &Path, data: Option<&[u8]>, pos: u64) -> (usize, usize) {
     let bytes = match data {
         Some(d) => d,
         None => {
-            owned = std::fs::read(path).unwrap_or_default();
+            let raw = std::fs::read(path).unwrap_or_default();
+            let utf8 = super::encoding::sniff(&raw[..raw.len().min(1024)])
+                .is_ok_and(|(e, _)| e == encoding_rs::UTF_8);
+            // Offsets count bytes of the decoded text.
+            owned = if utf8 {
+                raw
+            } else {
+                super::encoding::decode_xml(path, &raw)
+                    .map(String::into_bytes)
+                    .unwrap_or(raw)
+            };
             &owned
         }
     };
