@@ -318,3 +318,24 @@ fn sdlxliff_segments_filled_in_their_mrk() {
     let got: Vec<&str> = doc.segments.iter().map(|s| s.unit.tgt.as_str()).collect();
     assert_eq!(got, ["Клапан закрыт.", "Затем подождите."]);
 }
+
+#[test]
+fn xliff_20_matches_join_the_units_own() {
+    let env = memory();
+    let out = env.path("out.xlf");
+    env.run(&[
+        "pretranslate",
+        data("v20_matches.xlf").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    xmllint_ok(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.matches("matches xmlns").count(), 0, "{text}");
+    assert_eq!(text.matches("<m:matches>").count(), 1, "{text}");
+    let root = tree(&text);
+    let matches = root.find("m:matches");
+    assert_eq!(matches.len(), 1);
+    assert_eq!(matches[0].children.len(), 2, "{text}");
+    assert_eq!(matches[0].children[1].attr("matchQuality"), Some("100.0"));
+}

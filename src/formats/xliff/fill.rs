@@ -61,7 +61,7 @@ pub fn fill(
     let mut report = FillReport::default();
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     // 2.x: the matches of each unit (by where its start tag ends), one element per unit.
-    let mut unit_matches: BTreeMap<usize, String> = BTreeMap::new();
+    let mut unit_matches: BTreeMap<usize, (Option<usize>, String)> = BTreeMap::new();
     // 1.x segmented units without a target: the content of each of their segments.
     let mut built: BTreeMap<usize, Vec<(usize, usize, String)>> = BTreeMap::new();
     let mut built_alts: BTreeMap<usize, String> = BTreeMap::new();
@@ -195,15 +195,27 @@ pub fn fill(
         let pos = first.place.after_source;
         edits.push((pos, pos, format!("<target{lang}>{content}</target>{alts}")));
     }
-    for (pos, matches) in unit_matches {
-        edits.push((
-            pos,
-            pos,
-            format!(
-                "<mtc:matches xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\">{matches}\
-                 </mtc:matches>"
-            ),
-        ));
+    for (pos, (close, matches)) in unit_matches {
+        match close {
+            // The unit has matches already: ours join them (one element per unit), each with
+            // the namespace declared, whatever prefix the file gave it.
+            Some(close) => edits.push((
+                close,
+                close,
+                matches.replace(
+                    "<mtc:match ",
+                    "<mtc:match xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\" ",
+                ),
+            )),
+            None => edits.push((
+                pos,
+                pos,
+                format!(
+                    "<mtc:matches xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\">{matches}\
+                     </mtc:matches>"
+                ),
+            )),
+        }
     }
     edits.sort_by_key(|e| (e.0, e.1));
     let mut out = String::with_capacity(text.len() + edits.len() * 128);
@@ -227,7 +239,7 @@ fn fill_v2(
     exact: bool,
     proposals: &[Proposal],
     edits: &mut Vec<(usize, usize, String)>,
-    unit_matches: &mut BTreeMap<usize, String>,
+    unit_matches: &mut BTreeMap<usize, (Option<usize>, String)>,
 ) {
     // The segment's start tag, with its state (and an id for the matches to refer to).
     let mut ref_id = seg
@@ -247,10 +259,12 @@ fn fill_v2(
         Some((s, e)) => edits.push((s, e, new)),
         None => edits.push((seg.place.after_source, seg.place.after_source, new)),
     }
-    let entry = unit_matches.entry(seg.place.unit_open).or_default();
+    let entry = unit_matches
+        .entry(seg.place.unit_open)
+        .or_insert_with(|| (seg.place.matches_close, String::new()));
     for p in proposals {
         let _ = write!(
-            entry,
+            entry.1,
             "<mtc:match ref=\"#{}\" matchQuality=\"{}.0\" origin=\"tm\"><source>{}</source>\
              <target>{}</target></mtc:match>",
             escape(&ref_id),

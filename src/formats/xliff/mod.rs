@@ -55,6 +55,8 @@ pub enum State {
 pub struct Place {
     /// Just after the unit's start tag (2.x: where `mtc:matches` go).
     pub unit_open: usize,
+    /// 2.x: where the unit's own `</mtc:matches>` starts, when it has matches already.
+    pub matches_close: Option<usize>,
     /// Just after `</source>` (or `</seg-source>`): where a new `target` goes.
     pub after_source: usize,
     /// The whole `target` element, when the unit has one.

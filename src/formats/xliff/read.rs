@@ -216,7 +216,8 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
     let mut stack: Vec<(bool, bool)> = vec![(false, true)];
     let mut skip = 0usize;
     let mut pending: Option<Pending> = None;
-    let mut unit2: Option<(String, usize, bool, usize)> = None; // id, open end, translate, segments
+    // 2.x: the unit's id, the end of its start tag, translate, where its `mtc:matches` end.
+    let mut unit2: Option<(String, usize, bool, Option<usize>)> = None;
     let mut col: Option<Collector> = None;
     let mut group = 0usize;
 
@@ -305,15 +306,12 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                         });
                     }
                     "unit" if v2 => {
-                        unit2 = Some((attr(e, "id").unwrap_or_default(), after, translate, 0));
+                        unit2 = Some((attr(e, "id").unwrap_or_default(), after, translate, None));
                     }
                     "segment" if v2 => {
                         group += 1;
-                        let (uid, open, tr, _) = unit2.clone().unwrap_or_default();
+                        let (uid, open, tr, matches_close) = unit2.clone().unwrap_or_default();
                         let sid = attr(e, "id");
-                        if let Some(u) = unit2.as_mut() {
-                            u.3 += 1;
-                        }
                         let id = match sid {
                             Some(s) if s != uid => format!("{uid}/{s}"),
                             _ => uid,
@@ -325,6 +323,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                             depth: stack.len(),
                             place: Place {
                                 unit_open: open,
+                                matches_close,
                                 segment_tag: Some((pos, after)),
                                 ..Place::default()
                             },
@@ -406,6 +405,11 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                 }
                 if skip > 0 {
                     skip -= 1;
+                    if skip == 0 && name == "matches" {
+                        if let Some(u) = unit2.as_mut() {
+                            u.3 = Some(pos);
+                        }
+                    }
                     continue;
                 }
                 match name.as_str() {
