@@ -286,3 +286,20 @@ fn qa_tags_check_sees_xliff_codes() {
         "{report}"
     );
 }
+
+#[test]
+fn qa_sees_no_indentation_in_pretty_printed_xliff_20() {
+    let env = Env::new();
+    let f = data("v20_pretty.xlf");
+    let out = env.run(&["qa", f.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(!out.contains("\"whitespace\""), "{out}");
+    assert!(!out.contains("spaces in a row"), "{out}");
+    // The segment with two spaces kept by xml:space="preserve" is reported.
+    let f = env.write(
+        "p.xlf",
+        r#"<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment>
+<source xml:space="preserve">Open the file.</source><target xml:space="preserve">Откройте  файл.</target></segment></unit></file></xliff>"#,
+    );
+    let out = env.run(&["qa", &f, "--format", "jsonl"]);
+    assert!(out.contains("\"whitespace\""), "{out}");
+}
