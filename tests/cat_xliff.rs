@@ -303,3 +303,32 @@ fn qa_sees_no_indentation_in_pretty_printed_xliff_20() {
     let out = env.run(&["qa", &f, "--format", "jsonl"]);
     assert!(out.contains("\"whitespace\""), "{out}");
 }
+
+#[test]
+fn crlf_files_read_with_lf_and_pretranslate_keeps_their_line_ends() {
+    let env = Env::new();
+    let text = std::fs::read_to_string(data("from_po.xlf"))
+        .unwrap()
+        .replace('\n', "\r\n");
+    let f = env.write("crlf.xlf", &text);
+    let d = xliff::read_document(Path::new(&f)).unwrap().1;
+    assert!(
+        d.segments[0].unit.src.contains("app 1.0\nContent-Type"),
+        "{:?}",
+        d.segments[0]
+    );
+    assert!(d.segments.iter().all(|s| !s.unit.src.contains('\r')));
+    // Pretranslation leaves the file's own line ends as they were.
+    let memory = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/cat/pretranslate");
+    env.run(&["import", memory.join("memory.tmx").to_str().unwrap()]);
+    let src = std::fs::read_to_string(memory.join("v12.xlf"))
+        .unwrap()
+        .replace('\n', "\r\n");
+    let f = env.write("v12crlf.xlf", &src);
+    let out = env.path("out.xlf");
+    env.run(&["pretranslate", &f, "-o", out.to_str().unwrap()]);
+    let filled = std::fs::read_to_string(out).unwrap();
+    assert!(filled.contains("Откройте страницу настроек."));
+    assert_eq!(filled.matches("\r\n").count(), src.matches("\r\n").count());
+    assert_eq!(filled.matches('\n').count(), src.matches('\n').count());
+}

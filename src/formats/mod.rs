@@ -113,6 +113,27 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     })
 }
 
+/// Whether a file with this name is XML (TMX, XLIFF, TBX), read in the encoding it names.
+pub fn is_xml_name(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        let e = e.to_string_lossy().to_lowercase();
+        matches!(
+            e.as_str(),
+            "tmx" | "xlf" | "xliff" | "sdlxliff" | "mqxliff" | "tbx"
+        )
+    })
+}
+
+/// The text of a file's bytes: XML files ([`is_xml_name`]) in the encoding they name
+/// ([`encoding::decode_xml`]), others as a UTF-8 text document ([`decode_text`]).
+pub fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    if is_xml_name(path) {
+        encoding::decode_xml(path, &bytes)
+    } else {
+        decode_text(path, bytes)
+    }
+}
+
 /// Reads a text document: it must exist, be non-empty, contain no NUL bytes and be UTF-8.
 /// A leading byte-order mark is dropped and CRLF line ends become LF.
 pub fn read_text_file(path: &Path) -> Result<String> {

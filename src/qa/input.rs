@@ -16,16 +16,8 @@ pub fn units_from_file(
     src_lang: Option<&str>,
     tgt_lang: Option<&str>,
 ) -> Result<Vec<QaUnit>> {
-    let xml = file.extension().is_some_and(|e| {
-        let e = e.to_string_lossy().to_lowercase();
-        matches!(e.as_str(), "tmx" | "xlf" | "xliff" | "sdlxliff" | "mqxliff")
-    });
     // XML files in any encoding their byte-order mark or declaration names.
-    let text = if xml {
-        formats::encoding::decode_xml(file, &formats::read_bytes(file)?)?
-    } else {
-        formats::read_text_file(file)?
-    };
+    let text = formats::decode_file(file, formats::read_bytes(file)?)?;
     units_from_text(file, &text, src_lang, tgt_lang)
 }
 

@@ -61,6 +61,11 @@ impl Collector {
     fn push_text(&mut self, s: &str, raw: &str) {
         match self.code.as_mut() {
             Some((_, xml, _)) => xml.push_str(raw),
+            // Line ends as XML reads them: CR LF and CR alone are LF.
+            None if s.contains('\r') => self
+                .cur
+                .text
+                .push_str(&s.replace("\r\n", "\n").replace('\r', "\n")),
             None => self.cur.text.push_str(s),
         }
     }
