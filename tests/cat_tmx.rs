@@ -41,7 +41,8 @@ fn every_encoding_gives_the_same_units() {
             one_language: 1,
             not_asked: 0,
             invalid: 0,
-            with_context: 0
+            with_context: 0,
+            unconfirmed: 0
         }
     );
     for name in [
@@ -107,6 +108,7 @@ fn only_the_pair_asked_for_matched_by_primary_language_unless_a_region_is_asked(
         src_lang: Some(s.into()),
         tgt_lang: Some(t.into()),
         skip_invalid: false,
+        only_confirmed: false,
     };
     let (units, summary) = read_all("four_languages_utf16be.tmx", &opts("en", "ru"));
     assert_eq!(units.len(), 2, "{units:?}");
@@ -266,4 +268,22 @@ fn qa_and_analyze_read_utf16_files() {
     // The second segment follows the first as in the memory: a context match.
     assert!(a.contains("context (101%)           1"), "{a}");
     assert!(a.contains("100%                     1"), "{a}");
+}
+
+#[test]
+fn only_confirmed_leaves_out_trados_drafts() {
+    let env = Env::new();
+    let f = data("trados_statuses.tmx");
+    let out = env.output(&["import", f.to_str().unwrap(), "--only-confirmed"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 1 units not confirmed"));
+    assert_eq!(env.pairs(), 2);
+    let tsv = env.run(&["export", "--format", "tsv"]);
+    assert!(!tsv.contains("Draft"), "{tsv}");
+    // Trados' context prop is kept with the unit.
+    let tmx = env.run(&["export"]);
+    assert!(tmx.contains("<prop type=\"x-Context\">"), "{tmx}");
+    let env = Env::new();
+    env.run(&["import", f.to_str().unwrap()]);
+    assert_eq!(env.pairs(), 3);
 }

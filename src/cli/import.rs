@@ -16,7 +16,8 @@ pub struct Selection {
     /// Only pairs with this target language (matched as `--src-lang`).
     #[arg(long)]
     pub tgt_lang: Option<String>,
-    /// XLIFF and PO: only segments confirmed, approved or final (not drafts, not fuzzy).
+    /// Only segments confirmed, approved or final: XLIFF and PO (not drafts, not fuzzy); TMX
+    /// units whose Trados `x-ConfirmationLevel` is not `Translated` or `Approved…`.
     #[arg(long)]
     pub only_confirmed: bool,
 }
@@ -28,6 +29,7 @@ impl Selection {
             src_lang: self.src_lang.clone(),
             tgt_lang: self.tgt_lang.clone(),
             skip_invalid: false,
+            only_confirmed: self.only_confirmed,
         }
     }
 }
@@ -202,6 +204,9 @@ pub fn report(summary: &Summary, with_context: usize) {
         }
         if t.invalid > 0 {
             eprintln!("skipped {} invalid units", t.invalid);
+        }
+        if t.unconfirmed > 0 {
+            eprintln!("skipped {} units not confirmed", t.unconfirmed);
         }
         if t.pairs > t.units {
             eprintln!(

@@ -30,6 +30,9 @@ pub struct ReadOptions {
     /// Report and skip units that are well-formed XML but not usable (no language, no `seg`)
     /// instead of stopping.
     pub skip_invalid: bool,
+    /// Leave out units whose `x-ConfirmationLevel` prop (Trados) says they are not confirmed
+    /// (`Draft`, `Unspecified`, `Rejected…`); units without one are kept.
+    pub only_confirmed: bool,
 }
 
 /// What a TMX reading found.
@@ -47,6 +50,19 @@ pub struct Summary {
     pub invalid: usize,
     /// Pairs whose props name their context ([`Unit::context`]).
     pub with_context: usize,
+    /// Units left out as not confirmed ([`ReadOptions::only_confirmed`]).
+    pub unconfirmed: usize,
+}
+
+/// Whether the unit's props say it is not confirmed (Trados `x-ConfirmationLevel`).
+fn unconfirmed(props: &[(String, String)]) -> bool {
+    props.iter().any(|(k, v)| {
+        k.eq_ignore_ascii_case("x-ConfirmationLevel")
+            && !matches!(
+                v.trim(),
+                "Translated" | "ApprovedTranslation" | "ApprovedSignOff"
+            )
+    })
 }
 
 /// Reads a TMX file into units (all in memory; see [`read_stream`] for large files).
@@ -418,6 +434,10 @@ fn parse_reader<R: std::io::BufRead>(
                             (Err(e), None) => return Err(e),
                         };
                         let props = std::mem::take(&mut props);
+                        if opts.only_confirmed && unconfirmed(&props) {
+                            summary.unconfirmed += 1;
+                            continue;
+                        }
                         for mut unit in units {
                             unit.tuid.clone_from(&tuid);
                             unit.props.clone_from(&props);
