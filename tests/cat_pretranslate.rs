@@ -314,6 +314,11 @@ fn sdlxliff_segments_filled_in_their_mrk() {
     let alt = text.find("<alt-trans").unwrap();
     assert!(text.find("</target>").unwrap() < alt && alt < text.find("<sdl:seg-defs>").unwrap());
     assert!(text.contains("origin=\"tm\" mid=\"2\""), "{text}");
+    // Trados' own statuses: drafts from the memory.
+    assert!(
+        text.contains("<sdl:seg id=\"1\" conf=\"Draft\" origin=\"tm\" percent=\"100\"/>"),
+        "{text}"
+    );
     let doc = xliff::parse_document(&out, &text).unwrap();
     let got: Vec<&str> = doc.segments.iter().map(|s| s.unit.tgt.as_str()).collect();
     assert_eq!(got, ["Клапан закрыт.", "Затем подождите."]);

@@ -81,6 +81,17 @@ pub fn fill(
             report.confirmed += 1;
         }
         let content = to_xml(&best.target, &seg.codes);
+        // SDLXLIFF: the segment's confirmation level and where its text came from.
+        let sdl_edit = seg.place.sdl_seg.map(|(s, e)| {
+            let conf = if exact { "Translated" } else { "Draft" };
+            let percent = best.score.min(100).to_string();
+            let tag = rewrite_tag(
+                &text[s..e],
+                &["conf", "origin", "percent"],
+                &[("conf", conf), ("origin", "tm"), ("percent", &percent)],
+            );
+            (s, e, tag)
+        });
         let lang_attr = match tgt_lang(seg) {
             l if l.is_empty() => String::new(),
             l => format!(" xml:lang=\"{}\"", escape(&l)),
@@ -138,8 +149,10 @@ pub fn fill(
                     None => edits.push((*e, *e, content)),
                 }
                 edits.push((*tgt_end, *tgt_end, alts));
+                edits.extend(sdl_edit);
             }
             (Some(range), None, None) => {
+                edits.extend(sdl_edit);
                 built
                     .entry(seg.group)
                     .or_default()
@@ -279,33 +292,58 @@ fn fill_v2(
 /// given, `fill-N`, to a segment that had none, for the matches to refer to).
 fn segment_tag(original: &str, index: usize, exact: bool) -> (String, String) {
     let state = if exact { "translated" } else { "initial" };
-    let mut r = quick_xml::Reader::from_str(original);
-    let mut out = String::from("<segment");
-    let mut id = None;
-    if let Ok(quick_xml::events::Event::Start(e)) = r.read_event() {
-        out = format!("<{}", e.name().as_ref());
-        for a in e.attributes().flatten() {
-            let key = a.key.as_ref().to_string();
-            if key == "state" || key == "subState" {
-                continue;
-            }
-            let value = a.value.replace('"', "&quot;");
-            if key == "id" {
-                id = Some(value.clone());
-            }
-            let _ = write!(out, " {key}=\"{value}\"");
-        }
-    }
-    let id = match id {
-        Some(id) => id,
+    match tag_attr(original, "id") {
+        Some(id) => (
+            rewrite_tag(original, &["state", "subState"], &[("state", state)]),
+            id,
+        ),
         None => {
             let id = format!("fill-{index}");
-            let _ = write!(out, " id=\"{id}\"");
-            id
+            let tag = rewrite_tag(
+                original,
+                &["state", "subState"],
+                &[("id", &id), ("state", state)],
+            );
+            (tag, id)
         }
+    }
+}
+
+/// The value of an attribute of a start tag, as written.
+fn tag_attr(tag: &str, key: &str) -> Option<String> {
+    let mut r = quick_xml::Reader::from_str(tag);
+    match r.read_event() {
+        Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => e
+            .attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .map(|a| a.value.to_string()),
+        _ => None,
+    }
+}
+
+/// A start (or empty) tag with the attributes `drop` left out and `add` appended (values
+/// escaped), the others kept as written.
+fn rewrite_tag(original: &str, drop: &[&str], add: &[(&str, &str)]) -> String {
+    let mut r = quick_xml::Reader::from_str(original);
+    let (e, empty) = match r.read_event() {
+        Ok(quick_xml::events::Event::Start(e)) => (e, false),
+        Ok(quick_xml::events::Event::Empty(e)) => (e, true),
+        _ => return original.to_string(),
     };
-    let _ = write!(out, " state=\"{state}\">");
-    (out, id)
+    let mut out = format!("<{}", e.name().as_ref());
+    for a in e.attributes().flatten() {
+        let key = a.key.as_ref().to_string();
+        if drop.contains(&key.as_str()) {
+            continue;
+        }
+        let _ = write!(out, " {key}=\"{}\"", a.value.replace('"', "&quot;"));
+    }
+    for (k, v) in add {
+        let _ = write!(out, " {k}=\"{}\"", escape(v));
+    }
+    out.push_str(if empty { "/>" } else { ">" });
+    out
 }
 
 /// `<mrk mtype="seg" …/>` (one empty segment element, nothing else): its start without `/>`.

@@ -69,6 +69,8 @@ pub struct Place {
     pub mrk_target: Option<(usize, usize)>,
     /// Segmented 1.x units: the content of `seg-source`.
     pub seg_source: Option<(usize, usize)>,
+    /// SDLXLIFF: this segment's `sdl:seg` start tag (its `conf` is rewritten).
+    pub sdl_seg: Option<(usize, usize)>,
 }
 
 /// One segment of an XLIFF file with what the file says about it.

@@ -197,6 +197,8 @@ struct Pending {
     src_segs: Vec<(String, Text, (usize, usize))>,
     tgt_segs: Vec<(String, Text, (usize, usize))>,
     confs: Vec<(String, State)>,
+    /// SDLXLIFF: each segment's `sdl:seg` start tag.
+    sdl_tags: Vec<(String, (usize, usize))>,
     place: Place,
 }
 
@@ -371,10 +373,11 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                     }
                     "seg" if pending.is_some() => {
                         // SDLXLIFF: <sdl:seg id="1" conf="Translated"/>
-                        if let (Some(id), Some(conf)) = (attr(e, "id"), attr(e, "conf")) {
-                            if let (Some(p), Some(s)) = (pending.as_mut(), state_of_sdl(&conf)) {
-                                p.confs.push((id, s));
+                        if let (Some(id), Some(p)) = (attr(e, "id"), pending.as_mut()) {
+                            if let Some(s) = attr(e, "conf").and_then(|c| state_of_sdl(&c)) {
+                                p.confs.push((id.clone(), s));
                             }
+                            p.sdl_tags.push((id, (pos, after)));
                         }
                     }
                     _ => {}
@@ -566,6 +569,7 @@ fn emit(p: Pending, base: Segment, out: &mut Vec<Segment>) {
             s.codes = src.codes.clone();
             s.place.mrk_source = Some(*range);
             s.place.mrk_target = tgt.map(|(_, _, r)| *r);
+            s.place.sdl_seg = p.sdl_tags.iter().find(|(m, _)| m == mid).map(|(_, r)| *r);
             s.header = p.header || header_like(&s.unit.src, &s.unit.tgt);
             out.push(s);
         }
