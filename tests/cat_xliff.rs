@@ -126,7 +126,10 @@ fn xliff_20_pretty_printed_with_pc_and_spaces() {
     assert!(!s[2].translate);
     assert_eq!(s[3].unit.src, "Keep  two spaces.");
     assert_eq!(s[3].state, Some(State::Final));
-    assert_eq!(s[4].unit.src, "Start {3}here{/3} and {m1}there{/m1}\t.");
+    assert_eq!(
+        s[4].unit.src,
+        "Start {3}here{/3} and {m1}there{/m1}\t, {m2}see{/m2}."
+    );
 }
 
 #[test]
