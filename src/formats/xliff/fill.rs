@@ -195,11 +195,11 @@ pub fn fill(
                 .or(Some(""));
         }
         for (a, b, fill) in ranges {
-            content.push_str(&text[at..a]);
+            content.push_str(text.get(at..a).unwrap_or(""));
             content.push_str(fill.unwrap_or(""));
-            at = b;
+            at = b.max(at);
         }
-        content.push_str(&text[at..end]);
+        content.push_str(text.get(at..end).unwrap_or(""));
         let lang = match first.unit.tgt_lang.as_str() {
             "" => String::new(),
             l => format!(" xml:lang=\"{}\"", escape(l)),
@@ -234,7 +234,7 @@ pub fn fill(
     let mut out = String::with_capacity(text.len() + edits.len() * 128);
     let mut at = 0usize;
     for (s, e, new) in edits {
-        if s < at {
+        if s < at || s > text.len() {
             continue; // overlapping edits cannot happen; never write one twice
         }
         out.push_str(&text[at..s]);

@@ -613,7 +613,7 @@ fn inline_start(
             let mid = attr(e, "mid").unwrap_or_default();
             c.segs.push((mid, Text::default(), (pos, after)));
         }
-        "mrk" if mtype.starts_with("x-sdl") || mtype == "x-" => {
+        "mrk" if mtype.starts_with("x-sdl") => {
             if !empty {
                 c.opens.push(Open::Transparent);
             }
