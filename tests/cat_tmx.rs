@@ -287,3 +287,23 @@ fn only_confirmed_leaves_out_trados_drafts() {
     env.run(&["import", f.to_str().unwrap()]);
     assert_eq!(env.pairs(), 3);
 }
+
+#[test]
+fn markup_the_reader_would_let_through_is_refused_with_its_place() {
+    let env = Env::new();
+    let tu =
+        "<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv><tuv xml:lang=\"ru\"><seg>б</seg></tuv></tu>";
+    for (i, doc) in [
+        format!("<!DOCTYPE tmx> SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\"><header srclang=\"en\"/><body>{tu}</body></tmx>"),
+        format!("<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n{}</body></tmx>", tu.replace("xml:lang=\"ru\"", "xml:lang=\"r<u\"")),
+        format!("<?<x/>xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>{tu}</body></tmx>"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let name = format!("bad{i}.tmx");
+        let f = env.write(&name, doc);
+        env.fails(&["import", &f], &format!("{name}:"));
+        assert!(!env.db().exists() || env.pairs() == 0, "{name}");
+    }
+}

@@ -335,3 +335,38 @@ fn crlf_files_read_with_lf_and_pretranslate_keeps_their_line_ends() {
     assert_eq!(filled.matches("\r\n").count(), src.matches("\r\n").count());
     assert_eq!(filled.matches('\n').count(), src.matches('\n').count());
 }
+
+#[test]
+fn markup_the_reader_would_let_through_is_refused_with_its_place() {
+    let env = Env::new();
+    let unit = "<trans-unit id=\"1\"><source>a</source><target>б</target></trans-unit>";
+    for (i, (head, body)) in [
+        (
+            "<?xml version=\"1.0\" &encoding=\"UTF-8\"?>",
+            unit.to_string(),
+        ),
+        (
+            "<?xml version=\"1.0\"?>",
+            unit.replace("id=\"1\"", "id=\"1<2\""),
+        ),
+        (
+            "<?xml version=\"1.0\"?>",
+            unit.replace("<target>", "<tar<get>"),
+        ),
+        (
+            "<?xml version=\"1.0\"?>",
+            format!("{unit}</body></file></xliff>stray text<xliff><file><body>"),
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let name = format!("bad{i}.xlf");
+        let f = env.write(
+            &name,
+            &format!("{head}\n<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"ru\"><body>\n{body}</body></file></xliff>"),
+        );
+        env.fails(&["import", &f], &format!("{name}:"));
+        assert!(!env.db().exists() || env.pairs() == 0, "{name}");
+    }
+}

@@ -7,7 +7,8 @@
 //! - [`termbase`]: TBX v2/v3 and CSV/TSV termbases (synonyms, forbidden terms);
 //! - [`tmx`]: TMX 1.1–1.4b translation memories;
 //! - [`tsv`]: two-column tab-separated pairs;
-//! - [`xliff`]: XLIFF 1.0–2.1 files from CAT tools.
+//! - [`xliff`]: XLIFF 1.0–2.1 files from CAT tools;
+//! - [`xmlcheck`]: the checks of tags the XML reader leaves out.
 
 pub mod encoding;
 pub mod lang;
@@ -16,6 +17,7 @@ pub mod termbase;
 pub mod tmx;
 pub mod tsv;
 pub mod xliff;
+pub mod xmlcheck;
 
 use crate::{Error, Result};
 use std::path::Path;

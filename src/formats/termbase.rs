@@ -137,6 +137,7 @@ pub fn parse_tbx(path: &Path, text: &str) -> Result<Vec<Concept>> {
             .map_err(|e| err_at(reader.error_position(), format!("malformed XML: {e}")))?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
+                super::xmlcheck::check_start(e).map_err(|m| err_at(pos, m))?;
                 let empty = matches!(event, Event::Empty(_));
                 let qname = e.name();
                 let name = qname
@@ -265,6 +266,9 @@ pub fn parse_tbx(path: &Path, text: &str) -> Result<Vec<Concept>> {
                     }
                 }
             }
+            Event::Text(ref t) if lang_stack.is_empty() && !t.as_ref().trim().is_empty() => {
+                return Err(err_at(pos, "text outside the root element".into()));
+            }
             Event::Text(ref t) if reading.is_some() => buf.push_str(&t.xml10_content()),
             Event::CData(ref t) if reading.is_some() => buf.push_str(&t.xml10_content()),
             Event::GeneralRef(ref r) if reading.is_some() => {
@@ -277,6 +281,13 @@ pub fn parse_tbx(path: &Path, text: &str) -> Result<Vec<Concept>> {
                     },
                 }
             }
+            Event::DocType(ref t) => {
+                super::xmlcheck::check_doctype(&t.xml10_content()).map_err(|m| err_at(pos, m))?
+            }
+            Event::PI(ref t) => {
+                super::xmlcheck::check_pi(t.as_ref()).map_err(|m| err_at(pos, m))?
+            }
+            Event::Decl(ref d) => super::xmlcheck::check_decl(d).map_err(|m| err_at(pos, m))?,
             Event::Eof => break,
             _ => {}
         }

@@ -259,6 +259,7 @@ fn parse_reader<R: std::io::BufRead>(
             .map_err(|e| err_at(reader.error_position(), format!("malformed XML: {e}")))?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
+                super::xmlcheck::check_start(e).map_err(|m| err_at(pos, m))?;
                 let empty = matches!(event, Event::Empty(_));
                 let name = e.local_name().as_ref().to_string();
                 if stack.is_empty() && name != "tmx" {
@@ -451,6 +452,10 @@ fn parse_reader<R: std::io::BufRead>(
                     _ => {}
                 }
             }
+            Event::Text(ref t) if stack.is_empty() && !t.as_ref().trim().is_empty() => {
+                return Err(err_at(pos, "text outside the root element".into()));
+            }
+            Event::Text(_) if stack.is_empty() => {}
             Event::Text(ref t) => {
                 let content = t.xml10_content();
                 text_event(
@@ -479,6 +484,13 @@ fn parse_reader<R: std::io::BufRead>(
                     &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &resolved,
                 );
             }
+            Event::DocType(ref t) => {
+                super::xmlcheck::check_doctype(&t.xml10_content()).map_err(|m| err_at(pos, m))?
+            }
+            Event::PI(ref t) => {
+                super::xmlcheck::check_pi(t.as_ref()).map_err(|m| err_at(pos, m))?
+            }
+            Event::Decl(ref d) => super::xmlcheck::check_decl(d).map_err(|m| err_at(pos, m))?,
             Event::Eof => {
                 if let Some(open) = stack.last() {
                     return Err(err_at(

@@ -1,6 +1,7 @@
 //! The XLIFF reader: one pass over the events, segments with their statuses, codes and places.
 
 use super::{Document, Place, Segment, State};
+use crate::formats::xmlcheck::{check_decl, check_start};
 use crate::formats::{lang, tmx::escape, Unit};
 use crate::{Error, Result};
 use quick_xml::events::{BytesStart, Event};
@@ -236,6 +237,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
         let after = reader.buffer_position() as usize;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
+                check_start(e).map_err(|m| err_at(pos as u64, m))?;
                 let empty = matches!(event, Event::Empty(_));
                 let name = local(e.name().as_ref());
                 let (inh_preserve, inh_translate) = stack.last().copied().unwrap_or((false, true));
@@ -450,6 +452,10 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                     _ => {}
                 }
             }
+            Event::Text(ref t) if stack.len() <= 1 && !t.as_ref().trim().is_empty() => {
+                return Err(err_at(pos as u64, "text outside the root element".into()));
+            }
+            Event::Text(_) if stack.len() <= 1 => {}
             Event::Text(ref t) => {
                 if let Some(c) = col.as_mut() {
                     let content = t.xml10_content();
@@ -472,6 +478,12 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                     }
                 }
             }
+            Event::DocType(ref t) => crate::formats::xmlcheck::check_doctype(&t.xml10_content())
+                .map_err(|m| err_at(pos as u64, m))?,
+            Event::PI(ref t) => {
+                crate::formats::xmlcheck::check_pi(t.as_ref()).map_err(|m| err_at(pos as u64, m))?
+            }
+            Event::Decl(ref d) => check_decl(d).map_err(|m| err_at(pos as u64, m))?,
             Event::Eof => break,
             _ => {}
         }
