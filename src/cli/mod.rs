@@ -1,6 +1,10 @@
 //! CLI: the `tm` command line. Every flag is defined once here; each subcommand parses its
 //! arguments and calls the library. Errors carry context and end the process with code 2.
 
+mod import;
+mod pretranslate;
+mod terms;
+
 use crate::formats::{self, tmx, tsv, Unit};
 use crate::ingest::{expand_inputs, ingest_files};
 use crate::memory::{DocOutcome, Memory};
@@ -260,9 +264,9 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Add the pairs of a TMX or TSV file to the memory (all or nothing).
+    /// Add the pairs of a TMX, TSV, XLIFF or PO file to the memory (all or nothing).
     Import {
-        /// A .tmx, .tsv or .csv file.
+        /// A .tmx, .tsv, .csv, .xlf, .xliff, .sdlxliff, .mqxliff or .po file.
         file: PathBuf,
         /// What to do with units the memory already has.
         #[arg(long, value_enum, default_value = "skip")]
@@ -270,7 +274,16 @@ pub enum Command {
         /// Report and skip malformed units instead of stopping (XML errors still stop).
         #[arg(long)]
         skip_invalid: bool,
+        #[command(flatten)]
+        select: import::Selection,
     },
+    /// Fill the empty targets of an XLIFF file from the memory: the best match as the target
+    /// (to review, or translated for exact matches with --confirm-exact), every match as an
+    /// alternative; prints the match bands of the segments filled.
+    Pretranslate(pretranslate::Args),
+    /// Look a word up in termbases (TBX, CSV, TSV): its concepts' terms in every language,
+    /// synonyms and forbidden terms marked.
+    Terms(terms::Args),
     /// Check segments (TSV, TMX, XLIFF or text files, or the memory) and report the findings.
     Qa {
         /// Files to check, as one batch (inconsistencies and terms are found across them all);
@@ -593,14 +606,17 @@ pub fn run(cli: Cli) -> Result<()> {
             file,
             on_duplicate,
             skip_invalid,
+            select,
         } => {
             let policy = match on_duplicate {
                 DuplicateArg::Skip => crate::memory::OnDuplicate::Skip,
                 DuplicateArg::Overwrite => crate::memory::OnDuplicate::Overwrite,
                 DuplicateArg::KeepBoth => crate::memory::OnDuplicate::KeepBoth,
             };
-            import(&cli.db, &file, policy, skip_invalid)
+            import(&cli.db, &file, policy, skip_invalid, &select)
         }
+        Command::Pretranslate(args) => pretranslate::run(&cli.db, &args),
+        Command::Terms(args) => terms::run(&args),
         Command::Qa {
             files,
             format,
@@ -1103,15 +1119,18 @@ fn import(
     file: &Path,
     policy: crate::memory::OnDuplicate,
     skip_invalid: bool,
+    select: &import::Selection,
 ) -> Result<()> {
     use std::io::IsTerminal;
     let ext = file
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if !matches!(ext.as_str(), "tmx" | "tsv" | "tab" | "txt" | "csv") {
+    if !matches!(ext.as_str(), "tmx" | "tsv" | "tab" | "txt" | "csv") && !import::is_bilingual(&ext)
+    {
         bail!(
-            "{}: unknown format: expected a .tmx, .tsv or .csv file",
+            "{}: unknown format: expected a .tmx, .tsv, .csv, .xlf, .xliff, .sdlxliff, .mqxliff \
+             or .po file",
             file.display()
         );
     }
@@ -1122,12 +1141,16 @@ fn import(
     const BATCH: usize = 1024;
     let (tx, rx) = std::sync::mpsc::sync_channel::<crate::Result<Vec<Unit>>>(8);
     let path = file.to_path_buf();
+    let mut opts = select.tmx_options();
+    opts.skip_invalid = skip_invalid;
+    let select_in_reader = select.clone();
     let reader = std::thread::spawn(move || {
         let mut batch = Vec::with_capacity(BATCH);
+        let mut summary = import::Summary::default();
         let result = if ext == "tmx" {
-            tmx::read_stream_with(
+            tmx::read_with(
                 &path,
-                skip_invalid,
+                &opts,
                 |u| {
                     batch.push(u);
                     if batch.len() == BATCH {
@@ -1139,6 +1162,10 @@ fn import(
                 },
                 |e| eprintln!("tm: skipped: {e}"),
             )
+            .map(|s| summary.tmx = Some(s))
+        } else if import::is_bilingual(&ext) {
+            import::read_bilingual(&path, &select_in_reader, &mut summary)
+                .map(|units| batch.extend(units))
         } else if ext == "csv" {
             tsv::read_csv(&path).map(|units| batch.extend(units))
         } else {
@@ -1148,6 +1175,7 @@ fn import(
             Ok(()) => tx.send(Ok(batch)),
             Err(e) => tx.send(Err(e)),
         };
+        summary
     });
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new_spinner();
@@ -1177,11 +1205,17 @@ fn import(
         }
     });
     drop(units);
-    let _ = reader.join();
+    let summary = reader.join().unwrap_or_default();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     let stats = result?;
+    // Only files whose units name their context need the pass over the imported rows.
+    let with_context = if import::names_context(&summary) {
+        mem.apply_context_props(&origin)?
+    } else {
+        0
+    };
     if stats.added == 0 && stats.duplicates == 0 && stats.overwritten == 0 {
         bail!("{}: no translation units in the file", file.display());
     }
@@ -1192,6 +1226,7 @@ fn import(
         stats.duplicates,
         stats.overwritten
     );
+    import::report(&summary, with_context);
     Ok(())
 }
 

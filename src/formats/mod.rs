@@ -1,13 +1,23 @@
 //! Formats: how do files on disk become text and translation units, and back?
 //!
 //! - [`read_text_file`]: a plain-text document, validated (exists, not empty, not binary, UTF-8);
-//! - [`tmx`]: TMX 1.4b translation memories;
+//! - [`encoding`]: which encoding an XML file is in (byte-order mark, declaration);
+//! - [`lang`]: language codes in BCP 47 case, and which codes match a code asked for;
+//! - [`po`]: gettext PO catalogs;
+//! - [`termbase`]: TBX v2/v3 and CSV/TSV termbases (synonyms, forbidden terms);
+//! - [`tmx`]: TMX 1.1–1.4b translation memories;
 //! - [`tsv`]: two-column tab-separated pairs;
-//! - [`xliff`]: XLIFF 1.2 and 2.0 files from CAT tools.
+//! - [`xliff`]: XLIFF 1.0–2.1 files from CAT tools;
+//! - [`xmlcheck`]: the checks of tags the XML reader leaves out.
 
+pub mod encoding;
+pub mod lang;
+pub mod po;
+pub mod termbase;
 pub mod tmx;
 pub mod tsv;
 pub mod xliff;
+pub mod xmlcheck;
 
 use crate::{Error, Result};
 use std::path::Path;
@@ -35,12 +45,95 @@ pub struct Unit {
     pub tgt_markup: Option<String>,
 }
 
+impl Unit {
+    /// The previous and next source segment its props name (`x-prev`/`prev`,
+    /// `x-next`/`next`, as OmegaT and `tm import` of bilingual files write them).
+    pub fn context(&self) -> (Option<&str>, Option<&str>) {
+        let find = |names: [&str; 2]| {
+            self.props
+                .iter()
+                .find(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)))
+                .map(|(_, v)| v.as_str())
+        };
+        (find(["x-prev", "prev"]), find(["x-next", "next"]))
+    }
+
+    /// Gives the unit TMX inline markup for the placeholders of its texts, from the XML of each
+    /// placeholder (as read from XLIFF, `{1}` → `<g id="1">`): a paired code as `bpt`/`ept`,
+    /// any other as `ph`, numbered as the placeholders are. A text whose placeholders are not
+    /// numbered keeps no markup (TMX numbers its codes).
+    pub fn markup_from_codes(&mut self, codes: &[(String, String)]) {
+        if codes.is_empty() {
+            return;
+        }
+        self.src_markup = tmx_markup(&self.src, codes);
+        self.tgt_markup = tmx_markup(&self.tgt, codes);
+    }
+}
+
+fn tmx_markup(text: &str, codes: &[(String, String)]) -> Option<String> {
+    use tmx::escape;
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    let mut any = false;
+    while let Some(open) = rest.find('{') {
+        let Some(len) = rest[open..].find('}') else {
+            break;
+        };
+        let token = &rest[open..open + len + 1];
+        let Some((_, xml)) = codes.iter().find(|(t, _)| t == token) else {
+            out.push_str(&escape(&rest[..open + len + 1]));
+            rest = &rest[open + len + 1..];
+            continue;
+        };
+        let id = token.trim_matches(['{', '}', '/']);
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        out.push_str(&escape(&rest[..open]));
+        let closing = format!("{{/{id}}}");
+        let xml = escape(xml);
+        if token.starts_with("{/") {
+            out.push_str(&format!("<ept i=\"{id}\">{xml}</ept>"));
+        } else if codes.iter().any(|(t, _)| *t == closing) {
+            out.push_str(&format!("<bpt i=\"{id}\">{xml}</bpt>"));
+        } else {
+            out.push_str(&format!("<ph x=\"{id}\">{xml}</ph>"));
+        }
+        any = true;
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(&escape(rest));
+    any.then_some(out)
+}
+
 /// Reads a whole file as bytes, mapping errors to [`Error::Io`] with the path.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|cause| Error::Io {
         path: path.to_path_buf(),
         cause,
     })
+}
+
+/// Whether a file with this name is XML (TMX, XLIFF, TBX), read in the encoding it names.
+pub fn is_xml_name(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        let e = e.to_string_lossy().to_lowercase();
+        matches!(
+            e.as_str(),
+            "tmx" | "xlf" | "xliff" | "sdlxliff" | "mqxliff" | "tbx"
+        )
+    })
+}
+
+/// The text of a file's bytes: XML files ([`is_xml_name`]) in the encoding they name
+/// ([`encoding::decode_xml`]), others as a UTF-8 text document ([`decode_text`]).
+pub fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    if is_xml_name(path) {
+        encoding::decode_xml(path, &bytes)
+    } else {
+        decode_text(path, bytes)
+    }
 }
 
 /// Reads a text document: it must exist, be non-empty, contain no NUL bytes and be UTF-8.

@@ -1,17 +1,69 @@
-//! TMX 1.4b: reading translation units from, and writing them to, the exchange format of
+//! TMX 1.1–1.4b: reading translation units from, and writing them to, the exchange format of
 //! CAT tools.
 //!
-//! Reading is strict where it matters for a memory: the XML must be well-formed, the root must
-//! be `tmx` with a `header` and `body`, every `tu` needs at least two `tuv` with `xml:lang` and a
-//! `seg`. Errors name the file, line and column. Inline markup inside `seg` (`bpt`, `ept`,
-//! `ph`, `it`, `hi`, `ut`) is reduced to the translatable text it encloses.
+//! The file may be in any encoding its byte-order mark or XML declaration names
+//! ([`super::encoding`]); UTF-8 files are streamed, others decoded whole first. The XML must be
+//! well-formed, the root must be `tmx` with a `header` and `body`, every `tuv` needs a language
+//! (`xml:lang`, or `lang` in TMX 1.1) and a `seg`. A unit's source language is its `srclang`,
+//! else the header's (`*all*`: the first `tuv`); every other language of the unit becomes a
+//! pair with the source (or only the pair asked for, [`ReadOptions`]), each with the unit's
+//! props; a unit with one language only is skipped and counted ([`Summary`]). Language codes
+//! are read in BCP 47 case ([`super::lang`]). Errors name the file, line and column. Inline
+//! markup inside `seg` (`bpt`, `ept`, `ph`, `it`, `hi`, `ut`) becomes numbered placeholders
+//! (`{1}`, `{/1}`) around the translatable text it encloses, and is kept for export.
 
 use super::Unit;
 use crate::{Error, Result};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::fmt::Write as _;
+use std::io::Read as _;
 use std::path::Path;
+
+/// Which pairs to read from a TMX file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Only pairs with this source language (`en` matches `en-US`; `en-US` only itself).
+    pub src_lang: Option<String>,
+    /// Only pairs with this target language.
+    pub tgt_lang: Option<String>,
+    /// Report and skip units that are well-formed XML but not usable (no language, no `seg`)
+    /// instead of stopping.
+    pub skip_invalid: bool,
+    /// Leave out units whose `x-ConfirmationLevel` prop (Trados) says they are not confirmed
+    /// (`Draft`, `Unspecified`, `Rejected…`); units without one are kept.
+    pub only_confirmed: bool,
+}
+
+/// What a TMX reading found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// `tu` elements read.
+    pub units: usize,
+    /// Pairs passed on (a unit in three languages gives two).
+    pub pairs: usize,
+    /// Units with one language only (nothing to pair), skipped.
+    pub one_language: usize,
+    /// Units without the languages asked for, skipped.
+    pub not_asked: usize,
+    /// Invalid units skipped (with `skip_invalid`).
+    pub invalid: usize,
+    /// Pairs whose props name their context ([`Unit::context`]).
+    pub with_context: usize,
+    /// Units left out as not confirmed ([`ReadOptions::only_confirmed`]).
+    pub unconfirmed: usize,
+}
+
+/// Whether the unit's props say it is not confirmed (Trados `x-ConfirmationLevel`).
+fn unconfirmed(props: &[(String, String)]) -> bool {
+    props.iter().any(|(k, v)| {
+        k.eq_ignore_ascii_case("x-ConfirmationLevel")
+            && !matches!(
+                v.trim(),
+                "Translated" | "ApprovedTranslation" | "ApprovedSignOff"
+            )
+    })
+}
 
 /// Reads a TMX file into units (all in memory; see [`read_stream`] for large files).
 pub fn read(path: &Path) -> Result<Vec<Unit>> {
@@ -30,6 +82,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Unit>> {
         path,
         text.as_bytes(),
         Some(text.as_bytes()),
+        &ReadOptions::default(),
         None::<fn(Error)>,
         |u| {
             units.push(u);
@@ -47,32 +100,73 @@ pub fn read_stream(path: &Path, each: impl FnMut(Unit) -> Result<()>) -> Result<
 }
 
 /// As [`read_stream`]; with `skip_invalid`, a unit that is well-formed XML but not a usable
-/// translation unit (no language, no segment, one side only) is passed to `skipped` and the
-/// reading goes on.
+/// translation unit (no language, no segment) is passed to `skipped` and the reading goes on.
 pub fn read_stream_with(
     path: &Path,
     skip_invalid: bool,
     each: impl FnMut(Unit) -> Result<()>,
     skipped: impl FnMut(Error),
 ) -> Result<()> {
-    let file = std::fs::File::open(path).map_err(|cause| Error::Io {
+    let opts = ReadOptions {
+        skip_invalid,
+        ..ReadOptions::default()
+    };
+    read_with(path, &opts, each, skipped).map(|_| ())
+}
+
+/// Streams the pairs `opts` asks for to `each` and tells what was read (see [`read_stream`]).
+pub fn read_with(
+    path: &Path,
+    opts: &ReadOptions,
+    each: impl FnMut(Unit) -> Result<()>,
+    skipped: impl FnMut(Error),
+) -> Result<Summary> {
+    let io = |cause| Error::Io {
         path: path.to_path_buf(),
         cause,
-    })?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len == 0 {
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut head = Vec::with_capacity(1024);
+    (&mut file).take(1024).read_to_end(&mut head).map_err(io)?;
+    if head.is_empty() {
         return Err(Error::BadInput {
             path: path.to_path_buf(),
             message: "empty file: nothing to read".into(),
         });
     }
+    let skipped = opts.skip_invalid.then_some(skipped);
+    let (enc, _) = super::encoding::sniff(&head).map_err(|message| Error::BadInput {
+        path: path.to_path_buf(),
+        message,
+    })?;
+    let (enc, bom) = (enc, bom_len(&head));
+    let input = std::io::Cursor::new(head).chain(file);
+    if enc != encoding_rs::UTF_8 {
+        // Other encodings are decoded as they are read; errors are located in the decoded text.
+        let mut input = input;
+        std::io::copy(&mut (&mut input).take(bom as u64), &mut std::io::sink()).map_err(io)?;
+        let decoded = super::encoding::DecodingReader::new(input, enc);
+        return parse_reader(
+            path,
+            std::io::BufReader::with_capacity(1 << 16, decoded),
+            None,
+            opts,
+            skipped,
+            each,
+        );
+    }
     parse_reader(
         path,
-        std::io::BufReader::with_capacity(1 << 16, file),
+        std::io::BufReader::with_capacity(1 << 16, input),
         None,
-        skip_invalid.then_some(skipped),
+        opts,
+        skipped,
         each,
     )
+}
+
+fn bom_len(head: &[u8]) -> usize {
+    super::encoding::sniff(head).map_or(0, |(_, bom)| bom)
 }
 
 /// Elements whose content is native code, not translatable text.
@@ -102,7 +196,17 @@ fn position_of(path: &Path, data: Option<&[u8]>, pos: u64) -> (usize, usize) {
     let bytes = match data {
         Some(d) => d,
         None => {
-            owned = std::fs::read(path).unwrap_or_default();
+            let raw = std::fs::read(path).unwrap_or_default();
+            let utf8 = super::encoding::sniff(&raw[..raw.len().min(1024)])
+                .is_ok_and(|(e, _)| e == encoding_rs::UTF_8);
+            // Offsets count bytes of the decoded text.
+            owned = if utf8 {
+                raw
+            } else {
+                super::encoding::decode_xml(path, &raw)
+                    .map(String::into_bytes)
+                    .unwrap_or(raw)
+            };
             &owned
         }
     };
@@ -113,9 +217,11 @@ fn parse_reader<R: std::io::BufRead>(
     path: &Path,
     input: R,
     data: Option<&[u8]>,
+    opts: &ReadOptions,
     mut skipped: Option<impl FnMut(Error)>,
     mut each: impl FnMut(Unit) -> Result<()>,
-) -> Result<()> {
+) -> Result<Summary> {
+    let mut summary = Summary::default();
     let mut reader = Reader::from_reader(input);
     reader.config_mut().trim_text(false);
     let mut buf = Vec::new();
@@ -153,8 +259,9 @@ fn parse_reader<R: std::io::BufRead>(
             .map_err(|e| err_at(reader.error_position(), format!("malformed XML: {e}")))?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
+                super::xmlcheck::check_start(e).map_err(|m| err_at(pos, m))?;
                 let empty = matches!(event, Event::Empty(_));
-                let name = e.name().as_ref().to_string();
+                let name = e.local_name().as_ref().to_string();
                 if stack.is_empty() && name != "tmx" {
                     return Err(err_at(
                         pos,
@@ -271,7 +378,7 @@ fn parse_reader<R: std::io::BufRead>(
                 }
             }
             Event::End(ref e) => {
-                let name = e.name().as_ref().to_string();
+                let name = e.local_name().as_ref().to_string();
                 stack.pop();
                 if in_seg && name != "seg" {
                     if let Some(t) = tuv.as_mut() {
@@ -299,28 +406,56 @@ fn parse_reader<R: std::io::BufRead>(
                     }
                     "tu" => {
                         let (start, srclang, tuid) = tu_start.take().unwrap_or((pos, None, None));
-                        let built = build_unit(
+                        summary.units += 1;
+                        let built = build_units(
                             &tuvs,
                             srclang.as_deref().or(header_srclang.as_deref()),
                             note.take(),
+                            opts,
                         )
                         .map_err(|(m, p)| err_at(p.unwrap_or(start), m));
-                        let mut unit = match (built, skipped.as_mut()) {
-                            (Ok(u), _) => u,
+                        let units = match (built, skipped.as_mut()) {
+                            (Ok(Built::Pairs(u)), _) => u,
+                            (Ok(Built::OneLanguage), _) => {
+                                summary.one_language += 1;
+                                props.clear();
+                                continue;
+                            }
+                            (Ok(Built::NotAsked), _) => {
+                                summary.not_asked += 1;
+                                props.clear();
+                                continue;
+                            }
                             (Err(e), Some(report)) => {
                                 report(e);
+                                summary.invalid += 1;
                                 props.clear();
                                 continue;
                             }
                             (Err(e), None) => return Err(e),
                         };
-                        unit.tuid = tuid;
-                        unit.props = std::mem::take(&mut props);
-                        each(unit)?;
+                        let props = std::mem::take(&mut props);
+                        if opts.only_confirmed && unconfirmed(&props) {
+                            summary.unconfirmed += 1;
+                            continue;
+                        }
+                        for mut unit in units {
+                            unit.tuid.clone_from(&tuid);
+                            unit.props.clone_from(&props);
+                            summary.pairs += 1;
+                            if unit.context() != (None, None) {
+                                summary.with_context += 1;
+                            }
+                            each(unit)?;
+                        }
                     }
                     _ => {}
                 }
             }
+            Event::Text(ref t) if stack.is_empty() && !t.as_ref().trim().is_empty() => {
+                return Err(err_at(pos, "text outside the root element".into()));
+            }
+            Event::Text(_) if stack.is_empty() => {}
             Event::Text(ref t) => {
                 let content = t.xml10_content();
                 text_event(
@@ -349,6 +484,13 @@ fn parse_reader<R: std::io::BufRead>(
                     &mut tuv, in_seg, code_depth, in_note, &mut note, &mut prop, &resolved,
                 );
             }
+            Event::DocType(ref t) => {
+                super::xmlcheck::check_doctype(&t.xml10_content()).map_err(|m| err_at(pos, m))?
+            }
+            Event::PI(ref t) => {
+                super::xmlcheck::check_pi(t.as_ref()).map_err(|m| err_at(pos, m))?
+            }
+            Event::Decl(ref d) => super::xmlcheck::check_decl(d).map_err(|m| err_at(pos, m))?,
             Event::Eof => {
                 if let Some(open) = stack.last() {
                     return Err(err_at(
@@ -367,7 +509,7 @@ fn parse_reader<R: std::io::BufRead>(
             "not a TMX document: <header> and <body> are required".into(),
         ));
     }
-    Ok(())
+    Ok(summary)
 }
 
 fn text_event(
@@ -412,46 +554,78 @@ fn attr(e: &BytesStart<'_>, name: &str) -> std::result::Result<Option<String>, S
     Ok(None)
 }
 
-fn build_unit(
+/// What one `tu` gives.
+enum Built {
+    /// Its pairs: the source with every other language (or the pair asked for).
+    Pairs(Vec<Unit>),
+    /// One language only: nothing to pair.
+    OneLanguage,
+    /// Not the languages asked for.
+    NotAsked,
+}
+
+fn build_units(
     tuvs: &[TuvState],
     srclang: Option<&str>,
     note: Option<String>,
-) -> std::result::Result<Unit, (String, Option<u64>)> {
+    opts: &ReadOptions,
+) -> std::result::Result<Built, (String, Option<u64>)> {
+    use super::lang;
     let mut sides = Vec::new();
     for t in tuvs {
-        let Some(lang) = t.lang.as_deref().filter(|l| !l.trim().is_empty()) else {
+        let Some(code) = t.lang.as_deref().filter(|l| !l.trim().is_empty()) else {
             return Err(("<tuv> has no xml:lang".into(), Some(t.line_pos)));
         };
         let Some(seg) = t.seg.as_deref() else {
             return Err(("<tuv> has no <seg>".into(), Some(t.line_pos)));
         };
-        sides.push((lang, seg, t.raw.as_deref()));
+        sides.push((lang::normalize(code), seg, t.raw.as_deref()));
     }
-    if sides.len() < 2 {
-        return Err((
-            format!(
-                "<tu> has {} <tuv>; a translation unit needs two languages",
-                sides.len()
-            ),
-            None,
-        ));
+    let distinct = |a: &str| sides.iter().any(|(l, _, _)| !l.eq_ignore_ascii_case(a));
+    if sides.is_empty() || !distinct(&sides[0].0) {
+        return Ok(Built::OneLanguage);
     }
-    let src_idx = srclang
-        .filter(|s| !s.eq_ignore_ascii_case("*all*"))
-        .and_then(|s| sides.iter().position(|(l, _, _)| l.eq_ignore_ascii_case(s)))
-        .unwrap_or(0);
-    let tgt_idx = if src_idx == 0 { 1 } else { 0 };
-    let markup = |i: usize| sides[i].2.map(str::to_string);
-    Ok(Unit {
-        src_lang: sides[src_idx].0.to_string(),
-        src: sides[src_idx].1.to_string(),
-        tgt_lang: sides[tgt_idx].0.to_string(),
-        tgt: sides[tgt_idx].1.to_string(),
-        note: note.filter(|n| !n.trim().is_empty()),
-        src_markup: markup(src_idx),
-        tgt_markup: markup(tgt_idx),
-        ..Unit::default()
-    })
+    let src_idx = match opts.src_lang.as_deref() {
+        Some(asked) => match sides.iter().position(|(l, _, _)| lang::matches(asked, l)) {
+            Some(i) => i,
+            None => return Ok(Built::NotAsked),
+        },
+        None => srclang
+            .filter(|s| !s.trim().starts_with('*'))
+            .and_then(|s| {
+                let s = lang::normalize(s);
+                sides
+                    .iter()
+                    .position(|(l, _, _)| *l == s)
+                    .or_else(|| sides.iter().position(|(l, _, _)| lang::matches(&s, l)))
+            })
+            .unwrap_or(0),
+    };
+    let src = &sides[src_idx];
+    let markup = |m: Option<&str>| m.map(str::to_string);
+    let note = note.filter(|n| !n.trim().is_empty());
+    let pairs: Vec<Unit> = sides
+        .iter()
+        .filter(|(l, _, _)| *l != src.0)
+        .filter(|(l, _, _)| match opts.tgt_lang.as_deref() {
+            Some(asked) => lang::matches(asked, l),
+            None => true,
+        })
+        .map(|(l, seg, raw)| Unit {
+            src_lang: src.0.clone(),
+            src: src.1.to_string(),
+            tgt_lang: l.clone(),
+            tgt: seg.to_string(),
+            note: note.clone(),
+            src_markup: markup(src.2),
+            tgt_markup: markup(*raw),
+            ..Unit::default()
+        })
+        .collect();
+    if pairs.is_empty() {
+        return Ok(Built::NotAsked);
+    }
+    Ok(Built::Pairs(pairs))
 }
 
 /// Escapes text for XML element content and attribute values.
@@ -575,9 +749,16 @@ mod tests {
     }
 
     #[test]
+    fn namespaced_tmx_and_its_prefixes() {
+        let xml = r#"<t:tmx xmlns:t="http://www.lisa.org/tmx14" version="1.4"><t:header srclang="en"/><t:body>
+<t:tu><t:tuv xml:lang="en"><t:seg>One</t:seg></t:tuv><t:tuv xml:lang="ru"><t:seg>Один</t:seg></t:tuv></t:tu></t:body></t:tmx>"#;
+        let u = parse(Path::new("t.tmx"), xml).unwrap();
+        assert_eq!((u[0].src.as_str(), u[0].tgt.as_str()), ("One", "Один"));
+    }
+
+    #[test]
     fn malformed_documents_name_line_and_column() {
         let cases = [
-            ("<tmx><header/><body><tu><tuv xml:lang=\"en\"><seg>x</seg></tuv>\n</tu></body></tmx>", 1, "needs two"),
             ("<tmx><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>x</sag></tuv></tu></body></tmx>", 2, "malformed"),
             ("<tmx><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>x</seg></tuv>", 2, "not closed"),
             ("<html></html>", 1, "expected <tmx>"),

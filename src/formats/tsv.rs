@@ -69,7 +69,7 @@ pub fn parse(path: &Path, text: &str, lenient: bool) -> Result<Table> {
             });
         }
         if i == 0 && is_lang_code(src) && is_lang_code(tgt) {
-            langs = Some((src.trim().to_string(), tgt.trim().to_string()));
+            langs = Some((super::lang::normalize(src), super::lang::normalize(tgt)));
             continue;
         }
         rows.push(Row {
@@ -168,7 +168,7 @@ pub fn read_csv(path: &Path) -> Result<Vec<Unit>> {
         }
         let (a, b) = (&record[0], &record[1]);
         if i == 0 && is_lang_code(a) && is_lang_code(b) {
-            langs = Some((a.trim().to_string(), b.trim().to_string()));
+            langs = Some((super::lang::normalize(a), super::lang::normalize(b)));
             continue;
         }
         rows.push(Row {

@@ -16,7 +16,8 @@ pub fn units_from_file(
     src_lang: Option<&str>,
     tgt_lang: Option<&str>,
 ) -> Result<Vec<QaUnit>> {
-    let text = formats::read_text_file(file)?;
+    // XML files in any encoding their byte-order mark or declaration names.
+    let text = formats::decode_file(file, formats::read_bytes(file)?)?;
     units_from_text(file, &text, src_lang, tgt_lang)
 }
 
@@ -58,9 +59,9 @@ pub fn units_from_text(
         }
         "tmx" | "xlf" | "xliff" | "sdlxliff" | "mqxliff" => {
             let read = if ext == "tmx" {
-                tmx::read(file)?
+                tmx::parse(file, text)?
             } else {
-                xliff::read(file)?
+                xliff::parse(file, text)?
             };
             read.into_iter()
                 .enumerate()

@@ -78,22 +78,76 @@ pub struct GlossaryEntry {
     pub tgt: String,
     pub(crate) src_stems: Vec<String>,
     pub(crate) tgt_stems: Vec<String>,
+    /// Other terms of the source side (synonyms) and terms never to be used on each side
+    /// (deprecated, forbidden), from a termbase; with their stems.
+    pub(crate) src_others: Vec<(String, Vec<String>)>,
+    pub(crate) tgt_others: Vec<(String, Vec<String>)>,
+    pub(crate) src_forbidden: Vec<(String, Vec<String>)>,
+    pub(crate) tgt_forbidden: Vec<(String, Vec<String>)>,
+}
+
+/// Stems of the words of a term.
+fn term_stems(t: &str) -> Vec<String> {
+    crate::text::words(t)
+        .iter()
+        .map(|w| crate::text::stem(w.text))
+        .collect()
 }
 
 impl GlossaryEntry {
-    /// An entry for the term `src` translated as `tgt`.
-    pub fn new(src: &str, tgt: &str) -> GlossaryEntry {
-        let stems = |t: &str| -> Vec<String> {
-            crate::text::words(t)
+    /// The entry of a termbase concept: its preferred term of the first language that is not
+    /// Russian and its preferred Russian term (else its first two languages), with the other
+    /// terms of both as synonyms and the forbidden ones; `None` without two such languages.
+    pub fn from_concept(c: &crate::formats::termbase::Concept) -> Option<GlossaryEntry> {
+        use crate::formats::termbase::Status;
+        let langs = c.languages();
+        let tgt = if langs.iter().any(|l| l == "ru") {
+            "ru".to_string()
+        } else {
+            langs.get(1)?.clone()
+        };
+        let src = langs.iter().find(|l| **l != tgt)?.clone();
+        let side = |code: &str| {
+            let terms = c.terms_in(code);
+            let usable: Vec<&str> = terms
                 .iter()
-                .map(|w| crate::text::stem(w.text))
+                .filter(|t| t.status != Status::Forbidden)
+                .map(|t| t.text.as_str())
+                .collect();
+            let forbidden: Vec<(String, Vec<String>)> = terms
+                .iter()
+                .filter(|t| t.status == Status::Forbidden)
+                .map(|t| (t.text.clone(), term_stems(&t.text)))
+                .collect();
+            (usable, forbidden)
+        };
+        let (s, s_forbidden) = side(&src);
+        let (t, t_forbidden) = side(&tgt);
+        let mut e = GlossaryEntry::new(s.first()?, t.first()?);
+        let others = |v: &[&str]| -> Vec<(String, Vec<String>)> {
+            v.iter()
+                .skip(1)
+                .map(|x| (x.to_string(), term_stems(x)))
                 .collect()
         };
+        e.src_others = others(&s);
+        e.tgt_others = others(&t);
+        e.src_forbidden = s_forbidden;
+        e.tgt_forbidden = t_forbidden;
+        Some(e)
+    }
+
+    /// An entry for the term `src` translated as `tgt`.
+    pub fn new(src: &str, tgt: &str) -> GlossaryEntry {
         GlossaryEntry {
             src: src.to_string(),
             tgt: tgt.to_string(),
-            src_stems: stems(src),
-            tgt_stems: stems(tgt),
+            src_stems: term_stems(src),
+            tgt_stems: term_stems(tgt),
+            src_others: Vec::new(),
+            tgt_others: Vec::new(),
+            src_forbidden: Vec::new(),
+            tgt_forbidden: Vec::new(),
         }
     }
 }
@@ -256,9 +310,33 @@ impl Profile {
     }
 }
 
-/// Reads a glossary: `source term TAB target term` a line; `#` starts a comment line, and a
-/// first line naming the languages (`en TAB ru`) is skipped.
+/// Reads a glossary: a termbase (`.tbx`: TBX v2 or v3; `.csv`, or a tab-separated file whose
+/// first row names the languages, see `formats::termbase`), or `source term TAB target term` a
+/// line; `#` starts a comment line, and a first line naming the languages (`en TAB ru`) is
+/// skipped.
 pub fn read_glossary(path: &Path) -> Result<Vec<GlossaryEntry>> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let table_with_languages = ext != "tbx" && ext != "csv" && {
+        let text = crate::formats::read_text_file(path)?;
+        let first = text
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        first.is_some_and(|l| {
+            l.split('\t').count() > 2
+                || l.to_ascii_lowercase().contains("forbidden")
+                || text.contains('|')
+        })
+    };
+    if ext == "tbx" || ext == "csv" || table_with_languages {
+        let concepts = crate::formats::termbase::read(path)?;
+        return Ok(concepts
+            .iter()
+            .filter_map(GlossaryEntry::from_concept)
+            .collect());
+    }
     let text = crate::formats::read_text_file(path)?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {

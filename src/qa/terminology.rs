@@ -43,15 +43,40 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     let text = side.text.as_str();
     let (lead, end) = super::trimmed_span(text);
     for e in &ctx.profile.glossary {
-        let (from, to, from_stems, to_stems) = if script_of(&e.src) == cyr {
+        let forward = script_of(&e.src) == cyr;
+        let (from, to, from_stems, to_stems) = if forward {
             (&e.src, &e.tgt, &e.src_stems, &e.tgt_stems)
         } else {
             (&e.tgt, &e.src, &e.tgt_stems, &e.src_stems)
         };
-        let Some((a, b)) = find(from_stems, &mine, ctx.other_words) else {
+        let (from_others, to_others, to_forbidden) = if forward {
+            (&e.src_others, &e.tgt_others, &e.tgt_forbidden)
+        } else {
+            (&e.tgt_others, &e.src_others, &e.src_forbidden)
+        };
+        // A forbidden term in the target is an error wherever it is.
+        for (term, stems) in to_forbidden {
+            if let Some((a, b)) = find(stems, &theirs, ctx.words) {
+                out.push(ctx.finding(
+                    &INFO,
+                    text,
+                    a,
+                    b,
+                    format!("glossary: “{term}” is a forbidden term; use “{to}”"),
+                    Some(to.clone()),
+                ));
+            }
+        }
+        let found = std::iter::once(from_stems)
+            .chain(from_others.iter().map(|(_, s)| s))
+            .find_map(|s| find(s, &mine, ctx.other_words));
+        let Some((a, b)) = found else {
             continue;
         };
-        if find(to_stems, &theirs, ctx.words).is_none() {
+        let translated = std::iter::once(to_stems)
+            .chain(to_others.iter().map(|(_, s)| s))
+            .any(|s| find(s, &theirs, ctx.words).is_some());
+        if !translated {
             out.push(ctx.finding(
                 &INFO,
                 text,

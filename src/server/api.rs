@@ -353,7 +353,7 @@ async fn qa_run(
             }
             Some((name, bytes)) => {
                 let label = Path::new(&name);
-                let text = crate::formats::decode_text(label, bytes)?;
+                let text = crate::formats::decode_file(label, bytes)?;
                 let units = qa::input::units_from_text(
                     label,
                     &text,
@@ -490,7 +490,7 @@ async fn import(State(st): St, mp: Option<Multipart>) -> Result<Json<Value>, Api
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        let text = crate::formats::decode_text(label, bytes)?;
+        let text = crate::formats::decode_file(label, bytes)?;
         let units = match ext.as_str() {
             "tmx" => crate::formats::tmx::parse(label, &text)?,
             "tsv" | "tab" | "txt" => {
