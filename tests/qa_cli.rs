@@ -226,3 +226,43 @@ fn several_files_are_one_batch_and_each_finding_names_its_file() {
         "{one}"
     );
 }
+
+/// A TMX unit in four languages gives a pair per other language; QA checks the pairs of the
+/// languages asked for, and never spells German or French as English.
+#[test]
+fn a_multilingual_tmx_checks_the_asked_pair_and_leaves_other_languages_unspelled() {
+    let env = Env::new();
+    let f = env.write(
+        "four.tmx",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-US" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+<body>
+<tu><tuv xml:lang="en-US"><seg>Close the window before you leave.</seg></tuv>
+<tuv xml:lang="de-DE"><seg>Schließen Sie das Fenster, bevor Sie gehen.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Fermez la fenêtre avant de partir.</seg></tuv>
+<tuv xml:lang="ru-RU"><seg>Закройте окно перед уходм.</seg></tuv></tu>
+</body></tmx>
+"#,
+    );
+    for args in [vec![], vec!["--src-lang", "en", "--tgt-lang", "ru"]] {
+        let mut all = vec!["qa", f.as_str(), "--format", "jsonl"];
+        all.extend(args.iter().copied());
+        let out = env.run(&all);
+        let r = rows(&out);
+        // The Russian typo is found; nothing in the German or French text is.
+        assert!(
+            r.iter()
+                .any(|x| x["check"] == "spelling" && x["text"] == "уходм"),
+            "{out}"
+        );
+        assert!(
+            r.iter()
+                .all(|x| x["check"] != "spelling" || x["text"] == "уходм"),
+            "{out}"
+        );
+        if !args.is_empty() {
+            // Only the English–Russian pair is checked.
+            assert!(r.iter().all(|x| x["segment"] == 0), "{out}");
+        }
+    }
+}

@@ -104,7 +104,8 @@ impl Spellings {
 
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
-    if ctx.side == SideId::Src && ctx.unit.tgt.is_some() {
+    // A side in another language (`de`, `zh`) has its own rules of capitals.
+    if ctx.side == SideId::Src && ctx.unit.tgt.is_some() || side.lang.is_none() {
         return;
     }
     names_in_lower_case(ctx, side, out);

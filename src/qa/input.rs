@@ -63,6 +63,20 @@ pub fn units_from_text(
             } else {
                 xliff::parse(file, text)?
             };
+            // A file with more languages than the pair asked for (a TMX unit in en, de, fr
+            // and ru gives three pairs): only the pairs of the asked languages are checked,
+            // as `tm import` stores only those. A file with none of them keeps every pair,
+            // read in the asked languages.
+            let asked = |code: &str, want: Option<&str>| {
+                code.is_empty() || want.is_none_or(|w| formats::lang::matches(w, code))
+            };
+            let wanted =
+                |u: &formats::Unit| asked(&u.src_lang, src_lang) && asked(&u.tgt_lang, tgt_lang);
+            let read = if read.iter().any(wanted) {
+                read.into_iter().filter(|u| wanted(u)).collect()
+            } else {
+                read
+            };
             read.into_iter()
                 .enumerate()
                 .map(|(i, u)| QaUnit {

@@ -266,6 +266,11 @@ fn followed_by_name(text: &str, end: usize) -> bool {
 
 /// Runs the check on one side.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
+    // A side in another language (`de`, `zh`) is not spelled as English or Russian, even
+    // where its words are written in the same letters.
+    if side.lang.is_none() {
+        return;
+    }
     super::confusables::check(ctx, side, &INFO, out);
     let text = side.text.as_str();
     // Prose words only: code, URLs, paths and identifiers are not words to spell.
