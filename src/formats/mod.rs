@@ -173,6 +173,22 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
+/// The parse error at byte `pos` of `text`, read from `path`: its line and column named.
+pub fn parse_error_at(path: &Path, text: &str, pos: u64, message: String) -> Error {
+    let (line, column) = line_col_bytes(text.as_bytes(), pos as usize);
+    Error::Parse {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// The local name of an XML element or attribute name (`xlf:source` → `source`).
+pub fn local_name(name: &str) -> String {
+    name.rsplit(':').next().unwrap_or(name).to_string()
+}
+
 /// 1-based line and column (in chars of the valid prefix) of byte `pos`.
 pub fn line_col_bytes(bytes: &[u8], pos: usize) -> (usize, usize) {
     let prefix = &bytes[..pos.min(bytes.len())];

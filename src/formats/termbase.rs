@@ -112,15 +112,7 @@ fn status_of(value: &str) -> Status {
 
 /// Parses TBX v2 or v3 text read from `path`.
 pub fn parse_tbx(path: &Path, text: &str) -> Result<Vec<Concept>> {
-    let err_at = |pos: u64, message: String| {
-        let (line, column) = super::line_col_bytes(text.as_bytes(), pos as usize);
-        Error::Parse {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message,
-        }
-    };
+    let err_at = |pos: u64, message: String| super::parse_error_at(path, text, pos, message);
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     let mut concepts = Vec::new();
@@ -140,12 +132,7 @@ pub fn parse_tbx(path: &Path, text: &str) -> Result<Vec<Concept>> {
                 super::xmlcheck::check_start(e).map_err(|m| err_at(pos, m))?;
                 let empty = matches!(event, Event::Empty(_));
                 let qname = e.name();
-                let name = qname
-                    .as_ref()
-                    .rsplit(':')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
+                let name = super::local_name(qname.as_ref());
                 if !saw_root {
                     if name != "martif" && name != "tbx" {
                         return Err(err_at(
@@ -214,12 +201,7 @@ pub fn parse_tbx(path: &Path, text: &str) -> Result<Vec<Concept>> {
             }
             Event::End(ref e) => {
                 let qname = e.name();
-                let name = qname
-                    .as_ref()
-                    .rsplit(':')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
+                let name = super::local_name(qname.as_ref());
                 let here_lang = lang_stack.pop().flatten();
                 match (name.as_str(), reading.as_deref()) {
                     ("term", Some("term")) => {

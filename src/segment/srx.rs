@@ -51,15 +51,8 @@ impl SrxDocument {
     pub fn parse(path: &Path, text: &str) -> Result<SrxDocument> {
         let mut reader = Reader::from_str(text);
         reader.config_mut().trim_text(false);
-        let err_at = |pos: u64, message: String| {
-            let (line, column) = crate::formats::line_col_bytes(text.as_bytes(), pos as usize);
-            Error::Parse {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message,
-            }
-        };
+        let err_at =
+            |pos: u64, message: String| crate::formats::parse_error_at(path, text, pos, message);
         let mut doc = SrxDocument {
             path: path.to_path_buf(),
             cascade: true,

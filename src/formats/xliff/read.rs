@@ -124,7 +124,7 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
 
 /// Local name of an element (`xlf:source` → `source`).
 fn local(name: &str) -> String {
-    name.rsplit(':').next().unwrap_or(name).to_string()
+    crate::formats::local_name(name)
 }
 
 /// The start tag as XML (attribute values as written).
@@ -205,15 +205,8 @@ struct Pending {
 
 /// Parses XLIFF text read from `path` into its segments (the path only labels errors).
 pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
-    let err_at = |pos: u64, message: String| {
-        let (line, column) = crate::formats::line_col_bytes(text.as_bytes(), pos as usize);
-        Error::Parse {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message,
-        }
-    };
+    let err_at =
+        |pos: u64, message: String| crate::formats::parse_error_at(path, text, pos, message);
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     let mut version: Option<String> = None;
