@@ -16,6 +16,7 @@ mod en;
 mod en_order;
 mod en_verbless;
 mod ru;
+mod ru_verbs;
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
 use crate::text::tag::{Tagger, Token};
@@ -137,6 +138,7 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
                 ru::government(s, &mut found);
                 ru::subject_agreement(s, &mut found);
                 ru::copula_agreement(s, &mut found);
+                ru_verbs::verb_government(s, &mut found);
             }
         }
     }
@@ -390,6 +392,35 @@ mod tests {
             "Все окна были открыты настежь.",
             "Она была очень рада встрече.",
             "Работа будет закончена к маю.",
+        ] {
+            assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn russian_verb_government() {
+        let en = "She is proud of her daughter and helps her neighbours.";
+        for (bad, span) in [
+            ("Она гордится своих детей.", "гордится своих детей"),
+            (
+                "Она часто помогает своих соседей.",
+                "помогает своих соседей",
+            ),
+            (
+                "Мы избегаем трудным разговорам.",
+                "избегаем трудным разговорам",
+            ),
+        ] {
+            assert_eq!(texts(en, bad, "grammar"), [span], "{bad}");
+        }
+        for ok in [
+            "Она гордится своими детьми.",
+            "Она часто помогает своим соседям.",
+            "Мы избегаем трудных разговоров.",
+            // A subject after the verb, a time noun, an infinitive: not objects.
+            "Вчера нам помогла соседка.",
+            "Она позвонила утром.",
+            "Она помогла решить задачу.",
         ] {
             assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
         }
