@@ -39,10 +39,7 @@ fn carried(
         Lang::En => lex.en_ids(ws),
     };
     let (si, ti) = (ids(src_lang, &st), ids(tgt_lang, &tt));
-    let tgt_latin: Vec<String> = tt
-        .iter()
-        .map(|w| translit::to_latin(w).chars().take(4).collect())
-        .collect();
+    let tgt_latin: Vec<[char; 4]> = tt.iter().map(|w| translit::latin4(w)).collect();
     src.iter()
         .enumerate()
         .map(|(i, w)| {
@@ -60,7 +57,7 @@ fn carried(
             if !judged {
                 return None;
             }
-            let latin: String = translit::to_latin(w.text).chars().take(4).collect();
+            let latin = translit::latin4(w.text);
             let found = ti.iter().zip(&tgt_latin).any(|(t, lat)| {
                 *lat == latin
                     || t.is_some_and(|t| match src_lang {

@@ -14,26 +14,28 @@ pub fn to_latin(text: &str) -> String {
     out
 }
 
-/// The first chars of [`to_latin`]`(text)`, as many as fit in `out` (the rest of `out` left
-/// as it was); the number written. No string is made.
-pub fn latin_prefix_into(text: &str, out: &mut [char]) -> usize {
+/// The first four chars of [`to_latin`]`(text)`, `'\0'` where it is shorter; no string is
+/// made (a cheap key for comparing a word with its transliteration).
+pub fn latin4(text: &str) -> [char; 4] {
+    let mut out = ['\0'; 4];
     let mut n = 0;
     for c in text.chars().flat_map(char::to_lowercase) {
-        let mut put = |x: char| {
-            if let Some(o) = out.get_mut(n) {
-                *o = x;
-                n += 1;
-            }
+        let one = [c];
+        let mut latin = latin_of(c).map(str::chars);
+        let mut own = one.iter().copied();
+        let chars: &mut dyn Iterator<Item = char> = match latin.as_mut() {
+            Some(l) => l,
+            None => &mut own,
         };
-        match latin_of(c) {
-            Some(s) => s.chars().for_each(&mut put),
-            None => put(c),
-        }
-        if n == out.len() {
-            break;
+        for x in chars {
+            out[n] = x;
+            n += 1;
+            if n == out.len() {
+                return out;
+            }
         }
     }
-    n
+    out
 }
 
 /// The Latin letters of one lower-case Cyrillic letter (`None` for any other char).
@@ -280,10 +282,11 @@ mod tests {
     fn a_prefix_is_the_start_of_the_whole_transliteration() {
         for w in ["Щука", "Шаль", "объект", "ЁЖ", "Σίσυφος", "a", "", "Юлия Ъ"]
         {
-            let mut out = ['\0'; 4];
-            let n = latin_prefix_into(w, &mut out);
-            let want: Vec<char> = to_latin(w).chars().take(4).collect();
-            assert_eq!(&out[..n], want.as_slice(), "{w}");
+            let mut want = ['\0'; 4];
+            for (o, c) in want.iter_mut().zip(to_latin(w).chars()) {
+                *o = c;
+            }
+            assert_eq!(latin4(w), want, "{w}");
         }
     }
 

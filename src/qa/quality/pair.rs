@@ -102,9 +102,7 @@ pub struct Latin4([char; 4]);
 
 /// The first four chars of a word's transliteration ([`translit::to_latin`]).
 fn latin_prefix(w: &str) -> Latin4 {
-    let mut out = ['\0'; 4];
-    translit::latin_prefix_into(w, &mut out);
-    Latin4(out)
+    Latin4(translit::latin4(w))
 }
 
 /// A pair read once (see the module doc).
