@@ -116,7 +116,7 @@ impl Rules {
             && self.lexicon.is_some_and(|l| {
                 w.chars().count() > 1
                     && w.chars().skip(1).all(|c| !c.is_uppercase())
-                    && crate::text::lexicon::is_common_word(l, w)
+                    && crate::text::lexicon::is_frequent_common_word(l, w)
             })
     }
 

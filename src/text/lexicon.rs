@@ -81,6 +81,45 @@ pub fn is_common_word(lang: Lang, word: &str) -> bool {
     })
 }
 
+/// Frequent Russian forms that are common words (not names), one per line in byte order:
+/// `data/lm/ru_common.txt`, built by `examples/build_ru_common.rs` from the frequency list and
+/// the Russian dictionary. Searched in place, so asking costs no dictionary load.
+const RU_COMMON: &str = include_str!("../../data/lm/ru_common.txt");
+
+/// True when `list` (lines in byte order) holds the line `word`: binary search by bytes.
+fn sorted_lines_contain(list: &str, word: &str) -> bool {
+    let (bytes, key) = (list.as_bytes(), word.as_bytes());
+    // `lo` is always at a line start; `hi` at a line start or the end.
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let end = bytes[start..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |p| start + p);
+        match bytes[start..end].cmp(key) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+/// True when the lower-cased `word` is a frequent common word of `lang`: for Russian, one of
+/// the frequent forms the dictionary knows in lower case (nothing to load: the splitter asks
+/// this after every abbreviation); for English, [`is_common_word`].
+pub fn is_frequent_common_word(lang: Lang, word: &str) -> bool {
+    match lang {
+        Lang::Ru => sorted_lines_contain(RU_COMMON, &word.to_lowercase()),
+        Lang::En => is_common_word(lang, word),
+    }
+}
+
 /// Zipf frequency from which an English word the dictionary lacks may still be a word of
 /// the language (`cybersecurity`, `telecom`, `per annum`).
 pub const FREQUENT_EN: f32 = 3.2;
@@ -120,6 +159,31 @@ pub fn frequent_en_word(
 #[cfg(test)]
 mod frequent_tests {
     use super::*;
+
+    #[test]
+    fn sorted_lines_are_searched_by_bytes() {
+        let list = "a\nbb\nc\nкошка\nокно";
+        for w in ["a", "bb", "c", "кошка", "окно"] {
+            assert!(sorted_lines_contain(list, w), "{w}");
+        }
+        for w in ["", "b", "bbb", "d", "кот", "окна", "я"] {
+            assert!(!sorted_lines_contain(list, w), "{w}");
+        }
+        assert!(!sorted_lines_contain("", "a"));
+        assert!(sorted_lines_contain("a\n", "a"));
+    }
+
+    #[test]
+    fn frequent_russian_common_words_are_known_without_the_dictionary_but_names_are_not() {
+        for w in ["Кошка", "Потом", "Однако", "окно", "Вчера"] {
+            assert!(is_frequent_common_word(Lang::Ru, w), "{w}");
+            // The list agrees with the dictionary it was built from.
+            assert!(is_common_word(Lang::Ru, w), "{w}");
+        }
+        for w in ["Москва", "Петербург", "Пушкин", "Xyz"] {
+            assert!(!is_frequent_common_word(Lang::Ru, w), "{w}");
+        }
+    }
 
     fn known(w: &str) -> bool {
         is_common_word(Lang::En, w)
