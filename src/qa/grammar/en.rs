@@ -347,6 +347,60 @@ fn mass_noun(word: &str) -> bool {
     b.count("the", word) >= 10_000_000 && b.count("a", word) == 0 && b.count("an", word) == 0
 }
 
+/// A negation without its auxiliary, as Russian negates with `не` alone (`I not understand`,
+/// `He not knows the answer`, `They not agree` for `Они не согласны`): a subject, `not`, and
+/// a verb that is not an auxiliary and not a participle or gerund, where English needs
+/// `do not`, `does not`, `did not`. Not reported: `not to` (`told him not to go`), `not
+/// only`, or an auxiliary before `not` (`can not agree`).
+pub(super) fn negation_without_auxiliary(s: &[Token], out: &mut Vec<Problem>) {
+    for (i, t) in s.iter().enumerate().skip(1) {
+        if t.text.to_lowercase() != "not" {
+            continue;
+        }
+        let subject = &s[i - 1];
+        let Some(verb) = s.get(i + 1) else {
+            continue;
+        };
+        if verb.upos != "VERB" {
+            continue;
+        }
+        let form = feat(verb, "VerbForm");
+        let pronoun = super::en_order::subject_pronoun(subject);
+        // After a pronoun the tagger may read the bare verb as an infinitive (`I not
+        // understand`); after a noun only a finite present form tells a clause (`The company
+        // not plans`), since `the results not shown` is a reduced relative.
+        let finite = form == Some("Fin") && (pronoun || feat(verb, "Tense") == Some("Pres"))
+            || pronoun && form == Some("Inf");
+        let noun_subject = matches!(subject.upos, "NOUN" | "PROPN")
+            && feat(subject, "Case") != Some("Acc")
+            && (i < 2 || !matches!(s[i - 2].upos, "ADP" | "VERB"));
+        // A subject after an auxiliary is inverted, and the auxiliary is there (`Do you not
+        // believe?`, `How can I not create …?`).
+        let inverted = i >= 2 && s[i - 2].upos == "AUX";
+        if !finite || !(pronoun || noun_subject) || inverted {
+            continue;
+        }
+        let aux = if feat(verb, "Tense") == Some("Past") {
+            "did not"
+        } else if feat(verb, "Number") == Some("Sing") && feat(verb, "Person") == Some("3")
+            || !pronoun && feat(subject, "Number") == Some("Sing")
+            || matches!(subject.text.to_lowercase().as_str(), "he" | "she" | "it")
+        {
+            "does not"
+        } else {
+            "do not"
+        };
+        out.push(Problem {
+            start: t.start,
+            end: verb.end,
+            message: format!(
+                "“not {}” without an auxiliary: English negates a verb with `{aux}`",
+                verb.text
+            ),
+        });
+    }
+}
+
 /// `a`/`an` before a plural noun (`a new cars`) or a mass noun (`an advice`).
 pub(super) fn articles(s: &[Token], out: &mut Vec<Problem>) {
     for a in 0..s.len() {

@@ -431,3 +431,90 @@ pub(super) fn object_first<'a>(
         }
     }
 }
+
+/// Whether `t` is a personal pronoun in the nominative (`I`, `you`, `they` …): a subject.
+pub(super) fn subject_pronoun(t: &Token) -> bool {
+    t.upos == "PRON"
+        && feat(t, "PronType") == Some("Prs")
+        && feat(t, "Case") != Some("Acc")
+        && matches!(
+            t.text.to_lowercase().as_str(),
+            "i" | "you" | "he" | "she" | "it" | "we" | "they"
+        )
+}
+
+/// A question in the word order of a statement, as Russian asks them (`Where you live?`,
+/// `Why the prices rose?`, `What you think about it?` for `Где ты живёшь?`): a question that
+/// opens with a question word that is not its subject, then the subject, then the finite
+/// verb, where English puts an auxiliary before the subject (`Where do you live?`). Not
+/// reported: questions whose word is the subject (`Who called?`), `how come` and `what if`,
+/// which take a statement's order, and questions without a finite verb.
+pub(super) fn question_order(s: &[Token], out: &mut Vec<Problem>) {
+    if s.len() < 4 || s.last().is_none_or(|t| t.text != "?") {
+        return;
+    }
+    let first = s[0].text.to_lowercase();
+    let mut i = match first.as_str() {
+        "why" | "where" | "when" | "how" => 1,
+        // `what` and `whom` as objects: only a pronoun subject tells them from a subject
+        // question (`What happened?`, `What changes were made?`).
+        "what" | "whom" if s.get(1).is_some_and(subject_pronoun) => 1,
+        _ => return,
+    };
+    if first == "how" {
+        match s[1].text.to_lowercase().as_str() {
+            "come" | "about" => return,
+            "much" | "many" | "often" | "long" | "far" | "old" | "soon" => i = 2,
+            _ => {}
+        }
+    }
+    // The subject: a personal pronoun, or a noun phrase opened by a determiner or a name.
+    let Some(t) = s.get(i) else {
+        return;
+    };
+    let subject_end = if subject_pronoun(t) {
+        i + 1
+    } else if matches!(t.upos, "DET" | "PROPN") && feat(t, "PronType") != Some("Int") {
+        let mut j = i + 1;
+        while s
+            .get(j)
+            .is_some_and(|t| matches!(t.upos, "ADJ" | "NOUN" | "PROPN" | "NUM"))
+        {
+            j += 1;
+        }
+        if j == i + 1 && t.upos == "DET"
+            || !s[..j].iter().any(|t| matches!(t.upos, "NOUN" | "PROPN"))
+        {
+            return;
+        }
+        j
+    } else {
+        return;
+    };
+    // Adverbs may stand between the subject and its verb (`Why you never called?`).
+    let mut v = subject_end;
+    while s.get(v).is_some_and(|t| t.upos == "ADV") {
+        v += 1;
+    }
+    let Some(verb) = s.get(v) else {
+        return;
+    };
+    if !matches!(verb.upos, "VERB" | "AUX") || feat(verb, "VerbForm") != Some("Fin") {
+        return;
+    }
+    // A question word opening a subordinate clause before the question itself (`When you
+    // arrive, will you call?`): the inverted main clause follows a comma.
+    if let Some(comma) = s[v..].iter().position(|t| t.text == ",") {
+        if s[v + comma..].iter().any(|t| t.upos == "AUX") {
+            return;
+        }
+    }
+    out.push(Problem {
+        start: s[0].start,
+        end: verb.end,
+        message: format!(
+            "a question in the order of a statement: English puts an auxiliary before the subject (`{} do …`, `{} is …`)",
+            s[0].text, s[0].text
+        ),
+    });
+}

@@ -49,7 +49,7 @@ pub(crate) fn feat<'a>(t: &'a Token, name: &str) -> Option<&'a str> {
 pub const WORD_ORDER: CheckInfo = CheckInfo {
     id: "word_order",
     severity: Severity::Warning,
-    explanation: "Word order calqued from Russian: the verb before its subject, an adverb between a verb and its object, a chain of of-phrases.",
+    explanation: "Word order calqued from Russian: the verb before its subject, an adverb between a verb and its object, a chain of of-phrases, a question in the order of a statement.",
 };
 
 /// A found problem: char span in the side and the message.
@@ -113,6 +113,7 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
                 en::agreement(s, &mut found);
                 en::agreement_after_phrase(s, &mut found);
                 en::articles(s, &mut found);
+                en::negation_without_auxiliary(s, &mut found);
                 if from_russian {
                     en::missing_article(s, &mut found);
                 }
@@ -130,6 +131,7 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
                 en_order::inversion(s, &mut found);
                 en_order::adverb_placement(s, &mut found);
                 en_order::genitive_chain(s, &mut found);
+                en_order::question_order(s, &mut found);
             }
         }
         (Lang::Ru, _) => {
@@ -164,6 +166,108 @@ mod tests {
                 f.text
             })
             .collect()
+    }
+
+    #[test]
+    fn english_questions_in_the_order_of_a_statement() {
+        let cases = [
+            (
+                "Где ты живёшь сейчас?",
+                "Where you live now?",
+                "Where you live",
+            ),
+            (
+                "Почему цены выросли так быстро?",
+                "Why the prices rose so quickly?",
+                "Why the prices rose",
+            ),
+            (
+                "Что вы думаете об этом плане?",
+                "What you think about this plan?",
+                "What you think",
+            ),
+            (
+                "Сколько это стоит?",
+                "How much it costs?",
+                "How much it costs",
+            ),
+            (
+                "Почему ты не пришёл на встречу?",
+                "Why you did not come to the meeting?",
+                "Why you did",
+            ),
+        ];
+        for (ru, en, span) in cases {
+            assert_eq!(texts(ru, en, "word_order"), [span], "{en}");
+        }
+        for (ru, en) in [
+            ("Где ты живёшь сейчас?", "Where do you live now?"),
+            ("Кто тебе звонил вчера?", "Who called you yesterday?"),
+            ("Что случилось на заводе?", "What happened at the plant?"),
+            (
+                "Сколько людей пришло на встречу?",
+                "How many people came to the meeting?",
+            ),
+            ("Как получилось, что ты опоздал?", "How come you were late?"),
+            (
+                "Когда ты приедешь, ты позвонишь мне?",
+                "When you arrive, will you call me?",
+            ),
+            ("Я знаю, где ты живёшь.", "I know where you live."),
+            ("Почему цены выросли?", "Why did the prices rise?"),
+        ] {
+            assert!(texts(ru, en, "word_order").is_empty(), "{en}");
+        }
+    }
+
+    #[test]
+    fn english_negation_without_its_auxiliary() {
+        let cases = [
+            (
+                "Я не понимаю этот вопрос.",
+                "I not understand this question.",
+                "not understand",
+            ),
+            (
+                "Он не знает ответа на вопрос.",
+                "He not knows the answer.",
+                "not knows",
+            ),
+            (
+                "Компания не планирует новых проектов.",
+                "The company not plans new projects.",
+                "not plans",
+            ),
+        ];
+        for (ru, en, span) in cases {
+            assert_eq!(texts(ru, en, "grammar"), [span], "{en}");
+        }
+        for (ru, en) in [
+            (
+                "Я не понимаю этот вопрос.",
+                "I do not understand this question.",
+            ),
+            ("Я сказал ему не уходить.", "I told him not to go."),
+            ("Вы не верите в это?", "Do you not believe in it?"),
+            (
+                "Как мне не потерять данные?",
+                "How can I not lose the data?",
+            ),
+            (
+                "Мы не можем согласиться с этим.",
+                "We can not agree with this.",
+            ),
+            (
+                "Результаты не показаны в таблице.",
+                "The results not shown in the table are final.",
+            ),
+            (
+                "Это не только дорого, но и долго.",
+                "It is not only expensive but also slow.",
+            ),
+        ] {
+            assert!(texts(ru, en, "grammar").is_empty(), "{en}");
+        }
     }
 
     #[test]
