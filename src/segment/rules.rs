@@ -1,7 +1,8 @@
 //! Abbreviation rules, read from the data files beside this module.
 
 use crate::text::Lang;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// How a period after an abbreviation behaves.
@@ -107,7 +108,7 @@ impl Rules {
         if initial || !crate::text::is_capitalized(w) {
             return false;
         }
-        if self.starters.contains(&w.to_lowercase()) {
+        if with_lower(w, |l| self.starters.contains(l)) {
             return true;
         }
         // Where only names are capitalised inside a sentence, a capitalised common word
@@ -141,9 +142,25 @@ impl Rules {
     /// The class of the word before a period (case-insensitive), if it is a known abbreviation.
     pub fn class(&self, word: &str) -> Option<Class> {
         if word.chars().any(char::is_uppercase) {
-            self.classes.get(&word.to_lowercase()).copied()
+            with_lower(word, |l| self.classes.get(l).copied())
         } else {
             self.classes.get(word).copied()
         }
     }
+}
+
+/// Calls `f` with `word` in lower case, built in a buffer kept per thread: the splitter asks
+/// after every period, and a new string each time showed in its profile.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    BUF.with(|b| match b.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            f(&buf)
+        }
+        Err(_) => f(&word.to_lowercase()),
+    })
 }
