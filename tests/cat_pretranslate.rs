@@ -344,3 +344,38 @@ fn xliff_20_matches_join_the_units_own() {
     assert_eq!(matches[0].children.len(), 2, "{text}");
     assert_eq!(matches[0].children[1].attr("matchQuality"), Some("100.0"));
 }
+
+#[test]
+fn memoq_statuses_follow_the_filled_targets() {
+    let env = memory();
+    let out = env.path("out.mqxliff");
+    env.run(&[
+        "pretranslate",
+        data("memoq.mqxliff").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--confirm-exact",
+    ]);
+    xmllint_ok(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let root = tree(&text);
+    let status = |id: &str| {
+        root.find("trans-unit")
+            .into_iter()
+            .find(|u| u.attr("id") == Some(id))
+            .and_then(|u| u.attr("mq:status"))
+            .map(str::to_string)
+    };
+    // An exact match written as translated, a fuzzy one as a pretranslation; a confirmed
+    // unit and a unit the memory has nothing for keep their status.
+    assert_eq!(status("1").as_deref(), Some("Confirmed"), "{text}");
+    assert_eq!(status("2").as_deref(), Some("Pretranslated"), "{text}");
+    assert_eq!(status("3").as_deref(), Some("ManuallyConfirmed"), "{text}");
+    assert_eq!(status("4").as_deref(), Some("NotStarted"), "{text}");
+    // The rest of each start tag is kept.
+    assert!(text.contains("mq:segmentguid=\"g2\""), "{text}");
+    let doc = xliff::parse_document(&out, &text).unwrap();
+    let got: Vec<&str> = doc.segments.iter().map(|s| s.unit.tgt.as_str()).collect();
+    assert_eq!(got[0], "Клапан закрыт.");
+    assert_eq!(got[2], "Потом подождите.");
+}

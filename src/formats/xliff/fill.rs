@@ -163,11 +163,13 @@ pub fn fill(
             (None, _, Some((s, e))) => {
                 let new = format!("<target{lang_attr}{state}>{content}</target>{alts}");
                 edits.push((*s, *e, new));
+                edits.extend(memoq_edit(text, seg, exact));
             }
             (None, _, None) => {
                 let at = seg.place.after_source;
                 let new = format!("<target{lang_attr}{state}>{content}</target>{alts}");
                 edits.push((at, at, new));
+                edits.extend(memoq_edit(text, seg, exact));
             }
         }
     }
@@ -324,6 +326,15 @@ fn tag_attr(tag: &str, key: &str) -> Option<String> {
 
 /// A start (or empty) tag with the attributes `drop` left out and `add` appended (values
 /// escaped), the others kept as written.
+/// memoQ: the unit's status after filling (`Pretranslated`, or `Confirmed` for an exact
+/// match written as translated), so that memoQ shows where the text came from.
+fn memoq_edit(text: &str, seg: &Segment, exact: bool) -> Option<(usize, usize, String)> {
+    let (s, e) = seg.place.mq_unit?;
+    let status = if exact { "Confirmed" } else { "Pretranslated" };
+    let tag = rewrite_tag(&text[s..e], &["mq:status"], &[("mq:status", status)]);
+    Some((s, e, tag))
+}
+
 fn rewrite_tag(original: &str, drop: &[&str], add: &[(&str, &str)]) -> String {
     let mut r = quick_xml::Reader::from_str(original);
     let (e, empty) = match r.read_event() {

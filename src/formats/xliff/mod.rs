@@ -71,6 +71,8 @@ pub struct Place {
     pub seg_source: Option<(usize, usize)>,
     /// SDLXLIFF: this segment's `sdl:seg` start tag (its `conf` is rewritten).
     pub sdl_seg: Option<(usize, usize)>,
+    /// memoQ: the unit's start tag when it carries `mq:status` (rewritten when filled).
+    pub mq_unit: Option<(usize, usize)>,
 }
 
 /// One segment of an XLIFF file with what the file says about it.

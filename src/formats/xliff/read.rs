@@ -302,6 +302,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                             depth: stack.len(),
                             place: Place {
                                 unit_open: after,
+                                mq_unit: attr(e, "mq:status").map(|_| (pos, after)),
                                 ..Place::default()
                             },
                             ..Pending::default()
