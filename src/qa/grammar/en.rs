@@ -401,6 +401,56 @@ pub(super) fn negation_without_auxiliary(s: &[Token], out: &mut Vec<Problem>) {
     }
 }
 
+/// `the` before a place name in the possessive (`the Moscow's mayor`, `the Russia's
+/// economy`): Russian has no articles, and a word-for-word rendering of `мэр Москвы` puts
+/// `the` before the name; English writes `Moscow's mayor` or `the mayor of Moscow`. Only
+/// places that take no article: cities, and countries whose name is not plural or one of
+/// those English names with `the` (`the Netherlands'`, `the Gambia's`).
+pub(super) fn article_before_possessive_name(s: &[Token], out: &mut Vec<Problem>) {
+    use crate::text::names::{english_place, is_city};
+    const WITH_THE: &[&str] = &[
+        "gambia",
+        "congo",
+        "vatican",
+        "hague",
+        "crimea",
+        "caucasus",
+        "arctic",
+        "antarctic",
+        "kremlin",
+        "bronx",
+        "sahara",
+        "amazon",
+    ];
+    for (i, t) in s.iter().enumerate().skip(1) {
+        let before = &s[i - 1];
+        let Some(poss) = s.get(i + 1) else {
+            continue;
+        };
+        if !before.text.eq_ignore_ascii_case("the")
+            || t.upos != "PROPN"
+            || !matches!(poss.text.as_str(), "'s" | "’s")
+        {
+            continue;
+        }
+        let low = t.text.to_lowercase();
+        let Some(place) = english_place(&t.text) else {
+            continue;
+        };
+        if WITH_THE.contains(&low.as_str()) || !is_city(place) && low.ends_with('s') {
+            continue;
+        }
+        out.push(Problem {
+            start: before.start,
+            end: poss.end,
+            message: format!(
+                "“the” before the name “{}” in the possessive: `{}{}`, without the article",
+                t.text, t.text, poss.text
+            ),
+        });
+    }
+}
+
 /// `a`/`an` before a plural noun (`a new cars`) or a mass noun (`an advice`).
 pub(super) fn articles(s: &[Token], out: &mut Vec<Problem>) {
     for a in 0..s.len() {

@@ -114,6 +114,7 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
                 en::agreement_after_phrase(s, &mut found);
                 en::articles(s, &mut found);
                 en::negation_without_auxiliary(s, &mut found);
+                en::article_before_possessive_name(s, &mut found);
                 if from_russian {
                     en::missing_article(s, &mut found);
                 }
@@ -217,6 +218,40 @@ mod tests {
             ("Почему цены выросли?", "Why did the prices rise?"),
         ] {
             assert!(texts(ru, en, "word_order").is_empty(), "{en}");
+        }
+    }
+
+    #[test]
+    fn english_article_before_a_place_name_in_the_possessive() {
+        let cases = [
+            (
+                "Мэр Москвы открыл парк.",
+                "The Moscow's mayor opened the park.",
+                "The Moscow's",
+            ),
+            (
+                "Экономика России выросла.",
+                "Last year the Russia's economy grew.",
+                "the Russia's",
+            ),
+        ];
+        for (ru, en, span) in cases {
+            assert_eq!(texts(ru, en, "grammar"), [span], "{en}");
+        }
+        for (ru, en) in [
+            ("Мэр Москвы открыл парк.", "Moscow's mayor opened the park."),
+            (
+                "Заявление Кремля было коротким.",
+                "The Kremlin's statement was short.",
+            ),
+            (
+                "Команда Нидерландов победила.",
+                "The Netherlands' team won.",
+            ),
+            ("Прибыль компании выросла.", "The company's profit rose."),
+            ("Суд Гааги вынес решение.", "The Hague's court ruled."),
+        ] {
+            assert!(texts(ru, en, "grammar").is_empty(), "{en}");
         }
     }
 
