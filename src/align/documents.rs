@@ -98,7 +98,7 @@ pub fn lexicon_dictionary(
     };
     // Stem id → the texts' words with that stem.
     let by_id = |ids: Vec<Option<u32>>| {
-        let mut m: std::collections::HashMap<u32, Vec<usize>> = Default::default();
+        let mut m: foldhash::HashMap<u32, Vec<usize>> = Default::default();
         for (i, id) in ids.into_iter().enumerate() {
             if let Some(id) = id {
                 m.entry(id).or_default().push(i);

@@ -13,7 +13,7 @@
 
 use super::Bead;
 use crate::text::translit::name_key;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 /// Options of the aligner.
@@ -109,7 +109,7 @@ fn word_ids(word: &str, side: char, interner: &mut Interner) -> WordIds {
         return WordIds { anchor, stem: None };
     }
     let mut anchor = None;
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|&c| crate::text::is_letter(c)).count();
     if letters >= 4 || (letters >= 2 && crate::text::is_all_caps(word)) {
         // Names, acronyms and cognates: the consonant skeleton of the transliteration.
         let key = name_key(word);

@@ -28,7 +28,7 @@ pub fn letter_runs(text: &str) -> Vec<(usize, usize, &str)> {
     let mut start: Option<(usize, usize)> = None;
     let mut ci = 0usize;
     for (bi, c) in text.char_indices() {
-        if c.is_alphabetic() {
+        if super::is_letter(c) {
             if start.is_none() {
                 start = Some((ci, bi));
             }
@@ -210,16 +210,31 @@ impl LexicalModel {
     /// comments.
     pub fn from_tsv(text: &str) -> LexicalModel {
         let mut m = LexicalModel::default();
+        // Sized once: growing the tables line by line rehashed them a dozen times.
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        m.en_given_ru.reserve(lines);
+        m.ru_given_en.reserve(lines);
+        // Fields are cut at tab bytes (ASCII, so every cut is a char boundary): the lines are
+        // short and many, and a char searcher per field cost more than the rest of the parse.
         for line in text.lines() {
             if line.starts_with('#') {
                 continue;
             }
-            let mut it = line.split('\t');
-            let (Some(r), Some(e), Some(pe), Some(pr)) =
-                (it.next(), it.next(), it.next(), it.next())
-            else {
+            let mut fields = [""; 4];
+            let mut n = 0;
+            let mut from = 0;
+            for (i, &b) in line.as_bytes().iter().enumerate() {
+                if b == b'\t' && n < 3 {
+                    fields[n] = &line[from..i];
+                    n += 1;
+                    from = i + 1;
+                }
+            }
+            if n < 3 {
                 continue;
-            };
+            }
+            fields[3] = line[from..].split('\t').next().unwrap_or("");
+            let [r, e, pe, pr] = fields;
             let ri = if r.is_empty() { NULL } else { m.ru.intern(r) };
             let ei = if e.is_empty() { NULL } else { m.en.intern(e) };
             if let Ok(p) = pe.parse::<f32>() {

@@ -83,22 +83,46 @@ fn latin_of(c: char) -> Option<&'static str> {
 /// probably the same name.
 pub fn name_key(word: &str) -> String {
     let latin = to_latin(word);
-    let folded: String = latin
-        .replace("sch", "s")
-        .replace("sh", "s")
-        .replace("zh", "z")
-        .replace("ch", "c")
-        .replace("kh", "h")
-        .replace("ck", "k")
-        .replace("ph", "f")
-        .replace("th", "t")
-        .replace("ts", "c")
-        .replace("tz", "c")
-        .replace('x', "ks")
-        .replace('q', "k")
-        .replace('w', "v")
-        .replace('j', "i")
-        .replace('z', "s");
+    // The same replacements one after another as `str::replace` would make them, on bytes in
+    // two buffers (the patterns are ASCII, so no cut falls inside a char): fifteen new strings
+    // per word showed in the aligner's profile.
+    const FOLDS: [(&[u8], &[u8]); 15] = [
+        (b"sch", b"s"),
+        (b"sh", b"s"),
+        (b"zh", b"z"),
+        (b"ch", b"c"),
+        (b"kh", b"h"),
+        (b"ck", b"k"),
+        (b"ph", b"f"),
+        (b"th", b"t"),
+        (b"ts", b"c"),
+        (b"tz", b"c"),
+        (b"x", b"ks"),
+        (b"q", b"k"),
+        (b"w", b"v"),
+        (b"j", b"i"),
+        (b"z", b"s"),
+    ];
+    let mut buf = latin.into_bytes();
+    let mut tmp = Vec::with_capacity(buf.len() + 4);
+    for (from, to) in FOLDS {
+        if !buf.windows(from.len()).any(|w| w == from) {
+            continue;
+        }
+        tmp.clear();
+        let mut i = 0;
+        while i < buf.len() {
+            if buf[i..].starts_with(from) {
+                tmp.extend_from_slice(to);
+                i += from.len();
+            } else {
+                tmp.push(buf[i]);
+                i += 1;
+            }
+        }
+        std::mem::swap(&mut buf, &mut tmp);
+    }
+    let folded = String::from_utf8(buf).unwrap_or_default();
     let mut key = String::new();
     let mut last = '\0';
     for c in folded.chars() {
@@ -325,6 +349,79 @@ mod tests {
 }
 #[cfg(test)]
 mod more_tests {
+    /// The folding as a chain of `str::replace`, to hold the byte version to.
+    fn folded_by_replace(latin: &str) -> String {
+        latin
+            .replace("sch", "s")
+            .replace("sh", "s")
+            .replace("zh", "z")
+            .replace("ch", "c")
+            .replace("kh", "h")
+            .replace("ck", "k")
+            .replace("ph", "f")
+            .replace("th", "t")
+            .replace("ts", "c")
+            .replace("tz", "c")
+            .replace('x', "ks")
+            .replace('q', "k")
+            .replace('w', "v")
+            .replace('j', "i")
+            .replace('z', "s")
+    }
+
+    #[test]
+    fn name_keys_fold_as_the_replacement_chain_does() {
+        // Words whose folds feed each other (`tsh` → `ts` → `c`, `x` → `ks`, `zh` → `z` → `s`),
+        // in both scripts and others.
+        for w in [
+            "Schwarzschild",
+            "Tshombe",
+            "Xerxes",
+            "Zhukovsky",
+            "Quickstep",
+            "Matthews",
+            "Jazz",
+            "Tzatziki",
+            "Шварцшильд",
+            "Жуковский",
+            "Щукин",
+            "Хрущёв",
+            "Σίσυφος",
+            "",
+            "ts",
+            "schsh",
+            "zhzh",
+            "Чайковский",
+            "Tchaikovsky",
+            "Pshkh",
+            "Kxq",
+        ] {
+            let latin = super::to_latin(w);
+            let want = folded_by_replace(&latin);
+            // The key is built from the folded text: rebuild it from the reference fold.
+            let mut key = String::new();
+            let mut last = '\0';
+            for c in want.chars() {
+                if !c.is_alphanumeric() {
+                    continue;
+                }
+                if !key.is_empty() && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h') {
+                    continue;
+                }
+                let c = if key.is_empty() && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+                    'a'
+                } else {
+                    c
+                };
+                if c != last {
+                    key.push(c);
+                }
+                last = c;
+            }
+            assert_eq!(super::name_key(w), key, "{w}");
+        }
+    }
+
     #[test]
     fn h_and_silent_letters() {
         assert!(super::like_name("Гэмпшира", "Hampshire"));
