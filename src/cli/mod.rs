@@ -7,7 +7,7 @@ mod terms;
 
 use crate::formats::{self, tmx, tsv, Unit};
 use crate::ingest::{expand_inputs, ingest_files};
-use crate::memory::{DocOutcome, Memory};
+use crate::memory::DocOutcome;
 use crate::qa;
 use crate::report;
 use crate::segment;
@@ -465,8 +465,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             }
             if store {
-                let mut mem = Memory::open(&cli.db)?;
-                let outcome = crate::align::documents::store(&mut mem, &job, &result)?;
+                let mut mem = crate::memory::open_store(&cli.db, true)?;
+                let outcome = crate::align::documents::store(&mut *mem, &job, &result)?;
                 eprintln!("tm: memory: {outcome:?}");
             }
             let out = crate::align::documents::render(&result, &src_lang, &tgt_lang, format.into());
@@ -480,7 +480,7 @@ pub fn run(cli: Cli) -> Result<()> {
             limit,
             format,
         } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let opts = crate::lookup::LookupOptions {
                 min_score,
                 limit,
@@ -488,10 +488,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 ..Default::default()
             };
             if let Some(file) = batch {
-                return lookup_batch(&mem, &file, &opts);
+                return lookup_batch(&*mem, &file, &opts);
             }
             let text = text.unwrap_or_default();
-            let matches = crate::lookup::lookup_with(&mem, &text, &opts)?;
+            let matches = crate::lookup::lookup_with(&*mem, &text, &opts)?;
             match format {
                 LookupFormat::Json => emit(&(serde_json::to_string_pretty(&matches)? + "\n")),
                 LookupFormat::Jsonl => {
@@ -522,10 +522,10 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Analyze { file, format } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let units = qa::input::units_from_file(&file, None, None)?;
             let segments: Vec<String> = units.into_iter().map(|u| u.src.text).collect();
-            let a = crate::lookup::analyze::analyze(&mem, &segments)?;
+            let a = crate::lookup::analyze::analyze(&*mem, &segments)?;
             match format {
                 ListFormat::Json => emit(&(serde_json::to_string_pretty(&a)? + "\n")),
                 ListFormat::Text => emit(&crate::lookup::analyze::render_text(&a)),
@@ -536,7 +536,7 @@ pub fn run(cli: Cli) -> Result<()> {
             limit,
             format,
         } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let words: Vec<String> = words
                 .iter()
                 .flat_map(|w| crate::text::word_keys(w))
@@ -588,7 +588,7 @@ pub fn run(cli: Cli) -> Result<()> {
             since,
             output,
         } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let filter = crate::memory::ExportFilter {
                 src_lang,
                 tgt_lang,
@@ -644,13 +644,14 @@ pub fn run(cli: Cli) -> Result<()> {
             );
             // The memory: what is checked when no file is given, and the source of its own
             // lexical model (`tm lexicon`) when it has one.
-            let memory = if files.is_empty() || cli.db.exists() {
-                Some(Memory::open_existing(&cli.db)?)
-            } else {
-                None
-            };
+            let memory =
+                if files.is_empty() || cli.db.exists() || crate::memory::is_postgres(&cli.db) {
+                    Some(crate::memory::open_store(&cli.db, false)?)
+                } else {
+                    None
+                };
             let memory_lexicon = match &memory {
-                Some(m) => qa::quality::refresh::memory_model(m)?,
+                Some(m) => qa::quality::refresh::memory_model(&**m)?,
                 None => None,
             };
             let lex = memory_lexicon
@@ -659,7 +660,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let (title, units) = match (&memory, files.is_empty()) {
                 (Some(mem), true) => (
                     cli.db.display().to_string(),
-                    qa::input::units_from_memory(mem, None)?,
+                    qa::input::units_from_memory(&**mem, None)?,
                 ),
                 _ => {
                     let mut units = Vec::new();
@@ -813,9 +814,9 @@ pub fn run(cli: Cli) -> Result<()> {
             max_pairs,
         } => {
             use crate::qa::quality::refresh::{refresh, Refreshed};
-            let mut mem = Memory::open_existing(&cli.db)?;
+            let mut mem = crate::memory::open_store(&cli.db, false)?;
             let spin = spinner("training the lexical model (EM, both directions)");
-            let outcome = refresh(&mut mem, min_pairs, max_pairs);
+            let outcome = refresh(&mut *mem, min_pairs, max_pairs);
             if let Some(s) = spin {
                 s.finish_and_clear();
             }
@@ -831,7 +832,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Stats { format } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let s = mem.stats()?;
             match format {
                 ListFormat::Json => emit(&(serde_json::to_string_pretty(&s)? + "\n")),
@@ -999,8 +1000,8 @@ fn split_srx(file: Option<&Path>, lang: LangArg, format: SplitFormat, srx: &Path
 
 fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<()> {
     let paths = expand_inputs(inputs)?;
-    let mut mem = Memory::open(db)?;
-    let reports = ingest_files(&mut mem, &paths)?;
+    let mut mem = crate::memory::open_store(db, true)?;
+    let reports = ingest_files(&mut *mem, &paths)?;
     let mut s = String::new();
     let (mut pairs, mut mono) = (0, 0);
     for r in &reports {
@@ -1025,7 +1026,7 @@ fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<(
     ));
     if let Some(path) = report_path {
         let names: Vec<String> = reports.iter().map(|r| r.name.clone()).collect();
-        let units = qa::input::units_from_memory(&mem, Some(&names))?;
+        let units = qa::input::units_from_memory(&*mem, Some(&names))?;
         let findings = qa::check(&units);
         write_output(
             Some(path),
@@ -1033,7 +1034,7 @@ fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<(
                 "ingested documents",
                 &units,
                 &findings,
-                &match qa::quality::refresh::memory_model(&mem)? {
+                &match qa::quality::refresh::memory_model(&*mem)? {
                     Some(lex) => qa::quality::assess_units_with(&units, &lex),
                     None => qa::quality::assess_units(&units),
                 },
@@ -1187,7 +1188,7 @@ fn import(
     } else {
         None
     };
-    let mut mem = Memory::open(db)?;
+    let mut mem = crate::memory::open_store(db, true)?;
     let origin = format!(
         "import:{}",
         file.file_name()
@@ -1231,7 +1232,11 @@ fn import(
 }
 
 /// Looks up every query of a JSONL file; one output line per query.
-fn lookup_batch(mem: &Memory, file: &Path, opts: &crate::lookup::LookupOptions) -> Result<()> {
+fn lookup_batch(
+    mem: &dyn crate::memory::Store,
+    file: &Path,
+    opts: &crate::lookup::LookupOptions,
+) -> Result<()> {
     let text = formats::read_text_file(file)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

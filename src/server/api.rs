@@ -44,7 +44,12 @@ impl From<crate::Error> for ApiError {
             crate::Error::BadInput { .. } | crate::Error::Parse { .. } | crate::Error::Usage(_) => {
                 StatusCode::BAD_REQUEST
             }
-            crate::Error::Io { .. } | crate::Error::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            crate::Error::Conflict(_) => StatusCode::CONFLICT,
+            crate::Error::NotFound(_) => StatusCode::NOT_FOUND,
+            crate::Error::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            crate::Error::Io { .. } | crate::Error::Db(_) | crate::Error::Postgres(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         };
         ApiError(status, e.to_string())
     }
@@ -348,7 +353,7 @@ async fn qa_run(
                 let mem = st2.pool.get()?;
                 (
                     st2.cfg.db.display().to_string(),
-                    qa::input::units_from_memory(&mem, None)?,
+                    qa::input::units_from_memory(&*mem, None)?,
                 )
             }
             Some((name, bytes)) => {
