@@ -106,12 +106,12 @@ fn import_policies(open: Opener<'_>) {
         OnDuplicate::Skip,
     );
     assert_eq!((s.added, s.duplicates, s.overwritten), (2, 1, 0));
-    let s = import(&mut *m, &[a.clone()], OnDuplicate::Skip);
+    let s = import(&mut *m, std::slice::from_ref(&a), OnDuplicate::Skip);
     assert_eq!((s.added, s.duplicates), (0, 1));
     let a2 = unit("Open file", "Откройте файл");
-    let s = import(&mut *m, &[a2.clone()], OnDuplicate::Overwrite);
+    let s = import(&mut *m, std::slice::from_ref(&a2), OnDuplicate::Overwrite);
     assert_eq!((s.added, s.overwritten), (1, 1));
-    let s = import(&mut *m, &[b.clone()], OnDuplicate::KeepBoth);
+    let s = import(&mut *m, std::slice::from_ref(&b), OnDuplicate::KeepBoth);
     assert_eq!(s.added, 1);
     let units = m.units(&ExportFilter::default()).unwrap();
     assert_eq!(units, vec![b.clone(), a2, b]);

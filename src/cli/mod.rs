@@ -4,6 +4,7 @@
 mod import;
 mod pretranslate;
 mod terms;
+mod units;
 
 use crate::formats::{self, tmx, tsv, Unit};
 use crate::ingest::{expand_inputs, ingest_files};
@@ -21,7 +22,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Parser)]
 #[command(name = "tm", version, about, propagate_version = true)]
 pub struct Cli {
-    /// The translation memory (SQLite file).
+    /// The translation memory: an SQLite file, or a PostgreSQL database shared by a team
+    /// (`postgres://user@host:port/dbname`).
     #[arg(long, global = true, env = "TM_DB", default_value = "tm/memory.db")]
     pub db: PathBuf,
     /// What to do.
@@ -284,6 +286,16 @@ pub enum Command {
     /// Look a word up in termbases (TBX, CSV, TSV): its concepts' terms in every language,
     /// synonyms and forbidden terms marked.
     Terms(terms::Args),
+    /// Add one unit to the memory (`changed_by`/`created_by` from --user).
+    Add(units::AddArgs),
+    /// Change a unit's source or target; refused when someone changed it since --from-version.
+    Edit(units::EditArgs),
+    /// Delete a unit.
+    Delete(units::DeleteArgs),
+    /// Show a unit with its version and who changed it last.
+    Show(units::ShowArgs),
+    /// Copy a whole memory to another (SQLite file ↔ PostgreSQL).
+    Copy(units::CopyArgs),
     /// Check segments (TSV, TMX, XLIFF or text files, or the memory) and report the findings.
     Qa {
         /// Files to check, as one batch (inconsistencies and terms are found across them all);
@@ -617,6 +629,11 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Pretranslate(args) => pretranslate::run(&cli.db, &args),
         Command::Terms(args) => terms::run(&args),
+        Command::Add(args) => units::add(&cli.db, &args),
+        Command::Edit(args) => units::edit(&cli.db, &args),
+        Command::Delete(args) => units::delete(&cli.db, &args),
+        Command::Show(args) => units::show(&cli.db, &args),
+        Command::Copy(args) => units::copy(&args),
         Command::Qa {
             files,
             format,

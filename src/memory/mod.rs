@@ -94,7 +94,7 @@ pub struct UnitChange {
 /// The refusal of a change to unit `id` made from version `expected` when it is at `current`.
 pub fn conflict(id: i64, expected: i64, current: &UnitRecord) -> crate::Error {
     crate::Error::Conflict(format!(
-        "unit {id} was changed by {} at {} (now version {}, your change was made from version {expected}):          not saved; look at it again and redo your change",
+        "unit {id} was changed by {} at {} (now version {}, your change was made from version {expected}): not saved; look at it again and redo your change",
         current.changed_by.as_deref().unwrap_or("someone else"),
         current.changed_at.as_deref().unwrap_or("an unknown time"),
         current.version

@@ -1,8 +1,9 @@
 //! The JSON API: `GET /api/lookup`, `GET /api/concordance`, `GET /api/stats`, `POST /api/qa`,
-//! `POST /api/import` (with `--allow-write`), `GET /api/export`. Errors are JSON
-//! `{"error": message}` with an HTTP status: 400 for bad input, 403 for writes to a read-only
-//! server, 404 for unknown routes, 413 for bodies over the limit, 500 for failures of the
-//! memory.
+//! `POST /api/import` (with `--allow-write`), `GET /api/export`; the single-unit routes are
+//! in `team`. Errors are JSON `{"error": message}` with an HTTP status: 400 for bad input, 403
+//! for writes to a read-only server, 404 for unknown routes and units, 409 for a change made
+//! from an old version of a unit, 413 for bodies over the limit, 500 for failures of the
+//! memory, 503 while the memory's database server cannot be reached.
 
 use super::AppState;
 use crate::lookup::{lookup_with, LookupOptions};
@@ -26,7 +27,7 @@ const MAX_QUERY: usize = 2000;
 
 /// An error answered as JSON with a status code.
 #[derive(Debug)]
-pub(crate) struct ApiError(StatusCode, String);
+pub(crate) struct ApiError(pub(super) StatusCode, pub(super) String);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -71,7 +72,7 @@ fn limit_param(limit: Option<usize>, default: usize, max: usize) -> Result<usize
     }
 }
 
-fn bad(msg: impl Into<String>) -> ApiError {
+pub(super) fn bad(msg: impl Into<String>) -> ApiError {
     ApiError(StatusCode::BAD_REQUEST, msg.into())
 }
 
@@ -89,7 +90,7 @@ async fn permit(
 
 /// Runs blocking work (SQLite, checks) off the async threads, at most `workers` at a time;
 /// the work gets the server's state.
-async fn blocking<T: Send + 'static>(
+pub(super) async fn blocking<T: Send + 'static>(
     st: &Arc<AppState>,
     f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
