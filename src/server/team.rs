@@ -7,8 +7,8 @@
 use super::api::{bad, blocking, ApiError};
 use super::AppState;
 use crate::memory::{NewSegment, UnitChange};
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -35,11 +35,30 @@ pub(super) fn routes(cfg: &super::ServeConfig) -> Router<Arc<AppState>> {
 pub(super) fn watch_generation(state: &Arc<AppState>) {
     let weak: Weak<AppState> = Arc::downgrade(state);
     let url = state.cfg.db.to_string_lossy().to_string();
+    // The generation before any answer is cached (on a thread: the client blocks); when it
+    // cannot be read, the first one read later clears everything cached meanwhile.
+    let first = std::thread::scope(|s| {
+        s.spawn(|| {
+            let mut c = postgres::Config::from_str_or_none(&url)?
+                .connect(postgres::NoTls)
+                .ok()?;
+            let g: i64 = c
+                .query_one("SELECT generation FROM tm_state WHERE id = 1", &[])
+                .ok()?
+                .get(0);
+            Some((c, g))
+        })
+        .join()
+        .ok()
+        .flatten()
+    });
     let _ = std::thread::Builder::new()
         .name("tm-generation".into())
         .spawn(move || {
-            let mut client: Option<postgres::Client> = None;
-            let mut seen: Option<i64> = None;
+            let (mut client, mut seen) = match first {
+                Some((c, g)) => (Some(c), Some(g)),
+                None => (None, None),
+            };
             loop {
                 std::thread::sleep(WATCH_EVERY);
                 let Some(st) = weak.upgrade() else {
@@ -57,7 +76,7 @@ pub(super) fn watch_generation(state: &Arc<AppState>) {
                 match c.query_one("SELECT generation FROM tm_state WHERE id = 1", &[]) {
                     Ok(row) => {
                         let g: i64 = row.get(0);
-                        if seen.is_some_and(|s| s != g) {
+                        if seen != Some(g) {
                             st.cache.clear();
                             st.pool.postings.clear();
                             st.pool.texts.clear();
@@ -183,17 +202,21 @@ async fn edit(
 }
 
 #[derive(Deserialize, Default)]
-struct DeleteBody {
+struct DeleteParams {
+    /// The version the deletion was decided on (refused, 409, when the unit moved on).
     version: Option<i64>,
 }
 
 async fn remove(
     State(st): St,
     Path(id): Path<i64>,
-    b: Option<Json<DeleteBody>>,
+    q: Result<Query<DeleteParams>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
     writable(&st)?;
-    let version = b.and_then(|Json(b)| b.version);
+    let version = q
+        .map_err(|e| bad(format!("bad query parameters: {}", e.body_text())))?
+        .0
+        .version;
     blocking(&st, move |st2| {
         Ok(st2.pool.get()?.delete_unit(id, version)?)
     })
