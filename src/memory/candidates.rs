@@ -151,6 +151,49 @@ pub fn overlay_list(ids: &[u32], changes: &[(u32, bool)]) -> Vec<u32> {
     out
 }
 
+/// The trigrams inside a stem (no word-boundary padding): every text with a word starting with
+/// the stem holds them all in its normalised form. Empty for stems shorter than three chars.
+pub fn stem_trigrams(stem: &str) -> Vec<i64> {
+    let chars: Vec<(usize, char)> = stem.char_indices().collect();
+    let mut out: Vec<i64> = (0..chars.len().saturating_sub(2))
+        .map(|i| {
+            let end = chars.get(i + 3).map_or(stem.len(), |c| c.0);
+            fuzzy::hash64(&stem[chars[i].0..end])
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether every stem starts a word of `src` or `tgt` (normalised): a concordance hit.
+pub fn has_stems(src: &str, tgt: Option<&str>, stems: &[String]) -> bool {
+    let words: Vec<String> = crate::text::words(src)
+        .iter()
+        .chain(tgt.map(crate::text::words).unwrap_or_default().iter())
+        .map(|w| normalize(w.text))
+        .collect();
+    stems
+        .iter()
+        .all(|s| words.iter().any(|w| w.starts_with(s.as_str())))
+}
+
+/// The ids in every one of the sorted `lists`, ascending.
+pub fn intersect(mut lists: Vec<Vec<u32>>) -> Vec<u32> {
+    lists.sort_by_key(|l| l.len());
+    let mut it = lists.into_iter();
+    let Some(mut acc) = it.next() else {
+        return Vec::new();
+    };
+    for l in it {
+        acc.retain(|id| l.binary_search(id).is_ok());
+        if acc.is_empty() {
+            break;
+        }
+    }
+    acc
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +224,25 @@ mod tests {
         assert_eq!(
             overlay_list(&[3, 7, 500], &[(7, false), (9, true)]),
             [3, 9, 500]
+        );
+    }
+
+    #[test]
+    fn stems_are_found_at_word_starts_only() {
+        let stems = vec!["file".to_string(), "отчет".to_string()];
+        assert!(has_stems("Open the Files", Some("Откройте отчёты"), &stems));
+        assert!(!has_stems(
+            "Open the profile",
+            Some("Откройте отчёты"),
+            &stems
+        ));
+        let grams = stem_trigrams("file");
+        assert_eq!(grams.len(), 2);
+        assert!(grams.contains(&fuzzy::hash64("fil")));
+        assert!(stem_trigrams("fi").is_empty());
+        assert_eq!(
+            intersect(vec![vec![1, 3, 5, 9], vec![3, 9, 11], vec![0, 3, 9]]),
+            [3, 9]
         );
     }
 

@@ -4,8 +4,9 @@
 //! on open ([`schema`]). What the SQLite memory keeps, this one keeps in the same form: rows
 //! with the hashes of their normalised texts (exact matches), and the trigram posting lists of
 //! [`super::fuzzy`], read by the same rules ([`super::candidates`]), so that lookups return the
-//! same candidates and the same match %. Concordance uses PostgreSQL's full-text search over
-//! the stems of [`crate::text::stem`] as prefixes.
+//! same candidates and the same match %. Concordance finds its candidates in the same posting
+//! lists (the trigrams inside the stems of [`crate::text::stem`]) and keeps the units where
+//! every stem starts a word: no second index to build on import.
 //!
 //! Writes: every write transaction first raises `tm_state.generation`, which orders writers
 //! (readers are never blocked) and tells the caches of every server in front of the database
@@ -37,6 +38,8 @@ pub struct PgMemory {
     texts: Option<Arc<texts::TextCache>>,
     /// The generation the shared caches were last checked against.
     seen: Cell<i64>,
+    /// The statements lookups run, prepared once per connection (each saves a round trip).
+    statements: RefCell<std::collections::HashMap<String, postgres::Statement>>,
 }
 
 /// Seconds a connection attempt waits before the memory is reported unavailable.
@@ -67,7 +70,20 @@ impl PgMemory {
             postings: None,
             texts: None,
             seen: Cell::new(-1),
+            statements: RefCell::default(),
         })
+    }
+
+    /// `sql` prepared on `client` (this connection), once.
+    fn prepared(&self, client: &mut postgres::Client, sql: &str) -> Result<postgres::Statement> {
+        if let Some(s) = self.statements.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let s = client.prepare(sql)?;
+        self.statements
+            .borrow_mut()
+            .insert(sql.to_string(), s.clone());
+        Ok(s)
     }
 
     /// Shares a cache of decoded posting lists with other connections of this process.
@@ -97,11 +113,9 @@ impl PgMemory {
     }
 
     fn generation_now(&self) -> Result<i64> {
-        let row = self
-            .client
-            .borrow_mut()
-            .query_one("SELECT generation FROM tm_state WHERE id = 1", &[])?;
-        Ok(row.get(0))
+        let mut client = self.client.borrow_mut();
+        let stmt = self.prepared(&mut client, "SELECT generation FROM tm_state WHERE id = 1")?;
+        Ok(client.query_one(&stmt, &[])?.get(0))
     }
 
     /// Clears the shared caches, if any.

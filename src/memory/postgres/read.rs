@@ -4,7 +4,9 @@
 
 use super::PgMemory;
 use crate::formats::Unit;
-use crate::memory::candidates::{fuzzy_budget, overlay_list, top_cached, within_budget};
+use crate::memory::candidates::{
+    fuzzy_budget, has_stems, intersect, overlay_list, stem_trigrams, top_cached, within_budget,
+};
 use crate::memory::{
     fuzzy, lexicon, norm_hash, texts, Candidate, ExportFilter, Segment, Stats, UnitRecord,
 };
@@ -13,6 +15,39 @@ use std::collections::HashMap;
 
 const SEGMENT_COLUMNS: &str =
     "s.id, d.name, s.pos, s.src_lang, s.src_text, s.tgt_lang, s.tgt_text, s.origin, s.prev_hash";
+
+/// Segments whose source or target hashes to `$1`.
+static EXACT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+         WHERE s.src_hash = $1::bigint UNION ALL
+         SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+         WHERE s.tgt_hash = $1::bigint"
+    )
+});
+
+/// The segments with the ids `$1`.
+static BY_ID_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+         WHERE s.id = ANY($1)"
+    )
+});
+
+/// A page of segments after id `$1` (concordance on stems too short for the index).
+static SCAN_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+         WHERE s.id > $1 ORDER BY s.id LIMIT $2"
+    )
+});
+
+const CHANGES_SQL: &str =
+    "SELECT token, id, present FROM fuzzy_changes WHERE token = ANY($1) ORDER BY token, id";
+const SIZES_SQL: &str = "SELECT token, octet_length(ids) FROM fuzzy_postings WHERE token = ANY($1)";
+const LIST_SQL: &str = "SELECT ids FROM fuzzy_postings WHERE token = $1";
+const LISTS_SQL: &str = "SELECT token, ids FROM fuzzy_postings WHERE token = ANY($1)";
+const TEXTS_SQL: &str = "SELECT id, src_text, tgt_text FROM segments WHERE id = ANY($1)";
 
 /// The columns of a [`UnitRecord`], in its field order.
 pub(super) const UNIT_COLUMNS: &str =
@@ -47,15 +82,13 @@ pub(super) fn row_to_unit(r: &postgres::Row) -> UnitRecord {
 }
 
 /// The list changes of single-unit writes for these trigrams: token → (id, present), by id.
-pub(super) fn list_changes(
-    client: &mut impl postgres::GenericClient,
+fn list_changes(
+    client: &mut postgres::Client,
+    stmt: &postgres::Statement,
     grams: &[i64],
 ) -> Result<HashMap<i64, Vec<(u32, bool)>>> {
     let mut out: HashMap<i64, Vec<(u32, bool)>> = HashMap::new();
-    for r in client.query(
-        "SELECT token, id, present FROM fuzzy_changes WHERE token = ANY($1) ORDER BY token, id",
-        &[&grams],
-    )? {
+    for r in client.query(stmt, &[&grams])? {
         let id: i64 = r.get(1);
         out.entry(r.get(0)).or_default().push((id as u32, r.get(2)));
     }
@@ -79,15 +112,7 @@ impl PgMemory {
     pub fn exact(&self, text: &str) -> Result<Vec<Segment>> {
         let h = norm_hash(text);
         let mut client = self.client.borrow_mut();
-        let stmt = client.prepare_typed(
-            &format!(
-                "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-                 WHERE s.src_hash = $1 UNION ALL
-                 SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-                 WHERE s.tgt_hash = $1"
-            ),
-            &[postgres::types::Type::INT8],
-        )?;
+        let stmt = self.prepared(&mut client, &EXACT_SQL)?;
         let mut segs: Vec<Segment> = client
             .query(&stmt, &[&h])?
             .iter()
@@ -110,9 +135,9 @@ impl PgMemory {
             self.sync_caches()?;
         }
         let mut client = self.client.borrow_mut();
-        // One snapshot for the reads below.
-        let mut tx = client.build_transaction().read_only(true).start()?;
-        let changes = list_changes(&mut tx, &grams)?;
+        let client = &mut *client;
+        let stmt = self.prepared(client, CHANGES_SQL)?;
+        let changes = list_changes(client, &stmt, &grams)?;
         let mut sized: Vec<(usize, i64)> = Vec::with_capacity(grams.len());
         let known = match cache {
             Some(c) => c.sizes(&grams),
@@ -126,10 +151,8 @@ impl PgMemory {
             .collect();
         let mut found: HashMap<i64, usize> = HashMap::new();
         if !unknown.is_empty() {
-            for r in tx.query(
-                "SELECT token, octet_length(ids) FROM fuzzy_postings WHERE token = ANY($1)",
-                &[&unknown],
-            )? {
+            let stmt = self.prepared(client, SIZES_SQL)?;
+            for r in client.query(&stmt, &[&unknown])? {
                 let n: i32 = r.get(1);
                 found.insert(r.get(0), n as usize);
             }
@@ -164,9 +187,10 @@ impl PgMemory {
         };
         let top = match cache {
             Some(c) => {
+                let stmt = self.prepared(client, LIST_SQL)?;
                 let mut fetch = |g: i64| -> Result<Vec<u8>> {
-                    Ok(tx
-                        .query_opt("SELECT ids FROM fuzzy_postings WHERE token = $1", &[&g])?
+                    Ok(client
+                        .query_opt(&stmt, &[&g])?
                         .map(|r| r.get(0))
                         .unwrap_or_default())
                 };
@@ -176,10 +200,8 @@ impl PgMemory {
                 let take = &sized[..within_budget(&sized, budget)];
                 let tokens: Vec<i64> = take.iter().map(|&(_, g)| g).collect();
                 let mut blobs: HashMap<i64, Vec<u8>> = HashMap::new();
-                for r in tx.query(
-                    "SELECT token, ids FROM fuzzy_postings WHERE token = ANY($1)",
-                    &[&tokens],
-                )? {
+                let stmt = self.prepared(client, LISTS_SQL)?;
+                for r in client.query(&stmt, &[&tokens])? {
                     blobs.insert(r.get(0), r.get(1));
                 }
                 let lists: Vec<Arc<[u32]>> = tokens
@@ -197,11 +219,9 @@ impl PgMemory {
             }
         };
         if top.is_empty() {
-            tx.commit()?;
             return Ok(Vec::new());
         }
         if let Some(texts) = self.texts.as_ref().and_then(|t| t.get()) {
-            tx.commit()?;
             return Ok(top
                 .iter()
                 .filter_map(|&(id, _)| {
@@ -216,10 +236,8 @@ impl PgMemory {
         }
         let ids: Vec<i64> = top.iter().map(|&(id, _)| i64::from(id)).collect();
         let mut by_id: HashMap<i64, Candidate> = HashMap::new();
-        for r in tx.query(
-            "SELECT id, src_text, tgt_text FROM segments WHERE id = ANY($1)",
-            &[&ids],
-        )? {
+        let stmt = self.prepared(client, TEXTS_SQL)?;
+        for r in client.query(&stmt, &[&ids])? {
             let id: i64 = r.get(0);
             by_id.insert(
                 id,
@@ -230,7 +248,6 @@ impl PgMemory {
                 },
             );
         }
-        tx.commit()?;
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
@@ -239,13 +256,9 @@ impl PgMemory {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let rows = self.client.borrow_mut().query(
-            &format!(
-                "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-                 WHERE s.id = ANY($1)"
-            ),
-            &[&ids],
-        )?;
+        let mut client = self.client.borrow_mut();
+        let stmt = self.prepared(&mut client, &BY_ID_SQL)?;
+        let rows = client.query(&stmt, &[&ids])?;
         let mut by_id: HashMap<i64, Segment> =
             rows.iter().map(row_to_segment).map(|s| (s.id, s)).collect();
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
@@ -292,24 +305,84 @@ impl PgMemory {
         if stems.is_empty() {
             return Ok(Vec::new());
         }
-        // Each stem a quoted prefix lexeme: nothing in it is read as query syntax.
-        let query = stems
-            .iter()
-            .map(|w| format!("'{}':*", w.replace('\\', "\\\\").replace('\'', "''")))
-            .collect::<Vec<_>>()
-            .join(" & ");
-        let rows = self.client.borrow_mut().query(
-            &format!(
-                "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
-                 WHERE to_tsvector('simple', s.src_text || ' ' || coalesce(s.tgt_text, ''))
-                       @@ to_tsquery('simple', $1)
-                 ORDER BY s.id LIMIT $2"
-            ),
-            &[&query, &(limit as i64)],
-        )?;
-        Ok(rows
-            .iter()
-            .map(row_to_segment)
+        let mut client = self.client.borrow_mut();
+        let client = &mut *client;
+        // Candidates: the units holding every trigram inside the stems (full posting lists,
+        // with the changes of single-unit writes); a stem too short to have one means a scan.
+        let grams: Vec<i64> = stems.iter().flat_map(|s| stem_trigrams(s)).collect();
+        let short = stems.iter().any(|s| s.chars().count() < 3);
+        let candidates: Option<Vec<u32>> = if short || grams.is_empty() {
+            None
+        } else {
+            let stmt = self.prepared(client, CHANGES_SQL)?;
+            let changes = list_changes(client, &stmt, &grams)?;
+            let mut blobs: HashMap<i64, Vec<u8>> = HashMap::new();
+            let stmt = self.prepared(client, LISTS_SQL)?;
+            for r in client.query(&stmt, &[&grams])? {
+                blobs.insert(r.get(0), r.get(1));
+            }
+            let lists = grams
+                .iter()
+                .map(|g| {
+                    let mut ids = Vec::new();
+                    if let Some(b) = blobs.get(g) {
+                        fuzzy::decode(b, |id| ids.push(id));
+                    }
+                    match changes.get(g) {
+                        Some(ch) => overlay_list(&ids, ch),
+                        None => ids,
+                    }
+                })
+                .collect();
+            Some(intersect(lists))
+        };
+        // Rows in id order, a page at a time, kept when every stem starts one of their words.
+        const PAGE: usize = 512;
+        let mut out = Vec::new();
+        let mut after = 0i64;
+        let mut next = 0usize;
+        while out.len() < limit {
+            let rows = match &candidates {
+                Some(ids) => {
+                    if next >= ids.len() {
+                        break;
+                    }
+                    let page: Vec<i64> = ids[next..(next + PAGE).min(ids.len())]
+                        .iter()
+                        .map(|&i| i64::from(i))
+                        .collect();
+                    next += PAGE;
+                    let stmt = self.prepared(client, &BY_ID_SQL)?;
+                    let mut rows: Vec<Segment> = client
+                        .query(&stmt, &[&page])?
+                        .iter()
+                        .map(row_to_segment)
+                        .collect();
+                    rows.sort_by_key(|s| s.id);
+                    rows
+                }
+                None => {
+                    let stmt = self.prepared(client, &SCAN_SQL)?;
+                    let rows: Vec<Segment> = client
+                        .query(&stmt, &[&after, &(PAGE as i64)])?
+                        .iter()
+                        .map(row_to_segment)
+                        .collect();
+                    match rows.last() {
+                        Some(last) => after = last.id,
+                        None => break,
+                    }
+                    rows
+                }
+            };
+            for seg in rows {
+                if out.len() < limit && has_stems(&seg.src, seg.tgt.as_deref(), &stems) {
+                    out.push(seg);
+                }
+            }
+        }
+        Ok(out
+            .into_iter()
             .map(|seg| {
                 let src = crate::memory::read::highlight(&seg.src, &stems, open, close);
                 let tgt = seg

@@ -69,14 +69,12 @@ INSERT INTO tm_state VALUES (1, 0);
 pub(super) const BULK_INDEXES: &str = "
 CREATE INDEX IF NOT EXISTS segments_src_hash ON segments(src_hash);
 CREATE INDEX IF NOT EXISTS segments_tgt_hash ON segments(tgt_hash);
-CREATE INDEX IF NOT EXISTS segments_fts ON segments USING gin (to_tsvector('simple', src_text || ' ' || coalesce(tgt_text, '')));
 ";
 
 /// Dropped before a bulk import into an empty memory.
 pub(super) const DROP_BULK_INDEXES: &str = "
 DROP INDEX IF EXISTS segments_src_hash;
 DROP INDEX IF EXISTS segments_tgt_hash;
-DROP INDEX IF EXISTS segments_fts;
 ";
 
 /// The migrations, version 1 first.

@@ -56,23 +56,35 @@ fn write_postings(tx: &mut Transaction<'_>, builder: fuzzy::Builder) -> Result<(
         };
         (token, ids)
     });
-    tx.batch_execute(
-        "CREATE TEMP TABLE IF NOT EXISTS postings_stage(token BIGINT, ids BYTEA) ON COMMIT DROP;
-         TRUNCATE postings_stage;",
-    )?;
+    // Into an empty index the lists go straight in; else through a staging table, merged.
+    let direct = tx
+        .query_opt("SELECT 1 FROM fuzzy_postings LIMIT 1", &[])?
+        .is_none();
+    if !direct {
+        tx.batch_execute(
+            "CREATE TEMP TABLE IF NOT EXISTS postings_stage(token BIGINT, ids BYTEA) ON COMMIT DROP;
+             TRUNCATE postings_stage;",
+        )?;
+    }
     {
-        let sink = tx.copy_in("COPY postings_stage(token, ids) FROM STDIN BINARY")?;
+        let sink = tx.copy_in(if direct {
+            "COPY fuzzy_postings(token, ids) FROM STDIN BINARY"
+        } else {
+            "COPY postings_stage(token, ids) FROM STDIN BINARY"
+        })?;
         let mut w = BinaryCopyInWriter::new(sink, &[Type::INT8, Type::BYTEA]);
         for (token, ids) in merged {
             w.write(&[&token, &ids])?;
         }
         w.finish()?;
     }
-    tx.batch_execute(
-        "INSERT INTO fuzzy_postings(token, ids) SELECT token, ids FROM postings_stage
-         ON CONFLICT (token) DO UPDATE SET ids = excluded.ids;
-         TRUNCATE postings_stage;",
-    )?;
+    if !direct {
+        tx.batch_execute(
+            "INSERT INTO fuzzy_postings(token, ids) SELECT token, ids FROM postings_stage
+             ON CONFLICT (token) DO UPDATE SET ids = excluded.ids;
+             TRUNCATE postings_stage;",
+        )?;
+    }
     Ok(())
 }
 
@@ -256,6 +268,13 @@ impl PgMemory {
         let was_empty = tx
             .query_opt("SELECT 1 FROM segments LIMIT 1", &[])?
             .is_none();
+        if was_empty && policy != OnDuplicate::Overwrite {
+            let stats = bulk_import(&mut tx, units, origin, policy, progress, user.as_deref())?;
+            tx.commit()?;
+            drop(client);
+            self.caches_changed();
+            return Ok(stats);
+        }
         let mut read = 0usize;
         {
             let sink = tx.copy_in("COPY import_stage FROM STDIN BINARY")?;
@@ -332,10 +351,6 @@ impl PgMemory {
                 stats.overwritten = (here + in_db) as usize;
             }
         }
-        let bulk = was_empty && policy != OnDuplicate::Overwrite;
-        if bulk {
-            tx.batch_execute(DROP_BULK_INDEXES)?;
-        }
         let base: i64 = tx
             .query_one(
                 "SELECT nextval(pg_get_serial_sequence('segments', 'id'))",
@@ -361,9 +376,6 @@ impl PgMemory {
         fold_changes(&mut tx)?;
         let builder = build_postings(&mut tx, base)?;
         write_postings(&mut tx, builder)?;
-        if bulk {
-            tx.batch_execute(BULK_INDEXES)?;
-        }
         tx.batch_execute("ANALYZE segments")?;
         tx.commit()?;
         drop(client);
@@ -578,4 +590,135 @@ fn build_postings(tx: &mut Transaction<'_>, base: i64) -> Result<fuzzy::Builder>
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         read.map(|()| builder)
     })
+}
+
+/// The columns a bulk import copies into `segments`, in COPY order.
+const BULK_TYPES: [Type; 15] = [
+    Type::INT8,
+    Type::TEXT,
+    Type::TEXT,
+    Type::INT8,
+    Type::TEXT,
+    Type::TEXT,
+    Type::INT8,
+    Type::INT8,
+    Type::TEXT,
+    Type::TEXT,
+    Type::TEXT,
+    Type::TEXT,
+    Type::TEXT,
+    Type::TEXT,
+    Type::TEXT,
+];
+
+/// An import into an empty memory (not `Overwrite`): rows copied straight into `segments`
+/// with their ids given here (duplicates in the file dropped as the SQLite memory drops them),
+/// the posting lists built on a thread beside, the indexes built once at the end.
+fn bulk_import(
+    tx: &mut Transaction<'_>,
+    units: &mut dyn Iterator<Item = Result<Unit>>,
+    origin: &str,
+    policy: OnDuplicate,
+    progress: &mut dyn FnMut(usize),
+    user: Option<&str>,
+) -> Result<ImportStats> {
+    tx.batch_execute(DROP_BULK_INDEXES)?;
+    let base: i64 = tx
+        .query_one(
+            "SELECT nextval(pg_get_serial_sequence('segments', 'id'))",
+            &[],
+        )?
+        .get(0);
+    let mut stats = ImportStats::default();
+    const BATCH: usize = 1024;
+    let (stored, builder) = std::thread::scope(|scope| {
+        let (send, recv) = std::sync::mpsc::sync_channel::<Vec<(u32, String, String)>>(4);
+        let worker = scope.spawn(move || {
+            let mut builder = fuzzy::Builder::default();
+            for batch in recv {
+                for (id, src, tgt) in batch {
+                    builder.add(id, &[&src, &tgt]);
+                }
+            }
+            builder
+        });
+        let stored = (|| -> Result<()> {
+            let sink = tx.copy_in(
+                "COPY segments(id, src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
+                    prev_hash, tuid, props, note, src_markup, tgt_markup, origin, created_by)
+                 FROM STDIN BINARY",
+            )?;
+            let mut w = BinaryCopyInWriter::new(sink, &BULK_TYPES);
+            let mut seen: std::collections::HashSet<(i64, i64)> = Default::default();
+            let mut prev: Option<i64> = None;
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut read = 0usize;
+            for u in units {
+                let u = u?;
+                read += 1;
+                if read % 4096 == 0 {
+                    progress(read);
+                }
+                let src_norm = normalize(&u.src);
+                let tgt_norm = normalize(&u.tgt);
+                let sh = fuzzy::hash64(&src_norm);
+                let th = fuzzy::hash64(&tgt_norm);
+                if policy == OnDuplicate::Skip && !seen.insert((sh, th)) {
+                    stats.duplicates += 1;
+                    prev = Some(sh);
+                    continue;
+                }
+                let id = base + stats.added as i64;
+                let props = (!u.props.is_empty())
+                    .then(|| serde_json::to_string(&u.props).unwrap_or_default());
+                let row: [&(dyn ToSql + Sync); 15] = [
+                    &id,
+                    &u.src_lang,
+                    &u.src,
+                    &sh,
+                    &u.tgt_lang,
+                    &u.tgt,
+                    &th,
+                    &prev,
+                    &u.tuid,
+                    &props,
+                    &u.note,
+                    &u.src_markup,
+                    &u.tgt_markup,
+                    &origin,
+                    &user,
+                ];
+                w.write(&row)?;
+                batch.push((id as u32, src_norm, tgt_norm));
+                if batch.len() == BATCH {
+                    // A failed send means the worker stopped (it panicked): joining it
+                    // below reports that.
+                    let _ = send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+                stats.added += 1;
+                prev = Some(sh);
+            }
+            progress(read);
+            let _ = send.send(batch);
+            w.finish()?;
+            Ok(())
+        })();
+        drop(send);
+        let builder = worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (stored, builder)
+    });
+    stored?;
+    if stats.added > 0 {
+        tx.execute(
+            "SELECT setval(pg_get_serial_sequence('segments', 'id'), $1::bigint)",
+            &[&(base + stats.added as i64 - 1)],
+        )?;
+    }
+    fold_changes(tx)?;
+    write_postings(tx, builder)?;
+    tx.batch_execute(BULK_INDEXES)?;
+    tx.batch_execute("ANALYZE segments")?;
+    Ok(stats)
 }
