@@ -1,6 +1,11 @@
 //! Memory: where are segments kept, and how are they found again?
 //!
-//! The translation memory is one SQLite file (WAL mode). A segment is either a pair (source and
+//! Everything the engine needs of a memory is the [`Store`] trait; [`open_store`] opens the one
+//! `--db` names: an SQLite file ([`Memory`], below) or a PostgreSQL database shared by a team
+//! ([`postgres::PgMemory`]). They keep the same rows and the same trigram posting lists and
+//! share the rules that read them ([`candidates`]), so lookups answer alike on both.
+//!
+//! The SQLite memory is one file (WAL mode). A segment is either a pair (source and
 //! target with their languages) or monolingual (source only: a sentence with no translation yet,
 //! still searchable and checked). Documents are remembered by name and content hash, so
 //! ingesting the same file twice changes nothing. Every write is one transaction.

@@ -63,7 +63,7 @@ const MMAP_BYTES: i64 = 0;
 /// One connection to the memory: an SQLite file or a PostgreSQL database.
 pub(crate) enum Backend {
     Sqlite(Memory),
-    Pg(PgMemory),
+    Pg(Box<PgMemory>),
 }
 
 /// Open connections to the memory, handed out one request at a time.
@@ -98,7 +98,7 @@ impl std::ops::Deref for Conn<'_> {
         // Present until drop.
         match self.mem.as_ref().expect("connection present until drop") {
             Backend::Sqlite(m) => m,
-            Backend::Pg(m) => m,
+            Backend::Pg(m) => &**m,
         }
     }
 }
@@ -107,7 +107,7 @@ impl std::ops::DerefMut for Conn<'_> {
     fn deref_mut(&mut self) -> &mut (dyn Store + 'static) {
         match self.mem.as_mut().expect("connection present until drop") {
             Backend::Sqlite(m) => m,
-            Backend::Pg(m) => m,
+            Backend::Pg(m) => &mut **m,
         }
     }
 }
@@ -141,6 +141,9 @@ impl Pool {
     /// Starts loading the pair texts on a thread of its own unless they are loaded, being
     /// loaded, or too large; lookups read rows from the database until they are in.
     fn load_texts(&self) {
+        if crate::memory::is_postgres(&self.db) {
+            return;
+        }
         let Some(generation) = self.texts.begin_load() else {
             return;
         };
@@ -150,18 +153,12 @@ impl Pool {
             .spawn(move || {
                 // One pass over the table: no mapping and a small page cache, so that the
                 // scan does not stay in the server's memory.
-                let loaded = if crate::memory::is_postgres(&db) {
-                    PgMemory::open(&db.to_string_lossy())
-                        .and_then(|m| m.load_texts(texts.cap_bytes()))
-                        .map_err(|_| ())
-                } else {
-                    Memory::open(&db)
-                        .and_then(|m| {
-                            m.limit_memory(0, 2 * 1024)?;
-                            m.load_texts(texts.cap_bytes())
-                        })
-                        .map_err(|_| ())
-                };
+                let loaded = Memory::open(&db)
+                    .and_then(|m| {
+                        m.limit_memory(0, 2 * 1024)?;
+                        m.load_texts(texts.cap_bytes())
+                    })
+                    .map_err(|_| ());
                 texts.finish(generation, loaded);
             });
         if spawned.is_err() {
@@ -172,11 +169,12 @@ impl Pool {
     /// A new connection sharing the pool's caches.
     fn open(&self) -> Result<Backend> {
         if crate::memory::is_postgres(&self.db) {
+            // No texts in RAM on PostgreSQL: every single-unit write would drop them, and a
+            // team writes all day; candidates' texts are one query away.
             let mut m = PgMemory::open(&self.db.to_string_lossy())?;
             m.share_postings(self.postings.clone());
-            m.share_texts(self.texts.clone());
             m.sync_caches()?;
-            return Ok(Backend::Pg(m));
+            return Ok(Backend::Pg(Box::new(m)));
         }
         let mut m = Memory::open(&self.db)?;
         m.share_postings(self.postings.clone());

@@ -19,6 +19,8 @@ use std::time::Duration;
 
 type St = State<Arc<AppState>>;
 
+const GENERATIONS: &str = "SELECT generation, lists_generation FROM tm_state WHERE id = 1";
+
 /// How often a server in front of PostgreSQL reads the database's generation.
 const WATCH_EVERY: Duration = Duration::from_millis(200);
 
@@ -29,8 +31,10 @@ pub(super) fn routes(cfg: &super::ServeConfig) -> Router<Arc<AppState>> {
         .layer(DefaultBodyLimit::max(cfg.max_body))
 }
 
-/// Starts a thread that reads the generation of the PostgreSQL memory every
-/// [`WATCH_EVERY`] and clears the lookup answers and shared caches when it moved. It ends
+/// Starts a thread that reads the generations of the PostgreSQL memory every
+/// [`WATCH_EVERY`] and clears the lookup answers when any write happened, and the decoded
+/// posting lists when the lists changed (single-unit writes leave the lists as they are and
+/// are read beside them by every lookup). It ends
 /// with the server's state. A database that is down is retried on the next round.
 pub(super) fn watch_generation(state: &Arc<AppState>) {
     let weak: Weak<AppState> = Arc::downgrade(state);
@@ -42,11 +46,8 @@ pub(super) fn watch_generation(state: &Arc<AppState>) {
             let mut c = postgres::Config::from_str_or_none(&url)?
                 .connect(postgres::NoTls)
                 .ok()?;
-            let g: i64 = c
-                .query_one("SELECT generation FROM tm_state WHERE id = 1", &[])
-                .ok()?
-                .get(0);
-            Some((c, g))
+            let r = c.query_one(GENERATIONS, &[]).ok()?;
+            Some((c, (r.get::<_, i64>(0), r.get::<_, i64>(1))))
         })
         .join()
         .ok()
@@ -73,13 +74,15 @@ pub(super) fn watch_generation(state: &Arc<AppState>) {
                     st.pool.drop_free();
                     continue;
                 };
-                match c.query_one("SELECT generation FROM tm_state WHERE id = 1", &[]) {
+                match c.query_one(GENERATIONS, &[]) {
                     Ok(row) => {
-                        let g: i64 = row.get(0);
-                        if seen != Some(g) {
+                        let g: (i64, i64) = (row.get(0), row.get(1));
+                        // Any write: the answers; a write of the lists: the decoded lists too.
+                        if seen.is_none_or(|s| s.0 != g.0) {
                             st.cache.clear();
+                        }
+                        if seen.is_none_or(|s| s.1 != g.1) {
                             st.pool.postings.clear();
-                            st.pool.texts.clear();
                         }
                         seen = Some(g);
                     }

@@ -33,7 +33,11 @@ case "$cmd" in
   start)
     mkdir -p "$dir"
     [ ${#as[@]} -gt 0 ] && chown "$user" "$dir"
-    "${as[@]}" "$bin/initdb" -D "$dir/data" -U tm -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
+    if ! "${as[@]}" "$bin/initdb" -D "$dir/data" -U tm -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1; then
+      echo "initdb failed (the folder must be reachable by the server's user):" >&2
+      cat "$dir/initdb.log" >&2
+      exit 1
+    fi
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'

@@ -36,8 +36,8 @@ pub struct PgMemory {
     postings: Option<Arc<fuzzy::PostingCache>>,
     /// Pair texts in RAM shared with the other connections of this process, if enabled.
     texts: Option<Arc<texts::TextCache>>,
-    /// The generation the shared caches were last checked against.
-    seen: Cell<i64>,
+    /// The generations (all writes, list writes) the shared caches were last checked against.
+    seen: Cell<(i64, i64)>,
     /// The statements lookups run, prepared once per connection (each saves a round trip).
     statements: RefCell<std::collections::HashMap<String, postgres::Statement>>,
 }
@@ -69,7 +69,7 @@ impl PgMemory {
             client: RefCell::new(client),
             postings: None,
             texts: None,
-            seen: Cell::new(-1),
+            seen: Cell::new((-1, -1)),
             statements: RefCell::default(),
         })
     }
@@ -102,20 +102,41 @@ impl PgMemory {
         self.client.try_borrow().is_ok_and(|c| c.is_closed())
     }
 
-    /// Clears the shared caches when the database's generation moved since this connection
-    /// last looked (any writer, in any process, raises it). Returns the generation.
+    /// Clears the shared caches that a write by anyone (in any process) made stale since this
+    /// connection last looked: the texts on any write, the decoded lists when the lists
+    /// changed (imports, ingests). Returns the generation.
     pub fn sync_caches(&self) -> Result<i64> {
-        let g = self.generation_now()?;
-        if g != self.seen.replace(g) {
+        let (g, lists) = self.generations()?;
+        let (seen_g, seen_lists) = self.seen.replace((g, lists));
+        if lists != seen_lists {
             self.caches_changed();
+        } else if g != seen_g {
+            self.texts_changed();
         }
         Ok(g)
     }
 
-    fn generation_now(&self) -> Result<i64> {
+    /// The database's generation (every write) and lists' generation (writes that change the
+    /// posting lists).
+    pub fn generations(&self) -> Result<(i64, i64)> {
         let mut client = self.client.borrow_mut();
-        let stmt = self.prepared(&mut client, "SELECT generation FROM tm_state WHERE id = 1")?;
-        Ok(client.query_one(&stmt, &[])?.get(0))
+        let stmt = self.prepared(
+            &mut client,
+            "SELECT generation, lists_generation FROM tm_state WHERE id = 1",
+        )?;
+        let r = client.query_one(&stmt, &[])?;
+        Ok((r.get(0), r.get(1)))
+    }
+
+    fn generation_now(&self) -> Result<i64> {
+        Ok(self.generations()?.0)
+    }
+
+    /// Clears the shared texts (single-unit writes change texts, not the stored lists).
+    fn texts_changed(&self) {
+        if let Some(t) = &self.texts {
+            t.clear();
+        }
     }
 
     /// Clears the shared caches, if any.

@@ -5,8 +5,9 @@
 //! their normalised forms, context, TMX metadata, users, a version per unit), `documents`,
 //! `lexicon`, the trigram posting lists `fuzzy_postings` (the same encoded lists, `bytea`
 //! stored uncompressed) and `fuzzy_changes`, the list changes made by single-unit writes since
-//! the last import folded them in. `tm_state.generation` rises with every write: servers
-//! compare it to know their caches are stale.
+//! the last import folded them in. `tm_state.generation` rises with every write (servers
+//! drop their cached answers when it moves), `lists_generation` with the writes that change
+//! `fuzzy_postings` (imports, ingests: servers drop their decoded lists).
 
 use crate::Result;
 
@@ -61,8 +62,12 @@ CREATE TABLE lexicon(
     trained_at TEXT NOT NULL,
     model TEXT NOT NULL
 );
-CREATE TABLE tm_state(id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
-INSERT INTO tm_state VALUES (1, 0);
+CREATE TABLE tm_state(
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    generation BIGINT NOT NULL,
+    lists_generation BIGINT NOT NULL
+);
+INSERT INTO tm_state VALUES (1, 0, 0);
 ";
 
 /// The indexes a bulk import drops and builds again after loading the rows.

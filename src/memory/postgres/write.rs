@@ -19,12 +19,14 @@ use postgres::types::{ToSql, Type};
 use postgres::Transaction;
 use std::collections::HashMap;
 
-/// Starts a write: raises the generation (which also orders writers: the row stays locked
-/// until this transaction ends).
-fn begin_write(tx: &mut Transaction<'_>) -> Result<()> {
+/// Starts a write: raises the generation, and the lists' generation when `lists` (the write
+/// changes `fuzzy_postings`). This also orders writers: the row stays locked until the
+/// transaction ends.
+fn begin_write(tx: &mut Transaction<'_>, lists: bool) -> Result<()> {
     tx.execute(
-        "UPDATE tm_state SET generation = generation + 1 WHERE id = 1",
-        &[],
+        "UPDATE tm_state SET generation = generation + 1,
+            lists_generation = lists_generation + CASE WHEN $1 THEN 1 ELSE 0 END WHERE id = 1",
+        &[&lists],
     )?;
     Ok(())
 }
@@ -176,7 +178,7 @@ impl PgMemory {
     ) -> Result<DocOutcome> {
         let mut client = self.client.borrow_mut();
         let mut tx = client.transaction()?;
-        begin_write(&mut tx)?;
+        begin_write(&mut tx, true)?;
         let existing = tx.query_opt("SELECT id, hash FROM documents WHERE name = $1", &[&name])?;
         let replaced = match existing {
             Some(r) if r.get::<_, String>(1) == hash => return Ok(DocOutcome::Unchanged),
@@ -257,7 +259,7 @@ impl PgMemory {
         let user = current_user();
         let mut client = self.client.borrow_mut();
         let mut tx = client.transaction()?;
-        begin_write(&mut tx)?;
+        begin_write(&mut tx, true)?;
         tx.batch_execute(
             "SET LOCAL maintenance_work_mem = '256MB';
              LOCK TABLE segments IN EXCLUSIVE MODE;
@@ -387,7 +389,7 @@ impl PgMemory {
     pub fn apply_context_props(&mut self, origin: &str) -> Result<usize> {
         let mut client = self.client.borrow_mut();
         let mut tx = client.transaction()?;
-        begin_write(&mut tx)?;
+        begin_write(&mut tx, false)?;
         let rows = tx.query(
             "SELECT id, props FROM segments WHERE origin = $1 AND props IS NOT NULL
              AND (props LIKE '%prev%' OR props LIKE '%next%')",
@@ -422,7 +424,7 @@ impl PgMemory {
     pub fn set_lexicon(&mut self, pairs: i64, model: &str) -> Result<()> {
         let mut client = self.client.borrow_mut();
         let mut tx = client.transaction()?;
-        begin_write(&mut tx)?;
+        begin_write(&mut tx, false)?;
         tx.execute(
             "INSERT INTO lexicon(id, pairs, trained_at, model)
              VALUES (1, $1, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), $2)
@@ -443,7 +445,7 @@ impl PgMemory {
         };
         let mut client = self.client.borrow_mut();
         let mut tx = client.transaction()?;
-        begin_write(&mut tx)?;
+        begin_write(&mut tx, false)?;
         let rec = row_to_unit(&tx.query_one(
             &format!(
                 "INSERT INTO segments(src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
@@ -463,7 +465,7 @@ impl PgMemory {
         record_changes(&mut tx, rec.id, &unit_trigrams(&unit.src, tt), true)?;
         tx.commit()?;
         drop(client);
-        self.caches_changed();
+        self.texts_changed();
         Ok(rec)
     }
 
@@ -472,7 +474,7 @@ impl PgMemory {
     pub fn edit_unit(&mut self, id: i64, change: &UnitChange) -> Result<UnitRecord> {
         let mut client = self.client.borrow_mut();
         let mut tx = client.transaction()?;
-        begin_write(&mut tx)?;
+        begin_write(&mut tx, false)?;
         let current = tx
             .query_opt(
                 &format!("SELECT {UNIT_COLUMNS} FROM segments WHERE id = $1 FOR UPDATE"),
@@ -516,7 +518,7 @@ impl PgMemory {
         record_changes(&mut tx, id, &added, true)?;
         tx.commit()?;
         drop(client);
-        self.caches_changed();
+        self.texts_changed();
         Ok(row_to_unit(&row))
     }
 
@@ -524,7 +526,7 @@ impl PgMemory {
     pub fn delete_unit(&mut self, id: i64, expected_version: Option<i64>) -> Result<()> {
         let mut client = self.client.borrow_mut();
         let mut tx = client.transaction()?;
-        begin_write(&mut tx)?;
+        begin_write(&mut tx, false)?;
         let current = tx
             .query_opt(
                 &format!("SELECT {UNIT_COLUMNS} FROM segments WHERE id = $1 FOR UPDATE"),
@@ -541,7 +543,7 @@ impl PgMemory {
         record_changes(&mut tx, id, &grams, false)?;
         tx.commit()?;
         drop(client);
-        self.caches_changed();
+        self.texts_changed();
         Ok(())
     }
 }
