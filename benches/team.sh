@@ -33,9 +33,8 @@ mkdir -p "$data"
 [ -f "$data/tm_$n.tmx" ] || python3 "$bench/make_tm.py" --n "$n" --out "$data" >/dev/null
 tmp=$(mktemp -d)
 chmod 755 "$tmp"   # the PostgreSQL server runs as another user inside it
-pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "$tmp"/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null || true; done
   bash tests/pg/pg.sh stop "$tmp/pg" >/dev/null 2>&1 || true
   rm -rf "$tmp"
 }
@@ -76,7 +75,7 @@ PY
 start_server() { # name extra-args...
   local name=$1; shift
   "$tm" --db "$url" serve --port 0 "$@" > "$tmp/$name.out" 2>&1 &
-  pids+=($!)
+  echo $! > "$tmp/$name.pid"   # (called in $(…): a variable set here would be lost)
   for _ in $(seq 100); do grep -q http "$tmp/$name.out" && break; sleep 0.1; done
   grep -o 'http://[^ ]*' "$tmp/$name.out" | head -1 | sed 's|http://||; s|/$||'
 }
@@ -102,6 +101,7 @@ rp=$!
 w=$(python3 benches/team_load.py writers "$a" 8 "$secs" "$half" "$((half + 5))" "$tmp/pg")
 wait "$rp"
 echo "with PostgreSQL stopped at ${half}s for 5s: ${w#RESULT } readers (503s count as errors): $(grep RESULT "$tmp/readers2.out" | sed 's/RESULT //')"
-for p in "${pids[@]}"; do
-  echo "server pid $p peak_rss_mb=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$p/status 2>/dev/null || echo gone)"
+for name in a b; do
+  p=$(cat "$tmp/$name.pid")
+  echo "server $name peak_rss_mb=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$p/status 2>/dev/null || echo gone)"
 done
