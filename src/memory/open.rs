@@ -254,7 +254,13 @@ impl Memory {
         }
         if version < 5 {
             let tx = self.conn.transaction()?;
-            tx.execute_batch(SCHEMA_V5)?;
+            // Idempotent: a memory brought back to an older version number keeps the column.
+            let has_version: bool = tx
+                .prepare("SELECT 1 FROM pragma_table_info('segments') WHERE name = 'version'")?
+                .exists([])?;
+            if !has_version {
+                tx.execute_batch(SCHEMA_V5)?;
+            }
             tx.pragma_update(None, "user_version", 5)?;
             tx.commit()?;
         }
