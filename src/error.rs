@@ -37,9 +37,55 @@ pub enum Error {
     /// The memory database failed.
     #[error("memory: {0}")]
     Db(#[from] rusqlite::Error),
+    /// The PostgreSQL memory failed (a query or the data, not the connection).
+    #[error("memory: {0}")]
+    Postgres(String),
+    /// The memory's database server cannot be reached (down, restarting, refused).
+    #[error("memory unavailable: {0}")]
+    Unavailable(String),
+    /// A unit was changed by someone else since it was read (optimistic concurrency).
+    #[error("{0}")]
+    Conflict(String),
+    /// No unit with this id.
+    #[error("{0}")]
+    NotFound(String),
     /// A usage error detected by the engine (unknown language, bad option value).
     #[error("{0}")]
     Usage(String),
+}
+
+impl From<postgres::Error> for Error {
+    fn from(e: postgres::Error) -> Self {
+        // No SQLSTATE, or one of the connection classes (08: connection exception, 57P: the
+        // server shutting down, 53: out of resources): the server is not there, not the query.
+        let unavailable = match e.code() {
+            None => {
+                let s = e.to_string();
+                e.is_closed()
+                    || [
+                        "error connecting",
+                        "error communicating",
+                        "connection closed",
+                        "timeout",
+                    ]
+                    .iter()
+                    .any(|p| s.starts_with(p))
+            }
+            Some(c) => {
+                let c = c.code();
+                c.starts_with("08") || c.starts_with("57P") || c.starts_with("53")
+            }
+        };
+        let msg = match e.as_db_error() {
+            Some(db) => db.message().to_string(),
+            None => e.to_string(),
+        };
+        if unavailable {
+            Error::Unavailable(msg)
+        } else {
+            Error::Postgres(msg)
+        }
+    }
 }
 
 /// Result with the engine's [`Error`].

@@ -8,7 +8,7 @@
 
 use crate::align::{align_sentences, pair_blocks, AlignConfig, BlockLink};
 use crate::formats::read_bytes;
-use crate::memory::{content_hash, DocOutcome, Memory, NewSegment};
+use crate::memory::{content_hash, DocOutcome, NewSegment};
 use crate::segment::{flatten, split};
 use crate::text::{detect_lang, Lang};
 use crate::Result;
@@ -230,7 +230,10 @@ pub struct IngestReport {
 
 /// Reads every document first (so that a bad file stops the run before anything is written),
 /// then stores each one in its own transaction.
-pub fn ingest_files(mem: &mut Memory, paths: &[PathBuf]) -> Result<Vec<IngestReport>> {
+pub fn ingest_files(
+    mem: &mut dyn crate::memory::Store,
+    paths: &[PathBuf],
+) -> Result<Vec<IngestReport>> {
     let docs = paths
         .iter()
         .map(|p| read_document(p))

@@ -7,7 +7,7 @@
 
 use super::{align_sentences, AlignConfig, Alignment, Bead};
 use crate::formats::{self, tmx, Unit};
-use crate::memory::{content_hash, DocOutcome, Memory, NewSegment};
+use crate::memory::{content_hash, DocOutcome, NewSegment};
 use crate::text::Lang;
 use crate::Result;
 use std::path::Path;
@@ -272,7 +272,11 @@ pub fn units(a: &AlignedTexts, src_lang: &str, tgt_lang: &str) -> Vec<Unit> {
 
 /// Stores the alignment in the memory as one document (one transaction): pairs for beads with
 /// both sides, monolingual segments for the rest.
-pub fn store(mem: &mut Memory, job: &AlignJob<'_>, a: &AlignedTexts) -> Result<DocOutcome> {
+pub fn store(
+    mem: &mut dyn crate::memory::Store,
+    job: &AlignJob<'_>,
+    a: &AlignedTexts,
+) -> Result<DocOutcome> {
     let name = |p: &Path| {
         p.file_name()
             .map(|n| n.to_string_lossy().into_owned())

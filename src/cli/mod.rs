@@ -4,10 +4,11 @@
 mod import;
 mod pretranslate;
 mod terms;
+mod units;
 
 use crate::formats::{self, tmx, tsv, Unit};
 use crate::ingest::{expand_inputs, ingest_files};
-use crate::memory::{DocOutcome, Memory};
+use crate::memory::DocOutcome;
 use crate::qa;
 use crate::report;
 use crate::segment;
@@ -21,7 +22,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Parser)]
 #[command(name = "tm", version, about, propagate_version = true)]
 pub struct Cli {
-    /// The translation memory (SQLite file).
+    /// The translation memory: an SQLite file, or a PostgreSQL database shared by a team
+    /// (`postgres://user@host:port/dbname`).
     #[arg(long, global = true, env = "TM_DB", default_value = "tm/memory.db")]
     pub db: PathBuf,
     /// What to do.
@@ -284,6 +286,16 @@ pub enum Command {
     /// Look a word up in termbases (TBX, CSV, TSV): its concepts' terms in every language,
     /// synonyms and forbidden terms marked.
     Terms(terms::Args),
+    /// Add one unit to the memory (`changed_by`/`created_by` from --user).
+    Add(units::AddArgs),
+    /// Change a unit's source or target; refused when someone changed it since --from-version.
+    Edit(units::EditArgs),
+    /// Delete a unit.
+    Delete(units::DeleteArgs),
+    /// Show a unit with its version and who changed it last.
+    Show(units::ShowArgs),
+    /// Copy a whole memory to another (SQLite file ↔ PostgreSQL).
+    Copy(units::CopyArgs),
     /// Check segments (TSV, TMX, XLIFF or text files, or the memory) and report the findings.
     Qa {
         /// Files to check, as one batch (inconsistencies and terms are found across them all);
@@ -465,8 +477,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             }
             if store {
-                let mut mem = Memory::open(&cli.db)?;
-                let outcome = crate::align::documents::store(&mut mem, &job, &result)?;
+                let mut mem = crate::memory::open_store(&cli.db, true)?;
+                let outcome = crate::align::documents::store(&mut *mem, &job, &result)?;
                 eprintln!("tm: memory: {outcome:?}");
             }
             let out = crate::align::documents::render(&result, &src_lang, &tgt_lang, format.into());
@@ -480,7 +492,7 @@ pub fn run(cli: Cli) -> Result<()> {
             limit,
             format,
         } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let opts = crate::lookup::LookupOptions {
                 min_score,
                 limit,
@@ -488,10 +500,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 ..Default::default()
             };
             if let Some(file) = batch {
-                return lookup_batch(&mem, &file, &opts);
+                return lookup_batch(&*mem, &file, &opts);
             }
             let text = text.unwrap_or_default();
-            let matches = crate::lookup::lookup_with(&mem, &text, &opts)?;
+            let matches = crate::lookup::lookup_with(&*mem, &text, &opts)?;
             match format {
                 LookupFormat::Json => emit(&(serde_json::to_string_pretty(&matches)? + "\n")),
                 LookupFormat::Jsonl => {
@@ -522,10 +534,10 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Analyze { file, format } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let units = qa::input::units_from_file(&file, None, None)?;
             let segments: Vec<String> = units.into_iter().map(|u| u.src.text).collect();
-            let a = crate::lookup::analyze::analyze(&mem, &segments)?;
+            let a = crate::lookup::analyze::analyze(&*mem, &segments)?;
             match format {
                 ListFormat::Json => emit(&(serde_json::to_string_pretty(&a)? + "\n")),
                 ListFormat::Text => emit(&crate::lookup::analyze::render_text(&a)),
@@ -536,7 +548,7 @@ pub fn run(cli: Cli) -> Result<()> {
             limit,
             format,
         } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let words: Vec<String> = words
                 .iter()
                 .flat_map(|w| crate::text::word_keys(w))
@@ -588,7 +600,7 @@ pub fn run(cli: Cli) -> Result<()> {
             since,
             output,
         } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let filter = crate::memory::ExportFilter {
                 src_lang,
                 tgt_lang,
@@ -617,6 +629,11 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Pretranslate(args) => pretranslate::run(&cli.db, &args),
         Command::Terms(args) => terms::run(&args),
+        Command::Add(args) => units::add(&cli.db, &args),
+        Command::Edit(args) => units::edit(&cli.db, &args),
+        Command::Delete(args) => units::delete(&cli.db, &args),
+        Command::Show(args) => units::show(&cli.db, &args),
+        Command::Copy(args) => units::copy(&args),
         Command::Qa {
             files,
             format,
@@ -644,13 +661,14 @@ pub fn run(cli: Cli) -> Result<()> {
             );
             // The memory: what is checked when no file is given, and the source of its own
             // lexical model (`tm lexicon`) when it has one.
-            let memory = if files.is_empty() || cli.db.exists() {
-                Some(Memory::open_existing(&cli.db)?)
-            } else {
-                None
-            };
+            let memory =
+                if files.is_empty() || cli.db.exists() || crate::memory::is_postgres(&cli.db) {
+                    Some(crate::memory::open_store(&cli.db, false)?)
+                } else {
+                    None
+                };
             let memory_lexicon = match &memory {
-                Some(m) => qa::quality::refresh::memory_model(m)?,
+                Some(m) => qa::quality::refresh::memory_model(&**m)?,
                 None => None,
             };
             let lex = memory_lexicon
@@ -659,7 +677,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let (title, units) = match (&memory, files.is_empty()) {
                 (Some(mem), true) => (
                     cli.db.display().to_string(),
-                    qa::input::units_from_memory(mem, None)?,
+                    qa::input::units_from_memory(&**mem, None)?,
                 ),
                 _ => {
                     let mut units = Vec::new();
@@ -813,9 +831,9 @@ pub fn run(cli: Cli) -> Result<()> {
             max_pairs,
         } => {
             use crate::qa::quality::refresh::{refresh, Refreshed};
-            let mut mem = Memory::open_existing(&cli.db)?;
+            let mut mem = crate::memory::open_store(&cli.db, false)?;
             let spin = spinner("training the lexical model (EM, both directions)");
-            let outcome = refresh(&mut mem, min_pairs, max_pairs);
+            let outcome = refresh(&mut *mem, min_pairs, max_pairs);
             if let Some(s) = spin {
                 s.finish_and_clear();
             }
@@ -831,7 +849,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Stats { format } => {
-            let mem = Memory::open_existing(&cli.db)?;
+            let mem = crate::memory::open_store(&cli.db, false)?;
             let s = mem.stats()?;
             match format {
                 ListFormat::Json => emit(&(serde_json::to_string_pretty(&s)? + "\n")),
@@ -999,8 +1017,8 @@ fn split_srx(file: Option<&Path>, lang: LangArg, format: SplitFormat, srx: &Path
 
 fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<()> {
     let paths = expand_inputs(inputs)?;
-    let mut mem = Memory::open(db)?;
-    let reports = ingest_files(&mut mem, &paths)?;
+    let mut mem = crate::memory::open_store(db, true)?;
+    let reports = ingest_files(&mut *mem, &paths)?;
     let mut s = String::new();
     let (mut pairs, mut mono) = (0, 0);
     for r in &reports {
@@ -1025,7 +1043,7 @@ fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<(
     ));
     if let Some(path) = report_path {
         let names: Vec<String> = reports.iter().map(|r| r.name.clone()).collect();
-        let units = qa::input::units_from_memory(&mem, Some(&names))?;
+        let units = qa::input::units_from_memory(&*mem, Some(&names))?;
         let findings = qa::check(&units);
         write_output(
             Some(path),
@@ -1033,7 +1051,7 @@ fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<(
                 "ingested documents",
                 &units,
                 &findings,
-                &match qa::quality::refresh::memory_model(&mem)? {
+                &match qa::quality::refresh::memory_model(&*mem)? {
                     Some(lex) => qa::quality::assess_units_with(&units, &lex),
                     None => qa::quality::assess_units(&units),
                 },
@@ -1187,7 +1205,7 @@ fn import(
     } else {
         None
     };
-    let mut mem = Memory::open(db)?;
+    let mut mem = crate::memory::open_store(db, true)?;
     let origin = format!(
         "import:{}",
         file.file_name()
@@ -1231,7 +1249,11 @@ fn import(
 }
 
 /// Looks up every query of a JSONL file; one output line per query.
-fn lookup_batch(mem: &Memory, file: &Path, opts: &crate::lookup::LookupOptions) -> Result<()> {
+fn lookup_batch(
+    mem: &dyn crate::memory::Store,
+    file: &Path,
+    opts: &crate::lookup::LookupOptions,
+) -> Result<()> {
     let text = formats::read_text_file(file)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -2,7 +2,7 @@
 
 use crate::formats::{encoding, lang, xliff};
 use crate::lookup::{analyze, lookup_with, LookupOptions};
-use crate::memory::Memory;
+
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
@@ -28,7 +28,7 @@ pub struct Args {
 /// Runs `tm pretranslate`: the filled file goes to `--output`, the band summary of the
 /// segments to fill and what was filled to standard error.
 pub fn run(db: &Path, args: &Args) -> Result<()> {
-    let mem = Memory::open_existing(db)?;
+    let mem = crate::memory::open_store(db, false)?;
     let (text, doc) = xliff::read_document(&args.file)?;
     let translatable: Vec<usize> = (0..doc.segments.len())
         .filter(|&i| doc.segments[i].translate && !doc.segments[i].header)
@@ -50,7 +50,7 @@ pub fn run(db: &Path, args: &Args) -> Result<()> {
         };
         let same =
             |want: &str, have: &str| want.is_empty() || lang::matches(&lang::primary(want), have);
-        Ok(lookup_with(&mem, &seg.unit.src, &lookup)?
+        Ok(lookup_with(&*mem, &seg.unit.src, &lookup)?
             .into_iter()
             .filter(|m| same(&seg.unit.src_lang, &m.source_lang))
             .filter(|m| same(&seg.unit.tgt_lang, &m.target_lang))
@@ -70,7 +70,7 @@ pub fn run(db: &Path, args: &Args) -> Result<()> {
         .filter(|s| xliff::needs_target(s))
         .map(|s| s.unit.src.clone())
         .collect();
-    let bands = analyze::analyze(&mem, &sources)?;
+    let bands = analyze::analyze(&*mem, &sources)?;
     eprint!("{}", analyze::render_text(&bands));
     eprintln!(
         "filled {} of {} empty segments ({} as translated) in {}",

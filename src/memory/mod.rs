@@ -1,6 +1,11 @@
 //! Memory: where are segments kept, and how are they found again?
 //!
-//! The translation memory is one SQLite file (WAL mode). A segment is either a pair (source and
+//! Everything the engine needs of a memory is the [`Store`] trait; [`open_store`] opens the one
+//! `--db` names: an SQLite file ([`Memory`], below) or a PostgreSQL database shared by a team
+//! ([`postgres::PgMemory`]). They keep the same rows and the same trigram posting lists and
+//! share the rules that read them ([`candidates`]), so lookups answer alike on both.
+//!
+//! The SQLite memory is one file (WAL mode). A segment is either a pair (source and
 //! target with their languages) or monolingual (source only: a sentence with no translation yet,
 //! still searchable and checked). Documents are remembered by name and content hash, so
 //! ingesting the same file twice changes nothing. Every write is one transaction.
@@ -13,12 +18,15 @@
 //! the memory's lexical model ([`lexicon`]); version 4 keeps the posting lists in a rowid table
 //! (integer keys: finding a list reads no other list).
 
+pub mod candidates;
 pub mod context;
 pub mod fuzzy;
 pub mod lexicon;
 mod open;
+pub mod postgres;
 mod read;
 pub mod texts;
+mod units;
 mod write;
 
 use crate::formats::Unit;
@@ -27,7 +35,81 @@ use crate::Result;
 use rusqlite::Connection;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
+
+pub use units::current_user;
+
+/// True when `--db` names a PostgreSQL database (`postgres://…` or `postgresql://…`) rather
+/// than an SQLite file.
+pub fn is_postgres(db: &std::path::Path) -> bool {
+    let s = db.to_string_lossy();
+    s.starts_with("postgres://") || s.starts_with("postgresql://")
+}
+
+/// Opens the memory that `--db` names: a PostgreSQL URL opens (and migrates) that database,
+/// anything else is an SQLite file, created when `create` is set and else required to exist.
+pub fn open_store(db: &std::path::Path, create: bool) -> Result<Box<dyn Store + Send>> {
+    if is_postgres(db) {
+        Ok(Box::new(postgres::PgMemory::open(&db.to_string_lossy())?))
+    } else if create {
+        Ok(Box::new(Memory::open(db)?))
+    } else {
+        Ok(Box::new(Memory::open_existing(db)?))
+    }
+}
+
+/// A unit as the write commands show it: its texts, its version (raised by every edit) and
+/// who changed it last.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnitRecord {
+    /// Segment id.
+    pub id: i64,
+    /// Source language code.
+    pub src_lang: String,
+    /// Source text.
+    pub src: String,
+    /// Target language code (pairs only).
+    pub tgt_lang: Option<String>,
+    /// Target text (pairs only).
+    pub tgt: Option<String>,
+    /// 1 when stored, one more with every edit.
+    pub version: i64,
+    /// Who created it.
+    pub created_by: Option<String>,
+    /// Who changed it last, if anyone did.
+    pub changed_by: Option<String>,
+    /// When (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
+    pub changed_at: Option<String>,
+}
+
+/// A change to a unit's texts, made by `user`; refused when the unit's version is no longer
+/// `expected_version` (someone changed it meanwhile).
+#[derive(Debug, Clone, Default)]
+pub struct UnitChange {
+    /// New source text.
+    pub source: Option<String>,
+    /// New target text.
+    pub target: Option<String>,
+    /// The version the change was made from; `None` takes the current one.
+    pub expected_version: Option<i64>,
+    /// Who changes it.
+    pub user: String,
+}
+
+/// The refusal of a change to unit `id` made from version `expected` when it is at `current`.
+pub fn conflict(id: i64, expected: i64, current: &UnitRecord) -> crate::Error {
+    crate::Error::Conflict(format!(
+        "unit {id} was changed by {} at {} (now version {}, your change was made from version {expected}): not saved; look at it again and redo your change",
+        current.changed_by.as_deref().unwrap_or("someone else"),
+        current.changed_at.as_deref().unwrap_or("an unknown time"),
+        current.version
+    ))
+}
+
+/// The error for a unit id that is not in the memory.
+pub fn no_unit(id: i64) -> crate::Error {
+    crate::Error::NotFound(format!("no unit {id} in the memory"))
+}
 
 /// Hash of the normalised form of a text (exact matching ignores case, quotes, spacing).
 pub fn norm_hash(text: &str) -> i64 {
@@ -154,9 +236,9 @@ pub struct Stats {
     pub by_language: Vec<(String, i64)>,
 }
 
-/// What the rest of the engine needs of a translation memory. [`Memory`] (SQLite) is the
-/// implementation here; a server backend for teams implements the same calls, and matching,
-/// formats and the CLI stay as they are.
+/// What the rest of the engine needs of a translation memory. [`Memory`] (SQLite, one file)
+/// and [`postgres::PgMemory`] (a database server shared by a team) implement it; matching,
+/// formats, the CLI and the server talk to it only.
 pub trait Store {
     /// Stores a document's segments (see [`Memory::ingest_document`]).
     fn ingest_document(
@@ -198,6 +280,21 @@ pub trait Store {
     fn lexicon(&self) -> Result<Option<lexicon::StoredLexicon>>;
     /// Keeps a lexical model trained on `pairs` of the memory's pairs, replacing any older.
     fn set_lexicon(&mut self, pairs: i64, model: &str) -> Result<()>;
+    /// Gives the pairs imported from `origin` the context their props name (see
+    /// [`context`]); returns how many.
+    fn apply_context_props(&mut self, origin: &str) -> Result<usize>;
+    /// Stores one unit (`tm add`), created by `user`.
+    fn add_unit(&mut self, unit: &NewSegment, user: &str) -> Result<UnitRecord>;
+    /// The unit with this id, if any.
+    fn unit(&self, id: i64) -> Result<Option<UnitRecord>>;
+    /// Changes a unit's texts (one transaction), refused with [`crate::Error::Conflict`]
+    /// when its version moved on since `change.expected_version`.
+    fn edit_unit(&mut self, id: i64, change: &UnitChange) -> Result<UnitRecord>;
+    /// Deletes a unit, refused like an edit when `expected_version` is given and old.
+    fn delete_unit(&mut self, id: i64, expected_version: Option<i64>) -> Result<()>;
+    /// A number that changes whenever the memory is written, by any connection or process
+    /// (what a server compares to know that its caches are stale).
+    fn generation(&self) -> Result<i64>;
 }
 
 impl Store for Memory {
@@ -250,6 +347,26 @@ impl Store for Memory {
     }
     fn set_lexicon(&mut self, pairs: i64, model: &str) -> Result<()> {
         Memory::set_lexicon(self, pairs, model)
+    }
+    fn apply_context_props(&mut self, origin: &str) -> Result<usize> {
+        Memory::apply_context_props(self, origin)
+    }
+    fn add_unit(&mut self, unit: &NewSegment, user: &str) -> Result<UnitRecord> {
+        Memory::add_unit(self, unit, user)
+    }
+    fn unit(&self, id: i64) -> Result<Option<UnitRecord>> {
+        Memory::unit(self, id)
+    }
+    fn edit_unit(&mut self, id: i64, change: &UnitChange) -> Result<UnitRecord> {
+        Memory::edit_unit(self, id, change)
+    }
+    fn delete_unit(&mut self, id: i64, expected_version: Option<i64>) -> Result<()> {
+        Memory::delete_unit(self, id, expected_version)
+    }
+    fn generation(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 }
 

@@ -92,6 +92,9 @@ DROP TABLE fuzzy_postings;
 ALTER TABLE fuzzy_postings4 RENAME TO fuzzy_postings;
 ";
 
+/// v4 → v5: a version per unit, raised by every edit (optimistic concurrency of `tm edit`).
+const SCHEMA_V5: &str = "ALTER TABLE segments ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
+
 impl Memory {
     /// Opens (creating if needed) the memory at `path`, creating its folder, and migrates it.
     pub fn open(path: &Path) -> Result<Memory> {
@@ -248,6 +251,18 @@ impl Memory {
             tx.pragma_update(None, "user_version", 4)?;
             tx.commit()?;
             self.caches_changed();
+        }
+        if version < 5 {
+            let tx = self.conn.transaction()?;
+            // Idempotent: a memory brought back to an older version number keeps the column.
+            let has_version: bool = tx
+                .prepare("SELECT 1 FROM pragma_table_info('segments') WHERE name = 'version'")?
+                .exists([])?;
+            if !has_version {
+                tx.execute_batch(SCHEMA_V5)?;
+            }
+            tx.pragma_update(None, "user_version", 5)?;
+            tx.commit()?;
         }
         Ok(())
     }

@@ -122,9 +122,21 @@ impl Memory {
             }
         }
         sized.sort_unstable();
-        let budget = fuzzy_budget();
+        let budget = super::candidates::fuzzy_budget();
         let top = match cache {
-            Some(c) => self.top_cached(c, &sized, budget, limit)?,
+            Some(c) => {
+                let mut stmt = self
+                    .conn
+                    .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
+                super::candidates::top_cached(
+                    c,
+                    &sized,
+                    budget,
+                    limit,
+                    &mut |g| Ok(stmt.query_row(params![g], |r| r.get(0))?),
+                    &|_, ids| ids,
+                )?
+            }
             None => {
                 // The lists within the budget, decoded (blobs read in place) into buffers
                 // kept for the next lookup, then counted block by block.
@@ -202,67 +214,6 @@ impl Memory {
             }
         }
         Ok(out)
-    }
-
-    /// The best-counting units over the lists in `sized` (encoded length, trigram; rarest
-    /// first) that fit in `budget`, with decoded lists kept in the shared cache.
-    ///
-    /// Counting stops after the rarer lists (half of the budget): the best `POOL` units so
-    /// far are the candidates, and the commoner lists are only searched for them instead of
-    /// counted whole. A unit that shares none of the rarer trigrams is no fuzzy match.
-    fn top_cached(
-        &self,
-        cache: &fuzzy::PostingCache,
-        sized: &[(usize, i64)],
-        budget: usize,
-        limit: usize,
-    ) -> Result<Vec<(u32, u8)>> {
-        const POOL: usize = 1000;
-        let phase1 = budget / 2;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
-        let (mut rare, mut common) = (Vec::new(), Vec::new());
-        let mut used = 0usize;
-        let mut within = 0;
-        while let Some(&(n, _)) = sized.get(within) {
-            if used > 0 && used + n > budget {
-                break;
-            }
-            used += n;
-            within += 1;
-        }
-        let sized = &sized[..within];
-        let tokens: Vec<i64> = sized.iter().map(|&(_, g)| g).collect();
-        let mut used = 0usize;
-        for (&(n, g), kept) in sized.iter().zip(cache.lists(&tokens)) {
-            let is_common = used > 0 && used + n > phase1;
-            used += n;
-            let ids = match kept {
-                Some(ids) => ids,
-                None => {
-                    let blob: Vec<u8> = stmt.query_row(params![g], |r| r.get(0))?;
-                    let mut ids = Vec::with_capacity(n);
-                    fuzzy::decode(&blob, |id| ids.push(id));
-                    cache.put_list(g, ids)
-                }
-            };
-            if is_common || !common.is_empty() {
-                common.push(ids);
-            } else {
-                rare.push(ids);
-            }
-        }
-        let rare: Vec<&[u32]> = rare.iter().map(|l| &l[..]).collect();
-        if common.is_empty() {
-            return Ok(fuzzy::top_counts(&rare, limit));
-        }
-        let mut pool = fuzzy::top_counts_unordered(&rare, POOL);
-        pool.sort_unstable_by_key(|p| p.0);
-        for list in &common {
-            fuzzy::count_in(&mut pool, list);
-        }
-        Ok(fuzzy::best(pool, limit))
     }
 
     /// Segments matching an FTS5 query, best (bm25) first.
@@ -392,7 +343,7 @@ impl Memory {
 }
 
 /// `text` with the words that start with one of `stems` (lower-cased) wrapped in markers.
-fn highlight(text: &str, stems: &[String], open: &str, close: &str) -> String {
+pub(super) fn highlight(text: &str, stems: &[String], open: &str, close: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut last = 0;
     for w in crate::text::words(text) {
@@ -407,18 +358,6 @@ fn highlight(text: &str, stems: &[String], open: &str, close: &str) -> String {
     }
     out.push_str(&text[last..]);
     out
-}
-
-/// Bytes of encoded posting lists a lookup reads at most (about 1.5 bytes an id).
-/// (`TM_FUZZY_BUDGET` overrides it for experiments; read once.)
-fn fuzzy_budget() -> usize {
-    static BUDGET: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *BUDGET.get_or_init(|| {
-        std::env::var("TM_FUZZY_BUDGET")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(300_000)
-    })
 }
 
 thread_local! {

@@ -2,7 +2,9 @@
 //! importing units in one transaction, with the duplicate policies, and the posting lists of
 //! the new rows merged into the stored ones.
 
-use super::{fuzzy, norm_hash, DocOutcome, ImportStats, Memory, NewSegment, OnDuplicate};
+use super::{
+    current_user, fuzzy, norm_hash, DocOutcome, ImportStats, Memory, NewSegment, OnDuplicate,
+};
 use crate::formats::Unit;
 use crate::text::normalize;
 use crate::Result;
@@ -278,14 +280,6 @@ impl Memory {
         self.caches_changed();
         Ok(stats)
     }
-}
-
-/// The user recorded as creator of new units (`TM_USER`, else the login name).
-fn current_user() -> Option<String> {
-    std::env::var("TM_USER")
-        .or_else(|_| std::env::var("USER"))
-        .ok()
-        .filter(|u| !u.is_empty())
 }
 
 /// Merges freshly built posting lists into the stored ones (new ids are all larger).

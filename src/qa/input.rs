@@ -6,7 +6,7 @@
 
 use super::{QaUnit, Side};
 use crate::formats::{self, tmx, tsv, xliff};
-use crate::memory::Memory;
+
 use crate::Result;
 use std::path::Path;
 
@@ -102,7 +102,10 @@ pub fn units_from_text(
 }
 
 /// QA units from the memory, optionally only those of the named documents.
-pub fn units_from_memory(mem: &Memory, docs: Option<&[String]>) -> Result<Vec<QaUnit>> {
+pub fn units_from_memory(
+    mem: &dyn crate::memory::Store,
+    docs: Option<&[String]>,
+) -> Result<Vec<QaUnit>> {
     Ok(mem
         .segments()?
         .into_iter()

@@ -1,8 +1,9 @@
 //! The JSON API: `GET /api/lookup`, `GET /api/concordance`, `GET /api/stats`, `POST /api/qa`,
-//! `POST /api/import` (with `--allow-write`), `GET /api/export`. Errors are JSON
-//! `{"error": message}` with an HTTP status: 400 for bad input, 403 for writes to a read-only
-//! server, 404 for unknown routes, 413 for bodies over the limit, 500 for failures of the
-//! memory.
+//! `POST /api/import` (with `--allow-write`), `GET /api/export`; the single-unit routes are
+//! in `team`. Errors are JSON `{"error": message}` with an HTTP status: 400 for bad input, 403
+//! for writes to a read-only server, 404 for unknown routes and units, 409 for a change made
+//! from an old version of a unit, 413 for bodies over the limit, 500 for failures of the
+//! memory, 503 while the memory's database server cannot be reached.
 
 use super::AppState;
 use crate::lookup::{lookup_with, LookupOptions};
@@ -26,7 +27,7 @@ const MAX_QUERY: usize = 2000;
 
 /// An error answered as JSON with a status code.
 #[derive(Debug)]
-pub(crate) struct ApiError(StatusCode, String);
+pub(crate) struct ApiError(pub(super) StatusCode, pub(super) String);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -44,7 +45,12 @@ impl From<crate::Error> for ApiError {
             crate::Error::BadInput { .. } | crate::Error::Parse { .. } | crate::Error::Usage(_) => {
                 StatusCode::BAD_REQUEST
             }
-            crate::Error::Io { .. } | crate::Error::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            crate::Error::Conflict(_) => StatusCode::CONFLICT,
+            crate::Error::NotFound(_) => StatusCode::NOT_FOUND,
+            crate::Error::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            crate::Error::Io { .. } | crate::Error::Db(_) | crate::Error::Postgres(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         };
         ApiError(status, e.to_string())
     }
@@ -66,7 +72,7 @@ fn limit_param(limit: Option<usize>, default: usize, max: usize) -> Result<usize
     }
 }
 
-fn bad(msg: impl Into<String>) -> ApiError {
+pub(super) fn bad(msg: impl Into<String>) -> ApiError {
     ApiError(StatusCode::BAD_REQUEST, msg.into())
 }
 
@@ -84,7 +90,7 @@ async fn permit(
 
 /// Runs blocking work (SQLite, checks) off the async threads, at most `workers` at a time;
 /// the work gets the server's state.
-async fn blocking<T: Send + 'static>(
+pub(super) async fn blocking<T: Send + 'static>(
     st: &Arc<AppState>,
     f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
@@ -348,7 +354,7 @@ async fn qa_run(
                 let mem = st2.pool.get()?;
                 (
                     st2.cfg.db.display().to_string(),
-                    qa::input::units_from_memory(&mem, None)?,
+                    qa::input::units_from_memory(&*mem, None)?,
                 )
             }
             Some((name, bytes)) => {

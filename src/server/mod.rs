@@ -11,8 +11,10 @@
 
 mod api;
 mod pages;
+mod team;
 
-use crate::memory::Memory;
+use crate::memory::postgres::PgMemory;
+use crate::memory::{Memory, Store};
 use crate::{Error, Result};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -58,10 +60,16 @@ impl Default for ServeConfig {
 /// page cache). Overridable with the environment variable `TM_SERVE_MMAP` for experiments.
 const MMAP_BYTES: i64 = 0;
 
+/// One connection to the memory: an SQLite file or a PostgreSQL database.
+pub(crate) enum Backend {
+    Sqlite(Memory),
+    Pg(Box<PgMemory>),
+}
+
 /// Open connections to the memory, handed out one request at a time.
 pub(crate) struct Pool {
     db: PathBuf,
-    free: Mutex<Vec<Memory>>,
+    free: Mutex<Vec<Backend>>,
     /// Decoded posting lists shared by the pool's connections.
     postings: Arc<crate::memory::fuzzy::PostingCache>,
     /// Pair texts shared by the pool's connections, loaded in the background.
@@ -81,27 +89,39 @@ const POSTING_CACHE_BYTES: usize = 256 << 20;
 /// A connection borrowed from the pool; it goes back when dropped.
 pub(crate) struct Conn<'a> {
     pool: &'a Pool,
-    mem: Option<Memory>,
+    mem: Option<Backend>,
 }
 
 impl std::ops::Deref for Conn<'_> {
-    type Target = Memory;
-    fn deref(&self) -> &Memory {
+    type Target = dyn Store;
+    fn deref(&self) -> &(dyn Store + 'static) {
         // Present until drop.
-        self.mem.as_ref().expect("connection present until drop")
+        match self.mem.as_ref().expect("connection present until drop") {
+            Backend::Sqlite(m) => m,
+            Backend::Pg(m) => &**m,
+        }
     }
 }
 
 impl std::ops::DerefMut for Conn<'_> {
-    fn deref_mut(&mut self) -> &mut Memory {
-        self.mem.as_mut().expect("connection present until drop")
+    fn deref_mut(&mut self) -> &mut (dyn Store + 'static) {
+        match self.mem.as_mut().expect("connection present until drop") {
+            Backend::Sqlite(m) => m,
+            Backend::Pg(m) => &mut **m,
+        }
     }
 }
 
 impl Drop for Conn<'_> {
     fn drop(&mut self) {
-        if let (Some(m), Ok(mut free)) = (self.mem.take(), self.pool.free.lock()) {
-            if free.len() < 16 {
+        // A PostgreSQL connection found closed is not kept, nor are the others (the server
+        // went away for all of them): the next requests open new ones, and so the server
+        // recovers by itself once the database is back.
+        let m = self.mem.take();
+        if let (Some(m), Ok(mut free)) = (m, self.pool.free.lock()) {
+            if matches!(&m, Backend::Pg(p) if p.is_closed()) {
+                free.clear();
+            } else if free.len() < 16 {
                 free.push(m);
             }
         }
@@ -121,6 +141,9 @@ impl Pool {
     /// Starts loading the pair texts on a thread of its own unless they are loaded, being
     /// loaded, or too large; lookups read rows from the database until they are in.
     fn load_texts(&self) {
+        if crate::memory::is_postgres(&self.db) {
+            return;
+        }
         let Some(generation) = self.texts.begin_load() else {
             return;
         };
@@ -144,7 +167,15 @@ impl Pool {
     }
 
     /// A new connection sharing the pool's caches.
-    fn open(&self) -> Result<Memory> {
+    fn open(&self) -> Result<Backend> {
+        if crate::memory::is_postgres(&self.db) {
+            // No texts in RAM on PostgreSQL: every single-unit write would drop them, and a
+            // team writes all day; candidates' texts are one query away.
+            let mut m = PgMemory::open(&self.db.to_string_lossy())?;
+            m.share_postings(self.postings.clone());
+            m.sync_caches()?;
+            return Ok(Backend::Pg(Box::new(m)));
+        }
         let mut m = Memory::open(&self.db)?;
         m.share_postings(self.postings.clone());
         m.share_texts(self.texts.clone());
@@ -159,14 +190,14 @@ impl Pool {
         // A new connection clears the shared caches once (it cannot tell what they saw);
         // before they fill, not in the middle of a load.
         m.sync_caches()?;
-        Ok(m)
+        Ok(Backend::Sqlite(m))
     }
 
     /// Opens `n` connections before any request, then starts loading the texts: opening
     /// them later would clear what had been loaded. Failures are left for requests to meet
     /// and report.
     fn warm(&self, n: usize) {
-        if !self.db.exists() {
+        if !self.db.exists() && !crate::memory::is_postgres(&self.db) {
             return;
         }
         for _ in 0..n {
@@ -176,6 +207,13 @@ impl Pool {
             }
         }
         self.load_texts();
+    }
+
+    /// Forgets the free connections (their database server went away).
+    pub(crate) fn drop_free(&self) {
+        if let Ok(mut free) = self.free.lock() {
+            free.clear();
+        }
     }
 
     /// A connection: a free one, or a new one.
@@ -267,7 +305,11 @@ pub fn router(cfg: ServeConfig) -> axum::Router {
         cfg.workers
     };
     let pool = Pool::new(cfg.db.clone());
-    pool.warm(workers);
+    // On a thread of its own: the PostgreSQL client blocks, which an async caller's thread
+    // must not do.
+    std::thread::scope(|s| {
+        let _ = s.spawn(|| pool.warm(workers)).join();
+    });
     let state = Arc::new(AppState {
         pool,
         workers: tokio::sync::Semaphore::new(workers),
@@ -275,22 +317,21 @@ pub fn router(cfg: ServeConfig) -> axum::Router {
         cache: LookupCache::new(cfg.cache),
         cfg,
     });
+    if crate::memory::is_postgres(&state.cfg.db) {
+        team::watch_generation(&state);
+    }
     pages::routes()
         .merge(api::routes(&state.cfg))
+        .merge(team::routes(&state.cfg))
         .with_state(state)
 }
 
 /// Runs the server until interrupted; prints its URL first. Fails with a clear message when
 /// the address is taken.
 pub fn serve(cfg: ServeConfig) -> Result<()> {
-    if !cfg.db.exists() {
-        return Err(Error::BadInput {
-            path: cfg.db.clone(),
-            message: "no memory here yet: run `tm ingest` or `tm import` first".into(),
-        });
-    }
-    // Open once up front so that a broken memory is reported before the server starts.
-    Memory::open(&cfg.db)?;
+    // Open once up front so that a broken (or absent) memory is reported before the server
+    // starts.
+    crate::memory::open_store(&cfg.db, false)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

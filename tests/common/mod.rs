@@ -100,3 +100,4 @@ impl Env {
         err
     }
 }
+pub mod pg;

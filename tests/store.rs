@@ -1,0 +1,341 @@
+//! One Store test suite, run against both backends: an SQLite file and a PostgreSQL database
+//! (a server this test starts; skipped with a message outside CI when PostgreSQL is absent).
+//! Then the two are compared: the same units give the same candidates and matches.
+
+mod common;
+
+use common::pg::PgServer;
+use tm::formats::Unit;
+use tm::lookup::{lookup_with, LookupOptions};
+use tm::memory::{
+    open_store, DocOutcome, ExportFilter, ImportStats, NewSegment, OnDuplicate, Store, UnitChange,
+};
+
+type Opener<'a> = &'a dyn Fn() -> Box<dyn Store + Send>;
+
+fn unit(src: &str, tgt: &str) -> Unit {
+    Unit {
+        src_lang: "en".into(),
+        src: src.into(),
+        tgt_lang: "ru".into(),
+        tgt: tgt.into(),
+        ..Unit::default()
+    }
+}
+
+fn import(m: &mut dyn Store, units: &[Unit], policy: OnDuplicate) -> ImportStats {
+    let mut it = units.iter().cloned().map(Ok);
+    m.import_stream(&mut it, "import:t.tmx", policy, &mut |_| {})
+        .unwrap()
+}
+
+/// A few thousand generated pairs: every subject × verb × object, so that many share words.
+fn corpus() -> Vec<Unit> {
+    let subj = [
+        ("The council", "Совет"),
+        ("The minister", "Министр"),
+        ("Our team", "Наша команда"),
+        ("The user", "Пользователь"),
+        ("This program", "Эта программа"),
+        ("The server", "Сервер"),
+        ("A translator", "Переводчик"),
+        ("The committee", "Комитет"),
+    ];
+    let verb = [
+        ("opens", "открывает"),
+        ("closes", "закрывает"),
+        ("saves", "сохраняет"),
+        ("deletes", "удаляет"),
+        ("checks", "проверяет"),
+        ("reads", "читает"),
+    ];
+    let obj = [
+        ("the file", "файл"),
+        ("the document", "документ"),
+        ("every report", "каждый отчёт"),
+        ("the old window", "старое окно"),
+        ("a new folder", "новую папку"),
+        ("the settings", "настройки"),
+        ("the last message", "последнее сообщение"),
+        ("two tables", "две таблицы"),
+    ];
+    let tail = [
+        ("", ""),
+        (" today", " сегодня"),
+        (" again", " снова"),
+        (" at night", " ночью"),
+    ];
+    let mut out = Vec::new();
+    for (s, sr) in subj {
+        for (v, vr) in verb {
+            for (o, or) in obj {
+                for (t, tr) in tail {
+                    out.push(unit(
+                        &format!("{s} {v} {o}{t}."),
+                        &format!("{sr} {vr} {or}{tr}."),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn queries() -> Vec<String> {
+    vec![
+        "The council opens the file today.".into(),
+        "The council opens a file today".into(),
+        "Our team saves every report at night!".into(),
+        "The server deletes the old windows again.".into(),
+        "A translator reads the latest message.".into(),
+        "Совет открывает файл сегодня.".into(),
+        "The ministers check two tables.".into(),
+        "Nothing like this is stored.".into(),
+    ]
+}
+
+// ---- the suite: each function gets a way to open one fresh memory ----
+
+fn import_policies(open: Opener<'_>) {
+    let mut m = open();
+    let a = unit("Open file", "Открыть файл");
+    let b = unit("Close file", "Закрыть файл");
+    let s = import(
+        &mut *m,
+        &[a.clone(), a.clone(), b.clone()],
+        OnDuplicate::Skip,
+    );
+    assert_eq!((s.added, s.duplicates, s.overwritten), (2, 1, 0));
+    let s = import(&mut *m, std::slice::from_ref(&a), OnDuplicate::Skip);
+    assert_eq!((s.added, s.duplicates), (0, 1));
+    let a2 = unit("Open file", "Откройте файл");
+    let s = import(&mut *m, std::slice::from_ref(&a2), OnDuplicate::Overwrite);
+    assert_eq!((s.added, s.overwritten), (1, 1));
+    let s = import(&mut *m, std::slice::from_ref(&b), OnDuplicate::KeepBoth);
+    assert_eq!(s.added, 1);
+    let units = m.units(&ExportFilter::default()).unwrap();
+    assert_eq!(units, vec![b.clone(), a2, b]);
+    let st = m.stats().unwrap();
+    assert_eq!((st.segments, st.pairs, st.monolingual), (3, 3, 0));
+    assert_eq!(st.by_language, vec![("en→ru".to_string(), 3)]);
+}
+
+fn import_is_all_or_nothing(open: Opener<'_>) {
+    let mut m = open();
+    import(
+        &mut *m,
+        &[unit("Keep me", "Оставь меня")],
+        OnDuplicate::Skip,
+    );
+    let mut it = vec![
+        Ok(unit("One", "Один")),
+        Err(tm::Error::Usage("broken file".into())),
+    ]
+    .into_iter();
+    assert!(m
+        .import_stream(&mut it, "import:bad", OnDuplicate::Skip, &mut |_| {})
+        .is_err());
+    assert_eq!(m.stats().unwrap().segments, 1);
+    assert!(m.exact("One").unwrap().is_empty());
+}
+
+fn ingest_and_concordance(open: Opener<'_>) {
+    let mut m = open();
+    let seg = |s: &str, t: &str| NewSegment {
+        src_lang: "en".into(),
+        src: s.into(),
+        tgt: Some(("ru".into(), t.into())),
+    };
+    let segs = vec![
+        seg("NATO is ready.", "НАТО готово."),
+        seg("The files were opened.", "Файлы были открыты."),
+    ];
+    assert_eq!(
+        m.ingest_document("a.txt", "h1", &segs).unwrap(),
+        DocOutcome::Added(2)
+    );
+    assert_eq!(
+        m.ingest_document("a.txt", "h1", &segs).unwrap(),
+        DocOutcome::Unchanged
+    );
+    let hits = m.concordance(&["нато".into()], 10, "[", "]").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].2.as_deref(), Some("[НАТО] готово."));
+    // Inflected forms: "file" finds "files", "открыть" finds "открыты".
+    let hits = m.concordance(&["file".into()], 10, "[", "]").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].1, "The [files] were opened.");
+    assert_eq!(
+        m.concordance(&["absent".into()], 10, "[", "]")
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(
+        m.ingest_document("a.txt", "h2", &segs[..1]).unwrap(),
+        DocOutcome::Replaced(1)
+    );
+    let all = m.segments().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].doc.as_deref(), Some("a.txt"));
+    // Context: the exact match of a document's segment knows its neighbour.
+    m.set_lexicon(5, "model text").unwrap();
+    assert_eq!(m.lexicon().unwrap().unwrap().model, "model text");
+}
+
+fn add_edit_delete(open: Opener<'_>) {
+    let mut m = open();
+    import(&mut *m, &corpus()[..50], OnDuplicate::Skip);
+    let new = NewSegment {
+        src_lang: "en".into(),
+        src: "The printer jams on every page.".into(),
+        tgt: Some(("ru".into(), "Принтер заедает на каждой странице.".into())),
+    };
+    let added = m.add_unit(&new, "anna").unwrap();
+    assert_eq!(added.version, 1);
+    assert_eq!(added.created_by.as_deref(), Some("anna"));
+    let opts = LookupOptions {
+        min_score: 50,
+        limit: 5,
+        ..LookupOptions::default()
+    };
+    let top = |m: &dyn Store, q: &str| -> Option<(i64, u32)> {
+        lookup_with(m, q, &opts)
+            .unwrap()
+            .first()
+            .map(|x| (x.segment, x.score))
+    };
+    assert_eq!(
+        top(&*m, "The printer jams on every page."),
+        Some((added.id, 100))
+    );
+    assert!(top(&*m, "The printer jams on each page.").is_some_and(|(id, _)| id == added.id));
+    // Edit from version 1: accepted, version 2, who and when recorded.
+    let change = UnitChange {
+        source: Some("The scanner stops on every page.".into()),
+        target: Some("Сканер останавливается на каждой странице.".into()),
+        expected_version: Some(1),
+        user: "boris".into(),
+    };
+    let edited = m.edit_unit(added.id, &change).unwrap();
+    assert_eq!(edited.version, 2);
+    assert_eq!(edited.changed_by.as_deref(), Some("boris"));
+    assert!(edited.changed_at.is_some());
+    // The same change again, still from version 1: someone changed it meanwhile.
+    let err = m.edit_unit(added.id, &change).unwrap_err();
+    assert!(matches!(err, tm::Error::Conflict(_)), "{err}");
+    assert!(err.to_string().contains("boris"), "{err}");
+    assert_eq!(m.unit(added.id).unwrap().unwrap().version, 2);
+    // Lookups follow the edit: the new text is found, the old one is not.
+    assert_eq!(
+        top(&*m, "The scanner stops on every page."),
+        Some((added.id, 100))
+    );
+    assert!(
+        top(&*m, "The printer jams on every page.").is_none_or(|(id, s)| id != added.id || s < 100)
+    );
+    let q = tm::text::normalize("The scanner stops on every page");
+    assert!(m
+        .fuzzy_candidates(&q, 30)
+        .unwrap()
+        .iter()
+        .any(|c| c.id == added.id));
+    // Delete with an old version: refused; with the current one: gone.
+    assert!(matches!(
+        m.delete_unit(added.id, Some(1)).unwrap_err(),
+        tm::Error::Conflict(_)
+    ));
+    m.delete_unit(added.id, Some(2)).unwrap();
+    assert!(m.unit(added.id).unwrap().is_none());
+    assert!(top(&*m, "The scanner stops on every page.").is_none_or(|(id, _)| id != added.id));
+    assert!(matches!(
+        m.delete_unit(added.id, None).unwrap_err(),
+        tm::Error::NotFound(_)
+    ));
+    // Empty texts are refused.
+    let empty = UnitChange {
+        target: Some("  ".into()),
+        user: "x".into(),
+        ..UnitChange::default()
+    };
+    let first = m.units(&ExportFilter::default()).unwrap().len();
+    assert!(first > 0);
+    assert!(m.edit_unit(1, &empty).is_err());
+}
+
+/// Every suite function against one backend.
+fn suite(open: Opener<'_>) {
+    import_policies(open);
+    import_is_all_or_nothing(open);
+    ingest_and_concordance(open);
+    add_edit_delete(open);
+}
+
+#[test]
+fn store_suite_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = std::sync::atomic::AtomicUsize::new(0);
+    let open = || -> Box<dyn Store + Send> {
+        let i = n.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        open_store(&dir.path().join(format!("m{i}.db")), true).unwrap()
+    };
+    suite(&open);
+}
+
+#[test]
+fn store_suite_on_postgres_and_the_same_answers_as_sqlite() {
+    let Some(pg) = PgServer::start() else {
+        return;
+    };
+    let open = || -> Box<dyn Store + Send> {
+        open_store(std::path::Path::new(&pg.fresh_db()), true).unwrap()
+    };
+    suite(&open);
+
+    // The same units in both: the same candidates, matches and scores.
+    let dir = tempfile::tempdir().unwrap();
+    let mut lite = open_store(&dir.path().join("m.db"), true).unwrap();
+    let mut post = open();
+    let units = corpus();
+    assert_eq!(
+        import(&mut *lite, &units, OnDuplicate::Skip),
+        import(&mut *post, &units, OnDuplicate::Skip)
+    );
+    let opts = LookupOptions {
+        min_score: 40,
+        limit: 10,
+        ..LookupOptions::default()
+    };
+    for q in queries() {
+        let norm = tm::text::normalize(&q);
+        assert_eq!(
+            lite.fuzzy_candidates(&norm, 30).unwrap(),
+            post.fuzzy_candidates(&norm, 30).unwrap(),
+            "{q}"
+        );
+        let a = serde_json::to_value(lookup_with(&*lite, &q, &opts).unwrap()).unwrap();
+        let b = serde_json::to_value(lookup_with(&*post, &q, &opts).unwrap()).unwrap();
+        assert_eq!(a, b, "{q}");
+        assert_eq!(lite.exact(&q).unwrap(), post.exact(&q).unwrap());
+    }
+    assert_eq!(lite.stats().unwrap(), post.stats().unwrap());
+    // Concordance: the same hits, in the same order, with one word or several, Russian or
+    // English, a stem too short for the trigram index included.
+    for words in [
+        vec!["report"],
+        vec!["сообщения"],
+        vec!["council", "files"],
+        vec!["ночью", "совет"],
+        vec!["at"],
+        vec!["absent"],
+    ] {
+        let words: Vec<String> = words.into_iter().map(String::from).collect();
+        let a = lite.concordance(&words, 50, "[", "]").unwrap();
+        assert_eq!(
+            a,
+            post.concordance(&words, 50, "[", "]").unwrap(),
+            "{words:?}"
+        );
+        assert_eq!(a.is_empty(), words[0] == "absent", "{words:?}");
+    }
+}
