@@ -13,6 +13,7 @@
 //! the memory's lexical model ([`lexicon`]); version 4 keeps the posting lists in a rowid table
 //! (integer keys: finding a list reads no other list).
 
+pub mod check;
 pub mod context;
 pub mod fuzzy;
 pub mod lexicon;
