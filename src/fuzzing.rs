@@ -54,8 +54,14 @@ pub fn xml_formats(data: &[u8]) {
             if let Ok(units) = tmx::parse(path, &text) {
                 let again = tmx::parse(path, &tmx::write(&units))
                     .unwrap_or_else(|e| panic!("tm's own TMX is refused: {e}"));
+                // The writer leaves out the control chars XML 1.0 does not allow (documented).
+                let xml = |t: &str| -> String {
+                    t.chars()
+                        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+                        .collect()
+                };
                 let texts = |us: &[formats::Unit]| -> Vec<(String, String)> {
-                    us.iter().map(|u| (u.src.clone(), u.tgt.clone())).collect()
+                    us.iter().map(|u| (xml(&u.src), xml(&u.tgt))).collect()
                 };
                 assert_eq!(
                     texts(&units),

@@ -7,7 +7,7 @@ use std::path::Path;
 /// Runs `tm check`: SQLite's integrity check and the memory's own invariants (see
 /// [`Memory::check`]); prints what was read and every problem; fails (exit 2) when there is one.
 pub fn check(db: &Path) -> Result<()> {
-    let mem = Memory::open_read_only(db)?;
+    let mem = Memory::open_to_check(db)?;
     let report = mem
         .check()
         .with_context(|| format!("{}: cannot check the memory", db.display()))?;
@@ -17,10 +17,15 @@ pub fn check(db: &Path) -> Result<()> {
     }
     if report.is_ok() {
         out.push_str(&format!(
-            "{}: ok ({} segments, {} posting lists)\n",
+            "{}: ok ({} segments, {} posting lists{})\n",
             db.display(),
             report.segments,
-            report.posting_lists
+            report.posting_lists,
+            if report.fts_checked {
+                ""
+            } else {
+                "; full-text index not checked: the memory is read-only"
+            }
         ));
     }
     super::emit(&out)?;

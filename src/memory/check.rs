@@ -22,6 +22,8 @@ pub struct CheckReport {
     pub posting_lists: usize,
     /// Problems found, one line each (none for a sound memory).
     pub problems: Vec<String>,
+    /// Whether the full-text index was checked (not on a read-only memory).
+    pub fts_checked: bool,
 }
 
 impl CheckReport {
@@ -51,6 +53,33 @@ impl CheckReport {
 }
 
 impl Memory {
+    /// Opens an existing memory to check it: for writing when this user may (SQLite's check of
+    /// the full-text index needs it; nothing is written, nothing migrated), else for reading.
+    pub fn open_to_check(path: &Path) -> Result<Memory> {
+        use rusqlite::OpenFlags;
+        if !path.is_file() {
+            return Self::open_read_only(path);
+        }
+        let rw = rusqlite::Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .and_then(|c| {
+            c.busy_timeout(std::time::Duration::from_secs(10))?;
+            let v: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            Ok((c, v))
+        });
+        match rw {
+            Ok((conn, v)) if v == super::SCHEMA_VERSION => Ok(Memory {
+                conn,
+                postings: None,
+                texts: None,
+                seen_version: std::cell::Cell::new(-1),
+            }),
+            _ => Self::open_read_only(path),
+        }
+    }
+
     /// Opens an existing memory for reading only (no migration, nothing written): what
     /// `tm check` and `tm backup` read, so they work on a read-only file and change nothing.
     pub fn open_read_only(path: &Path) -> Result<Memory> {
@@ -61,15 +90,32 @@ impl Memory {
                 message: "no memory here yet: run `tm ingest` or `tm import` first".into(),
             });
         }
-        let conn = rusqlite::Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| bad_memory(path, &e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| bad_memory(path, &e))?;
+        let open = |flags: OpenFlags, uri: bool| -> rusqlite::Result<(rusqlite::Connection, i64)> {
+            let conn = if uri {
+                // A file this user may not write, in a folder where the WAL index cannot be
+                // made: read it as it is on disk.
+                let url = format!("file:{}?immutable=1", path.display());
+                rusqlite::Connection::open_with_flags(url, flags | OpenFlags::SQLITE_OPEN_URI)?
+            } else {
+                rusqlite::Connection::open_with_flags(path, flags)?
+            };
+            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            let version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            Ok((conn, version))
+        };
+        let ro = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let (conn, version) = match open(ro, false) {
+            Ok(c) => c,
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
+                ) =>
+            {
+                open(ro, true).map_err(|e| bad_memory(path, &e))?
+            }
+            Err(e) => return Err(bad_memory(path, &e)),
+        };
         if version != super::SCHEMA_VERSION {
             return Err(Error::BadInput {
                 path: path.to_path_buf(),
@@ -91,7 +137,10 @@ impl Memory {
     /// posting lists in RAM while it runs (about 4 bytes per indexed trigram of every row).
     pub fn check(&self) -> Result<CheckReport> {
         let tx = self.conn.unchecked_transaction()?;
-        let mut report = CheckReport::default();
+        let mut report = CheckReport {
+            fts_checked: true,
+            ..CheckReport::default()
+        };
         {
             let mut stmt = tx.prepare("PRAGMA integrity_check")?;
             let mut rows = stmt.query([])?;
@@ -106,7 +155,11 @@ impl Memory {
             // The tables cannot be trusted to read further.
             return Ok(report);
         }
-        if let Err(e) =
+        // The index's own check is a command written as an insert: it needs a writable
+        // connection, and writes nothing (the transaction is rolled back).
+        if self.conn.is_readonly(c"main")? {
+            report.fts_checked = false;
+        } else if let Err(e) =
             tx.execute_batch("INSERT INTO segments_fts(segments_fts) VALUES ('integrity-check')")
         {
             report.problem(format!("full-text index does not agree with the rows: {e}"));

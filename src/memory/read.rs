@@ -357,9 +357,13 @@ impl Memory {
         open: &str,
         close: &str,
     ) -> Result<Vec<(Segment, String, Option<String>)>> {
+        // Each run of letters and digits is a term of its own: the full-text index splits
+        // words at any other char, and a quoted term it would split is a phrase query, which
+        // the index (detail=none) cannot answer (`k:ey`, `e-mail`).
         let stems: Vec<String> = words
             .iter()
-            .map(|w| crate::text::stem(w))
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+            .map(crate::text::stem)
             .filter(|s| !s.is_empty())
             .collect();
         if stems.is_empty() {
