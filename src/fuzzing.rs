@@ -566,10 +566,11 @@ pub fn server_request(data: &[u8]) {
     let resp = rt
         .block_on(router.clone().oneshot(req))
         .unwrap_or_else(|e| match e {});
+    let status = resp.status();
+    let body = rt.block_on(axum::body::to_bytes(resp.into_body(), 1 << 24));
     assert!(
-        resp.status().as_u16() < 500 || resp.status().as_u16() == 503,
-        "status {}",
-        resp.status()
+        status.as_u16() < 500 || status.as_u16() == 503,
+        "status {status} for {uri:?}: {:?}",
+        body.map(|b| String::from_utf8_lossy(&b).into_owned())
     );
-    let _ = rt.block_on(axum::body::to_bytes(resp.into_body(), 1 << 24));
 }

@@ -36,3 +36,38 @@ fn every_target_has_a_fuzz_binary() {
         );
     }
 }
+
+/// What the fuzz targets found, as small inputs of their own (the minimised crash inputs are
+/// in the corpora as `regression-*`).
+#[test]
+fn regressions_found_by_fuzzing() {
+    // TBX: a status note in a concept opened inside another's term group applied to terms
+    // from the outer concept's count (index out of range).
+    let tbx = r#"<tbx><text><body><conceptEntry id="a"><langSec xml:lang="en">
+<term>one</term><term>two</term><term>three</term><termSec><term>four</term>
+<conceptEntry id="b"><langSec xml:lang="en">
+<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+</langSec></conceptEntry></termSec></langSec></conceptEntry></body></text></tbx>"#;
+    let read = tm::formats::termbase::parse_tbx(Path::new("t.tbx"), tbx);
+    assert!(read.is_ok_and(|concepts| concepts.iter().all(|c| c.terms.len() <= 4)));
+    tm::fuzzing::xml_formats(&[b"\x02", tbx.as_bytes()].concat());
+    // Concordance of a word the full-text index splits (`k:ey`): no phrase query, no error.
+    let mut mem = tm::memory::Memory::open_in_memory().unwrap();
+    let unit = tm::formats::Unit {
+        src_lang: "en".into(),
+        src: "The key is here.".into(),
+        tgt_lang: "ru".into(),
+        tgt: "Ключ здесь.".into(),
+        ..Default::default()
+    };
+    mem.import_units(&[unit], "t").unwrap();
+    let hits = mem
+        .concordance(&["k:ey".into(), "e-mail".into()], 10, "[", "]")
+        .expect("no phrase query");
+    assert!(hits.is_empty());
+    let hits = mem.concordance(&["the:key".into()], 10, "[", "]").unwrap();
+    assert_eq!(hits.len(), 1);
+    tm::fuzzing::server_request(b"\x00/api/concordance?q=fil%60e+k:isegme");
+    // TSV: a text in quotes of its own keeps its quotes through write and read.
+    tm::fuzzing::text_formats(b"\x00en\tru\n\"\"\"Done\"\"\"\t\"x\"\n");
+}

@@ -82,12 +82,24 @@ pub async fn serve(
     limits: Limits,
     shutdown: impl Future<Output = ()>,
 ) {
-    let max_url = limits.max_url;
+    let (max_url, max_head) = (limits.max_url, limits.max_head);
     let app = app.layer(axum::middleware::from_fn(
         move |req: Request<Body>, next: axum::middleware::Next| async move {
             let len = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
             if len > max_url {
                 return uri_too_long();
+            }
+            let head: usize = req
+                .headers()
+                .iter()
+                .map(|(k, v)| k.as_str().len() + v.len() + 4)
+                .sum();
+            if head > max_head {
+                return (
+                    StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "request headers too large\n",
+                )
+                    .into_response();
             }
             next.run(req).await
         },
