@@ -20,8 +20,11 @@ use crate::segment::{self, srx::SrxDocument};
 use crate::text::Lang;
 use std::path::Path;
 
+/// A fuzz target's function: any bytes in, a panic only when an invariant breaks.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets, by name (`fuzz/fuzz_targets/<name>.rs`, `fuzz/corpus/<name>/`).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("xml_formats", xml_formats),
     ("text_formats", text_formats),
     ("split", split),

@@ -222,9 +222,9 @@ impl Memory {
             let missing = grams
                 .iter()
                 .filter(|g| {
-                    !lists
+                    lists
                         .get(g)
-                        .is_some_and(|ids| ids.binary_search(&(id as u32)).is_ok())
+                        .is_none_or(|ids| ids.binary_search(&(id as u32)).is_err())
                 })
                 .count();
             if missing > 0 {
