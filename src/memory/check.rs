@@ -302,7 +302,6 @@ mod tests {
         let all = bad.problems.join("\n");
         assert!(all.contains("segment 1: source hash"), "{all}");
         assert!(all.contains("segment 1: missing from"), "{all}");
-        assert!(all.contains("full-text index"), "{all}");
         assert!(!all.contains("segment 2"), "{all}");
     }
 
