@@ -35,7 +35,7 @@ pub enum Error {
         message: String,
     },
     /// The memory database failed.
-    #[error("memory: {0}")]
+    #[error("memory: {}", db_message(.0))]
     Db(#[from] rusqlite::Error),
     /// The PostgreSQL memory failed (a query or the data, not the connection).
     #[error("memory: {0}")]
@@ -86,6 +86,37 @@ impl From<postgres::Error> for Error {
             Error::Postgres(msg)
         }
     }
+}
+
+/// What a database error means for the user, in one line: the faults under a memory (a full
+/// disk, a read-only or locked file, a damaged one) get a plain explanation.
+fn db_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    let Some(code) = e.sqlite_error_code() else {
+        return e.to_string();
+    };
+    let plain = match code {
+        C::DiskFull => "the disk is full; nothing was written",
+        C::SystemIoFailure => {
+            "cannot read or write the memory file (disk full, a file size limit, or a failing \
+             disk); nothing was written"
+        }
+        C::ReadOnly => {
+            "the memory is read-only (a read-only file or folder, or a read-only disk); nothing \
+             was written"
+        }
+        C::DatabaseBusy | C::DatabaseLocked => {
+            "the memory is locked by another process (waited 10 s); try again when it is done"
+        }
+        C::NotADatabase => "the file is not a memory (not an SQLite database, or overwritten)",
+        C::DatabaseCorrupt => {
+            "the memory is damaged (malformed database); `tm check` tells more, a backup or an \
+             export restores it"
+        }
+        C::CannotOpen => "cannot open the memory file (missing folder or no permission)",
+        _ => return e.to_string(),
+    };
+    plain.to_string()
 }
 
 /// Result with the engine's [`Error`].

@@ -27,6 +27,8 @@ pub mod align;
 pub mod cli;
 pub mod error;
 pub mod formats;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 pub mod lookup;
 pub mod memory;

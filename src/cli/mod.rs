@@ -2,6 +2,7 @@
 //! arguments and calls the library. Errors carry context and end the process with code 2.
 
 mod import;
+mod maintenance;
 mod pretranslate;
 mod terms;
 mod units;
@@ -389,6 +390,14 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
+    },
+    /// Check the memory: SQLite's integrity check, then its rows, full-text index and
+    /// posting lists against each other (reads only; exit 2 when damaged).
+    Check,
+    /// Copy the memory to a new file with SQLite's online backup (safe while others use it).
+    Backup {
+        /// The new file.
+        file: PathBuf,
     },
 }
 
@@ -848,6 +857,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 ),
             }
         }
+        Command::Check => maintenance::check(&cli.db),
+        Command::Backup { file } => maintenance::backup(&cli.db, &file),
         Command::Stats { format } => {
             let mem = crate::memory::open_store(&cli.db, false)?;
             let s = mem.stats()?;

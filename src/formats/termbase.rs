@@ -166,7 +166,9 @@ pub fn parse_tbx(path: &Path, text: &str) -> Result<Vec<Concept>> {
                         concept = Some(Concept {
                             id,
                             ..Concept::default()
-                        })
+                        });
+                        // A term group left open in the concept before names none of these.
+                        term_start = None;
                     }
                     "tig" | "ntig" | "termSec" => term_start = None,
                     "term" if concept.is_some() && !empty => {
@@ -224,7 +226,7 @@ pub fn parse_tbx(path: &Path, text: &str) -> Result<Vec<Concept>> {
                     (_, Some("status")) => {
                         if let (Some(c), Some(start)) = (concept.as_mut(), term_start) {
                             let s = status_of(&buf);
-                            for t in &mut c.terms[start..] {
+                            for t in c.terms.iter_mut().skip(start) {
                                 t.status = s;
                             }
                         }

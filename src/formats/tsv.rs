@@ -181,8 +181,17 @@ pub fn read_csv(path: &Path) -> Result<Vec<Unit>> {
 }
 
 /// Writes units as TSV with a language header; tabs and line breaks inside texts become spaces.
+/// A text in double quotes of its own (`"Done"`) is quoted once more, its quotes doubled, so
+/// that reading it back (which unquotes spreadsheet exports) keeps its quotes.
 pub fn write(units: &[Unit]) -> String {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let clean = |s: &str| {
+        let s = s.replace(['\t', '\n', '\r'], " ");
+        if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s
+        }
+    };
     let mut out = String::new();
     if let Some(u) = units.first() {
         out.push_str(&format!("{}\t{}\n", u.src_lang, u.tgt_lang));
@@ -198,6 +207,36 @@ pub fn write(units: &[Unit]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn texts_in_quotes_keep_their_quotes_through_write_and_parse() {
+        let unit = |src: &str, tgt: &str| Unit {
+            src_lang: "en".into(),
+            src: src.into(),
+            tgt_lang: "ru".into(),
+            tgt: tgt.into(),
+            ..Unit::default()
+        };
+        let units = [
+            unit("\"Done\"", "«Готово»"),
+            unit("\"", "say \"hi\""),
+            unit("\"\"", "x"),
+        ];
+        let back = parse(Path::new("t.tsv"), &write(&units), false).unwrap();
+        let texts: Vec<(&str, &str)> = back
+            .rows
+            .iter()
+            .map(|r| (r.src.as_str(), r.tgt.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("\"Done\"", "«Готово»"),
+                ("\"", "say \"hi\""),
+                ("\"\"", "x")
+            ]
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -19,6 +19,7 @@
 //! (integer keys: finding a list reads no other list).
 
 pub mod candidates;
+pub mod check;
 pub mod context;
 pub mod fuzzy;
 pub mod lexicon;

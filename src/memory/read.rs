@@ -308,9 +308,13 @@ impl Memory {
         open: &str,
         close: &str,
     ) -> Result<Vec<(Segment, String, Option<String>)>> {
+        // Each run of letters and digits is a term of its own: the full-text index splits
+        // words at any other char, and a quoted term it would split is a phrase query, which
+        // the index (detail=none) cannot answer (`k:ey`, `e-mail`).
         let stems: Vec<String> = words
             .iter()
-            .map(|w| crate::text::stem(w))
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+            .map(crate::text::stem)
             .filter(|s| !s.is_empty())
             .collect();
         if stems.is_empty() {
@@ -327,10 +331,20 @@ impl Memory {
              LEFT JOIN documents d ON d.id = s.doc_id
              WHERE segments_fts MATCH ?1 ORDER BY s.id LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![query, limit as i64], row_to_segment)?;
+        // A char the index's tokenizer (Unicode 6.1 tables) splits words at that the split
+        // above kept still makes a phrase: such a query finds nothing, as no word holds it.
+        let phrase =
+            |e: &rusqlite::Error| e.to_string().contains("phrase queries are not supported");
+        let rows = match stmt.query_map(params![query, limit as i64], row_to_segment) {
+            Err(e) if phrase(&e) => return Ok(Vec::new()),
+            r => r?,
+        };
         let mut out = Vec::new();
         for seg in rows {
-            let seg = seg?;
+            let seg = match seg {
+                Err(e) if phrase(&e) => return Ok(Vec::new()),
+                s => s?,
+            };
             let src = highlight(&seg.src, &stems, open, close);
             let tgt = seg
                 .tgt

@@ -45,7 +45,7 @@ mod whitespace;
 
 pub use context::{CheckInfo, Context};
 pub use profile::Profile;
-pub use run::{check, check_with, preload_in_background, Batch};
+pub use run::{check, check_with, preload_in_background, Batch, MAX_SIDE_CHARS};
 pub use unit::{Finding, QaUnit, Severity, Side, SideId};
 
 use std::collections::BTreeMap;

@@ -206,6 +206,10 @@ pub fn check(units: &[QaUnit]) -> Vec<Finding> {
 
 /// Runs the checks the profile enables; `progress` hears the number of units done now and
 /// then. Findings come in unit, side, offset order, batch-level ones after the unit's own.
+///
+/// A side longer than [`MAX_SIDE_CHARS`] is checked on its first [`MAX_SIDE_CHARS`] chars
+/// only (cut at a space where there is one), with a `length` finding on the rest: the work one
+/// segment can cause stays bounded whatever the file holds.
 pub fn check_with(
     units: &[QaUnit],
     profile: &Profile,
@@ -216,8 +220,67 @@ pub fn check_with(
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     };
-    check_in_parts(units, profile, threads, progress)
+    let cut_at = |t: &str| -> Option<usize> {
+        if t.len() <= MAX_SIDE_CHARS {
+            return None;
+        }
+        let end = t.char_indices().nth(MAX_SIDE_CHARS)?.0;
+        Some(
+            t[..end]
+                .rfind(char::is_whitespace)
+                .filter(|&i| i > end / 2)
+                .unwrap_or(end),
+        )
+    };
+    let long = units.iter().any(|u| {
+        cut_at(&u.src.text).is_some() || u.tgt.as_ref().is_some_and(|t| cut_at(&t.text).is_some())
+    });
+    if !long {
+        return check_in_parts(units, profile, threads, progress);
+    }
+    let mut cut = Vec::new();
+    let short: Vec<QaUnit> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let mut u = u.clone();
+            for (id, side) in [(SideId::Src, Some(&mut u.src)), (SideId::Tgt, u.tgt.as_mut())] {
+                let Some(side) = side else { continue };
+                if let Some(end) = cut_at(&side.text) {
+                    let start = side.text[..end].chars().count();
+                    let rest = side.text.len() - end;
+                    cut.push(Finding {
+                        segment: u.id,
+                        unit: i,
+                        side: id,
+                        check: length::INFO.id,
+                        severity: Severity::Review,
+                        start,
+                        end: start,
+                        text: String::new(),
+                        message: format!(
+                            "side too long to check whole: checked its first {start} chars, not the {rest} bytes after them"
+                        ),
+                        suggestion: None,
+                    });
+                    side.text.truncate(end);
+                }
+            }
+            u
+        })
+        .collect();
+    let mut out = check_in_parts(&short, profile, threads, progress);
+    if profile.enabled(length::INFO.id) {
+        out.extend(cut);
+        // Stable: each unit's findings keep their order, the cut sides' after them.
+        out.sort_by_key(|f| f.unit);
+    }
+    out
 }
+
+/// Chars of one side the checks read at most (see [`check_with`]); real segments stay far
+/// below it, and some checks cost more than linear time in the length of a side.
+pub const MAX_SIDE_CHARS: usize = 10_000;
 
 /// [`check_with`] on `threads` parts of the batch, one thread each.
 ///

@@ -51,8 +51,22 @@ fn ru_prefixes() -> &'static [String] {
     })
 }
 
+/// Longest word (in chars) the spelling check looks into beyond the dictionary's own answer:
+/// no word of either language comes near it (the longest run to about 40 letters), so a
+/// longer one is reported unknown as it is, without the searches whose cost grows with its
+/// length (`ё` readings, compounds, corrections one edit away).
+pub(crate) const MAX_WORD_CHARS: usize = 64;
+
+/// Whether `word` is longer than [`MAX_WORD_CHARS`].
+pub(crate) fn too_long(word: &str) -> bool {
+    word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS
+}
+
 /// True when a Russian word is a solid compound of a listed prefix and a known word.
 fn is_ru_compound(dict: &Dictionary, word: &str) -> bool {
+    if too_long(word) {
+        return false;
+    }
     let lower = word.to_lowercase();
     ru_prefixes().iter().any(|p| {
         lower
@@ -103,6 +117,9 @@ fn lower_case_name_uncached(word: &str) -> bool {
 /// True when a Russian word is known once one of its `е` is read as `ё` (`впечатлен`): Russian
 /// text commonly writes `е` for `ё`, and the dictionary lists some words with `ё` only.
 fn is_known_with_yo(dict: &Dictionary, word: &str) -> bool {
+    if too_long(word) {
+        return false;
+    }
     let chars: Vec<char> = word.chars().collect();
     chars.iter().enumerate().any(|(i, &c)| {
         let yo = match c {
@@ -120,6 +137,9 @@ fn is_known_with_yo(dict: &Dictionary, word: &str) -> bool {
 /// `новоевропейских`, `жизнепродлевающий`): a known word of at least five letters after an
 /// `о` or `е`, and before it the stem of a known word (with an ending or without).
 fn is_ru_linked_compound(dict: &Dictionary, word: &str) -> bool {
+    if too_long(word) {
+        return false;
+    }
     let lower = word.to_lowercase();
     let chars: Vec<char> = lower.chars().collect();
     (3..chars.len().saturating_sub(5)).any(|i| {
@@ -502,6 +522,9 @@ fn one_doubling_apart(a: &str, b: &str) -> bool {
 /// within two edits, else up to three ([`super::suggest::suggest`]); else any word the
 /// dictionary knows one edit away (rare forms, which the lists lack).
 pub fn suggestion(lang: Lang, word: &str) -> Option<String> {
+    if too_long(word) {
+        return None;
+    }
     super::suggest::suggest(lang, word, |c| known_cached(lang, c)).or_else(|| {
         dictionaries(lang)
             .first()
@@ -514,6 +537,9 @@ pub fn suggestion(lang: Lang, word: &str) -> Option<String> {
 /// frequency lists of `qa::suggest` lack. Remembered per thread, since a batch asks about the
 /// same words again and again.
 pub fn suggest_one_edit(dict: &Dictionary, word: &str) -> Option<String> {
+    if too_long(word) {
+        return None;
+    }
     thread_local! {
         static CACHE: Memo<Option<String>> = Memo::new(50_000);
     }

@@ -25,6 +25,9 @@ struct Index {
     by_first: HashMap<char, Vec<u32>>,
     /// Length of each word in chars.
     lens: Vec<u8>,
+    /// Length of the longest word in chars: a word longer by more than three edits has no
+    /// candidate, and is not searched (the search grows with the cube of its length).
+    max_len: usize,
 }
 
 /// Bits of the hash prefix that [`Index::starts`] is indexed by (2^20 prefixes, 4 MB; about
@@ -78,16 +81,18 @@ impl Index {
                 by_first.entry(c).or_default().push(id as u32);
             }
         }
-        let lens = words
+        let lens: Vec<u8> = words
             .iter()
             .map(|w| w.chars().count().min(255) as u8)
             .collect();
+        let max_len = lens.iter().copied().max().map_or(0, usize::from);
         Index {
             entries,
             starts,
             words,
             by_first,
             lens,
+            max_len,
         }
     }
 
@@ -116,6 +121,9 @@ pub fn preload(lang: Lang) {
 /// Known words within two edits of `word` (lower case), best first: (word, distance).
 pub fn candidates(lang: Lang, word: &str) -> Vec<(String, usize)> {
     let idx = index(lang);
+    if word.chars().count() > idx.max_len + 2 {
+        return Vec::new();
+    }
     let lower = word.to_lowercase();
     let chars: Vec<char> = lower.chars().collect();
     let mut ids = Vec::new();
@@ -151,6 +159,9 @@ pub fn candidates(lang: Lang, word: &str) -> Vec<(String, usize)> {
 /// thousand words, for misspellings the delete index cannot reach (`necassery`).
 pub fn distant(lang: Lang, word: &str) -> Vec<(String, usize)> {
     let idx = index(lang);
+    if word.chars().count() > idx.max_len + 3 {
+        return Vec::new();
+    }
     let lower = word.to_lowercase();
     let n = lower.chars().count();
     let max = (n / 3).min(3);
@@ -277,5 +288,29 @@ mod tests {
                 .find(|w| w != "receive")
                 .as_deref()
         );
+    }
+
+    #[test]
+    fn a_word_longer_than_any_known_one_is_not_searched() {
+        for lang in [Lang::En, Lang::Ru] {
+            let idx = index(lang);
+            // The longest known word with one letter doubled is still found …
+            let longest = idx.words[idx
+                .lens
+                .iter()
+                .position(|&l| usize::from(l) == idx.max_len)
+                .unwrap()];
+            let mut typo: String = longest.chars().take(3).collect();
+            typo.extend(longest.chars().skip(2));
+            assert!(
+                candidates(lang, &typo).iter().any(|(w, _)| w == longest),
+                "{typo}"
+            );
+            // … and a word of 300,000 letters gets no candidate (and no cubic search).
+            let huge = "а".repeat(300_000);
+            assert!(candidates(lang, &huge).is_empty());
+            assert!(distant(lang, &huge).is_empty());
+            assert!(suggest(lang, &huge, |_| true).is_none());
+        }
     }
 }

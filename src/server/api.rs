@@ -309,7 +309,11 @@ async fn read_upload(
 }
 
 fn upload_error(e: &axum::extract::multipart::MultipartError) -> ApiError {
-    let status = e.status();
+    // An upload fails to read only through its client (a body cut short, a broken stream).
+    let status = match e.status() {
+        s if s.is_server_error() => axum::http::StatusCode::BAD_REQUEST,
+        s => s,
+    };
     ApiError(status, format!("upload: {}", e.body_text()))
 }
 

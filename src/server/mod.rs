@@ -10,6 +10,7 @@
 //! this machine; writes (import) need `--allow-write`.
 
 mod api;
+pub mod limits;
 mod pages;
 mod team;
 
@@ -361,11 +362,10 @@ pub fn serve(cfg: ServeConfig) -> Result<()> {
         use std::io::Write as _;
         let _ = std::io::stdout().flush();
         let app = router(cfg);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| Error::Usage(format!("server stopped: {e}")))
+        limits::serve(listener, app, limits::Limits::from_env(), async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+        Ok(())
     })
 }

@@ -1,0 +1,4 @@
+//! Fuzz target `import`: see `tm::fuzzing::import` for the input it reads and what it asserts.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| tm::fuzzing::import(data));
