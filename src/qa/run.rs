@@ -3,7 +3,7 @@
 
 use super::{
     capitalization, consistency, length, quotes, sentence_initial, spelling, suggest, CheckInfo,
-    Context, Finding, Profile, QaUnit, SideCheck, SideId, SIDE_CHECKS,
+    Context, Finding, Profile, QaUnit, Severity, SideCheck, SideId, SIDE_CHECKS,
 };
 use crate::text::markup::View;
 use crate::text::Lang;
