@@ -21,8 +21,8 @@ pub mod schema;
 mod write;
 
 use super::{
-    fuzzy, lexicon, texts, Candidate, DocOutcome, ExportFilter, ImportStats, NewSegment,
-    OnDuplicate, Segment, Stats, Store, UnitChange, UnitRecord,
+    fuzzy, lexicon, Candidate, DocOutcome, ExportFilter, ImportStats, NewSegment, OnDuplicate,
+    Segment, Stats, Store, UnitChange, UnitRecord,
 };
 use crate::formats::Unit;
 use crate::Result;
@@ -34,8 +34,6 @@ pub struct PgMemory {
     client: RefCell<postgres::Client>,
     /// Decoded posting lists shared with the other connections of this process, if enabled.
     postings: Option<Arc<fuzzy::PostingCache>>,
-    /// Pair texts in RAM shared with the other connections of this process, if enabled.
-    texts: Option<Arc<texts::TextCache>>,
     /// The generations (all writes, list writes) the shared caches were last checked against.
     seen: Cell<(i64, i64)>,
     /// The statements lookups run, prepared once per connection (each saves a round trip).
@@ -68,7 +66,6 @@ impl PgMemory {
         Ok(PgMemory {
             client: RefCell::new(client),
             postings: None,
-            texts: None,
             seen: Cell::new((-1, -1)),
             statements: RefCell::default(),
         })
@@ -91,27 +88,19 @@ impl PgMemory {
         self.postings = Some(cache);
     }
 
-    /// Shares pair texts in RAM with other connections of this process (loaded by the
-    /// caller: [`PgMemory::load_texts`]).
-    pub fn share_texts(&mut self, cache: Arc<texts::TextCache>) {
-        self.texts = Some(cache);
-    }
-
     /// True when the connection to the server is gone (a pool drops such a connection).
     pub fn is_closed(&self) -> bool {
         self.client.try_borrow().is_ok_and(|c| c.is_closed())
     }
 
-    /// Clears the shared caches that a write by anyone (in any process) made stale since this
-    /// connection last looked: the texts on any write, the decoded lists when the lists
-    /// changed (imports, ingests). Returns the generation.
+    /// Clears the shared posting lists when a write by anyone (in any process) changed the
+    /// stored lists since this connection last looked (imports, ingests; single-unit writes
+    /// keep their changes beside the lists). Returns the generation (every write).
     pub fn sync_caches(&self) -> Result<i64> {
         let (g, lists) = self.generations()?;
-        let (seen_g, seen_lists) = self.seen.replace((g, lists));
+        let (_, seen_lists) = self.seen.replace((g, lists));
         if lists != seen_lists {
             self.caches_changed();
-        } else if g != seen_g {
-            self.texts_changed();
         }
         Ok(g)
     }
@@ -132,20 +121,10 @@ impl PgMemory {
         Ok(self.generations()?.0)
     }
 
-    /// Clears the shared texts (single-unit writes change texts, not the stored lists).
-    fn texts_changed(&self) {
-        if let Some(t) = &self.texts {
-            t.clear();
-        }
-    }
-
     /// Clears the shared caches, if any.
     fn caches_changed(&self) {
         if let Some(c) = &self.postings {
             c.clear();
-        }
-        if let Some(t) = &self.texts {
-            t.clear();
         }
     }
 }

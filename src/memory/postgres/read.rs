@@ -8,7 +8,7 @@ use crate::memory::candidates::{
     fuzzy_budget, has_stems, intersect, overlay_list, stem_trigrams, top_cached, within_budget,
 };
 use crate::memory::{
-    fuzzy, lexicon, norm_hash, texts, Candidate, ExportFilter, Segment, Stats, UnitRecord,
+    fuzzy, lexicon, norm_hash, Candidate, ExportFilter, Segment, Stats, UnitRecord,
 };
 use crate::Result;
 use std::collections::HashMap;
@@ -131,7 +131,7 @@ impl PgMemory {
             return Ok(Vec::new());
         }
         let cache = self.postings.as_deref();
-        if cache.is_some() || self.texts.is_some() {
+        if cache.is_some() {
             self.sync_caches()?;
         }
         let mut client = self.client.borrow_mut();
@@ -221,19 +221,6 @@ impl PgMemory {
         if top.is_empty() {
             return Ok(Vec::new());
         }
-        if let Some(texts) = self.texts.as_ref().and_then(|t| t.get()) {
-            return Ok(top
-                .iter()
-                .filter_map(|&(id, _)| {
-                    let (src, tgt) = texts.get(i64::from(id))?;
-                    Some(Candidate {
-                        id: i64::from(id),
-                        src: src.to_string(),
-                        tgt: Some(tgt.to_string()),
-                    })
-                })
-                .collect());
-        }
         let ids: Vec<i64> = top.iter().map(|&(id, _)| i64::from(id)).collect();
         let mut by_id: HashMap<i64, Candidate> = HashMap::new();
         let stmt = self.prepared(client, TEXTS_SQL)?;
@@ -262,30 +249,6 @@ impl PgMemory {
         let mut by_id: HashMap<i64, Segment> =
             rows.iter().map(row_to_segment).map(|s| (s.id, s)).collect();
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
-    }
-
-    /// Reads every pair's texts (one snapshot), or `None` when they pass `cap_bytes`.
-    pub fn load_texts(&self, cap_bytes: usize) -> Result<Option<texts::Texts>> {
-        use postgres::fallible_iterator::FallibleIterator;
-        let mut client = self.client.borrow_mut();
-        let mut tx = client.build_transaction().read_only(true).start()?;
-        let mut out = texts::Texts::default();
-        {
-            let params: [&(dyn postgres::types::ToSql + Sync); 0] = [];
-            let mut rows = tx.query_raw(
-                "SELECT id, src_text, tgt_text FROM segments WHERE tgt_text IS NOT NULL ORDER BY id",
-                params,
-            )?;
-            while let Some(r) = rows.next()? {
-                let (src, tgt): (&str, &str) = (r.get(1), r.get(2));
-                if !out.push(r.get(0), src, tgt, cap_bytes) {
-                    return Ok(None);
-                }
-            }
-        }
-        tx.commit()?;
-        out.finish();
-        Ok(Some(out))
     }
 
     /// Concordance: segments containing every word in any inflected form (stems matched as

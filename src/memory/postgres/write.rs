@@ -465,7 +465,6 @@ impl PgMemory {
         record_changes(&mut tx, rec.id, &unit_trigrams(&unit.src, tt), true)?;
         tx.commit()?;
         drop(client);
-        self.texts_changed();
         Ok(rec)
     }
 
@@ -518,7 +517,6 @@ impl PgMemory {
         record_changes(&mut tx, id, &added, true)?;
         tx.commit()?;
         drop(client);
-        self.texts_changed();
         Ok(row_to_unit(&row))
     }
 
@@ -543,7 +541,6 @@ impl PgMemory {
         record_changes(&mut tx, id, &grams, false)?;
         tx.commit()?;
         drop(client);
-        self.texts_changed();
         Ok(())
     }
 }
