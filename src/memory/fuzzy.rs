@@ -434,6 +434,70 @@ pub fn count_in(pool: &mut [(u32, u8)], list: &[u32]) {
     }
 }
 
+/// Rows on their way to a [`Builder`] on another thread (see [`build_beside`]): an id with
+/// its source and target text, sent in batches.
+pub struct BuildSink {
+    send: std::sync::mpsc::SyncSender<Vec<(u32, String, Option<String>)>>,
+    batch: Vec<(u32, String, Option<String>)>,
+}
+
+/// Rows sent to the building thread at a time.
+const SINK_BATCH: usize = 1024;
+
+impl BuildSink {
+    /// Adds a row's texts (in id order).
+    pub fn add(&mut self, id: u32, src: String, tgt: Option<String>) {
+        self.batch.push((id, src, tgt));
+        if self.batch.len() == SINK_BATCH {
+            let full = std::mem::replace(&mut self.batch, Vec::with_capacity(SINK_BATCH));
+            // A failed send means the builder stopped (it panicked): joining it reports that.
+            let _ = self.send.send(full);
+        }
+    }
+}
+
+/// Builds the posting lists of new rows on a thread of its own while `produce` stores or
+/// reads the rows on this one, handing each row's texts to the sink it is given. The texts
+/// are normalised on the building thread when `normalize` is set (else they come normalised).
+/// Returns what `produce` returned and the lists.
+pub fn build_beside<T>(normalize: bool, produce: impl FnOnce(&mut BuildSink) -> T) -> (T, Builder) {
+    std::thread::scope(|scope| {
+        let (send, recv) = std::sync::mpsc::sync_channel::<Vec<(u32, String, Option<String>)>>(4);
+        let worker = scope.spawn(move || {
+            let mut builder = Builder::default();
+            for batch in recv {
+                for (id, src, tgt) in batch {
+                    let (src, tgt) = if normalize {
+                        (
+                            crate::text::normalize(&src),
+                            tgt.as_deref().map(crate::text::normalize),
+                        )
+                    } else {
+                        (src, tgt)
+                    };
+                    match &tgt {
+                        Some(t) => builder.add(id, &[&src, t]),
+                        None => builder.add(id, &[&src]),
+                    }
+                }
+            }
+            builder
+        });
+        let mut sink = BuildSink {
+            send,
+            batch: Vec::with_capacity(SINK_BATCH),
+        };
+        let out = produce(&mut sink);
+        let BuildSink { send, batch } = sink;
+        let _ = send.send(batch);
+        drop(send);
+        let builder = worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (out, builder)
+    })
+}
+
 /// Posting lists being built for a batch of new units, kept encoded so that a million units
 /// fit in a bounded amount of memory.
 #[derive(Default)]

@@ -165,99 +165,72 @@ impl Memory {
         let user = current_user();
         // The posting lists are built on a thread of their own, from the normalised texts of
         // the rows stored (sent in batches, in id order), while this one stores the rows.
-        const BATCH: usize = 1024;
-        let (stored, builder) = std::thread::scope(|scope| {
-            let (send, recv) = std::sync::mpsc::sync_channel::<Vec<(u32, String, String)>>(4);
-            let worker = scope.spawn(move || {
-                let mut builder = fuzzy::Builder::default();
-                for batch in recv {
-                    for (id, src, tgt) in batch {
-                        builder.add(id, &[&src, &tgt]);
-                    }
-                }
-                builder
-            });
-            let stored = (|| -> Result<()> {
-                let mut exists = tx.prepare(
-                    "SELECT 1 FROM segments WHERE src_hash = ?1 AND tgt_hash = ?2
+        let (stored, builder) = fuzzy::build_beside(false, |sink| -> Result<()> {
+            let mut exists = tx.prepare(
+                "SELECT 1 FROM segments WHERE src_hash = ?1 AND tgt_hash = ?2
                      AND src_text = ?3 AND tgt_text = ?4 LIMIT 1",
-                )?;
-                let mut delete_same_source = tx.prepare(
-                    "DELETE FROM segments WHERE src_hash = ?1 AND src_lang = ?2 AND tgt_lang = ?3",
-                )?;
-                let mut insert = tx.prepare(
-                    "INSERT INTO segments(src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
+            )?;
+            let mut delete_same_source = tx.prepare(
+                "DELETE FROM segments WHERE src_hash = ?1 AND src_lang = ?2 AND tgt_lang = ?3",
+            )?;
+            let mut insert = tx.prepare(
+                "INSERT INTO segments(src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
                         prev_hash, tuid, props, note, src_markup, tgt_markup, origin, created_by)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                )?;
-                let mut prev: Option<i64> = None;
-                let mut batch = Vec::with_capacity(BATCH);
-                let mut read = 0usize;
-                for u in units {
-                    let u = u?;
-                    read += 1;
-                    if read % 4096 == 0 {
-                        progress(read);
-                    }
-                    let src_norm = normalize(&u.src);
-                    let tgt_norm = normalize(&u.tgt);
-                    let sh = fuzzy::hash64(&src_norm);
-                    let th = fuzzy::hash64(&tgt_norm);
-                    match policy {
-                        OnDuplicate::KeepBoth => {}
-                        OnDuplicate::Skip => {
-                            let dup_here = !seen.insert((sh, th));
-                            let dup_db =
-                                !was_empty && exists.exists(params![sh, th, u.src, u.tgt])?;
-                            if dup_here || dup_db {
-                                stats.duplicates += 1;
-                                prev = Some(sh);
-                                continue;
-                            }
-                        }
-                        OnDuplicate::Overwrite => {
-                            let n =
-                                delete_same_source.execute(params![sh, u.src_lang, u.tgt_lang])?;
-                            stats.overwritten += n;
-                        }
-                    }
-                    let props = (!u.props.is_empty())
-                        .then(|| serde_json::to_string(&u.props).unwrap_or_default());
-                    insert.execute(params![
-                        u.src_lang,
-                        u.src,
-                        sh,
-                        u.tgt_lang,
-                        u.tgt,
-                        th,
-                        prev,
-                        u.tuid,
-                        props,
-                        u.note,
-                        u.src_markup,
-                        u.tgt_markup,
-                        origin,
-                        user,
-                    ])?;
-                    let id = tx.last_insert_rowid() as u32;
-                    batch.push((id, src_norm, tgt_norm));
-                    if batch.len() == BATCH {
-                        // A failed send means the worker stopped (it panicked): joining it
-                        // below reports that.
-                        let _ = send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                    }
-                    stats.added += 1;
-                    prev = Some(sh);
+            )?;
+            let mut prev: Option<i64> = None;
+            let mut read = 0usize;
+            for u in units {
+                let u = u?;
+                read += 1;
+                if read % 4096 == 0 {
+                    progress(read);
                 }
-                progress(read);
-                let _ = send.send(batch);
-                Ok(())
-            })();
-            drop(send);
-            let builder = worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (stored, builder)
+                let src_norm = normalize(&u.src);
+                let tgt_norm = normalize(&u.tgt);
+                let sh = fuzzy::hash64(&src_norm);
+                let th = fuzzy::hash64(&tgt_norm);
+                match policy {
+                    OnDuplicate::KeepBoth => {}
+                    OnDuplicate::Skip => {
+                        let dup_here = !seen.insert((sh, th));
+                        let dup_db = !was_empty && exists.exists(params![sh, th, u.src, u.tgt])?;
+                        if dup_here || dup_db {
+                            stats.duplicates += 1;
+                            prev = Some(sh);
+                            continue;
+                        }
+                    }
+                    OnDuplicate::Overwrite => {
+                        let n = delete_same_source.execute(params![sh, u.src_lang, u.tgt_lang])?;
+                        stats.overwritten += n;
+                    }
+                }
+                let props = (!u.props.is_empty())
+                    .then(|| serde_json::to_string(&u.props).unwrap_or_default());
+                insert.execute(params![
+                    u.src_lang,
+                    u.src,
+                    sh,
+                    u.tgt_lang,
+                    u.tgt,
+                    th,
+                    prev,
+                    u.tuid,
+                    props,
+                    u.note,
+                    u.src_markup,
+                    u.tgt_markup,
+                    origin,
+                    user,
+                ])?;
+                let id = tx.last_insert_rowid() as u32;
+                sink.add(id, src_norm, Some(tgt_norm));
+                stats.added += 1;
+                prev = Some(sh);
+            }
+            progress(read);
+            Ok(())
         });
         stored?;
         if bulk {

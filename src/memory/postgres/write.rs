@@ -549,46 +549,18 @@ impl PgMemory {
 /// this one reads the rows.
 fn build_postings(tx: &mut Transaction<'_>, base: i64) -> Result<fuzzy::Builder> {
     use postgres::fallible_iterator::FallibleIterator;
-    const BATCH: usize = 1024;
-    std::thread::scope(|scope| {
-        let (send, recv) = std::sync::mpsc::sync_channel::<Vec<(u32, String, Option<String>)>>(4);
-        let worker = scope.spawn(move || {
-            let mut builder = fuzzy::Builder::default();
-            for batch in recv {
-                for (id, src, tgt) in batch {
-                    let src = normalize(&src);
-                    let tgt = tgt.as_deref().map(normalize);
-                    let mut norms = vec![src.as_str()];
-                    if let Some(t) = &tgt {
-                        norms.push(t);
-                    }
-                    builder.add(id, &norms);
-                }
-            }
-            builder
-        });
-        let read = (|| -> Result<()> {
-            let mut rows = tx.query_raw(
-                "SELECT id, src_text, tgt_text FROM segments WHERE id >= $1 ORDER BY id",
-                [&base],
-            )?;
-            let mut batch = Vec::with_capacity(BATCH);
-            while let Some(r) = rows.next()? {
-                let id: i64 = r.get(0);
-                batch.push((id as u32, r.get(1), r.get(2)));
-                if batch.len() == BATCH {
-                    let _ = send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                }
-            }
-            let _ = send.send(batch);
-            Ok(())
-        })();
-        drop(send);
-        let builder = worker
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        read.map(|()| builder)
-    })
+    let (read, builder) = fuzzy::build_beside(true, |lists| -> Result<()> {
+        let mut rows = tx.query_raw(
+            "SELECT id, src_text, tgt_text FROM segments WHERE id >= $1 ORDER BY id",
+            [&base],
+        )?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0);
+            lists.add(id as u32, r.get(1), r.get(2));
+        }
+        Ok(())
+    });
+    read.map(|()| builder)
 }
 
 /// The columns a bulk import copies into `segments`, in COPY order.
@@ -629,84 +601,59 @@ fn bulk_import(
         )?
         .get(0);
     let mut stats = ImportStats::default();
-    const BATCH: usize = 1024;
-    let (stored, builder) = std::thread::scope(|scope| {
-        let (send, recv) = std::sync::mpsc::sync_channel::<Vec<(u32, String, String)>>(4);
-        let worker = scope.spawn(move || {
-            let mut builder = fuzzy::Builder::default();
-            for batch in recv {
-                for (id, src, tgt) in batch {
-                    builder.add(id, &[&src, &tgt]);
-                }
-            }
-            builder
-        });
-        let stored = (|| -> Result<()> {
-            let sink = tx.copy_in(
-                "COPY segments(id, src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
+    let (stored, builder) = fuzzy::build_beside(false, |lists| -> Result<()> {
+        let sink = tx.copy_in(
+            "COPY segments(id, src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
                     prev_hash, tuid, props, note, src_markup, tgt_markup, origin, created_by)
                  FROM STDIN BINARY",
-            )?;
-            let mut w = BinaryCopyInWriter::new(sink, &BULK_TYPES);
-            let mut seen: std::collections::HashSet<(i64, i64)> = Default::default();
-            let mut prev: Option<i64> = None;
-            let mut batch = Vec::with_capacity(BATCH);
-            let mut read = 0usize;
-            for u in units {
-                let u = u?;
-                read += 1;
-                if read % 4096 == 0 {
-                    progress(read);
-                }
-                let src_norm = normalize(&u.src);
-                let tgt_norm = normalize(&u.tgt);
-                let sh = fuzzy::hash64(&src_norm);
-                let th = fuzzy::hash64(&tgt_norm);
-                if policy == OnDuplicate::Skip && !seen.insert((sh, th)) {
-                    stats.duplicates += 1;
-                    prev = Some(sh);
-                    continue;
-                }
-                let id = base + stats.added as i64;
-                let props = (!u.props.is_empty())
-                    .then(|| serde_json::to_string(&u.props).unwrap_or_default());
-                let row: [&(dyn ToSql + Sync); 15] = [
-                    &id,
-                    &u.src_lang,
-                    &u.src,
-                    &sh,
-                    &u.tgt_lang,
-                    &u.tgt,
-                    &th,
-                    &prev,
-                    &u.tuid,
-                    &props,
-                    &u.note,
-                    &u.src_markup,
-                    &u.tgt_markup,
-                    &origin,
-                    &user,
-                ];
-                w.write(&row)?;
-                batch.push((id as u32, src_norm, tgt_norm));
-                if batch.len() == BATCH {
-                    // A failed send means the worker stopped (it panicked): joining it
-                    // below reports that.
-                    let _ = send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                }
-                stats.added += 1;
-                prev = Some(sh);
+        )?;
+        let mut w = BinaryCopyInWriter::new(sink, &BULK_TYPES);
+        let mut seen: std::collections::HashSet<(i64, i64)> = Default::default();
+        let mut prev: Option<i64> = None;
+        let mut read = 0usize;
+        for u in units {
+            let u = u?;
+            read += 1;
+            if read % 4096 == 0 {
+                progress(read);
             }
-            progress(read);
-            let _ = send.send(batch);
-            w.finish()?;
-            Ok(())
-        })();
-        drop(send);
-        let builder = worker
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (stored, builder)
+            let src_norm = normalize(&u.src);
+            let tgt_norm = normalize(&u.tgt);
+            let sh = fuzzy::hash64(&src_norm);
+            let th = fuzzy::hash64(&tgt_norm);
+            if policy == OnDuplicate::Skip && !seen.insert((sh, th)) {
+                stats.duplicates += 1;
+                prev = Some(sh);
+                continue;
+            }
+            let id = base + stats.added as i64;
+            let props =
+                (!u.props.is_empty()).then(|| serde_json::to_string(&u.props).unwrap_or_default());
+            let row: [&(dyn ToSql + Sync); 15] = [
+                &id,
+                &u.src_lang,
+                &u.src,
+                &sh,
+                &u.tgt_lang,
+                &u.tgt,
+                &th,
+                &prev,
+                &u.tuid,
+                &props,
+                &u.note,
+                &u.src_markup,
+                &u.tgt_markup,
+                &origin,
+                &user,
+            ];
+            w.write(&row)?;
+            lists.add(id as u32, src_norm, Some(tgt_norm));
+            stats.added += 1;
+            prev = Some(sh);
+        }
+        progress(read);
+        w.finish()?;
+        Ok(())
     });
     stored?;
     if stats.added > 0 {
