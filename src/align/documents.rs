@@ -74,14 +74,17 @@ pub fn lexicon_dictionary(
     src_lang: &str,
     tgt_lang: &str,
 ) -> Vec<(String, String)> {
-    use crate::text::bilex::{letter_runs, LexicalModel};
+    use crate::text::bilex::{letter_runs, likely_stem_pairs, stem_key, SHIPPED_TSV};
     use crate::text::Lang;
+    use std::sync::OnceLock;
     let ru_src = match (Lang::from_code(src_lang), Lang::from_code(tgt_lang)) {
         (Some(Lang::Ru), Some(Lang::En)) => true,
         (Some(Lang::En), Some(Lang::Ru)) => false,
         _ => return Vec::new(),
     };
-    let lex = LexicalModel::shipped();
+    // Likely both ways: a common word's many weak translations stay out.
+    static PAIRS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| likely_stem_pairs(SHIPPED_TSV, 0.3, 0.1));
     let distinct = |texts: &[&str]| {
         let mut w: Vec<String> = texts
             .iter()
@@ -96,24 +99,26 @@ pub fn lexicon_dictionary(
     } else {
         (distinct(tgt), distinct(src))
     };
-    // Stem id → the texts' words with that stem.
-    let by_id = |ids: Vec<Option<u32>>| {
-        let mut m: foldhash::HashMap<u32, Vec<usize>> = Default::default();
-        for (i, id) in ids.into_iter().enumerate() {
-            if let Some(id) = id {
-                m.entry(id).or_default().push(i);
+    // Stem → the texts' words with that stem.
+    let by_stem = |words: &[String]| {
+        let mut m: foldhash::HashMap<String, Vec<usize>> = Default::default();
+        let mut key = String::new();
+        for (i, w) in words.iter().enumerate() {
+            stem_key(w, &mut key);
+            match m.get_mut(key.as_str()) {
+                Some(v) => v.push(i),
+                None => {
+                    m.insert(key.clone(), vec![i]);
+                }
             }
         }
         m
     };
-    let ru_refs: Vec<&str> = ru_words.iter().map(String::as_str).collect();
-    let en_refs: Vec<&str> = en_words.iter().map(String::as_str).collect();
-    let ru_ids = by_id(lex.ru_ids(&ru_refs));
-    let en_ids = by_id(lex.en_ids(&en_refs));
+    let ru_stems = by_stem(&ru_words);
+    let en_stems = by_stem(&en_words);
     let mut out = Vec::new();
-    // Likely both ways: a common word's many weak translations stay out.
-    for (r, e, _) in lex.likely_pairs(0.3, 0.1) {
-        let (Some(rw), Some(ew)) = (ru_ids.get(&r), en_ids.get(&e)) else {
+    for &(r, e) in pairs {
+        let (Some(rw), Some(ew)) = (ru_stems.get(r), en_stems.get(e)) else {
             continue;
         };
         for &a in rw {

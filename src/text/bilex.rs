@@ -168,6 +168,50 @@ fn spreads(table: &HashMap<u64, f32>) -> HashMap<u32, (f32, f32)> {
 /// Number of EM iterations of [`LexicalModel::train`].
 pub const ITERATIONS: usize = 5;
 
+/// The rows `(ru_stem, en_stem, p(en|ru), p(ru|en))` of a model's text form, `#` lines and
+/// short lines left out.
+fn rows(text: &str) -> impl Iterator<Item = (&str, &str, &str, &str)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|line| {
+            // Fields are cut at tab bytes (ASCII, so every cut is a char boundary): the lines are
+            // short and many, and a char searcher per field cost more than the rest of the parse.
+            let mut fields = [""; 4];
+            let mut n = 0;
+            let mut from = 0;
+            for (i, &b) in line.as_bytes().iter().enumerate() {
+                if b == b'\t' && n < 3 {
+                    fields[n] = &line[from..i];
+                    n += 1;
+                    from = i + 1;
+                }
+            }
+            if n < 3 {
+                return None;
+            }
+            fields[3] = line[from..].split('\t').next().unwrap_or("");
+            let [r, e, pe, pr] = fields;
+            Some((r, e, pe, pr))
+        })
+}
+
+/// The text form of the shipped model (`data/qe/lexicon.tsv`).
+pub const SHIPPED_TSV: &str = include_str!("../../data/qe/lexicon.tsv");
+
+/// The (Russian stem, English stem) pairs of a model's text form that translate each other
+/// likely both ways, `p(en | ru) ≥ min_en` and `p(ru | en) ≥ min_ru`, in file order. Read
+/// straight from the text (each pair is one line), without building the model: the aligner
+/// needs only these, and building the whole model cost it a sixth of its time.
+pub fn likely_stem_pairs(text: &str, min_en: f32, min_ru: f32) -> Vec<(&str, &str)> {
+    let at_least = |p: &str, min: f32| p.parse::<f32>().is_ok_and(|p| p >= min && p > 0.0);
+    rows(text)
+        .filter(|&(r, e, pe, pr)| {
+            !r.is_empty() && !e.is_empty() && at_least(pe, min_en) && at_least(pr, min_ru)
+        })
+        .map(|(r, e, _, _)| (r, e))
+        .collect()
+}
+
 impl LexicalModel {
     /// Trains both directions on (Russian, English) sentence pairs.
     pub fn train<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> LexicalModel {
@@ -214,27 +258,7 @@ impl LexicalModel {
         let lines = text.bytes().filter(|&b| b == b'\n').count();
         m.en_given_ru.reserve(lines);
         m.ru_given_en.reserve(lines);
-        // Fields are cut at tab bytes (ASCII, so every cut is a char boundary): the lines are
-        // short and many, and a char searcher per field cost more than the rest of the parse.
-        for line in text.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let mut fields = [""; 4];
-            let mut n = 0;
-            let mut from = 0;
-            for (i, &b) in line.as_bytes().iter().enumerate() {
-                if b == b'\t' && n < 3 {
-                    fields[n] = &line[from..i];
-                    n += 1;
-                    from = i + 1;
-                }
-            }
-            if n < 3 {
-                continue;
-            }
-            fields[3] = line[from..].split('\t').next().unwrap_or("");
-            let [r, e, pe, pr] = fields;
+        for (r, e, pe, pr) in rows(text) {
             let ri = if r.is_empty() { NULL } else { m.ru.intern(r) };
             let ei = if e.is_empty() { NULL } else { m.en.intern(e) };
             if let Ok(p) = pe.parse::<f32>() {
@@ -347,7 +371,7 @@ impl LexicalModel {
     /// The shipped model (loaded once).
     pub fn shipped() -> &'static LexicalModel {
         static M: OnceLock<LexicalModel> = OnceLock::new();
-        M.get_or_init(|| LexicalModel::from_tsv(include_str!("../../data/qe/lexicon.tsv")))
+        M.get_or_init(|| LexicalModel::from_tsv(SHIPPED_TSV))
     }
 
     /// The stem ids of a Russian text's words (`None` for a stem the model never saw).
@@ -387,19 +411,6 @@ impl LexicalModel {
             .unwrap_or(0.0)
     }
 
-    /// Pairs of stem ids (Russian, English) likely to translate each other both ways:
-    /// `p(en | ru) ≥ min_en` and `p(ru | en) ≥ min_ru`, with `p(en | ru)`.
-    pub fn likely_pairs(&self, min_en: f32, min_ru: f32) -> Vec<(u32, u32, f32)> {
-        self.en_given_ru
-            .iter()
-            .filter_map(|(&k, &p)| {
-                let (r, e) = ((k >> 32) as u32, (k & 0xffff_ffff) as u32);
-                (r != NULL && e != NULL && p >= min_en && self.p_ru_given_en(Some(e), r) >= min_ru)
-                    .then_some((r, e, p))
-            })
-            .collect()
-    }
-
     /// Number of (stem, stem) entries in each direction.
     pub fn len(&self) -> (usize, usize) {
         (self.en_given_ru.len(), self.ru_given_en.len())
@@ -434,6 +445,20 @@ mod tests {
         assert!(m.p_en_given_ru(ru[1], city) > m.p_en_given_ru(ru[1], house));
         let dom = ru[0].unwrap();
         assert!(m.p_ru_given_en(en[0], dom) > m.p_ru_given_en(en[2], dom));
+    }
+
+    #[test]
+    fn likely_pairs_need_both_directions_and_skip_the_empty_word() {
+        let tsv = "# ru_stem\ten_stem\tp(en|ru)\tp(ru|en)\n\
+                   дом\thouse\t0.8000\t0.6000\n\
+                   дом\tthe\t0.4000\t0.0100\n\
+                   город\tcity\t0.2000\t0.9000\n\
+                   \tthe\t0.5000\t0.5000\n\
+                   bad line\n";
+        assert_eq!(likely_stem_pairs(tsv, 0.3, 0.1), [("дом", "house")]);
+        // The shipped model holds pairs a dictionary needs.
+        let shipped = likely_stem_pairs(SHIPPED_TSV, 0.3, 0.1);
+        assert!(shipped.len() > 1000, "{}", shipped.len());
     }
 
     #[test]
