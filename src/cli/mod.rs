@@ -391,8 +391,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
-    /// Check the memory: SQLite's integrity check, then its rows, full-text index and
-    /// posting lists against each other (reads only; exit 2 when damaged).
+    /// Check the memory: SQLite's integrity check, then its rows and posting lists against
+    /// each other (reads only; exit 2 when damaged).
     Check,
     /// Copy the memory to a new file with SQLite's online backup (safe while others use it).
     Backup {

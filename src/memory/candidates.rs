@@ -3,7 +3,7 @@
 //! makes to a unit's lists. SQLite and PostgreSQL hold the same lists (the encoding of
 //! [`fuzzy`]), read them by the same rules, and so return the same candidates.
 
-use super::fuzzy;
+use super::{fuzzy, Segment};
 use crate::text::normalize;
 use crate::Result;
 use std::sync::Arc;
@@ -88,19 +88,20 @@ pub(crate) fn top_cached(
     Ok(fuzzy::best(pool, limit))
 }
 
-/// The distinct trigrams of a unit's texts (normalised), sorted.
-pub fn unit_trigrams(src: &str, tgt: Option<&str>) -> Vec<i64> {
+/// The distinct keys a unit is listed under (the trigrams and word starts of its normalised
+/// texts, [`fuzzy::unit_keys_into`]), sorted.
+pub fn unit_keys(src: &str, tgt: Option<&str>) -> Vec<i64> {
     let mut out = Vec::new();
-    fuzzy::trigrams_into(&normalize(src), &mut out);
+    fuzzy::unit_keys_into(&normalize(src), &mut out);
     if let Some(t) = tgt {
-        fuzzy::trigrams_into(&normalize(t), &mut out);
+        fuzzy::unit_keys_into(&normalize(t), &mut out);
     }
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// The trigrams a unit loses and gains when its texts change from `old` to `new` (both
+/// The keys a unit loses and gains when its texts change from `old` to `new` (both
 /// sorted): its id leaves the lists of the first and joins those of the second.
 pub fn trigram_changes(old: &[i64], new: &[i64]) -> (Vec<i64>, Vec<i64>) {
     let gone = old
@@ -151,31 +152,153 @@ pub fn overlay_list(ids: &[u32], changes: &[(u32, bool)]) -> Vec<u32> {
     out
 }
 
-/// The trigrams inside a stem (no word-boundary padding): every text with a word starting with
-/// the stem holds them all in its normalised form. Empty for stems shorter than three chars.
-pub fn stem_trigrams(stem: &str) -> Vec<i64> {
+/// The stems a concordance looks for: every run of letters and digits of the query's words,
+/// stemmed (Russian or English by script).
+pub fn concordance_stems(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+        .map(crate::text::stem)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The keys whose lists hold every unit with a word starting with `stem`: the word start of
+/// its first three chars (two for a two-char stem) and the trigrams inside it. None for a
+/// one-char stem: any unit may hold it.
+pub fn stem_keys(stem: &str) -> Vec<i64> {
     let chars: Vec<(usize, char)> = stem.char_indices().collect();
-    let mut out: Vec<i64> = (0..chars.len().saturating_sub(2))
-        .map(|i| {
-            let end = chars.get(i + 3).map_or(stem.len(), |c| c.0);
-            fuzzy::hash64(&stem[chars[i].0..end])
-        })
-        .collect();
+    if chars.len() < 2 {
+        return Vec::new();
+    }
+    let head_end = chars.get(3).map_or(stem.len(), |c| c.0);
+    let mut out = vec![fuzzy::word_start_key(&stem[..head_end])];
+    out.extend((0..chars.len().saturating_sub(2)).map(|i| {
+        let end = chars.get(i + 3).map_or(stem.len(), |c| c.0);
+        fuzzy::hash64(&stem[chars[i].0..end])
+    }));
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// Whether every stem starts a word of `src` or `tgt` (normalised): a concordance hit.
+/// The runs of letters and digits of a text (concordance's words), with their byte offsets.
+fn runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !fuzzy::is_word_char(c))
+        .filter(|r| !r.is_empty())
+        .map(move |r| (r.as_ptr() as usize - text.as_ptr() as usize, r))
+}
+
+/// Whether every stem starts a word (a run of letters and digits) of `src` or `tgt`
+/// normalised: a concordance hit.
 pub fn has_stems(src: &str, tgt: Option<&str>, stems: &[String]) -> bool {
-    let words: Vec<String> = crate::text::words(src)
-        .iter()
-        .chain(tgt.map(crate::text::words).unwrap_or_default().iter())
-        .map(|w| normalize(w.text))
+    let (src, tgt) = (normalize(src), tgt.map(normalize));
+    let words: Vec<&str> = runs(&src)
+        .chain(tgt.as_deref().into_iter().flat_map(runs))
+        .map(|(_, w)| w)
         .collect();
     stems
         .iter()
         .all(|s| words.iter().any(|w| w.starts_with(s.as_str())))
+}
+
+/// `text` with the words that start with one of `stems` (normalised) wrapped in markers.
+pub fn highlight(text: &str, stems: &[String], open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for (at, w) in runs(text) {
+        let lower = normalize(w);
+        if stems.iter().any(|s| lower.starts_with(s.as_str())) {
+            out.push_str(&text[last..at]);
+            out.push_str(open);
+            out.push_str(w);
+            out.push_str(close);
+            last = at + w.len();
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Where a concordance reads from: the store's posting lists and rows.
+pub trait ConcordanceSource {
+    /// The whole decoded list of each key (empty for a key with none), changes applied.
+    fn lists(&mut self, keys: &[i64]) -> Result<Vec<Vec<u32>>>;
+    /// The segments with these ids, in any order.
+    fn rows(&mut self, ids: &[i64]) -> Result<Vec<Segment>>;
+    /// Up to `n` segments with ids above `after`, in id order.
+    fn scan(&mut self, after: i64, n: usize) -> Result<Vec<Segment>>;
+}
+
+/// Concordance on either store: the segments holding a word that starts with every stem of
+/// `words` (in either language), oldest first, at most `limit`, with those words wrapped in
+/// `open`/`close`. Candidates are the units in every list of the stems' keys; a query of
+/// one-char stems only reads the rows in id order until `limit` are found.
+pub fn concordance(
+    source: &mut dyn ConcordanceSource,
+    words: &[String],
+    limit: usize,
+    open: &str,
+    close: &str,
+) -> Result<Vec<(Segment, String, Option<String>)>> {
+    let stems = concordance_stems(words);
+    if stems.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    let mut keys: Vec<i64> = stems.iter().flat_map(|s| stem_keys(s)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let candidates = if keys.is_empty() {
+        None
+    } else {
+        Some(intersect(source.lists(&keys)?))
+    };
+    // Rows a page at a time, in id order, kept when every stem starts one of their words.
+    const PAGE: usize = 512;
+    let mut out = Vec::new();
+    let mut after = 0i64;
+    let mut next = 0usize;
+    while out.len() < limit {
+        let rows = match &candidates {
+            Some(ids) => {
+                if next >= ids.len() {
+                    break;
+                }
+                let page: Vec<i64> = ids[next..(next + PAGE).min(ids.len())]
+                    .iter()
+                    .map(|&i| i64::from(i))
+                    .collect();
+                next += PAGE;
+                let mut rows = source.rows(&page)?;
+                rows.sort_by_key(|s| s.id);
+                rows
+            }
+            None => {
+                let rows = source.scan(after, PAGE)?;
+                match rows.last() {
+                    Some(last) => after = last.id,
+                    None => break,
+                }
+                rows
+            }
+        };
+        for seg in rows {
+            if out.len() < limit && has_stems(&seg.src, seg.tgt.as_deref(), &stems) {
+                out.push(seg);
+            }
+        }
+    }
+    Ok(out
+        .into_iter()
+        .map(|seg| {
+            let src = highlight(&seg.src, &stems, open, close);
+            let tgt = seg
+                .tgt
+                .as_deref()
+                .map(|t| highlight(t, &stems, open, close));
+            (seg, src, tgt)
+        })
+        .collect())
 }
 
 /// The ids in every one of the sorted `lists`, ascending.
@@ -236,10 +359,29 @@ mod tests {
             Some("Откройте отчёты"),
             &stems
         ));
-        let grams = stem_trigrams("file");
-        assert_eq!(grams.len(), 2);
-        assert!(grams.contains(&fuzzy::hash64("fil")));
-        assert!(stem_trigrams("fi").is_empty());
+        // "file": the word start "fil" and the trigrams "fil", "ile".
+        let keys = stem_keys("file");
+        assert_eq!(keys.len(), 3);
+        assert!(keys.contains(&fuzzy::hash64("fil")));
+        assert!(keys.contains(&fuzzy::word_start_key("fil")));
+        assert_eq!(stem_keys("fi"), [fuzzy::word_start_key("fi")]);
+        assert!(stem_keys("f").is_empty());
+        // Every key of a stem is a key of a text with a word starting with it.
+        let mut text_keys = Vec::new();
+        fuzzy::unit_keys_into(&normalize("Open (files) now"), &mut text_keys);
+        for stem in ["file", "fi", "op", "now"] {
+            assert!(
+                stem_keys(stem).iter().all(|k| text_keys.contains(k)),
+                "{stem}"
+            );
+        }
+        assert!(!text_keys.contains(&fuzzy::word_start_key("ile")));
+        // Words are runs of letters and digits: an apostrophe or a hyphen starts another.
+        assert!(has_stems("the e-mail", None, &["mail".to_string()]));
+        assert_eq!(
+            highlight("An e-mail, e-Mails.", &["mail".to_string()], "[", "]"),
+            "An e-[mail], e-[Mails]."
+        );
         assert_eq!(
             intersect(vec![vec![1, 3, 5, 9], vec![3, 9, 11], vec![0, 3, 9]]),
             [3, 9]
@@ -248,8 +390,8 @@ mod tests {
 
     #[test]
     fn an_edit_moves_a_unit_between_lists() {
-        let old = unit_trigrams("The council met.", Some("Совет собрался."));
-        let new = unit_trigrams("The board met today.", Some("Совет собрался."));
+        let old = unit_keys("The council met.", Some("Совет собрался."));
+        let new = unit_keys("The board met today.", Some("Совет собрался."));
         let (gone, added) = trigram_changes(&old, &new);
         assert!(!added.is_empty());
         // "council" → "board": its trigrams go.

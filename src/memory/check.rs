@@ -1,9 +1,9 @@
 //! Is this memory sound, and how is a copy taken while others read it?
 //!
-//! [`Memory::check`] runs SQLite's own `integrity_check`, the full-text index's
-//! `integrity-check`, and the memory's invariants: every row's hashes are those of its texts,
-//! every posting list decodes to ascending ids no greater than the largest id ever given, and
-//! every row is in the posting list of each of its trigrams. [`Memory::backup`] copies the
+//! [`Memory::check`] runs SQLite's own `integrity_check` and the memory's invariants: every
+//! row's hashes are those of its texts, every posting list decodes to ascending ids no greater
+//! than the largest id ever given, and every row is in the posting list of each of its keys
+//! (trigrams, and word starts from schema version 6 on). [`Memory::backup`] copies the
 //! memory with SQLite's online backup (a consistent snapshot; readers and writers go on).
 
 use super::{fuzzy, norm_hash, Memory};
@@ -22,8 +22,6 @@ pub struct CheckReport {
     pub posting_lists: usize,
     /// Problems found, one line each (none for a sound memory).
     pub problems: Vec<String>,
-    /// Whether the full-text index was checked (not on a read-only memory).
-    pub fts_checked: bool,
 }
 
 impl CheckReport {
@@ -53,31 +51,10 @@ impl CheckReport {
 }
 
 impl Memory {
-    /// Opens an existing memory to check it: for writing when this user may (SQLite's check of
-    /// the full-text index needs it; nothing is written, nothing migrated), else for reading.
+    /// Opens an existing memory to check it: for reading only, unmigrated (see
+    /// [`Memory::open_read_only`]).
     pub fn open_to_check(path: &Path) -> Result<Memory> {
-        use rusqlite::OpenFlags;
-        if !path.is_file() {
-            return Self::open_read_only(path);
-        }
-        let rw = rusqlite::Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .and_then(|c| {
-            c.busy_timeout(std::time::Duration::from_secs(10))?;
-            let v: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            Ok((c, v))
-        });
-        match rw {
-            Ok((conn, v)) if v == super::SCHEMA_VERSION => Ok(Memory {
-                conn,
-                postings: None,
-                texts: None,
-                seen_version: std::cell::Cell::new(-1),
-            }),
-            _ => Self::open_read_only(path),
-        }
+        Self::open_read_only(path)
     }
 
     /// Opens an existing memory for reading only (no migration, nothing written): what
@@ -137,10 +114,7 @@ impl Memory {
     /// posting lists in RAM while it runs (about 4 bytes per indexed trigram of every row).
     pub fn check(&self) -> Result<CheckReport> {
         let tx = self.conn.unchecked_transaction()?;
-        let mut report = CheckReport {
-            fts_checked: true,
-            ..CheckReport::default()
-        };
+        let mut report = CheckReport::default();
         {
             let mut stmt = tx.prepare("PRAGMA integrity_check")?;
             let mut rows = stmt.query([])?;
@@ -155,15 +129,8 @@ impl Memory {
             // The tables cannot be trusted to read further.
             return Ok(report);
         }
-        // The index's own check is a command written as an insert: it needs a writable
-        // connection, and writes nothing (the transaction is rolled back).
-        if self.conn.is_readonly(c"main")? {
-            report.fts_checked = false;
-        } else if let Err(e) =
-            tx.execute_batch("INSERT INTO segments_fts(segments_fts) VALUES ('integrity-check')")
-        {
-            report.problem(format!("full-text index does not agree with the rows: {e}"));
-        }
+        // A memory of an older schema (checked as it is, unmigrated) has no word-start lists.
+        let word_starts = tx.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))? >= 6;
         let max_id: i64 = tx
             .query_row(
                 "SELECT seq FROM sqlite_sequence WHERE name = 'segments'",
@@ -213,9 +180,12 @@ impl Memory {
                 report.problem(format!("segment {id}: target hash is not its text's"));
             }
             grams.clear();
-            fuzzy::trigrams_into(&normalize(&src), &mut grams);
-            if let Some(t) = &tgt {
-                fuzzy::trigrams_into(&normalize(t), &mut grams);
+            for text in std::iter::once(&src).chain(&tgt) {
+                let norm = normalize(text);
+                fuzzy::trigrams_into(&norm, &mut grams);
+                if word_starts {
+                    fuzzy::word_starts_into(&norm, &mut grams);
+                }
             }
             grams.sort_unstable();
             grams.dedup();
@@ -295,7 +265,7 @@ mod tests {
         assert!(ok.posting_lists > 10);
         // A row whose text changed behind the index's back.
         mem.conn
-            .execute_batch("DROP TRIGGER segments_au; UPDATE segments SET src_text = 'Other words entirely' WHERE id = 1")
+            .execute_batch("UPDATE segments SET src_text = 'Other words entirely' WHERE id = 1")
             .unwrap();
         let bad = mem.check().unwrap();
         assert!(!bad.is_ok());

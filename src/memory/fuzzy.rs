@@ -7,6 +7,9 @@
 //! trigrams, rarest first, counts shared trigrams per unit, and hands the best-counting units
 //! to exact re-scoring. Lists are read within a byte budget, so the most common trigrams are
 //! skipped: they would cost time and tell little.
+//!
+//! Word starts (the first two and three chars of every word) have lists of their own, under
+//! keys no trigram has: concordance finds its candidates there.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -39,6 +42,58 @@ pub fn hash64(s: &str) -> i64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h as i64
+}
+
+/// Word starts of a normalised text: the first chars of every run of letters and digits.
+/// Each run of at least two chars gives its first two (marked `\u{1}`) and each of at least
+/// three its first three (marked `\u{2}`), hashed as trigrams are: the posting lists of these
+/// keys find the units with a word starting with a concordance stem without reading
+/// every unit that merely contains the stem's trigrams inside other words.
+pub fn word_starts_into(norm: &str, out: &mut Vec<i64>) {
+    let mut run = 0usize;
+    let mut start = 0usize;
+    for (i, c) in norm.char_indices() {
+        if is_word_char(c) {
+            if run == 0 {
+                start = i;
+            }
+            run += 1;
+            if run == 2 || run == 3 {
+                out.push(word_start_key(&norm[start..i + c.len_utf8()]));
+            }
+        } else {
+            run = 0;
+        }
+    }
+}
+
+/// Whether `c` belongs to a word of concordance: [`char::is_alphanumeric`], with the ASCII
+/// and Russian letters answered without the Unicode tables.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') || c.is_alphanumeric()
+    }
+}
+
+/// The key of a word start ([`word_starts_into`]): `prefix` is the first two or three chars
+/// of a run of letters and digits.
+pub fn word_start_key(prefix: &str) -> i64 {
+    let marker: u8 = if prefix.chars().count() == 2 { 1 } else { 2 };
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in std::iter::once(&marker).chain(prefix.as_bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h as i64
+}
+
+/// Every key a unit's normalised text is listed under: its trigrams and its word starts.
+pub fn unit_keys_into(norm: &str, out: &mut Vec<i64>) {
+    trigrams_into(norm, out);
+    word_starts_into(norm, out);
 }
 
 /// The distinct trigram hashes of a normalised text.
@@ -511,14 +566,16 @@ impl Builder {
     pub fn add(&mut self, id: u32, norms: &[&str]) {
         self.grams.clear();
         for n in norms {
-            trigrams_into(n, &mut self.grams);
+            unit_keys_into(n, &mut self.grams);
         }
-        self.grams.sort_unstable();
-        self.grams.dedup();
+        // A key met twice in the unit finds the id already last in its list (ids come in
+        // ascending order): no sort and dedup needed.
         for &g in &self.grams {
             let (enc, last) = self.lists.entry(g).or_default();
-            append(enc, *last, &[id]);
-            *last = id;
+            if *last != id {
+                append(enc, *last, &[id]);
+                *last = id;
+            }
         }
     }
 
@@ -533,6 +590,27 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_chars() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_starts_are_the_first_two_and_three_chars_of_each_run() {
+        let mut keys = Vec::new();
+        word_starts_into("e-mail к 2024 году, ёж", &mut keys);
+        let expected: Vec<i64> = ["ma", "mai", "20", "202", "го", "год", "ёж"]
+            .iter()
+            .map(|p| word_start_key(p))
+            .collect();
+        assert_eq!(keys, expected);
+        // Not a trigram's key, nor the other length's.
+        assert_ne!(word_start_key("mai"), hash64("mai"));
+        assert_ne!(word_start_key("ma"), hash64("ma"));
+    }
 
     #[test]
     fn postings_round_trip() {

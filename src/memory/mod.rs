@@ -13,10 +13,12 @@
 //! Schema versions are tracked with `PRAGMA user_version`; [`Memory::open`] migrates.
 //! Version 2 keeps, per unit: both texts with hashes of their normalised forms (exact
 //! matches), the previous and next source segment (context matches), TMX `tuid`, `prop`s and
-//! `note`, inline markup, origin, creation and change dates and users; an FTS5 index for
-//! concordance; and the trigram posting lists of [`fuzzy`] for fuzzy candidates. Version 3 adds
-//! the memory's lexical model ([`lexicon`]); version 4 keeps the posting lists in a rowid table
-//! (integer keys: finding a list reads no other list).
+//! `note`, inline markup, origin, creation and change dates and users; and the trigram posting
+//! lists of [`fuzzy`] for fuzzy candidates. Version 3 adds the memory's lexical model
+//! ([`lexicon`]); version 4 keeps the posting lists in a rowid table (integer keys: finding a
+//! list reads no other list); version 5 a version per unit. Version 6 drops the FTS5 index
+//! concordance used before: concordance reads the word-start lists that every unit now also
+//! has in the posting lists, on both stores (an import no longer builds a second index).
 
 pub mod candidates;
 pub mod check;
@@ -36,7 +38,7 @@ use crate::Result;
 use rusqlite::Connection;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 pub use units::current_user;
 
@@ -498,8 +500,17 @@ mod tests {
         );
         let s = m.stats().unwrap();
         assert_eq!((s.documents, s.segments, s.pairs), (1, 1, 1));
-        // The full-text index follows deletions.
-        assert!(m.full_text("\"bye\"", 10).unwrap().is_empty());
+        // Concordance follows deletions.
+        assert!(m
+            .concordance(&["bye".into()], 10, "[", "]")
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            m.concordance(&["hello".into()], 10, "[", "]")
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]
@@ -567,6 +578,65 @@ mod tests {
             .unwrap();
         assert!(!sql.contains("WITHOUT ROWID"), "{sql}");
         assert_eq!(m.fuzzy_candidates(&norm, 30).unwrap(), before);
+    }
+
+    #[test]
+    fn version_5_memories_lose_the_full_text_index_and_gain_word_start_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tm.db");
+        let segs = vec![
+            pair("The council met today.", "Совет собрался сегодня."),
+            pair("The EU ministers spoke.", "Министры ЕС выступили."),
+        ];
+        let norm = normalize("The council met on Monday.");
+        let before = {
+            let mut m = Memory::open(&path).unwrap();
+            m.ingest_document("a.txt", "h1", &segs).unwrap();
+            let found = m.fuzzy_candidates(&norm, 30).unwrap();
+            // Back to a version 5 memory: an FTS5 index with its trigger, and posting lists
+            // without the word starts (here: none at all, which the rebuild must not mind).
+            m.conn
+                .execute_batch(
+                    "CREATE VIRTUAL TABLE segments_fts USING fts5(src_text, tgt_text,
+                         content='segments', content_rowid='id', detail='none');
+                     CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
+                         INSERT INTO segments_fts(rowid, src_text, tgt_text)
+                         VALUES (new.id, new.src_text, new.tgt_text);
+                     END;
+                     DELETE FROM fuzzy_postings;
+                     PRAGMA user_version = 5;",
+                )
+                .unwrap();
+            found
+        };
+        let mut m = Memory::open(&path).unwrap();
+        let version: i64 = m
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let fts: i64 = m
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE 'segments_fts%' OR name = 'segments_ai'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(fts, 0);
+        assert_eq!(m.fuzzy_candidates(&norm, 30).unwrap(), before);
+        // Two-char stems are found through their word-start lists.
+        let hits = m.concordance(&["ес".into()], 10, "[", "]").unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].2.as_deref(), Some("Министры [ЕС] выступили."));
+        assert!(m.check().unwrap().is_ok());
+        // Rows added after the migration are found too.
+        m.ingest_document("b.txt", "h2", &[pair("EU law.", "Право ЕС.")])
+            .unwrap();
+        assert_eq!(
+            m.concordance(&["eu".into()], 10, "[", "]").unwrap().len(),
+            2
+        );
     }
 
     #[test]

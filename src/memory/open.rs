@@ -3,7 +3,6 @@
 
 use super::write::write_postings;
 use super::{fuzzy, lexicon, norm_hash, texts, Memory, SCHEMA_VERSION};
-use crate::text::normalize;
 use crate::Result;
 use rusqlite::{params, Connection};
 use std::path::Path;
@@ -63,22 +62,6 @@ const SCHEMA_V2_INDEXES: &str = "
 CREATE INDEX segments_doc ON segments(doc_id, pos);
 CREATE INDEX segments_src_hash ON segments(src_hash);
 CREATE INDEX segments_tgt_hash ON segments(tgt_hash);
-CREATE VIRTUAL TABLE segments_fts USING fts5(
-    src_text, tgt_text, content='segments', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2', detail='none', columnsize=0
-);
-CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
-    INSERT INTO segments_fts(rowid, src_text, tgt_text) VALUES (new.id, new.src_text, new.tgt_text);
-END;
-CREATE TRIGGER segments_ad AFTER DELETE ON segments BEGIN
-    INSERT INTO segments_fts(segments_fts, rowid, src_text, tgt_text)
-        VALUES ('delete', old.id, old.src_text, old.tgt_text);
-END;
-CREATE TRIGGER segments_au AFTER UPDATE ON segments BEGIN
-    INSERT INTO segments_fts(segments_fts, rowid, src_text, tgt_text)
-        VALUES ('delete', old.id, old.src_text, old.tgt_text);
-    INSERT INTO segments_fts(rowid, src_text, tgt_text) VALUES (new.id, new.src_text, new.tgt_text);
-END;
 CREATE TABLE fuzzy_postings(token INTEGER PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 ";
 
@@ -94,6 +77,14 @@ ALTER TABLE fuzzy_postings4 RENAME TO fuzzy_postings;
 
 /// v4 → v5: a version per unit, raised by every edit (optimistic concurrency of `tm edit`).
 const SCHEMA_V5: &str = "ALTER TABLE segments ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
+
+/// v5 → v6: the FTS5 index of concordance goes (its triggers first); the posting lists are
+/// built again with every unit's word starts beside its trigrams.
+const SCHEMA_V6: &str = "
+DROP TRIGGER IF EXISTS segments_ai; DROP TRIGGER IF EXISTS segments_ad;
+DROP TRIGGER IF EXISTS segments_au; DROP TABLE IF EXISTS segments_fts;
+DELETE FROM fuzzy_postings;
+";
 
 impl Memory {
     /// Opens (creating if needed) the memory at `path`, creating its folder, and migrates it.
@@ -264,11 +255,19 @@ impl Memory {
             tx.pragma_update(None, "user_version", 5)?;
             tx.commit()?;
         }
+        if version < 6 {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(SCHEMA_V6)?;
+            index_all_rows(&tx)?;
+            tx.pragma_update(None, "user_version", 6)?;
+            tx.commit()?;
+            self.caches_changed();
+        }
         Ok(())
     }
 
     /// v1 → v2: rebuild the segments table (hashes instead of normalised texts, new columns),
-    /// drop the v1 full-text index, and build the FTS5 and trigram indexes over all rows.
+    /// drop the v1 full-text index, and build the trigram index over all rows.
     fn migrate_v2(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute_batch(
@@ -310,27 +309,25 @@ impl Memory {
         }
         tx.execute_batch("DROP TABLE segments; ALTER TABLE segments2 RENAME TO segments;")?;
         tx.execute_batch(SCHEMA_V2_INDEXES)?;
-        tx.execute_batch("INSERT INTO segments_fts(segments_fts) VALUES ('rebuild');")?;
-        // Index every existing row for fuzzy candidates.
-        let mut builder = fuzzy::Builder::default();
-        {
-            let mut read = tx.prepare("SELECT id, src_text, tgt_text FROM segments ORDER BY id")?;
-            let mut rows = read.query([])?;
-            while let Some(r) = rows.next()? {
-                let id: i64 = r.get(0)?;
-                let src = normalize(&r.get::<_, String>(1)?);
-                let tgt = r.get::<_, Option<String>>(2)?.map(|t| normalize(&t));
-                let mut norms = vec![src.as_str()];
-                if let Some(t) = &tgt {
-                    norms.push(t);
-                }
-                builder.add(id as u32, &norms);
-            }
-        }
-        write_postings(&tx, builder)?;
+        index_all_rows(&tx)?;
         tx.pragma_update(None, "user_version", 2)?;
         tx.commit()?;
         self.caches_changed();
         Ok(())
     }
+}
+
+/// Builds the posting lists of every row (the lists are empty).
+fn index_all_rows(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let (read, builder) = fuzzy::build_beside(true, |lists| -> Result<()> {
+        let mut read = tx.prepare("SELECT id, src_text, tgt_text FROM segments ORDER BY id")?;
+        let mut rows = read.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            lists.add(id as u32, r.get(1)?, r.get(2)?);
+        }
+        Ok(())
+    });
+    read?;
+    write_postings(tx, builder)
 }

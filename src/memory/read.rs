@@ -1,9 +1,9 @@
 //! How are segments found again? Exact matches by normalised hash, fuzzy candidates from
-//! the trigram posting lists, rows by id, full-text concordance, export and counts.
+//! the trigram posting lists, rows by id, concordance from the word-start lists, export and
+//! counts.
 
-use super::{fuzzy, norm_hash, Candidate, ExportFilter, Memory, Segment, Stats};
+use super::{candidates, fuzzy, norm_hash, Candidate, ExportFilter, Memory, Segment, Stats};
 use crate::formats::Unit;
-use crate::text::normalize;
 use crate::Result;
 use rusqlite::{params, OptionalExtension};
 
@@ -216,19 +216,6 @@ impl Memory {
         Ok(out)
     }
 
-    /// Segments matching an FTS5 query, best (bm25) first.
-    pub fn full_text(&self, fts_query: &str, limit: usize) -> Result<Vec<Segment>> {
-        self.query_segments(
-            &format!(
-                "SELECT {SEGMENT_COLUMNS} FROM segments_fts f
-                 JOIN segments s ON s.id = f.rowid
-                 LEFT JOIN documents d ON d.id = s.doc_id
-                 WHERE segments_fts MATCH ?1 ORDER BY bm25(segments_fts) LIMIT ?2"
-            ),
-            params![fts_query, limit as i64],
-        )
-    }
-
     fn query_segments<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<Segment>> {
         // Cached: the same few statements run for every lookup, and parsing costs more than
         // a point query.
@@ -300,7 +287,8 @@ impl Memory {
 
     /// Concordance: segments containing every word of `words` in any inflected form (words are
     /// stemmed, Russian or English by script, and matched as prefixes), in either language,
-    /// with the matching words wrapped in `open`/`close` markers; oldest first.
+    /// with the matching words wrapped in `open`/`close` markers; oldest first. Candidates come
+    /// from the posting lists, by the rules both stores share ([`candidates::concordance`]).
     pub fn concordance(
         &self,
         words: &[String],
@@ -308,71 +296,62 @@ impl Memory {
         open: &str,
         close: &str,
     ) -> Result<Vec<(Segment, String, Option<String>)>> {
-        // Each run of letters and digits is a term of its own: the full-text index splits
-        // words at any other char, and a quoted term it would split is a phrase query, which
-        // the index (detail=none) cannot answer (`k:ey`, `e-mail`).
-        let stems: Vec<String> = words
-            .iter()
-            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
-            .map(crate::text::stem)
-            .filter(|s| !s.is_empty())
-            .collect();
-        if stems.is_empty() {
-            return Ok(Vec::new());
-        }
-        let query = stems
-            .iter()
-            .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {SEGMENT_COLUMNS}
-             FROM segments_fts f JOIN segments s ON s.id = f.rowid
-             LEFT JOIN documents d ON d.id = s.doc_id
-             WHERE segments_fts MATCH ?1 ORDER BY s.id LIMIT ?2"
-        ))?;
-        // A char the index's tokenizer (Unicode 6.1 tables) splits words at that the split
-        // above kept still makes a phrase: such a query finds nothing, as no word holds it.
-        let phrase =
-            |e: &rusqlite::Error| e.to_string().contains("phrase queries are not supported");
-        let rows = match stmt.query_map(params![query, limit as i64], row_to_segment) {
-            Err(e) if phrase(&e) => return Ok(Vec::new()),
-            r => r?,
+        // One read transaction: the lists and the rows are of one state of the memory.
+        let read = if self.conn.is_autocommit() {
+            Some(self.conn.unchecked_transaction()?)
+        } else {
+            None
         };
-        let mut out = Vec::new();
-        for seg in rows {
-            let seg = match seg {
-                Err(e) if phrase(&e) => return Ok(Vec::new()),
-                s => s?,
-            };
-            let src = highlight(&seg.src, &stems, open, close);
-            let tgt = seg
-                .tgt
-                .as_deref()
-                .map(|t| highlight(t, &stems, open, close));
-            out.push((seg, src, tgt));
+        let hits = candidates::concordance(&mut Rows(self), words, limit, open, close)?;
+        if let Some(tx) = read {
+            tx.commit()?;
         }
-        Ok(out)
+        Ok(hits)
     }
 }
 
-/// `text` with the words that start with one of `stems` (lower-cased) wrapped in markers.
-pub(super) fn highlight(text: &str, stems: &[String], open: &str, close: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut last = 0;
-    for w in crate::text::words(text) {
-        let lower = normalize(w.text);
-        if stems.iter().any(|s| lower.starts_with(s.as_str())) {
-            out.push_str(&text[last..w.byte_start]);
-            out.push_str(open);
-            out.push_str(w.text);
-            out.push_str(close);
-            last = w.byte_start + w.text.len();
+/// What concordance reads from a SQLite memory.
+struct Rows<'a>(&'a Memory);
+
+impl candidates::ConcordanceSource for Rows<'_> {
+    fn lists(&mut self, keys: &[i64]) -> Result<Vec<Vec<u32>>> {
+        let mut stmt = self
+            .0
+            .conn
+            .prepare_cached("SELECT ids FROM fuzzy_postings WHERE token = ?1")?;
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            let mut ids = Vec::new();
+            if let Some(enc) = stmt
+                .query_row(params![k], |r| r.get::<_, Vec<u8>>(0))
+                .optional()?
+            {
+                fuzzy::decode(&enc, |id| ids.push(id));
+            }
+            out.push(ids);
         }
+        Ok(out)
     }
-    out.push_str(&text[last..]);
-    out
+
+    fn rows(&mut self, ids: &[i64]) -> Result<Vec<Segment>> {
+        self.0.segments_by_id(ids)
+    }
+
+    fn scan(&mut self, after: i64, n: usize) -> Result<Vec<Segment>> {
+        self.0.query_segments(
+            &SCAN_SQL,
+            params![after, i64::try_from(n).unwrap_or(i64::MAX)],
+        )
+    }
 }
+
+/// Up to `?2` segments with ids above `?1`, in id order.
+static SCAN_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
+         WHERE s.id > ?1 ORDER BY s.id LIMIT ?2"
+    )
+});
 
 thread_local! {
     /// Buffers for the decoded posting lists of a lookup, reused by the next one.

@@ -3,7 +3,7 @@
 //! the lists of the trigrams it gains and leaves those it loses), and an edit refused when the
 //! unit's version moved on since the editor read it (optimistic concurrency).
 
-use super::candidates::{edit_list, trigram_changes, unit_trigrams};
+use super::candidates::{edit_list, trigram_changes, unit_keys};
 use super::write::write_postings;
 use super::{conflict, fuzzy, no_unit, norm_hash, Memory, NewSegment, UnitChange, UnitRecord};
 use crate::text::normalize;
@@ -188,8 +188,8 @@ impl Memory {
             return Err(conflict(id, expected, &current));
         }
         let (gone, added) = trigram_changes(
-            &unit_trigrams(&current.src, current.tgt.as_deref()),
-            &unit_trigrams(&src, tgt.as_deref()),
+            &unit_keys(&current.src, current.tgt.as_deref()),
+            &unit_keys(&src, tgt.as_deref()),
         );
         edit_postings(&tx, id as u32, &gone, false)?;
         edit_postings(&tx, id as u32, &added, true)?;
@@ -221,7 +221,7 @@ impl Memory {
             return Err(conflict(id, v, &current));
         }
         tx.execute("DELETE FROM segments WHERE id = ?1", params![id])?;
-        let grams = unit_trigrams(&current.src, current.tgt.as_deref());
+        let grams = unit_keys(&current.src, current.tgt.as_deref());
         edit_postings(&tx, id as u32, &grams, false)?;
         tx.commit()?;
         self.caches_changed();

@@ -157,9 +157,7 @@ impl Memory {
         let mut stats = ImportStats::default();
         if bulk {
             // Into an empty memory, bulk-load: rows first, then the indexes in one go.
-            tx.execute_batch(
-                "DROP TRIGGER segments_ai; DROP INDEX segments_src_hash; DROP INDEX segments_tgt_hash;",
-            )?;
+            tx.execute_batch("DROP INDEX segments_src_hash; DROP INDEX segments_tgt_hash;")?;
         }
         let mut seen: HashSet<(i64, i64)> = HashSet::new();
         let user = current_user();
@@ -234,18 +232,9 @@ impl Memory {
         });
         stored?;
         if bulk {
-            // The full-text index is built with a 32 MB buffer of terms (1 MB otherwise, the
-            // default, set back after): fewer segments written and merged while building.
             tx.execute_batch(
                 "CREATE INDEX segments_src_hash ON segments(src_hash);
-                 CREATE INDEX segments_tgt_hash ON segments(tgt_hash);
-                 INSERT INTO segments_fts(segments_fts, rank) VALUES ('hashsize', 33554432);
-                 INSERT INTO segments_fts(segments_fts) VALUES ('rebuild');
-                 INSERT INTO segments_fts(segments_fts, rank) VALUES ('hashsize', 1048576);
-                 CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
-                     INSERT INTO segments_fts(rowid, src_text, tgt_text)
-                         VALUES (new.id, new.src_text, new.tgt_text);
-                 END;",
+                 CREATE INDEX segments_tgt_hash ON segments(tgt_hash);",
             )?;
         }
         write_postings(&tx, builder)?;

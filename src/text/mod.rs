@@ -183,6 +183,9 @@ fn push_normalized(out: &mut String, c: char) {
         return;
     }
     match c {
+        // Russian letters without the Unicode case tables (most non-ASCII text here).
+        'а'..='я' => out.push(c),
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
         'ё' | 'Ё' => out.push('е'),
         '‘' | '’' | '‚' | '‛' | '`' | '´' | 'ʼ' => out.push('\''),
         '“' | '”' | '„' | '‟' | '«' | '»' => out.push('"'),

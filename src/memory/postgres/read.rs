@@ -1,12 +1,10 @@
 //! How are segments found again in PostgreSQL? Exact matches by hash, fuzzy candidates from
 //! the posting lists (by the rules of [`crate::memory::candidates`]), rows by id, concordance
-//! by full-text search, export, counts and the lexical model.
+//! from the word-start lists, export, counts and the lexical model.
 
 use super::PgMemory;
 use crate::formats::Unit;
-use crate::memory::candidates::{
-    fuzzy_budget, has_stems, intersect, overlay_list, stem_trigrams, top_cached, within_budget,
-};
+use crate::memory::candidates::{self, fuzzy_budget, overlay_list, top_cached, within_budget};
 use crate::memory::{
     fuzzy, lexicon, norm_hash, Candidate, ExportFilter, Segment, Stats, UnitRecord,
 };
@@ -34,7 +32,7 @@ static BY_ID_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     )
 });
 
-/// A page of segments after id `$1` (concordance on stems too short for the index).
+/// A page of segments after id `$1` (concordance on one-char stems).
 static SCAN_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
         "SELECT {SEGMENT_COLUMNS} FROM segments s LEFT JOIN documents d ON d.id = s.doc_id
@@ -252,7 +250,9 @@ impl PgMemory {
     }
 
     /// Concordance: segments containing every word in any inflected form (stems matched as
-    /// prefixes), either language, highlighted; oldest first.
+    /// prefixes), either language, highlighted; oldest first. Candidates come from the posting
+    /// lists (with the changes of single-unit writes), by the rules both stores share
+    /// ([`candidates::concordance`]).
     pub fn concordance(
         &self,
         words: &[String],
@@ -260,101 +260,12 @@ impl PgMemory {
         open: &str,
         close: &str,
     ) -> Result<Vec<(Segment, String, Option<String>)>> {
-        let stems: Vec<String> = words
-            .iter()
-            .map(|w| crate::text::stem(w))
-            .filter(|s| !s.is_empty())
-            .collect();
-        if stems.is_empty() {
-            return Ok(Vec::new());
-        }
         let mut client = self.client.borrow_mut();
-        let client = &mut *client;
-        // Candidates: the units holding every trigram inside the stems (full posting lists,
-        // with the changes of single-unit writes); a stem too short to have one means a scan.
-        let grams: Vec<i64> = stems.iter().flat_map(|s| stem_trigrams(s)).collect();
-        let short = stems.iter().any(|s| s.chars().count() < 3);
-        let candidates: Option<Vec<u32>> = if short || grams.is_empty() {
-            None
-        } else {
-            let stmt = self.prepared(client, CHANGES_SQL)?;
-            let changes = list_changes(client, &stmt, &grams)?;
-            let mut blobs: HashMap<i64, Vec<u8>> = HashMap::new();
-            let stmt = self.prepared(client, LISTS_SQL)?;
-            for r in client.query(&stmt, &[&grams])? {
-                blobs.insert(r.get(0), r.get(1));
-            }
-            let lists = grams
-                .iter()
-                .map(|g| {
-                    let mut ids = Vec::new();
-                    if let Some(b) = blobs.get(g) {
-                        fuzzy::decode(b, |id| ids.push(id));
-                    }
-                    match changes.get(g) {
-                        Some(ch) => overlay_list(&ids, ch),
-                        None => ids,
-                    }
-                })
-                .collect();
-            Some(intersect(lists))
+        let mut rows = Rows {
+            mem: self,
+            client: &mut client,
         };
-        // Rows in id order, a page at a time, kept when every stem starts one of their words.
-        const PAGE: usize = 512;
-        let mut out = Vec::new();
-        let mut after = 0i64;
-        let mut next = 0usize;
-        while out.len() < limit {
-            let rows = match &candidates {
-                Some(ids) => {
-                    if next >= ids.len() {
-                        break;
-                    }
-                    let page: Vec<i64> = ids[next..(next + PAGE).min(ids.len())]
-                        .iter()
-                        .map(|&i| i64::from(i))
-                        .collect();
-                    next += PAGE;
-                    let stmt = self.prepared(client, &BY_ID_SQL)?;
-                    let mut rows: Vec<Segment> = client
-                        .query(&stmt, &[&page])?
-                        .iter()
-                        .map(row_to_segment)
-                        .collect();
-                    rows.sort_by_key(|s| s.id);
-                    rows
-                }
-                None => {
-                    let stmt = self.prepared(client, &SCAN_SQL)?;
-                    let rows: Vec<Segment> = client
-                        .query(&stmt, &[&after, &(PAGE as i64)])?
-                        .iter()
-                        .map(row_to_segment)
-                        .collect();
-                    match rows.last() {
-                        Some(last) => after = last.id,
-                        None => break,
-                    }
-                    rows
-                }
-            };
-            for seg in rows {
-                if out.len() < limit && has_stems(&seg.src, seg.tgt.as_deref(), &stems) {
-                    out.push(seg);
-                }
-            }
-        }
-        Ok(out
-            .into_iter()
-            .map(|seg| {
-                let src = crate::memory::read::highlight(&seg.src, &stems, open, close);
-                let tgt = seg
-                    .tgt
-                    .as_deref()
-                    .map(|t| crate::memory::read::highlight(t, &stems, open, close));
-                (seg, src, tgt)
-            })
-            .collect())
+        candidates::concordance(&mut rows, words, limit, open, close)
     }
 
     /// The pairs of the memory as units (for export), filtered.
@@ -450,3 +361,55 @@ impl PgMemory {
 }
 
 use std::sync::Arc;
+
+/// What concordance reads from a PostgreSQL memory.
+struct Rows<'a> {
+    mem: &'a PgMemory,
+    client: &'a mut postgres::Client,
+}
+
+impl candidates::ConcordanceSource for Rows<'_> {
+    fn lists(&mut self, keys: &[i64]) -> Result<Vec<Vec<u32>>> {
+        let stmt = self.mem.prepared(self.client, CHANGES_SQL)?;
+        let changes = list_changes(self.client, &stmt, keys)?;
+        let stmt = self.mem.prepared(self.client, LISTS_SQL)?;
+        let mut blobs: HashMap<i64, Vec<u8>> = HashMap::new();
+        for r in self.client.query(&stmt, &[&keys])? {
+            blobs.insert(r.get(0), r.get(1));
+        }
+        Ok(keys
+            .iter()
+            .map(|k| {
+                let mut ids = Vec::new();
+                if let Some(b) = blobs.get(k) {
+                    fuzzy::decode(b, |id| ids.push(id));
+                }
+                match changes.get(k) {
+                    Some(ch) => overlay_list(&ids, ch),
+                    None => ids,
+                }
+            })
+            .collect())
+    }
+
+    fn rows(&mut self, ids: &[i64]) -> Result<Vec<Segment>> {
+        let stmt = self.mem.prepared(self.client, &BY_ID_SQL)?;
+        Ok(self
+            .client
+            .query(&stmt, &[&ids])?
+            .iter()
+            .map(row_to_segment)
+            .collect())
+    }
+
+    fn scan(&mut self, after: i64, n: usize) -> Result<Vec<Segment>> {
+        let stmt = self.mem.prepared(self.client, &SCAN_SQL)?;
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        Ok(self
+            .client
+            .query(&stmt, &[&after, &n])?
+            .iter()
+            .map(row_to_segment)
+            .collect())
+    }
+}

@@ -6,7 +6,7 @@ use super::read::{row_to_unit, UNIT_COLUMNS};
 use super::schema::{BULK_INDEXES, DROP_BULK_INDEXES};
 use super::PgMemory;
 use crate::formats::Unit;
-use crate::memory::candidates::{overlay_list, trigram_changes, unit_trigrams};
+use crate::memory::candidates::{overlay_list, trigram_changes, unit_keys};
 use crate::memory::units::{check_change, check_new, now_utc};
 use crate::memory::{
     conflict, current_user, fuzzy, no_unit, norm_hash, DocOutcome, ImportStats, NewSegment,
@@ -462,7 +462,7 @@ impl PgMemory {
                 &user,
             ],
         )?);
-        record_changes(&mut tx, rec.id, &unit_trigrams(&unit.src, tt), true)?;
+        record_changes(&mut tx, rec.id, &unit_keys(&unit.src, tt), true)?;
         tx.commit()?;
         drop(client);
         Ok(rec)
@@ -510,8 +510,8 @@ impl PgMemory {
             return Err(conflict(id, expected, &current));
         };
         let (gone, added) = trigram_changes(
-            &unit_trigrams(&current.src, current.tgt.as_deref()),
-            &unit_trigrams(&src, tgt.as_deref()),
+            &unit_keys(&current.src, current.tgt.as_deref()),
+            &unit_keys(&src, tgt.as_deref()),
         );
         record_changes(&mut tx, id, &gone, false)?;
         record_changes(&mut tx, id, &added, true)?;
@@ -537,12 +537,21 @@ impl PgMemory {
             return Err(conflict(id, v, &current));
         }
         tx.execute("DELETE FROM segments WHERE id = $1", &[&id])?;
-        let grams = unit_trigrams(&current.src, current.tgt.as_deref());
+        let grams = unit_keys(&current.src, current.tgt.as_deref());
         record_changes(&mut tx, id, &grams, false)?;
         tx.commit()?;
         drop(client);
         Ok(())
     }
+}
+
+/// Builds the posting lists of every row again (the keys of a schema before them): the lists
+/// and the changes kept beside them are replaced, and servers drop their decoded lists.
+pub(super) fn reindex_all(tx: &mut Transaction<'_>) -> Result<()> {
+    begin_write(tx, true)?;
+    tx.batch_execute("DELETE FROM fuzzy_postings; DELETE FROM fuzzy_changes;")?;
+    let builder = build_postings(tx, 0)?;
+    write_postings(tx, builder)
 }
 
 /// Posting lists of the rows stored from id `base` on, built on a thread of its own while
