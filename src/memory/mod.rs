@@ -33,7 +33,6 @@ mod units;
 mod write;
 
 use crate::formats::Unit;
-use crate::text::normalize;
 use crate::Result;
 use rusqlite::Connection;
 
@@ -116,7 +115,16 @@ pub fn no_unit(id: i64) -> crate::Error {
 
 /// Hash of the normalised form of a text (exact matching ignores case, quotes, spacing).
 pub fn norm_hash(text: &str) -> i64 {
-    fuzzy::hash64(&normalize(text))
+    // `fuzzy::hash64(&normalize(text))`, without building the string.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buf = [0u8; 4];
+    crate::text::normalized_chars(text, |c| {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    });
+    h as i64
 }
 
 /// A stored segment.
@@ -399,6 +407,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 mod tests {
     use super::read::{CANDIDATE_SQL, EXACT_SQL};
     use super::*;
+    use crate::text::normalize;
 
     fn pair(src: &str, tgt: &str) -> NewSegment {
         NewSegment {
@@ -637,6 +646,19 @@ mod tests {
             m.concordance(&["eu".into()], 10, "[", "]").unwrap().len(),
             2
         );
+    }
+
+    #[test]
+    fn the_hash_of_a_text_is_the_hash_of_its_normalised_form() {
+        for text in [
+            "",
+            "   ",
+            "  Open  the\tFILE\n ",
+            "«Ёлка» — Ёж İstanbul ΣΑΣ",
+            "a\u{00A0}b  ",
+        ] {
+            assert_eq!(norm_hash(text), fuzzy::hash64(&normalize(text)), "{text:?}");
+        }
     }
 
     #[test]

@@ -161,9 +161,15 @@ impl Memory {
         }
         let mut seen: HashSet<(i64, i64)> = HashSet::new();
         let user = current_user();
-        // The posting lists are built on a thread of their own, from the normalised texts of
-        // the rows stored (sent in batches, in id order), while this one stores the rows.
-        let (stored, builder) = fuzzy::build_beside(false, |sink| -> Result<()> {
+        // One creation time for the whole import (the column's default would format the clock
+        // again for every row).
+        let now: String = tx.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')", [], |r| {
+            r.get(0)
+        })?;
+        // The posting lists are built on a thread of their own, from the texts of the rows
+        // stored (sent in batches, in id order; that thread normalises them), while this one
+        // stores the rows: it needs only the hashes of the normalised texts.
+        let (stored, builder) = fuzzy::build_beside(true, |sink| -> Result<()> {
             let mut exists = tx.prepare(
                 "SELECT 1 FROM segments WHERE src_hash = ?1 AND tgt_hash = ?2
                      AND src_text = ?3 AND tgt_text = ?4 LIMIT 1",
@@ -173,8 +179,9 @@ impl Memory {
             )?;
             let mut insert = tx.prepare(
                 "INSERT INTO segments(src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
-                        prev_hash, tuid, props, note, src_markup, tgt_markup, origin, created_by)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                        prev_hash, tuid, props, note, src_markup, tgt_markup, origin, created_by,
+                        created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?;
             let mut prev: Option<i64> = None;
             let mut read = 0usize;
@@ -184,10 +191,8 @@ impl Memory {
                 if read % 4096 == 0 {
                     progress(read);
                 }
-                let src_norm = normalize(&u.src);
-                let tgt_norm = normalize(&u.tgt);
-                let sh = fuzzy::hash64(&src_norm);
-                let th = fuzzy::hash64(&tgt_norm);
+                let sh = norm_hash(&u.src);
+                let th = norm_hash(&u.tgt);
                 match policy {
                     OnDuplicate::KeepBoth => {}
                     OnDuplicate::Skip => {
@@ -221,9 +226,10 @@ impl Memory {
                     u.tgt_markup,
                     origin,
                     user,
+                    now,
                 ])?;
                 let id = tx.last_insert_rowid() as u32;
-                sink.add(id, src_norm, Some(tgt_norm));
+                sink.add(id, u.src, Some(u.tgt));
                 stats.added += 1;
                 prev = Some(sh);
             }

@@ -160,45 +160,45 @@ pub fn normalize(text: &str) -> String {
 
 /// Appends the normalised form of `text` ([`normalize`]) to `out`.
 pub fn normalize_into(out: &mut String, text: &str) {
-    let start = out.len();
+    normalized_chars(text, |c| out.push(c));
+}
+
+/// Calls `push` with each char of the normalised form of `text` ([`normalize`]), in order:
+/// what [`normalize_into`] appends, for a caller that needs no string (a hash of it).
+#[inline]
+pub fn normalized_chars(text: &str, mut push: impl FnMut(char)) {
+    let mut started = false;
     let mut pending_space = false;
     for c in text.chars() {
         if c.is_whitespace() {
-            pending_space = out.len() > start;
+            pending_space = started;
             continue;
         }
         if pending_space {
-            out.push(' ');
+            push(' ');
             pending_space = false;
         }
-        push_normalized(out, c);
+        started = true;
+        push_normalized(&mut push, c);
     }
 }
 
-/// Appends the normalised form of one non-space char (see [`normalize`]).
+/// The normalised form of one non-space char (see [`normalize`]), one char or more.
 #[inline]
-fn push_normalized(out: &mut String, c: char) {
+fn push_normalized(push: &mut impl FnMut(char), c: char) {
     if c.is_ascii() && c != '`' {
-        out.push(c.to_ascii_lowercase());
+        push(c.to_ascii_lowercase());
         return;
     }
     match c {
         // Russian letters without the Unicode case tables (most non-ASCII text here).
-        'а'..='я' => out.push(c),
-        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-        'ё' | 'Ё' => out.push('е'),
-        '‘' | '’' | '‚' | '‛' | '`' | '´' | 'ʼ' => out.push('\''),
-        '“' | '”' | '„' | '‟' | '«' | '»' => out.push('"'),
-        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
-        _ => {
-            let mut lower = c.to_lowercase();
-            // Nearly every letter lowers to one char.
-            if lower.len() == 1 {
-                out.push(lower.next().unwrap_or(c));
-            } else {
-                out.extend(lower);
-            }
-        }
+        'а'..='я' => push(c),
+        'А'..='Я' => push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        'ё' | 'Ё' => push('е'),
+        '‘' | '’' | '‚' | '‛' | '`' | '´' | 'ʼ' => push('\''),
+        '“' | '”' | '„' | '‟' | '«' | '»' => push('"'),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => push('-'),
+        _ => c.to_lowercase().for_each(push),
     }
 }
 
