@@ -411,15 +411,37 @@ fn emit(s: &str) -> Result<()> {
 }
 
 fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
+    write_output_parts(path, &[content])
+}
+
+/// Writes `parts` one after the other to `path` (its folder created) or standard output:
+/// a long report is written in the pieces it was made in, never copied into one string.
+fn write_output_parts(path: Option<&Path>, parts: &[&str]) -> Result<()> {
     match path {
         Some(p) => {
             if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("{}: cannot create folder", dir.display()))?;
             }
-            std::fs::write(p, content).with_context(|| format!("{}: cannot write", p.display()))
+            let write = || -> std::io::Result<()> {
+                let mut f = std::fs::File::create(p)?;
+                parts
+                    .iter()
+                    .try_for_each(|part| f.write_all(part.as_bytes()))
+            };
+            write().with_context(|| format!("{}: cannot write", p.display()))
         }
-        None => emit(content),
+        None => {
+            let mut out = std::io::stdout().lock();
+            let written = parts
+                .iter()
+                .try_for_each(|part| out.write_all(part.as_bytes()))
+                .and_then(|_| out.flush());
+            match written {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.context("writing to standard output"),
+            }
+        }
     }
 }
 
@@ -717,7 +739,7 @@ pub fn run(cli: Cli) -> Result<()> {
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
-            let mut content = match format {
+            let content = match format {
                 ReportFormat::Text => report::text(&units, &findings),
                 ReportFormat::Jsonl => report::jsonl(&units, &findings),
                 ReportFormat::Html => report::html_with_quality(
@@ -729,20 +751,22 @@ pub fn run(cli: Cli) -> Result<()> {
                 ),
                 ReportFormat::Csv => report::csv(&units, &findings),
             };
+            let mut parts = vec![content];
             if scores {
                 if format != ReportFormat::Jsonl {
                     bail!("--scores needs --format jsonl");
                 }
-                content.push_str(&report::quality_rows(
+                parts.push(report::quality_rows(
                     &units,
                     &qa::quality::assess_units_with(&units, lex),
                 ));
-                content.push_str(&report::score_rows(
+                parts.push(report::score_rows(
                     &units,
                     &qa::fluency::score_units(&units),
                 ));
             }
-            write_output(output.as_deref(), &content)?;
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            write_output_parts(output.as_deref(), &parts)?;
             if let Some(level) = fail_on {
                 let worst = match level {
                     FailOn::Error => qa::Severity::Error,

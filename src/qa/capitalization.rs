@@ -128,7 +128,7 @@ fn names_in_lower_case(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             || word.chars().count() < 2
             || !word
                 .chars()
-                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+                .all(|c| crate::text::is_letter(c) || c == '\'' || c == '’')
         {
             continue;
         }

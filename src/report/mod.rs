@@ -77,7 +77,7 @@ pub fn jsonl(units: &[QaUnit], findings: &[Finding]) -> String {
 /// in [`jsonl`].
 pub fn score_rows(units: &[QaUnit], scores: &[(usize, SideId, f64)]) -> String {
     let tag = several_origins(units);
-    let mut out = String::new();
+    let mut out = String::with_capacity(scores.len() * 100);
     for &(unit, side, score) in scores {
         let row = serde_json::json!({
             "segment": units.get(unit).map_or(-1, |u| u.id),
@@ -97,7 +97,8 @@ pub fn score_rows(units: &[QaUnit], scores: &[(usize, SideId, f64)]) -> String {
 /// score down; `"origin"` as in [`jsonl`].
 pub fn quality_rows(units: &[QaUnit], scores: &[crate::qa::quality::PairQuality]) -> String {
     let tag = several_origins(units);
-    let mut out = String::new();
+    // About a hundred bytes a row: sized once instead of grown by copying.
+    let mut out = String::with_capacity(scores.len() * 100);
     for q in scores {
         let u = units.get(q.unit);
         let row = serde_json::json!({

@@ -74,9 +74,10 @@ pub fn is_cyrillic(c: char) -> bool {
 
 /// True for Latin letters (Basic Latin and the Latin supplements/extensions).
 pub fn is_latin(c: char) -> bool {
+    // The ranges first: the Unicode tables are only read for chars inside them.
     c.is_ascii_alphabetic()
-        || (c.is_alphabetic()
-            && matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{FF21}'..='\u{FF5A}'))
+        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{FF21}'..='\u{FF5A}')
+            && c.is_alphabetic())
 }
 
 /// `char::is_alphabetic` with fast paths for ASCII and the basic Cyrillic letters, which are
