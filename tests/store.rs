@@ -338,4 +338,37 @@ fn store_suite_on_postgres_and_the_same_answers_as_sqlite() {
         );
         assert_eq!(a.is_empty(), words[0] == "absent", "{words:?}");
     }
+
+    // A version 1 database (posting lists without word starts) gets them when opened.
+    let url = pg.fresh_db();
+    import(
+        &mut *open_store(std::path::Path::new(&url), true).unwrap(),
+        &units,
+        OnDuplicate::Skip,
+    );
+    let mut raw = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    raw.batch_execute(
+        "UPDATE tm_schema SET version = 1; DELETE FROM fuzzy_postings; DELETE FROM fuzzy_changes;",
+    )
+    .unwrap();
+    let migrated = open_store(std::path::Path::new(&url), true).unwrap();
+    let version: i32 = raw
+        .query_one("SELECT version FROM tm_schema", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(version, tm::memory::postgres::schema::PG_SCHEMA_VERSION);
+    for words in [vec!["council", "files"], vec!["at"]] {
+        let words: Vec<String> = words.into_iter().map(String::from).collect();
+        let hits = migrated.concordance(&words, 50, "[", "]").unwrap();
+        assert!(!hits.is_empty(), "{words:?}");
+        assert_eq!(hits, lite.concordance(&words, 50, "[", "]").unwrap());
+    }
+    for q in queries() {
+        let norm = tm::text::normalize(&q);
+        assert_eq!(
+            lite.fuzzy_candidates(&norm, 30).unwrap(),
+            migrated.fuzzy_candidates(&norm, 30).unwrap(),
+            "{q}"
+        );
+    }
 }
