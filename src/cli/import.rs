@@ -49,11 +49,6 @@ pub struct Summary {
     pub other_languages: usize,
 }
 
-/// Whether some imported units named their context (see `Unit::context`).
-pub fn names_context(summary: &Summary) -> bool {
-    summary.segments > 0 || summary.tmx.is_some_and(|t| t.with_context > 0)
-}
-
 /// Whether files with this extension are read as bilingual files.
 pub fn is_bilingual(ext: &str) -> bool {
     matches!(ext, "xlf" | "xliff" | "sdlxliff" | "mqxliff" | "po")

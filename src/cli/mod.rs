@@ -1263,12 +1263,6 @@ fn import(
         b.finish_and_clear();
     }
     let stats = result?;
-    // Only files whose units name their context need the pass over the imported rows.
-    let with_context = if import::names_context(&summary) {
-        mem.apply_context_props(&origin)?
-    } else {
-        0
-    };
     if stats.added == 0 && stats.duplicates == 0 && stats.overwritten == 0 {
         bail!("{}: no translation units in the file", file.display());
     }
@@ -1279,7 +1273,7 @@ fn import(
         stats.duplicates,
         stats.overwritten
     );
-    import::report(&summary, with_context);
+    import::report(&summary, stats.with_context);
     Ok(())
 }
 

@@ -204,6 +204,8 @@ pub struct ImportStats {
     pub duplicates: usize,
     /// Units whose existing copies were replaced (`overwrite`).
     pub overwritten: usize,
+    /// Units stored with the context their props name (see [`context`]).
+    pub with_context: usize,
 }
 
 /// What to do with a unit whose source and target are already in the memory (or, for
@@ -291,9 +293,6 @@ pub trait Store {
     fn lexicon(&self) -> Result<Option<lexicon::StoredLexicon>>;
     /// Keeps a lexical model trained on `pairs` of the memory's pairs, replacing any older.
     fn set_lexicon(&mut self, pairs: i64, model: &str) -> Result<()>;
-    /// Gives the pairs imported from `origin` the context their props name (see
-    /// [`context`]); returns how many.
-    fn apply_context_props(&mut self, origin: &str) -> Result<usize>;
     /// Stores one unit (`tm add`), created by `user`.
     fn add_unit(&mut self, unit: &NewSegment, user: &str) -> Result<UnitRecord>;
     /// The unit with this id, if any.
@@ -358,9 +357,6 @@ impl Store for Memory {
     }
     fn set_lexicon(&mut self, pairs: i64, model: &str) -> Result<()> {
         Memory::set_lexicon(self, pairs, model)
-    }
-    fn apply_context_props(&mut self, origin: &str) -> Result<usize> {
-        Memory::apply_context_props(self, origin)
     }
     fn add_unit(&mut self, unit: &NewSegment, user: &str) -> Result<UnitRecord> {
         Memory::add_unit(self, unit, user)
@@ -539,7 +535,7 @@ mod tests {
             ImportStats {
                 added: 1,
                 duplicates: 1,
-                overwritten: 0
+                ..ImportStats::default()
             }
         );
         assert_eq!(m.units(&ExportFilter::default()).unwrap(), vec![u]);

@@ -3,7 +3,8 @@
 //! the new rows merged into the stored ones.
 
 use super::{
-    current_user, fuzzy, norm_hash, DocOutcome, ImportStats, Memory, NewSegment, OnDuplicate,
+    context, current_user, fuzzy, norm_hash, DocOutcome, ImportStats, Memory, NewSegment,
+    OnDuplicate,
 };
 use crate::formats::Unit;
 use crate::text::normalize;
@@ -180,8 +181,9 @@ impl Memory {
             let mut insert = tx.prepare(
                 "INSERT INTO segments(src_lang, src_text, src_hash, tgt_lang, tgt_text, tgt_hash,
                         prev_hash, tuid, props, note, src_markup, tgt_markup, origin, created_by,
-                        created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                        created_at, next_hash)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                        ?16)",
             )?;
             let mut prev: Option<i64> = None;
             let mut read = 0usize;
@@ -211,6 +213,11 @@ impl Memory {
                 }
                 let props = (!u.props.is_empty())
                     .then(|| serde_json::to_string(&u.props).unwrap_or_default());
+                // The context the unit's props name, else the unit before it in the file.
+                let (named_prev, named_next) = context::named(&u);
+                if named_prev.is_some() || named_next.is_some() {
+                    stats.with_context += 1;
+                }
                 insert.execute(params![
                     u.src_lang,
                     u.src,
@@ -218,7 +225,7 @@ impl Memory {
                     u.tgt_lang,
                     u.tgt,
                     th,
-                    prev,
+                    named_prev.or(prev),
                     u.tuid,
                     props,
                     u.note,
@@ -227,6 +234,7 @@ impl Memory {
                     origin,
                     user,
                     now,
+                    named_next,
                 ])?;
                 let id = tx.last_insert_rowid() as u32;
                 sink.add(id, u.src, Some(u.tgt));

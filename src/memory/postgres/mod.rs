@@ -194,9 +194,6 @@ impl Store for PgMemory {
     fn set_lexicon(&mut self, pairs: i64, model: &str) -> Result<()> {
         PgMemory::set_lexicon(self, pairs, model)
     }
-    fn apply_context_props(&mut self, origin: &str) -> Result<usize> {
-        PgMemory::apply_context_props(self, origin)
-    }
     fn add_unit(&mut self, unit: &NewSegment, user: &str) -> Result<UnitRecord> {
         PgMemory::add_unit(self, unit, user)
     }

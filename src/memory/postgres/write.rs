@@ -375,6 +375,7 @@ impl PgMemory {
                 &[&(base + added as i64 - 1)],
             )?;
         }
+        stats.with_context = apply_context(&mut tx, base)?;
         fold_changes(&mut tx)?;
         let builder = build_postings(&mut tx, base)?;
         write_postings(&mut tx, builder)?;
@@ -383,41 +384,6 @@ impl PgMemory {
         drop(client);
         self.caches_changed();
         Ok(stats)
-    }
-
-    /// Gives the pairs imported from `origin` the context their props name.
-    pub fn apply_context_props(&mut self, origin: &str) -> Result<usize> {
-        let mut client = self.client.borrow_mut();
-        let mut tx = client.transaction()?;
-        begin_write(&mut tx, false)?;
-        let rows = tx.query(
-            "SELECT id, props FROM segments WHERE origin = $1 AND props IS NOT NULL
-             AND (props LIKE '%prev%' OR props LIKE '%next%')",
-            &[&origin],
-        )?;
-        let mut changed = 0usize;
-        for r in rows {
-            let (id, json): (i64, String) = (r.get(0), r.get(1));
-            let Ok(props) = serde_json::from_str::<Vec<(String, String)>>(&json) else {
-                continue;
-            };
-            let unit = Unit {
-                props,
-                ..Default::default()
-            };
-            let (prev, next) = unit.context();
-            if prev.is_none() && next.is_none() {
-                continue;
-            }
-            tx.execute(
-                "UPDATE segments SET prev_hash = coalesce($2, prev_hash),
-                    next_hash = coalesce($3, next_hash) WHERE id = $1",
-                &[&id, &prev.map(norm_hash), &next.map(norm_hash)],
-            )?;
-            changed += 1;
-        }
-        tx.commit()?;
-        Ok(changed)
     }
 
     /// Keeps `model` (trained on `pairs` pairs) as the memory's lexical model.
@@ -671,9 +637,41 @@ fn bulk_import(
             &[&(base + stats.added as i64 - 1)],
         )?;
     }
+    stats.with_context = apply_context(tx, base)?;
     fold_changes(tx)?;
     write_postings(tx, builder)?;
     tx.batch_execute(BULK_INDEXES)?;
     tx.batch_execute("ANALYZE segments")?;
     Ok(stats)
+}
+
+/// Gives the rows stored from id `base` on the context their props name (see
+/// [`crate::memory::context`]), inside the import's transaction; returns how many.
+fn apply_context(tx: &mut Transaction<'_>, base: i64) -> Result<usize> {
+    let rows = tx.query(
+        "SELECT id, props FROM segments WHERE id >= $1 AND props IS NOT NULL
+         AND (props LIKE '%prev%' OR props LIKE '%next%')",
+        &[&base],
+    )?;
+    let mut changed = 0usize;
+    for r in rows {
+        let (id, json): (i64, String) = (r.get(0), r.get(1));
+        let Ok(props) = serde_json::from_str::<Vec<(String, String)>>(&json) else {
+            continue;
+        };
+        let (prev, next) = crate::memory::context::named(&Unit {
+            props,
+            ..Default::default()
+        });
+        if prev.is_none() && next.is_none() {
+            continue;
+        }
+        tx.execute(
+            "UPDATE segments SET prev_hash = coalesce($2, prev_hash),
+                next_hash = coalesce($3, next_hash) WHERE id = $1",
+            &[&id, &prev, &next],
+        )?;
+        changed += 1;
+    }
+    Ok(changed)
 }
