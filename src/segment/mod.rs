@@ -591,17 +591,17 @@ fn char_before(s: &str, i: usize) -> Option<char> {
 
 /// Bytes that can start a quote character (ASCII quotes, `&#39;`, and the lead bytes of
 /// `“”„` and `«»`).
-static QUOTE_LEAD: ByteSet = ByteSet::new(b"`'&\"\xE2\xC2", false);
+static QUOTE_LEAD: ByteSet<6> = ByteSet::new(b"`'&\"\xE2\xC2", false);
 
 /// Bytes that can start something the splitter looks at: terminal marks, digits (time
 /// stamps), and the lead bytes of `…`, `‼`, emoji.
-static INTERESTING: ByteSet = ByteSet::new(b".?!\xE2\xF0", true);
+static INTERESTING: ByteSet<5> = ByteSet::new(b".?!\xE2\xF0", true);
 
 /// Line break bytes.
-static LINE_BREAK: ByteSet = ByteSet::new(b"\n\r", false);
+static LINE_BREAK: ByteSet<2> = ByteSet::new(b"\n\r", false);
 
 /// The bytes that end a list label (`1.`, `a)`).
-static LABEL_END: ByteSet = ByteSet::new(b".)", false);
+static LABEL_END: ByteSet<2> = ByteSet::new(b".)", false);
 
 /// A possible sentence end: a terminal cluster and what surrounds it.
 struct Candidate<'a> {
