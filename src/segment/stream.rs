@@ -5,7 +5,7 @@
 //! all its sentences but the last emitted, and the last stays to be continued, so memory stays
 //! bounded by the buffer, not the input.
 
-use super::{sentences, Sentence};
+use super::Sentence;
 use crate::text::{detect_lang, Lang};
 use crate::{Error, Result};
 use std::io::Read;
@@ -48,7 +48,7 @@ pub fn split_reader<R: Read>(
         };
         data.truncate(old_len + n);
         eof = n == 0;
-        if let Some(pos) = data[old_len..].iter().position(|&b| b == 0) {
+        if let Some(pos) = memchr::memchr(0, &data[old_len..]) {
             let (l, c) = crate::formats::line_col_bytes(&data, old_len + pos);
             return Err(Error::BadInput {
                 path: path.to_path_buf(),
@@ -82,12 +82,12 @@ pub fn split_reader<R: Read>(
             let prefix = valid_text(path, &data, line, false)?;
             let keep = flush_keep_last(prefix, base_chars, lang, &mut emit).map_err(io_err)?;
             base_chars += prefix[..keep].chars().count();
-            line += prefix[..keep].matches('\n').count();
+            line += memchr::memchr_iter(b'\n', &prefix.as_bytes()[..keep]).count();
             data.drain(..keep);
             continue;
         };
         base_chars = flush(text, base_chars, lang, &mut emit).map_err(io_err)?;
-        line += text.matches('\n').count();
+        line += memchr::memchr_iter(b'\n', text.as_bytes()).count();
         data.drain(..cut);
     }
     Ok(())
@@ -125,12 +125,34 @@ fn flush(
     lang: Option<Lang>,
     emit: &mut impl FnMut(&Sentence) -> std::io::Result<()>,
 ) -> std::io::Result<usize> {
-    for mut s in sentences(buf, lang_of(buf, lang)) {
-        s.start += base;
-        s.end += base;
-        emit(&s)?;
+    let ranges = super::split(buf, lang_of(buf, lang));
+    let (chars, bytes) = emit_ranges(buf, &ranges, base, emit)?;
+    // Only the text after the last sentence is counted again.
+    Ok(chars + buf[bytes..].chars().count())
+}
+
+/// Emits the sentences of `buf` at the byte `ranges` (in order), with char offsets from
+/// `base`; returns the char and byte offsets where the last one ends.
+fn emit_ranges(
+    buf: &str,
+    ranges: &[std::ops::Range<usize>],
+    base: usize,
+    emit: &mut impl FnMut(&Sentence) -> std::io::Result<()>,
+) -> std::io::Result<(usize, usize)> {
+    let mut char_pos = base;
+    let mut byte_pos = 0;
+    for r in ranges {
+        char_pos += buf[byte_pos..r.start].chars().count();
+        let len = buf[r.clone()].chars().count();
+        emit(&Sentence {
+            start: char_pos,
+            end: char_pos + len,
+            text: super::flatten(&buf[r.clone()]),
+        })?;
+        char_pos += len;
+        byte_pos = r.end;
     }
-    Ok(base + buf.chars().count())
+    Ok((char_pos, byte_pos))
 }
 
 /// Emits all sentences of `buf` but the last; returns the byte offset where the kept last
@@ -154,19 +176,8 @@ fn flush_keep_last(
     } else {
         last.start
     };
-    let mut char_pos = base;
-    let mut byte_pos = 0;
-    for r in ranges.iter().filter(|r| r.end <= keep) {
-        char_pos += buf[byte_pos..r.start].chars().count();
-        let len = buf[r.clone()].chars().count();
-        emit(&Sentence {
-            start: char_pos,
-            end: char_pos + len,
-            text: super::flatten(&buf[r.clone()]),
-        })?;
-        char_pos += len;
-        byte_pos = r.end;
-    }
+    let done = ranges.iter().take_while(|r| r.end <= keep).count();
+    emit_ranges(buf, &ranges[..done], base, emit)?;
     if ranges.len() == 1 {
         let head = &buf[..keep];
         let trimmed = head.trim();
