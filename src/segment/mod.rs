@@ -105,10 +105,15 @@ fn hard_blocks(text: &str) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
     let mut start: Option<usize> = None;
     let mut prev_line: Option<&str> = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = pos;
-        pos += line.len();
+    // Lines (each with its '\n'), cut where memchr finds the line ends.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|i| i + 1)
+        .chain((!text.ends_with('\n')).then_some(text.len()))
+        .filter(|&e| e > 0);
+    let mut next_start = 0;
+    for end in ends {
+        let line_start = std::mem::replace(&mut next_start, end);
+        let line = &text[line_start..end];
         let content = line.trim();
         if content.is_empty() {
             if let Some(s) = start.take() {
