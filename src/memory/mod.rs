@@ -541,38 +541,53 @@ mod tests {
         assert_eq!(m.units(&ExportFilter::default()).unwrap(), vec![u]);
     }
 
-    #[test]
-    fn version_3_memories_keep_their_posting_lists_in_a_rowid_table() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("tm.db");
-        let pairs = [
-            ("The council met today.", "Совет собрался сегодня."),
-            ("The minister spoke.", "Министр выступил."),
-        ];
-        let segs: Vec<NewSegment> = pairs.iter().map(|(s, t)| pair(s, t)).collect();
-        let norm = normalize("The council met on Monday.");
-        let before = {
-            let mut m = Memory::open(&path).unwrap();
-            m.ingest_document("a.txt", "h1", &segs).unwrap();
-            let found = m.fuzzy_candidates(&norm, 30).unwrap();
-            // Back to the version 3 layout: a clustered table.
-            m.conn
-                .execute_batch(
-                    "CREATE TABLE old(token INTEGER PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
-                     INSERT INTO old SELECT token, ids FROM fuzzy_postings;
-                     DROP TABLE fuzzy_postings; ALTER TABLE old RENAME TO fuzzy_postings;
-                     PRAGMA user_version = 3;",
-                )
-                .unwrap();
-            found
-        };
-        assert_eq!(before.len(), 2);
-        let m = Memory::open(&path).unwrap();
+    /// A memory file at `path` with `segs` ingested and then taken back to an older schema by
+    /// `downgrade` (SQL), and the fuzzy candidates of `norm` it gave before.
+    fn downgraded(
+        path: &std::path::Path,
+        segs: &[NewSegment],
+        norm: &str,
+        downgrade: &str,
+    ) -> Vec<Candidate> {
+        let mut m = Memory::open(path).unwrap();
+        m.ingest_document("a.txt", "h1", segs).unwrap();
+        let found = m.fuzzy_candidates(norm, 30).unwrap();
+        m.conn.execute_batch(downgrade).unwrap();
+        found
+    }
+
+    /// Opens the memory at `path` (migrating it) and checks it is at this build's version.
+    fn reopened(path: &std::path::Path) -> Memory {
+        let m = Memory::open(path).unwrap();
         let version: i64 = m
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
+        m
+    }
+
+    #[test]
+    fn version_3_memories_keep_their_posting_lists_in_a_rowid_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tm.db");
+        let segs = vec![
+            pair("The council met today.", "Совет собрался сегодня."),
+            pair("The minister spoke.", "Министр выступил."),
+        ];
+        let norm = normalize("The council met on Monday.");
+        // Back to the version 3 layout: a clustered table.
+        let before = downgraded(
+            &path,
+            &segs,
+            &norm,
+            "CREATE TABLE old(token INTEGER PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
+             INSERT INTO old SELECT token, ids FROM fuzzy_postings;
+             DROP TABLE fuzzy_postings; ALTER TABLE old RENAME TO fuzzy_postings;
+             PRAGMA user_version = 3;",
+        );
+        assert_eq!(before.len(), 2);
+        let m = reopened(&path);
         let sql: String = m
             .conn
             .query_row(
@@ -594,32 +609,22 @@ mod tests {
             pair("The EU ministers spoke.", "Министры ЕС выступили."),
         ];
         let norm = normalize("The council met on Monday.");
-        let before = {
-            let mut m = Memory::open(&path).unwrap();
-            m.ingest_document("a.txt", "h1", &segs).unwrap();
-            let found = m.fuzzy_candidates(&norm, 30).unwrap();
-            // Back to a version 5 memory: an FTS5 index with its trigger, and posting lists
-            // without the word starts (here: none at all, which the rebuild must not mind).
-            m.conn
-                .execute_batch(
-                    "CREATE VIRTUAL TABLE segments_fts USING fts5(src_text, tgt_text,
-                         content='segments', content_rowid='id', detail='none');
-                     CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
-                         INSERT INTO segments_fts(rowid, src_text, tgt_text)
-                         VALUES (new.id, new.src_text, new.tgt_text);
-                     END;
-                     DELETE FROM fuzzy_postings;
-                     PRAGMA user_version = 5;",
-                )
-                .unwrap();
-            found
-        };
-        let mut m = Memory::open(&path).unwrap();
-        let version: i64 = m
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, SCHEMA_VERSION);
+        // Back to a version 5 memory: an FTS5 index with its trigger, and posting lists
+        // without the word starts (here: none at all, which the rebuild must not mind).
+        let before = downgraded(
+            &path,
+            &segs,
+            &norm,
+            "CREATE VIRTUAL TABLE segments_fts USING fts5(src_text, tgt_text,
+                 content='segments', content_rowid='id', detail='none');
+             CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
+                 INSERT INTO segments_fts(rowid, src_text, tgt_text)
+                 VALUES (new.id, new.src_text, new.tgt_text);
+             END;
+             DELETE FROM fuzzy_postings;
+             PRAGMA user_version = 5;",
+        );
+        let mut m = reopened(&path);
         let fts: i64 = m
             .conn
             .query_row(
