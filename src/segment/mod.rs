@@ -420,7 +420,15 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
                     continue;
                 }
             }
+            // The rest of a run of digits needs no look (a digit starts a stamp only after a
+            // space): skipped at once, up to the next list marker, instead of digit by digit.
+            let stop = markers
+                .get(next_marker)
+                .map_or(b.len(), |m| m.start.max(i + 1));
             i += 1;
+            while i < stop && b[i].is_ascii_digit() {
+                i += 1;
+            }
             continue;
         }
         if is_emoji(c) {

@@ -50,8 +50,8 @@ impl<const N: usize> ByteSet<N> {
                 let nine = _mm_set1_epi8(9);
                 let needles: [__m128i; N] =
                     std::array::from_fn(|k| _mm_set1_epi8(self.bytes[k] as i8));
-                while i + 16 <= hay.len() {
-                    let v = _mm_loadu_si128(hay.as_ptr().add(i) as *const __m128i);
+                let hits = |at: usize| -> u32 {
+                    let v = _mm_loadu_si128(hay.as_ptr().add(at) as *const __m128i);
                     let mut hit = _mm_setzero_si128();
                     for needle in &needles {
                         hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, *needle));
@@ -60,11 +60,21 @@ impl<const N: usize> ByteSet<N> {
                         let d = _mm_sub_epi8(v, zero_digit);
                         hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
                     }
-                    let mask = _mm_movemask_epi8(hit) as u32;
+                    _mm_movemask_epi8(hit) as u32
+                };
+                while i + 16 <= hay.len() {
+                    let mask = hits(i);
                     if mask != 0 {
                         return Some(i + mask.trailing_zeros() as usize);
                     }
                     i += 16;
+                }
+                // The tail: the last 16 bytes, overlapping bytes already searched (none of
+                // them is in the set, so the first hit is in the tail).
+                if i < hay.len() && hay.len() >= 16 {
+                    let at = hay.len() - 16;
+                    let mask = hits(at);
+                    return (mask != 0).then(|| at + mask.trailing_zeros() as usize);
                 }
             }
         }
