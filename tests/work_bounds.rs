@@ -70,3 +70,33 @@ fn a_side_over_the_bound_is_checked_on_its_start_and_says_so() {
     let file = env.write("short.tsv", "en\tru\nHello, world.\tПревет, мир.\n");
     assert!(!findings(&env, &file).iter().any(|f| f["check"] == "length"));
 }
+
+#[test]
+fn the_scores_read_a_long_pair_as_the_checks_do() {
+    use tm::qa::{bounded_text, QaUnit, Side};
+    // Sides of hundreds of thousands of chars, many sentences each: the quality score and the
+    // fluency scores read their first part only, as the checks do, and say the same of the
+    // pair as of that part.
+    let src = "Moscow is the capital of Russia. ".repeat(8_000);
+    let tgt = "Москва — столица России. ".repeat(8_000);
+    let unit = |src: &str, tgt: &str| QaUnit {
+        id: 1,
+        origin: "t".into(),
+        src: Side::new(Some("en"), src),
+        tgt: Some(Side::new(Some("ru"), tgt)),
+    };
+    let long = [unit(&src, &tgt)];
+    let cut = [unit(bounded_text(&src), bounded_text(&tgt))];
+    assert!(bounded_text(&src).chars().count() <= tm::qa::MAX_SIDE_CHARS);
+    assert!(bounded_text(&src).len() < src.len());
+    assert_eq!(
+        tm::qa::quality::assess_units(&long),
+        tm::qa::quality::assess_units(&cut)
+    );
+    assert_eq!(
+        tm::qa::fluency::score_units(&long),
+        tm::qa::fluency::score_units(&cut)
+    );
+    // A short side is read whole.
+    assert_eq!(bounded_text("Hello, world."), "Hello, world.");
+}

@@ -226,7 +226,8 @@ pub fn score_units(units: &[QaUnit]) -> Vec<(usize, SideId, f64)> {
                 .into_iter()
                 .filter_map(move |id| {
                     let side = u.side(id)?;
-                    Some((i, id, side.lang?, side.text.as_str()))
+                    // Long sides as the checks read them (bounded work per side).
+                    Some((i, id, side.lang?, crate::qa::run::bounded_text(&side.text)))
                 })
         })
         .collect();

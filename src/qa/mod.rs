@@ -45,7 +45,10 @@ mod whitespace;
 
 pub use context::{CheckInfo, Context};
 pub use profile::Profile;
-pub use run::{check, check_with, preload_in_background, Batch, MAX_SIDE_CHARS};
+pub use run::{
+    bounded_text, bounded_units, check, check_with, preload_in_background, side_cut, Batch,
+    MAX_SIDE_CHARS,
+};
 pub use unit::{Finding, QaUnit, Severity, Side, SideId};
 
 use std::collections::BTreeMap;

@@ -220,18 +220,7 @@ pub fn check_with(
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     };
-    let cut_at = |t: &str| -> Option<usize> {
-        if t.len() <= MAX_SIDE_CHARS {
-            return None;
-        }
-        let end = t.char_indices().nth(MAX_SIDE_CHARS)?.0;
-        Some(
-            t[..end]
-                .rfind(char::is_whitespace)
-                .filter(|&i| i > end / 2)
-                .unwrap_or(end),
-        )
-    };
+    let cut_at = side_cut;
     let long = units.iter().any(|u| {
         cut_at(&u.src.text).is_some() || u.tgt.as_ref().is_some_and(|t| cut_at(&t.text).is_some())
     });
@@ -278,9 +267,56 @@ pub fn check_with(
     out
 }
 
-/// Chars of one side the checks read at most (see [`check_with`]); real segments stay far
-/// below it, and some checks cost more than linear time in the length of a side.
+/// Chars of one side the checks and scorers read at most (see [`check_with`]); real
+/// segments stay far below it, and some checks cost more than linear time in the length of
+/// a side.
 pub const MAX_SIDE_CHARS: usize = 10_000;
+
+/// Where a side longer than [`MAX_SIDE_CHARS`] chars is cut (a byte offset: at a space in the
+/// second half of the kept part where there is one); `None` for a side short enough.
+pub fn side_cut(t: &str) -> Option<usize> {
+    if t.len() <= MAX_SIDE_CHARS {
+        return None;
+    }
+    let end = t.char_indices().nth(MAX_SIDE_CHARS)?.0;
+    Some(
+        t[..end]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > end / 2)
+            .unwrap_or(end),
+    )
+}
+
+/// What the checks and scorers read of a side: all of it, or its first part ([`side_cut`]).
+pub fn bounded_text(t: &str) -> &str {
+    side_cut(t).map_or(t, |end| &t[..end])
+}
+
+/// The units with every side cut as [`bounded_text`] cuts it (the same units, borrowed,
+/// when none is too long): what a scorer of whole pairs reads.
+pub fn bounded_units(units: &[QaUnit]) -> std::borrow::Cow<'_, [QaUnit]> {
+    let long = |u: &QaUnit| {
+        side_cut(&u.src.text).is_some()
+            || u.tgt.as_ref().is_some_and(|t| side_cut(&t.text).is_some())
+    };
+    if !units.iter().any(long) {
+        return std::borrow::Cow::Borrowed(units);
+    }
+    std::borrow::Cow::Owned(
+        units
+            .iter()
+            .map(|u| {
+                let mut u = u.clone();
+                for side in std::iter::once(&mut u.src).chain(u.tgt.as_mut()) {
+                    if let Some(end) = side_cut(&side.text) {
+                        side.text.truncate(end);
+                    }
+                }
+                u
+            })
+            .collect(),
+    )
+}
 
 /// [`check_with`] on `threads` parts of the batch, one thread each.
 ///

@@ -159,6 +159,9 @@ pub fn assess_units(units: &[QaUnit]) -> Vec<PairQuality> {
 
 /// [`assess_units`] with another lexical model (a memory's own, see [`refresh`]).
 pub fn assess_units_with(units: &[QaUnit], lex: &LexicalModel) -> Vec<PairQuality> {
+    // Long sides are read as the checks read them: the work of one pair stays bounded.
+    let units = crate::qa::run::bounded_units(units);
+    let units = &units[..];
     let threads = if units.len() < 2000 {
         1
     } else {
