@@ -2,50 +2,18 @@
 //! uploads) and the pages' safety (escaping, embedded assets).
 
 mod common;
+use common::serve::Server;
 use common::Env;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 
 /// A running `tm serve` on a free port, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn start(env: &Env, extra: &[&str]) -> Server {
     start_with(env, extra, &[])
 }
 
 fn start_with(env: &Env, extra: &[&str], vars: &[(&str, &str)]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tm"))
-        .envs(vars.iter().copied())
-        .arg("--db")
-        .arg(env.db())
-        .args(["serve", "--port", "0"])
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
-    Server { child, addr }
+    common::serve::start(env.db(), extra, vars)
 }
 
 /// One HTTP/1.1 request; returns (status, headers, body).

@@ -4,50 +4,22 @@
 //! Time-outs are shortened through the environment (`TM_SERVE_*`, see `server::limits`).
 
 mod common;
+use common::serve::Server;
 use common::Env;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// A memory with one pair, served with short time-outs (header 500 ms, idle 800 ms).
 fn start(env: &Env, vars: &[(&str, &str)]) -> Server {
     let tsv = env.write("p.tsv", "en\tru\nThe file was saved.\tФайл сохранён.\n");
     env.run(&["import", &tsv]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tm"))
-        .env("TM_SERVE_HEADER_TIMEOUT_MS", "500")
-        .env("TM_SERVE_IDLE_TIMEOUT_MS", "800")
-        .envs(vars.iter().copied())
-        .arg("--db")
-        .arg(env.db())
-        .args(["serve", "--port", "0", "--allow-write"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
-    Server { child, addr }
+    let mut all = vec![
+        ("TM_SERVE_HEADER_TIMEOUT_MS", "500"),
+        ("TM_SERVE_IDLE_TIMEOUT_MS", "800"),
+    ];
+    all.extend_from_slice(vars);
+    common::serve::start(env.db(), &["--allow-write"], &all)
 }
 
 fn connect(s: &Server) -> TcpStream {

@@ -6,10 +6,10 @@
 mod common;
 
 use common::pg::PgServer;
+use common::serve::Server;
 use common::Env;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const TSV: &str = "en\tru\nOpen the file.\tОткройте файл.\nClose the window.\tЗакройте окно.\n\
@@ -94,37 +94,8 @@ fn add_edit_delete_on_sqlite() {
 }
 
 /// A running `tm serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn serve(db: &str, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tm"))
-        .args(["--db", db, "serve", "--port", "0"])
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
-    Server { child, addr }
+    common::serve::start(db, extra, &[])
 }
 
 /// One request; (status, JSON body).

@@ -101,3 +101,4 @@ impl Env {
     }
 }
 pub mod pg;
+pub mod serve;
