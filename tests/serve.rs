@@ -172,8 +172,16 @@ fn read_only_by_default_and_writes_with_allow_write() {
     let s = start(&env, &[]);
     let (st, _, b) = request(&s, "POST", "/api/import", &ct, &body);
     assert_eq!(st, 403, "{}", String::from_utf8_lossy(&b));
+    // The pages offer writing (the add form, editing in lookups) only on a writable server.
+    let page = |s: &Server, path: &str| {
+        let (_, _, b) = request(s, "GET", path, "text/plain", b"");
+        String::from_utf8_lossy(&b).to_string()
+    };
+    assert!(!page(&s, "/memory").contains("add-form") && !page(&s, "/").contains("data-write"));
     drop(s);
     let s = start(&env, &["--allow-write"]);
+    assert!(page(&s, "/memory").contains("id=\"add-form\""));
+    assert!(page(&s, "/").contains("data-write=\"1\""));
     // The server loads the memory's texts in the background when it starts (given time
     // here); the import must leave no stale copy behind.
     let fuzzy = "/api/lookup?q=The%20budget%20was%20approved%20yesterday.&min=50";

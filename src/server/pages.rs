@@ -33,7 +33,9 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
         )
 }
 
-fn layout(title: &str, page: &str, body: Markup) -> Html<String> {
+/// The page frame. `write` marks a server started with `--allow-write`: the script then
+/// offers editing and deleting the units it shows, and the Memory page a form to add one.
+fn layout(title: &str, page: &str, write: bool, body: Markup) -> Html<String> {
     let nav = [
         ("/", "Lookup", "lookup"),
         ("/qa", "QA", "qa"),
@@ -50,7 +52,7 @@ fn layout(title: &str, page: &str, body: Markup) -> Html<String> {
                     link rel="stylesheet" href="/assets/style.css";
                     script src="/assets/app.js" defer {}
                 }
-                body data-page=(page) {
+                body data-page=(page) data-write=[write.then_some("1")] {
                     nav {
                         strong { "tm" }
                         @for (href, label, id) in nav {
@@ -65,10 +67,11 @@ fn layout(title: &str, page: &str, body: Markup) -> Html<String> {
     )
 }
 
-async fn lookup_page() -> impl IntoResponse {
+async fn lookup_page(State(st): State<Arc<AppState>>) -> impl IntoResponse {
     layout(
         "Lookup",
         "lookup",
+        st.cfg.allow_write,
         html! {
             div.searchbar {
                 input #q type="search" autofocus autocomplete="off" spellcheck="false"
@@ -84,10 +87,11 @@ async fn lookup_page() -> impl IntoResponse {
     )
 }
 
-async fn qa_page() -> impl IntoResponse {
+async fn qa_page(State(st): State<Arc<AppState>>) -> impl IntoResponse {
     layout(
         "QA",
         "qa",
+        st.cfg.allow_write,
         html! {
             form #qa-form {
                 label { "File (TSV, TMX, XLIFF, text) " input #qa-file type="file" name="file"; }
@@ -135,6 +139,7 @@ async fn memory_page(State(st): State<Arc<AppState>>) -> impl IntoResponse {
     layout(
         "Memory",
         "memory",
+        allow_write,
         html! {
             h2 { "Memory " code { (db) } }
             @if let Some(s) = stats {
@@ -149,6 +154,18 @@ async fn memory_page(State(st): State<Arc<AppState>>) -> impl IntoResponse {
                 p.error { "The memory could not be read." }
             }
             p { a href="/api/export?format=tmx" download { "Export as TMX" } " · " a href="/api/export?format=tsv" download { "Export as TSV" } }
+            @if allow_write {
+                h3 { "Add a unit" }
+                form #add-form {
+                    label { "Source " select name="src_lang" { option value="en" { "en" } option value="ru" { "ru" } } }
+                    textarea name="source" rows="2" cols="48" required placeholder="Source text" {}
+                    label { "Target " select name="tgt_lang" { option value="ru" { "ru" } option value="en" { "en" } } }
+                    textarea name="target" rows="2" cols="48" placeholder="Translation (empty: a monolingual segment)" {}
+                    label { "Your name " input #user name="user" type="text" size="14" autocomplete="name"; }
+                    button type="submit" { "Add" }
+                }
+                p #add-status .muted {}
+            }
             h3 { "Import" }
             @if allow_write {
                 form #import-form {
@@ -163,7 +180,7 @@ async fn memory_page(State(st): State<Arc<AppState>>) -> impl IntoResponse {
                 }
                 p #import-status .muted {}
             } @else {
-                p.muted { "This server is read-only. Start it with " code { "tm serve --allow-write" } " to import." }
+                p.muted { "This server is read-only. Start it with " code { "tm serve --allow-write" } " to add, edit, delete or import units." }
             }
         },
     )

@@ -1,12 +1,13 @@
 // End to end in headless Chromium: `tm serve` on a memory seeded from seeds/, then the
 // Lookup page (type the English headline of 003, see the Russian headline at 100%, keyboard
 // copy), concordance (НАТО), the QA page (check the memory, filter by spelling) and the
-// Memory page. Screenshots go to OUT_DIR.
+// Memory page; then, with --allow-write, a unit added, edited (a conflicting change refused)
+// and deleted through the pages. Screenshots go to OUT_DIR.
 //
 //   node tests/browser/serve.mjs path/to/tm OUT_DIR
 import { launchChromium } from './chromium.mjs';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -20,17 +21,22 @@ const seed003 = readdirSync('seeds').find((f) => f.startsWith('003_'));
 const headline = readFileSync(join('seeds', seed003), 'utf8').split('\n').find((l) => l.trim()).trim();
 
 // Port 0: the server picks a free port and prints its URL.
-const server = spawn(tm, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let buf = '';
-  server.stdout.on('data', (d) => {
-    buf += d;
-    const m = buf.match(/http:\/\/[^\s]+/);
-    if (m) resolve(m[0]);
+function serve(dbPath, ...flags) {
+  const server = spawn(tm, ['--db', dbPath, 'serve', '--port', '0', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = new Promise((resolve, reject) => {
+    let buf = '';
+    server.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/http:\/\/[^\s]+/);
+      if (m) resolve(m[0]);
+    });
+    server.on('exit', (code) => reject(new Error('tm serve exited with ' + code)));
+    setTimeout(() => reject(new Error('tm serve did not print its URL')), 15000);
   });
-  server.on('exit', (code) => reject(new Error('tm serve exited with ' + code)));
-  setTimeout(() => reject(new Error('tm serve did not print its URL')), 15000);
-});
+  return [server, url];
+}
+const [server, urlP] = serve(db);
+const url = await urlP;
 
 const browser = await launchChromium();
 try {
@@ -96,9 +102,67 @@ try {
   assert.match(await page.textContent('main'), /read-only/);
   await page.screenshot({ path: join(out, 'serve-memory.png'), fullPage: true });
 
+  // A server that takes writes, on a copy of the memory: add a unit on the Memory page, find
+  // it, edit it after someone else changed it meanwhile (refused, typed text kept, redone
+  // from the stored version), delete it.
+  copyFileSync(db, join(dir, 'team.db'));
+  const [wserver, wurlP] = serve(join(dir, 'team.db'), '--allow-write');
+  try {
+    const wurl = await wurlP;
+    const wp = await context.newPage();
+    wp.on('pageerror', (e) => errors.push(e.message));
+    wp.on('dialog', (d) => d.accept());
+    await wp.goto(wurl + 'memory');
+    await wp.fill('#add-form textarea[name=source]', 'The harbour opens at dawn.');
+    await wp.fill('#add-form textarea[name=target]', 'Гавань открывается на рассвете.');
+    await wp.fill('#user', 'Anna');
+    await wp.click('#add-form button[type=submit]');
+    await wp.waitForFunction(() => /Added unit \d+/.test(document.getElementById('add-status').textContent));
+    const id = Number((await wp.textContent('#add-status')).match(/Added unit (\d+)/)[1]);
+
+    await wp.goto(wurl);
+    await wp.locator('#q').pressSequentially('The harbour opens at dawn.', { delay: 5 });
+    await wp.waitForFunction(() => document.querySelector('#results li .score')?.textContent === '100%');
+    const match = wp.locator('#results li').first();
+    await match.locator('button.edit').click();
+    const editor = match.locator('form.editor');
+    await editor.waitFor();
+    assert.equal(await editor.locator('input[name=user]').inputValue(), 'Anna');
+    await editor.locator('textarea[name=target]').fill('Порт открывается на рассвете.');
+    // Someone else saves a change first.
+    await wp.evaluate(async (id) => {
+      const u = await (await fetch('/api/units/' + id)).json();
+      const r = await fetch('/api/units/' + id, {
+        method: 'PUT', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ target: 'Гавань открывается с рассветом.', version: u.version, user: 'Boris' }),
+      });
+      if (!r.ok) throw new Error('PUT ' + r.status);
+    }, id);
+    await editor.locator('button[type=submit]').click();
+    await match.locator('.unit-status.error').waitFor();
+    assert.match(await match.locator('.unit-status').textContent(), /changed by Boris/);
+    assert.equal(await editor.locator('textarea[name=target]').inputValue(), 'Порт открывается на рассвете.');
+    await editor.locator('text=Load the stored texts').click();
+    await wp.waitForFunction(() => document.querySelector('form.editor textarea[name=target]')?.value === 'Гавань открывается с рассветом.');
+    await editor.locator('textarea[name=target]').fill('Порт открывается с рассветом.');
+    await editor.locator('button[type=submit]').click();
+    await wp.waitForFunction(() => /Saved: unit \d+ is at version 3/.test(document.getElementById('status').textContent));
+    assert.match(await wp.locator('#results li').first().locator('.tgt').textContent(), /Порт открывается с рассветом\./);
+    const stored = await wp.evaluate(async (id) => (await fetch('/api/units/' + id)).json(), id);
+    assert.equal(stored.changed_by, 'Anna');
+    assert.equal(stored.tgt, 'Порт открывается с рассветом.');
+    await wp.screenshot({ path: join(out, 'serve-edit.png'), fullPage: true });
+
+    await wp.locator('#results li').first().locator('button.delete').click();
+    await wp.locator('#results li.deleted').first().waitFor();
+    assert.equal(await wp.evaluate(async (id) => (await fetch('/api/units/' + id)).status, id), 404);
+  } finally {
+    wserver.kill();
+  }
+
   assert.deepEqual(offsite, [], 'the pages fetched something from elsewhere');
   assert.deepEqual(errors, [], 'script errors');
-  console.log(`serve ok: ${url} lookup 100%, concordance, QA ${total} findings → 1 spelling; screenshots in ${out}`);
+  console.log(`serve ok: ${url} lookup 100%, concordance, QA ${total} findings → 1 spelling, add/edit (conflict refused)/delete on the page; screenshots in ${out}`);
 } finally {
   await browser.close();
   server.kill();

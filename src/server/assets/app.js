@@ -1,4 +1,5 @@
-// tm's pages: lookup as you type, QA report with filters, memory import with progress.
+// tm's pages: lookup as you type, QA report with filters, memory import with progress, and
+// on a server started with --allow-write: adding, editing and deleting single units.
 // All user text goes into the page through textContent, never as HTML.
 'use strict';
 
@@ -50,8 +51,97 @@ async function copyText(text) {
 async function getJson(url, opts) {
   const r = await fetch(url, opts);
   const body = await r.json().catch(() => ({ error: r.statusText }));
-  if (!r.ok) throw new Error(body.error || r.statusText);
+  if (!r.ok) {
+    const e = new Error(body.error || r.statusText);
+    e.status = r.status;
+    throw e;
+  }
   return body;
+}
+
+// Whether the server takes writes (started with --allow-write).
+function writable() { return document.body.dataset.write === '1'; }
+
+// The name written into changed_by: remembered in this browser.
+function userName() { return localStorage.getItem('tm-user') || ''; }
+function rememberUser(name) { if (name.trim()) localStorage.setItem('tm-user', name.trim()); }
+
+function sendJson(url, method, body) {
+  return getJson(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+// Edit and Delete for the unit `id` shown in `li`; `changed()` runs after a saved change.
+// The editor starts from the unit as stored now (GET, which gives its version); a save made
+// from a version someone has since changed is refused by the server (409) and said so here,
+// the typed texts kept, with the stored texts one click away.
+function unitTools(li, id, changed) {
+  const bar = el('span', 'unit-tools');
+  const edit = el('button', 'edit', 'Edit');
+  const del = el('button', 'delete', 'Delete');
+  edit.type = del.type = 'button';
+  const msg = el('div', 'unit-status muted');
+  edit.addEventListener('click', (e) => { e.stopPropagation(); openEditor(li, id, msg, changed); });
+  del.addEventListener('click', async (e) => {
+    e.stopPropagation();
+    if (!confirm('Delete unit ' + id + ' from the memory?')) return;
+    try {
+      const unit = await getJson('/api/units/' + id);
+      await getJson('/api/units/' + id + '?version=' + unit.version, { method: 'DELETE' });
+      li.classList.add('deleted');
+      msg.className = 'unit-status muted';
+      msg.textContent = 'Deleted unit ' + id + '.';
+      bar.remove();
+    } catch (err) { msg.className = 'unit-status error'; msg.textContent = err.message; }
+  });
+  bar.append(edit, del);
+  return [bar, msg];
+}
+
+async function openEditor(li, id, msg, changed) {
+  if (li.querySelector('form.editor')) return;
+  let unit;
+  try { unit = await getJson('/api/units/' + id); } catch (e) {
+    msg.className = 'unit-status error'; msg.textContent = e.message; return;
+  }
+  const form = el('form', 'editor');
+  const src = el('textarea'); src.name = 'source'; src.rows = 2; src.value = unit.src;
+  const tgt = el('textarea'); tgt.name = 'target'; tgt.rows = 2; tgt.value = unit.tgt ?? '';
+  const who = el('input'); who.name = 'user'; who.placeholder = 'Your name'; who.size = 14; who.value = userName();
+  const save = el('button', null, 'Save'); save.type = 'submit';
+  const cancel = el('button', null, 'Cancel'); cancel.type = 'button';
+  const reload = el('button', null, 'Load the stored texts'); reload.type = 'button'; reload.hidden = true;
+  const fields = [el('label', null, unit.src_lang + ' '), src];
+  if (unit.tgt !== null) fields.push(el('label', null, unit.tgt_lang + ' '), tgt);
+  form.append(...fields, who, save, cancel, reload);
+  form.addEventListener('click', (e) => e.stopPropagation());
+  cancel.addEventListener('click', () => form.remove());
+  reload.addEventListener('click', async () => {
+    try {
+      unit = await getJson('/api/units/' + id);
+      src.value = unit.src; tgt.value = unit.tgt ?? '';
+      reload.hidden = true;
+      msg.className = 'unit-status muted';
+      msg.textContent = 'Version ' + unit.version + ' loaded; redo your change and save.';
+    } catch (e) { msg.className = 'unit-status error'; msg.textContent = e.message; }
+  });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    rememberUser(who.value);
+    const body = { source: src.value, version: unit.version, user: who.value };
+    if (unit.tgt !== null) body.target = tgt.value;
+    try {
+      const saved = await sendJson('/api/units/' + id, 'PUT', body);
+      form.remove();
+      msg.className = 'unit-status muted';
+      changed('Saved: unit ' + id + ' is at version ' + saved.version + '.');
+    } catch (err) {
+      msg.className = 'unit-status error';
+      msg.textContent = err.message;
+      reload.hidden = err.status !== 409;
+    }
+  });
+  li.append(form);
+  src.focus();
 }
 
 function initLookup() {
@@ -97,6 +187,7 @@ function initLookup() {
           const t = el('div', 'tgt'); t.append(el('span', 'lang', h.tgt_lang), marked(h.tgt, h.tgt_spans));
           li.append(t);
         }
+        if (writable()) li.append(...unitTools(li, h.segment, changed));
         proposals.push(h.tgt || h.src);
         list.append(li);
       }
@@ -115,20 +206,32 @@ function initLookup() {
         const tgt = el('div', 'tgt'); tgt.append(el('span', 'lang', m.target_lang), m.target);
         const prop = el('div', 'proposal'); prop.append(el('span', 'lang', 'proposal'), m.proposal);
         li.append(head, src, tgt, prop);
+        if (writable()) {
+          const [tools, msg] = unitTools(li, m.segment, changed);
+          head.append(tools);
+          li.append(msg);
+        }
         li.addEventListener('click', () => select(Array.from(list.children).indexOf(li)));
         proposals.push(m.proposal);
         list.append(li);
       }
       status.textContent = data.matches.length
-        ? data.matches.length + ' matches (' + ms + ' ms)'
+        ? data.matches.length + (data.matches.length === 1 ? ' match (' : ' matches (') + ms + ' ms)'
         : 'No match of 50% or more (' + ms + ' ms)';
     }
     if (proposals.length) select(0);
   }
 
+  // After a saved change: the search again, so the list shows the stored texts.
+  async function changed(note) {
+    await search();
+    status.textContent = note + ' ' + status.textContent;
+  }
+
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 200); });
   conc.addEventListener('change', search);
   document.addEventListener('keydown', (e) => {
+    if (e.target.closest && e.target.closest('form.editor')) return; // typing in an editor
     if (e.key === 'Enter' && document.activeElement === q) { e.preventDefault(); search(); }
     else if (e.key === 'ArrowDown') { e.preventDefault(); select(selected + 1); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); select(selected - 1); }
@@ -256,7 +359,29 @@ function initQa() {
   fSev.addEventListener('change', applyFilters);
 }
 
+// The Memory page's form for one new unit (POST /api/units).
+function initAdd() {
+  const form = document.getElementById('add-form');
+  if (!form) return;
+  const status = document.getElementById('add-status');
+  form.elements.user.value = userName();
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = form.elements;
+    rememberUser(f.user.value);
+    const body = { source: f.source.value, src_lang: f.src_lang.value, user: f.user.value };
+    if (f.target.value.trim()) { body.target = f.target.value; body.tgt_lang = f.tgt_lang.value; }
+    try {
+      const unit = await sendJson('/api/units', 'POST', body);
+      status.className = 'muted';
+      status.textContent = 'Added unit ' + unit.id + ' (' + unit.src_lang + (unit.tgt_lang ? '→' + unit.tgt_lang : '') + ').';
+      f.source.value = ''; f.target.value = '';
+    } catch (err) { status.className = 'error'; status.textContent = err.message; }
+  });
+}
+
 function initMemory() {
+  initAdd();
   const form = document.getElementById('import-form');
   if (!form) return;
   const bar = document.getElementById('import-progress');
