@@ -7,6 +7,7 @@ mod common;
 use common::pg::PgServer;
 use tm::formats::Unit;
 use tm::lookup::{lookup_with, LookupOptions};
+use tm::memory::dump::{DumpItem, RestoreStats};
 use tm::memory::{
     open_store, DocOutcome, ExportFilter, ImportStats, NewSegment, OnDuplicate, Store, UnitChange,
 };
@@ -263,12 +264,130 @@ fn add_edit_delete(open: Opener<'_>) {
     assert!(m.edit_unit(1, &empty).is_err());
 }
 
+fn dump_all(m: &dyn Store) -> Vec<DumpItem> {
+    let mut out = Vec::new();
+    m.dump(&mut |item| {
+        out.push(item);
+        Ok(())
+    })
+    .unwrap();
+    out
+}
+
+fn restore(m: &mut dyn Store, items: Vec<DumpItem>) -> tm::Result<RestoreStats> {
+    m.restore(&mut items.into_iter().map(Ok), &mut |_| {})
+}
+
+/// A memory built from `from`, copied whole into `to` (`tm copy`): documents, monolingual
+/// segments, ids with their gaps, versions and who changed what, props and the lexical model
+/// all come along, the copy answers as the original, and new ids follow the copied ones. A
+/// copy into a memory that holds something, or one whose source fails half-way, leaves the
+/// target as it was.
+fn copy_between(from: Opener<'_>, to: Opener<'_>) {
+    let mut m = from();
+    let mono = NewSegment {
+        src_lang: "en".into(),
+        src: "A heading without translation.".into(),
+        tgt: None,
+    };
+    let pair = NewSegment {
+        src_lang: "en".into(),
+        src: "NATO is ready.".into(),
+        tgt: Some(("ru".into(), "НАТО готово.".into())),
+    };
+    m.ingest_document("a.txt", "h1", &[mono, pair]).unwrap();
+    let mut units = corpus()[..40].to_vec();
+    units[3].tuid = Some("tu-3".into());
+    units[3].note = Some("checked".into());
+    units[3].props = vec![("x-context".into(), "menu".into())];
+    import(&mut *m, &units, OnDuplicate::Skip);
+    let edited = m
+        .edit_unit(
+            5,
+            &UnitChange {
+                target: Some("Совет открывает файл сегодня утром.".into()),
+                user: "anna".into(),
+                ..UnitChange::default()
+            },
+        )
+        .unwrap();
+    m.delete_unit(7, None).unwrap();
+    m.set_lexicon(12, "дом\thouse\t0.9\t0.8\n").unwrap();
+    let original = dump_all(&*m);
+    assert!(original.iter().any(|i| matches!(i, DumpItem::Lexicon(_))));
+
+    let mut c = to();
+    let stats = restore(&mut *c, original.clone()).unwrap();
+    assert_eq!(
+        (
+            stats.documents,
+            stats.pairs,
+            stats.monolingual,
+            stats.lexicon
+        ),
+        (1, 40, 1, true)
+    );
+    assert_eq!(dump_all(&*c), original);
+    assert_eq!(c.stats().unwrap(), m.stats().unwrap());
+    assert_eq!(c.unit(5).unwrap(), Some(edited));
+    assert_eq!(c.unit(7).unwrap(), None);
+    for q in queries() {
+        let norm = tm::text::normalize(&q);
+        assert_eq!(
+            m.fuzzy_candidates(&norm, 30).unwrap(),
+            c.fuzzy_candidates(&norm, 30).unwrap(),
+            "{q}"
+        );
+    }
+    let words = vec!["нато".to_string()];
+    assert_eq!(
+        c.concordance(&words, 10, "[", "]").unwrap(),
+        m.concordance(&words, 10, "[", "]").unwrap()
+    );
+    // Ingesting the same document again into the copy changes nothing: its hash came along.
+    assert_eq!(
+        c.ingest_document("a.txt", "h1", &[]).unwrap(),
+        DocOutcome::Unchanged
+    );
+    let max = m.segments().unwrap().iter().map(|s| s.id).max().unwrap();
+    let added = c
+        .add_unit(
+            &NewSegment {
+                src_lang: "en".into(),
+                src: "A new unit.".into(),
+                tgt: Some(("ru".into(), "Новая единица.".into())),
+            },
+            "boris",
+        )
+        .unwrap();
+    assert!(added.id > max, "{} after {max}", added.id);
+
+    // Into a memory that holds something: refused, nothing changed.
+    let before = dump_all(&*c);
+    let err = restore(&mut *c, original.clone()).unwrap_err();
+    assert!(err.to_string().contains("already holds"), "{err}");
+    assert_eq!(dump_all(&*c), before);
+    // A source that fails half-way: the target stays empty.
+    let mut e = to();
+    let half = original.len() / 2;
+    let mut failing = original[..half]
+        .iter()
+        .cloned()
+        .map(Ok)
+        .chain(std::iter::once(Err(tm::Error::Usage("disk gone".into()))));
+    let err = e.restore(&mut failing, &mut |_| {}).unwrap_err();
+    assert!(err.to_string().contains("disk gone"), "{err}");
+    assert!(dump_all(&*e).is_empty());
+    assert_eq!(restore(&mut *e, original.clone()).unwrap().pairs, 40);
+}
+
 /// Every suite function against one backend.
 fn suite(open: Opener<'_>) {
     import_policies(open);
     import_is_all_or_nothing(open);
     ingest_and_concordance(open);
     add_edit_delete(open);
+    copy_between(open, open);
 }
 
 #[test]
@@ -292,8 +411,17 @@ fn store_suite_on_postgres_and_the_same_answers_as_sqlite() {
     };
     suite(&open);
 
-    // The same units in both: the same candidates, matches and scores.
+    // Copies between the backends, both ways.
     let dir = tempfile::tempdir().unwrap();
+    let n = std::sync::atomic::AtomicUsize::new(0);
+    let open_lite = || -> Box<dyn Store + Send> {
+        let i = n.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        open_store(&dir.path().join(format!("c{i}.db")), true).unwrap()
+    };
+    copy_between(&open, &open_lite);
+    copy_between(&open_lite, &open);
+
+    // The same units in both: the same candidates, matches and scores.
     let mut lite = open_store(&dir.path().join("m.db"), true).unwrap();
     let mut post = open();
     let units = corpus();

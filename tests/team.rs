@@ -153,14 +153,30 @@ fn team_memory_on_postgres() {
     let lite = env.db();
     let lite = lite.to_str().unwrap();
     let copy_url = pg.fresh_db();
+    // A document with a monolingual segment comes along with its name.
+    let doc = env.write(
+        "notes.txt",
+        "Meeting notes\n\nThe meeting starts at noon.\n",
+    );
+    env.run(&["ingest", &doc]);
+    // The counts of `tm stats` (its first line names the memory).
+    let stats_of = |db: &str| {
+        let out = env.run(&["--db", db, "stats"]);
+        out.lines().skip(1).collect::<Vec<_>>().join("\n")
+    };
     let out = env.run(&["copy", "--from", lite, "--to", &copy_url]);
-    assert!(out.contains("copied 3 of 3 pairs"), "{out}");
+    assert!(
+        out.contains("copied 3 pairs, 2 monolingual segments and 1 document"),
+        "{out}"
+    );
+    assert_eq!(stats_of(lite), stats_of(&copy_url));
     let back = env.path("back.db");
     let back = back.to_str().unwrap();
     env.run(&["copy", "--from", &copy_url, "--to", back]);
-    let export = |db: &str| env.run(&["--db", db, "export", "--format", "tsv"]);
+    let export = |db: &str| env.run(&["--db", db, "export", "--format", "tmx"]);
     assert_eq!(export(lite), export(&copy_url));
     assert_eq!(export(lite), export(back));
+    assert_eq!(stats_of(lite), stats_of(back));
     // Into a memory that holds units: refused.
     env.fails(
         &["copy", "--from", lite, "--to", &copy_url],

@@ -1124,7 +1124,7 @@ impl From<AlignFormat> for crate::align::documents::Format {
 /// A progress bar for `len` items on a terminal (none when standard error is not one, or the
 /// job is small).
 /// A spinner with elapsed time for work of unknown length, on a terminal only.
-fn spinner(what: &str) -> Option<indicatif::ProgressBar> {
+pub(crate) fn spinner(what: &str) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() {
         return None;

@@ -1,7 +1,7 @@
 //! `tm add`, `tm edit`, `tm delete`: one unit at a time, for translators sharing a memory
 //! (either backend); `tm copy`: a whole memory from one backend to another.
 
-use crate::memory::{open_store, ExportFilter, NewSegment, OnDuplicate, UnitChange, UnitRecord};
+use crate::memory::{open_store, NewSegment, UnitChange, UnitRecord};
 use anyhow::{bail, Context as _, Result};
 use std::path::{Path, PathBuf};
 
@@ -151,36 +151,58 @@ pub fn show(db: &Path, a: &ShowArgs) -> Result<()> {
     }
 }
 
-/// `tm copy`: every pair with its metadata (languages, notes, TMX ids, props, markup), and
-/// the lexical model, in one transaction on the target.
+/// `tm copy`: the whole memory (documents, pairs and monolingual segments with every column
+/// and their ids, the lexical model) into an empty one, in one transaction on the target. The
+/// source is read on a thread of its own and its rows stream through a bounded channel, so
+/// the memory is never held whole.
 pub fn copy(a: &CopyArgs) -> Result<()> {
-    let from = open_store(&a.from, false).with_context(|| format!("{}", a.from.display()))?;
-    let mut to = open_store(&a.to, true).with_context(|| format!("{}", a.to.display()))?;
-    let held = to.stats()?.segments;
-    if held > 0 {
-        bail!(
-            "{} already holds {held} segments: copy into an empty memory (or use tm export and tm import)",
-            a.to.display()
-        );
+    use crate::memory::dump::DumpItem;
+    let from_name = a.from.display().to_string();
+    let to_name = a.to.display().to_string();
+    let from = open_store(&a.from, false).with_context(|| from_name.clone())?;
+    let total = from.stats()?.segments;
+    let mut to = open_store(&a.to, true).with_context(|| to_name.clone())?;
+    let bar = super::spinner(&format!("copying {total} segments"));
+    let (send, recv) = std::sync::mpsc::sync_channel::<crate::Result<DumpItem>>(1024);
+    let stats = std::thread::scope(|s| {
+        let reader = s.spawn(move || {
+            let sent = from.dump(&mut |item| {
+                // The target stopped (it failed): stop reading; its error is the one shown.
+                send.send(Ok(item))
+                    .map_err(|_| crate::Error::Usage("the copy stopped".into()))
+            });
+            if let Err(e) = sent {
+                let _ = send.send(Err(e));
+            }
+        });
+        let stats = to.restore(&mut recv.iter(), &mut |n| {
+            if let Some(b) = &bar {
+                b.set_message(format!("copied {n} of {total} segments"));
+            }
+        });
+        // Unblocks the reader if the target stopped early.
+        drop(recv);
+        let _ = reader.join();
+        stats
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
-    let units = from.units(&ExportFilter::default())?;
-    let n = units.len();
-    let mut it = units.into_iter().map(Ok);
-    let stats = to.import_stream(&mut it, "copy", OnDuplicate::KeepBoth, &mut |_| {})?;
-    if let Some(lex) = from.lexicon()? {
-        to.set_lexicon(lex.pairs, &lex.model)?;
-    }
-    let mono = from.stats()?.monolingual;
-    let mut msg = format!(
-        "copied {} of {n} pairs from {} to {}\n",
-        stats.added,
-        a.from.display(),
-        a.to.display()
-    );
-    if mono > 0 {
-        msg.push_str(&format!(
-            "note: {mono} monolingual segments (no translation) were not copied\n"
-        ));
-    }
-    super::emit(&msg)
+    let stats = stats.with_context(|| format!("copying into {to_name} (left as it was)"))?;
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    super::emit(&format!(
+        "copied {}, {} and {}{} from {from_name} to {to_name}\n",
+        n(stats.pairs, "pair", "pairs"),
+        n(
+            stats.monolingual,
+            "monolingual segment",
+            "monolingual segments"
+        ),
+        n(stats.documents, "document", "documents"),
+        if stats.lexicon {
+            " with the lexical model"
+        } else {
+            ""
+        },
+    ))
 }

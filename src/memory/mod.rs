@@ -23,6 +23,7 @@
 pub mod candidates;
 pub mod check;
 pub mod context;
+pub mod dump;
 pub mod fuzzy;
 pub mod lexicon;
 mod open;
@@ -305,6 +306,14 @@ pub trait Store {
     /// A number that changes whenever the memory is written, by any connection or process
     /// (what a server compares to know that its caches are stale).
     fn generation(&self) -> Result<i64>;
+    /// Writes the whole memory out, from one snapshot (see [`dump`]).
+    fn dump(&self, out: &mut dyn FnMut(dump::DumpItem) -> Result<()>) -> Result<()>;
+    /// Stores a dump into this memory, which must be empty, in one transaction.
+    fn restore(
+        &mut self,
+        items: &mut dyn Iterator<Item = Result<dump::DumpItem>>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<dump::RestoreStats>;
 }
 
 impl Store for Memory {
@@ -374,6 +383,16 @@ impl Store for Memory {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+    fn dump(&self, out: &mut dyn FnMut(dump::DumpItem) -> Result<()>) -> Result<()> {
+        Memory::dump(self, out)
+    }
+    fn restore(
+        &mut self,
+        items: &mut dyn Iterator<Item = Result<dump::DumpItem>>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<dump::RestoreStats> {
+        Memory::restore(self, items, progress)
     }
 }
 

@@ -16,6 +16,7 @@
 //! `fuzzy_changes` (a few rows) instead of rewriting long lists; lookups apply them, and the
 //! next import folds them into the lists.
 
+mod dump;
 mod read;
 pub mod schema;
 mod write;
@@ -208,5 +209,15 @@ impl Store for PgMemory {
     }
     fn generation(&self) -> Result<i64> {
         self.generation_now()
+    }
+    fn dump(&self, out: &mut dyn FnMut(super::dump::DumpItem) -> Result<()>) -> Result<()> {
+        PgMemory::dump(self, out)
+    }
+    fn restore(
+        &mut self,
+        items: &mut dyn Iterator<Item = Result<super::dump::DumpItem>>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<super::dump::RestoreStats> {
+        PgMemory::restore(self, items, progress)
     }
 }

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 /// Starts a write: raises the generation, and the lists' generation when `lists` (the write
 /// changes `fuzzy_postings`). This also orders writers: the row stays locked until the
 /// transaction ends.
-fn begin_write(tx: &mut Transaction<'_>, lists: bool) -> Result<()> {
+pub(super) fn begin_write(tx: &mut Transaction<'_>, lists: bool) -> Result<()> {
     tx.execute(
         "UPDATE tm_state SET generation = generation + 1,
             lists_generation = lists_generation + CASE WHEN $1 THEN 1 ELSE 0 END WHERE id = 1",
@@ -32,7 +32,7 @@ fn begin_write(tx: &mut Transaction<'_>, lists: bool) -> Result<()> {
 }
 
 /// Merges freshly built posting lists into the stored ones (new ids are all larger).
-fn write_postings(tx: &mut Transaction<'_>, builder: fuzzy::Builder) -> Result<()> {
+pub(super) fn write_postings(tx: &mut Transaction<'_>, builder: fuzzy::Builder) -> Result<()> {
     let lists: Vec<(i64, Vec<u8>, u32)> = builder.into_lists().collect();
     if lists.is_empty() {
         return Ok(());
