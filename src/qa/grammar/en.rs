@@ -154,6 +154,98 @@ pub(super) fn agreement(s: &[Token], out: &mut Vec<Problem>) {
     }
 }
 
+/// Whether the word at `k`, tagged a plural noun, is rather a verb in -s: right after a
+/// singular noun and right before the start of an object (`his brother owns a bakery`),
+/// where the tagger, trained on text full of compound nouns, often reads a plural noun.
+fn s_verb(s: &[Token], k: usize) -> bool {
+    let t = &s[k];
+    k > 0
+        && t.upos == "NOUN"
+        && feat(t, "Number") == Some("Plur")
+        && t.text.ends_with('s')
+        && s[k - 1].upos == "NOUN"
+        && feat(&s[k - 1], "Number") == Some("Sing")
+        && s.get(k + 1).is_some_and(|n| {
+            matches!(n.upos, "DET" | "NUM") || n.upos == "PRON" && feat(n, "Poss") == Some("Yes")
+        })
+}
+
+/// A subject of two noun phrases joined by `and` that opens the sentence, and a verb in
+/// the singular right after it (`He and his brother owns a bakery`, `The director and his
+/// deputy is away`). Only where the phrases are surely two: a pronoun, or a phrase with its
+/// own determiner or possessive on at least one side (`Marks and Spencer`, `bread and
+/// butter` are one thing), and no `each`/`every` before them.
+pub(super) fn coordinated_subject(s: &[Token], out: &mut Vec<Problem>) {
+    // One phrase from `i`: a pronoun, or [determiner or possessive] adjectives nouns.
+    // Returns its end and whether it is surely one thing of its own.
+    let phrase = |i: usize| -> Option<(usize, bool)> {
+        let t = s.get(i)?;
+        if t.upos == "PRON" && feat(t, "PronType") == Some("Prs") && feat(t, "Poss").is_none() {
+            return Some((i + 1, true));
+        }
+        let mut k = i;
+        let determined =
+            matches!(t.upos, "DET") || t.upos == "PRON" && feat(t, "Poss") == Some("Yes");
+        if determined {
+            if matches!(t.text.to_lowercase().as_str(), "each" | "every" | "no") {
+                return None;
+            }
+            k += 1;
+        }
+        while s.get(k).is_some_and(|t| t.upos == "ADJ") {
+            k += 1;
+        }
+        let start = k;
+        while s.get(k).is_some_and(|t| matches!(t.upos, "NOUN" | "PROPN")) && !s_verb(s, k) {
+            k += 1;
+        }
+        (k > start).then_some((k, determined))
+    };
+    let Some((and, a_sure)) = phrase(0) else {
+        return;
+    };
+    if !s
+        .get(and)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("and"))
+    {
+        return;
+    }
+    let Some((v, b_sure)) = phrase(and + 1) else {
+        return;
+    };
+    let Some(verb) = s.get(v) else {
+        return;
+    };
+    if !(a_sure || b_sure) || !(matches!(verb.upos, "VERB" | "AUX") || s_verb(s, v)) {
+        return;
+    }
+    let form = verb.text.to_lowercase();
+    let fix = match form.as_str() {
+        _ if verb.upos == "NOUN" => verb.lemma.as_str(),
+        "is" => "are",
+        "was" => "were",
+        "has" => "have",
+        "does" => "do",
+        _ if verb.upos == "VERB"
+            && feat(verb, "Tense") == Some("Pres")
+            && third_singular(&form, &verb.lemma.to_lowercase()) =>
+        {
+            verb.lemma.as_str()
+        }
+        _ => return,
+    };
+    let subject: Vec<&str> = s[..v].iter().map(|t| t.text.as_str()).collect();
+    out.push(Problem {
+        start: verb.start,
+        end: verb.end,
+        message: format!(
+            "“{}” is singular, but its subject “{}” names two: “{fix}”",
+            verb.text,
+            subject.join(" ")
+        ),
+    });
+}
+
 /// The finding of a verb that disagrees with its subject: “`verb` `how` its subject
 /// “…””, with the right form when there is one (`fix` empty when there is not).
 fn disagreement(verb: &Token, subject: &[Token], fix: &str, how: &str) -> Problem {
@@ -230,22 +322,34 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
         {
             continue;
         }
-        // Back over the phrase: nouns, determiners, adjectives, numbers and prepositions.
+        // Back over the phrase: nouns, determiners, adjectives, numbers and prepositions, a
+        // gerund after a preposition (`the cost of maintaining buildings`) and a participle
+        // after a noun (`the number of people affected by the flood`).
+        // (The tagger reads a preposition before a gerund as a subordinator: `of/SCONJ`.)
+        let prep = |i: usize| {
+            s[i].upos == "ADP"
+                || s[i].upos == "SCONJ"
+                    && s.get(i + 1)
+                        .is_some_and(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Ger"))
+        };
         let mut k = v - 1;
-        while k > 0
-            && v - k < 14
-            && matches!(
-                s[k - 1].upos,
-                "DET" | "ADJ" | "NUM" | "NOUN" | "PROPN" | "ADP"
-            )
-        {
+        while k > 0 && v - k < 14 && {
+            let t = &s[k - 1];
+            let before = k.checked_sub(2);
+            matches!(t.upos, "DET" | "ADJ" | "NUM" | "NOUN" | "PROPN")
+                || prep(k - 1)
+                || t.upos == "VERB"
+                    && (feat(t, "VerbForm") == Some("Ger") && before.is_some_and(prep)
+                        || feat(t, "VerbForm") == Some("Part")
+                            && before.is_some_and(|b| matches!(s[b].upos, "NOUN" | "PROPN")))
+        } {
             k -= 1;
         }
         if !opens_clause(k.checked_sub(1).map(|i| &s[i])) {
             continue;
         }
         // The head: the last noun before the first preposition, which opens the clause.
-        let Some(p) = (k..v).find(|&i| s[i].upos == "ADP") else {
+        let Some(p) = (k..v).find(|&i| prep(i)) else {
             continue;
         };
         if p == k || !s[p].text.chars().all(|c| c.is_ascii_lowercase()) {
@@ -253,12 +357,28 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
         }
         let head = &s[p - 1];
         let low = head.text.to_lowercase();
-        if head.upos != "NOUN" || quantity_noun(&low) || s[k..p - 1].iter().any(|t| t.upos == "NUM")
-        {
-            continue;
-        }
-        let Some(number) = subject_number(s, k, p - 1) else {
-            continue;
+        // Heads that are singular whatever follows: `each of …`, `either of …`, `one of …`
+        // and `the number of …` (where `a number of …` is plural).
+        let of = s[p].text == "of";
+        let singular_head = of
+            && (p - 1 == k && matches!(low.as_str(), "each" | "either" | "neither" | "one")
+                || low == "number"
+                    && s[k..p - 1]
+                        .iter()
+                        .any(|t| t.text.eq_ignore_ascii_case("the")));
+        let number = if singular_head {
+            "Sing"
+        } else {
+            if head.upos != "NOUN"
+                || quantity_noun(&low)
+                || s[k..p - 1].iter().any(|t| t.upos == "NUM")
+            {
+                continue;
+            }
+            let Some(number) = subject_number(s, k, p - 1) else {
+                continue;
+            };
+            number
         };
         // A plural head must be a plain plural in -s (`results`, not `series`).
         if number == "Plur" && (!low.ends_with('s') || head.lemma.to_lowercase() == low) {
@@ -271,7 +391,13 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
         if matches!(form.as_str(), "is" | "are" | "was" | "were") && v - p <= 4 {
             continue;
         }
-        let fix = match (number, feat(verb, "Number")) {
+        // The forms of `be`, `have` and `do` tell their number whatever the tagger says.
+        let verb_number = match form.as_str() {
+            "is" | "was" | "has" | "does" => Some("Sing"),
+            "are" | "were" | "have" | "do" => Some("Plur"),
+            _ => feat(verb, "Number"),
+        };
+        let fix = match (number, verb_number) {
             ("Plur", Some("Sing")) => match form.as_str() {
                 "is" => "are",
                 "was" => "were",

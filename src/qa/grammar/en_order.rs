@@ -9,12 +9,20 @@ use crate::text::tag::Token;
 /// over its determiners, adjectives, numbers and nouns, the first other word is a
 /// preposition.
 fn in_prepositional_phrase(s: &[Token], i: usize) -> bool {
+    // A pronoun is a phrase of its own (`in the end they`).
+    if s[i].upos == "PRON" {
+        return i > 0 && s[i - 1].upos == "ADP";
+    }
     let mut k = i;
     while k > 0 && matches!(s[k - 1].upos, "ADJ" | "NUM" | "NOUN" | "PROPN" | "CCONJ") {
         k -= 1;
     }
-    // A determiner starts the phrase (`On Monday the bank`: `the bank` is another one).
-    if k > 0 && s[k - 1].upos == "DET" {
+    // A determiner or possessive starts the phrase (`On Monday the bank`: `the bank` is
+    // another one; `in our town`).
+    if k > 0
+        && (s[k - 1].upos == "DET"
+            || s[k - 1].upos == "PRON" && feat(&s[k - 1], "Poss") == Some("Yes"))
+    {
         k -= 1;
     }
     k > 0 && s[k - 1].upos == "ADP"
@@ -111,6 +119,7 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
     // verb).
     let Some(v) = s.iter().enumerate().position(|(i, t)| {
         matches!(t.upos, "VERB" | "AUX")
+            && feat(t, "Mood") != Some("Imp")
             && (feat(t, "VerbForm") == Some("Fin")
                 || t.upos == "VERB"
                     && feat(t, "VerbForm") == Some("Part")
@@ -127,7 +136,15 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
         "be", "stand", "sit", "lie", "hang", "live", "remain", "exist", "stretch", "tower", "loom",
         "rise", "dwell", "rest", "lurk", "sprawl",
     ];
-    if PLACED.contains(&s[v].lemma.as_str()) {
+    // … but not a passive (`At the plant were produced five tractors`: `be` is its
+    // auxiliary). A participle right before a noun or adjective may be the noun's attribute
+    // (`In the hall are embroidered panels`), which leaves `be` existential.
+    let passive = s[v].lemma == "be"
+        && s.get(v + 1)
+            .is_some_and(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Part"))
+        && s.get(v + 2)
+            .is_some_and(|t| matches!(t.upos, "DET" | "NUM" | "PROPN"));
+    if PLACED.contains(&s[v].lemma.as_str()) && !passive {
         return;
     }
     let first = s[0].text.to_lowercase();
@@ -140,10 +157,21 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
         return;
     }
     let before = &s[..v];
-    if before
-        .iter()
-        .any(|t| t.upos == "PUNCT" || t.upos == "SCONJ" || t.upos == "VERB")
-    {
+    if before.iter().any(|t| {
+        t.upos == "PUNCT"
+            || t.upos == "SCONJ"
+            || t.upos == "VERB"
+            || t.text.eq_ignore_ascii_case("there")
+    }) {
+        return;
+    }
+    // A quantity with its of-phrase is a subject (`One of the boys wrote`, `Some of them
+    // left`).
+    if (1..v).any(|i| {
+        s[i].text.eq_ignore_ascii_case("of")
+            && matches!(s[i - 1].upos, "NUM" | "DET" | "PRON" | "ADJ")
+            && (i < 2 || s[i - 2].upos != "ADP")
+    }) {
         return;
     }
     let nominal = |t: &Token| matches!(t.upos, "NOUN" | "PROPN" | "PRON");
@@ -157,10 +185,28 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
     if (0..v).any(|i| nominal(&s[i]) && !in_prepositional_phrase(s, i) && !temporal(s, i)) {
         return;
     }
-    // The subject after the verb: a noun phrase (after a participle, for a passive).
+    // The subject after the verb: a noun phrase (after a participle, for a passive; after
+    // a phrasal verb's particle or a light verb's bare noun: `broke out a fire`, `took
+    // place a forum`).
     let mut after = v + 1;
     if s.get(after)
         .is_some_and(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Part"))
+    {
+        after += 1;
+    }
+    let np_start = |t: &Token| matches!(t.upos, "DET" | "ADJ" | "NUM");
+    // (An adverb there is the `adverb_placement` rule's: `appeared suddenly a rink`.)
+    let particle = |t: &Token| {
+        matches!(t.upos, "ADP" | "ADV" | "PART")
+            && matches!(
+                t.text.to_lowercase().as_str(),
+                "out" | "up" | "off" | "down" | "away" | "back" | "over" | "in" | "on"
+            )
+    };
+    if s.get(after).is_some_and(|t| {
+        (particle(t) || matches!(t.upos, "NOUN" | "VERB") && feat(t, "Number") != Some("Plur"))
+            && feat(t, "VerbForm") != Some("Part")
+    }) && s.get(after + 1).is_some_and(np_start)
     {
         after += 1;
     }
@@ -184,17 +230,28 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
 /// English`): English keeps them together.
 pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
     for i in 0..s.len().saturating_sub(2) {
-        let (v, a, o) = (&s[i], &s[i + 1], &s[i + 2]);
+        let v = &s[i];
+        // A degree word before the adverb (`speaks very well English`).
+        let mut k = i + 1;
+        if s.get(k + 1).is_some_and(|t| t.upos == "ADV")
+            && matches!(
+                s[k].text.to_lowercase().as_str(),
+                "very" | "quite" | "rather" | "really" | "so" | "too" | "pretty" | "fairly"
+            )
+        {
+            k += 1;
+        }
+        let (a, Some(o)) = (&s[k], s.get(k + 1)) else {
+            continue;
+        };
         // A past form right after its subject is finite whatever the tagger says
         // (`The company increased quickly its sales`).
         let past_after_subject = feat(v, "VerbForm") == Some("Part")
             && feat(v, "Tense") == Some("Past")
             && i > 0
             && matches!(s[i - 1].upos, "NOUN" | "PROPN" | "PRON");
-        if v.upos != "VERB"
-            || !(feat(v, "VerbForm") == Some("Fin") || past_after_subject)
-            || a.upos != "ADV"
-        {
+        let finite = v.upos == "VERB" && (feat(v, "VerbForm") == Some("Fin") || past_after_subject);
+        if !(finite || s_form_after_subject(s, i)) || a.upos != "ADV" {
             continue;
         }
         let adv = a.text.to_lowercase();
@@ -212,10 +269,21 @@ pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
             "regularly",
             "constantly",
         ];
-        if !FREQUENCY.contains(&adv.as_str()) && !adv.ends_with("ly") {
+        // Manner adverbs without -ly (`well`, `fast`, `hard`) too.
+        if !FREQUENCY.contains(&adv.as_str())
+            && !adv.ends_with("ly")
+            && !matches!(adv.as_str(), "well" | "badly" | "fast" | "hard")
+        {
             continue;
         }
+        // An -s form right after the adverb is the object's plural noun, whatever the tagger
+        // says: a clause has one finite verb there (`publishes regularly reports`).
+        let plural_object = o.upos == "VERB"
+            && feat(o, "Person") == Some("3")
+            && feat(o, "Tense") == Some("Pres")
+            && o.text.ends_with('s');
         let object = matches!(o.upos, "DET" | "NOUN" | "PROPN" | "NUM")
+            || plural_object
             || o.upos == "PRON"
                 && !matches!(
                     o.text.to_lowercase().as_str(),
@@ -234,6 +302,24 @@ pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
             ),
         });
     }
+}
+
+/// Whether the word at `i`, tagged a plural noun, reads as the third-person verb of the
+/// sentence's subject: an -s form right after a singular noun phrase that opens the sentence
+/// (`The new employee speaks …`), where the tagger, trained on web text full of compound
+/// nouns, often sees a plural noun. Asked only with an adverb and an object after it, which
+/// a noun phrase cannot have.
+fn s_form_after_subject(s: &[Token], i: usize) -> bool {
+    let w = &s[i];
+    i > 0
+        && w.upos == "NOUN"
+        && feat(w, "Number") == Some("Plur")
+        && w.text.ends_with('s')
+        && matches!(s[i - 1].upos, "NOUN" | "PROPN")
+        && feat(&s[i - 1], "Number") != Some("Plur")
+        && s[..i]
+            .iter()
+            .all(|t| matches!(t.upos, "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"))
 }
 
 /// A chain of `of`-phrases three or more deep (`the question of the increase of the
@@ -309,10 +395,24 @@ fn russian_object_first(s: &[Token]) -> Option<(&Token, &Token)> {
         i += 1; // `Это решение …`
     }
     let obj = s.get(i).filter(|t| t.upos == "NOUN")?;
-    // The object's genitive attribute (`новую версию программы`).
+    // The object's genitive attribute (`новую версию программы`) and one prepositional one
+    // (`книгу о блокаде Ленинграда`, `решение о закрытии цеха`).
     let mut k = i + 1;
     while k < s.len() && k <= i + 3 && feat(&s[k], "Case") == Some("Gen") {
         k += 1;
+    }
+    if s.get(k).is_some_and(|t| t.upos == "ADP") {
+        let mut j = k + 1;
+        while j < s.len()
+            && j <= k + 5
+            && matches!(s[j].upos, "ADJ" | "DET" | "NOUN" | "PROPN")
+            && !matches!(feat(&s[j], "Case"), None | Some("Nom"))
+        {
+            j += 1;
+        }
+        if j > k + 1 && matches!(s[j - 1].upos, "NOUN" | "PROPN") {
+            k = j;
+        }
     }
     let verb = s
         .get(k)
@@ -329,9 +429,11 @@ fn russian_object_first(s: &[Token]) -> Option<(&Token, &Token)> {
     while j < s.len() && matches!(s[j].upos, "DET" | "ADJ") {
         j += 1;
     }
+    // The subject: a nominative, or a noun the tagger read as an accusative that has a
+    // nominative form too (`совет`, `закон`: inanimate masculines look alike in both).
     let subj = s
         .get(j)
-        .filter(|t| t.upos == "NOUN" && feat(t, "Case") == Some("Nom"))?;
+        .filter(|t| t.upos == "NOUN" && matches!(feat(t, "Case"), Some("Nom" | "Acc")))?;
     let obj_cases = readings(&obj.text.to_lowercase());
     let acc = obj_cases.is_some_and(|r| r & case_bits(3) != 0);
     let never_subject = obj_cases.is_some_and(|r| r & case_bits(0) == 0);
@@ -374,17 +476,27 @@ pub(super) fn object_first<'a>(
     let Some(e1) = s.get(i).filter(|t| t.upos == "NOUN") else {
         return;
     };
-    // The first noun's of-phrase (`The new version of the program`).
+    // The first noun's attributes: prepositional phrases (`The new version of the program`,
+    // `This book about the siege of Leningrad`) or an infinitive with its object (`The
+    // decision to close the workshop`).
     let mut v = i + 1;
-    if s.get(v).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
-        v += 1;
-        while v < s.len() && matches!(s[v].upos, "DET" | "ADJ") {
-            v += 1;
+    while v < s.len() && v <= i + 10 {
+        if s[v].upos == "ADP" {
+            match noun_phrase(s, v + 1) {
+                Some((_, end)) => v = end,
+                None => return,
+            }
+        } else if s[v].text.eq_ignore_ascii_case("to")
+            && s.get(v + 1)
+                .is_some_and(|t| t.upos == "VERB" && feat(t, "VerbForm") == Some("Inf"))
+        {
+            match noun_phrase(s, v + 2) {
+                Some((_, end)) => v = end,
+                None => return,
+            }
+        } else {
+            break;
         }
-        if s.get(v).is_none_or(|t| t.upos != "NOUN") {
-            return;
-        }
-        v += 1;
     }
     let Some(ev) = s.get(v).filter(|t| {
         t.upos == "VERB"
@@ -394,17 +506,13 @@ pub(super) fn object_first<'a>(
     }) else {
         return;
     };
-    let mut j = v + 1;
-    while j < s.len()
-        && (matches!(s[j].upos, "DET" | "ADJ")
-            || s[j].upos == "PRON" && feat(&s[j], "Poss") == Some("Yes"))
-    {
-        j += 1;
-    }
-    if j == v + 1 {
+    let Some((head, _)) = noun_phrase(s, v + 1) else {
+        return;
+    };
+    if head == v + 1 {
         return; // the second phrase has a determiner, as a subject noun phrase does
     }
-    let Some(e2) = s.get(j).filter(|t| t.upos == "NOUN") else {
+    let Some(e2) = s.get(head).filter(|t| t.upos == "NOUN") else {
         return;
     };
     let lex = LexicalModel::shipped();
@@ -430,6 +538,37 @@ pub(super) fn object_first<'a>(
             return;
         }
     }
+}
+
+/// The noun phrase that starts at `j`: determiners, possessives, numbers, adjectives,
+/// adverbs, participles and hyphens before nouns and names (`a well-known St Petersburg
+/// journalist`, `the loss-making workshop`). Returns its head (the last noun) and the index
+/// after it; `None` when no noun ends it.
+fn noun_phrase(s: &[Token], j: usize) -> Option<(usize, usize)> {
+    let mut head = None;
+    let mut k = j;
+    while let Some(t) = s.get(k) {
+        let modifier = matches!(t.upos, "DET" | "ADJ" | "NUM" | "ADV")
+            || t.upos == "PRON" && feat(t, "Poss") == Some("Yes")
+            || t.upos == "VERB" && matches!(feat(t, "VerbForm"), Some("Part" | "Ger"));
+        // A hyphen joins a compound modifier, also one that starts with a noun.
+        let hyphen = t.text == "-" && k > j;
+        let after_hyphen = k > j && s[k - 1].text == "-";
+        // A verb form inside the phrase right before a finite verb is a noun the tagger
+        // misread (`the education reform wrote`: two finite verbs cannot follow each other).
+        let misread_noun = t.upos == "VERB"
+            && k > j
+            && !matches!(feat(t, "VerbForm"), Some("Part" | "Ger"))
+            && s.get(k + 1)
+                .is_some_and(|n| n.upos == "VERB" && feat(n, "VerbForm") == Some("Fin"));
+        if matches!(t.upos, "NOUN" | "PROPN") || misread_noun {
+            head = Some(k);
+        } else if !(hyphen || modifier && (head.is_none() || after_hyphen)) {
+            break;
+        }
+        k += 1;
+    }
+    head.map(|h| (h, h + 1))
 }
 
 /// Whether `t` is a personal pronoun in the nominative (`I`, `you`, `they` …): a subject.

@@ -84,8 +84,9 @@ fn bare_passive(s: &[Token]) -> Option<usize> {
 }
 
 /// A form that only ever serves as a past participle: the shipped counts show it after
-/// `has`/`have`/`had` and never right after a subject pronoun (`begun`, `taken`, `written`;
-/// not `sold` or `finished`, which are past tenses too).
+/// `has`/`have`/`had`, and right after a subject pronoun at most a tenth as often (`begun`,
+/// `taken`, `gone`: `you gone`, `I seen` are slang or noise, 2–8 %; `sold`, `made`, `come`,
+/// past tenses or bare forms too, 20 % and more).
 fn participle_only(form: &str) -> bool {
     if form.ends_with("ed") {
         return false;
@@ -99,7 +100,7 @@ fn participle_only(form: &str) -> bool {
         .iter()
         .map(|a| b.count(a, form))
         .sum();
-    after_have >= 5_000_000 && after_subject == 0
+    after_have >= 5_000_000 && after_subject * 10 <= after_have
 }
 
 /// A word the tagger read as something else that may be a verb: a noun in -s or -ed whose
@@ -155,6 +156,110 @@ fn bare_participle(s: &[Token], source_imperative: bool) -> Option<usize> {
                 .any(|n| matches!(n.upos, "NOUN" | "PROPN" | "PRON"))
             && participle_only(&t.text.to_lowercase())
     })
+}
+
+/// The clauses of a sentence: the runs between commas, semicolons, colons, dashes and
+/// subordinators (`When we got there, the train already gone.`: two), as index ranges.
+fn clauses(s: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in s.iter().enumerate() {
+        let cut = matches!(t.text.as_str(), "," | ";" | ":" | "—" | "–") || t.upos == "SCONJ";
+        if cut || i + 1 == s.len() {
+            let end = if cut { i } else { i + 1 };
+            if end > start {
+                out.push(start..end);
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// Whether a clause is a short reporting one (`the mayor's office said`, `said the
+/// minister`): the clause before it is what was said, a clause of its own.
+fn reporting(c: &[Token]) -> bool {
+    c.iter().filter(|t| t.upos != "PUNCT").count() <= 6
+        && c.iter().any(|t| {
+            t.upos == "VERB"
+                && feat(t, "VerbForm") == Some("Fin")
+                && matches!(
+                    t.lemma.as_str(),
+                    "say"
+                        | "report"
+                        | "tell"
+                        | "announce"
+                        | "add"
+                        | "note"
+                        | "state"
+                        | "write"
+                        | "explain"
+                        | "claim"
+                        | "confirm"
+                )
+        })
+}
+
+/// A clause of a longer sentence that lacks its finite verb (the sentence has one
+/// elsewhere): a participle-only form after its subject with no auxiliary (`…, the train
+/// already gone.`: `had gone`), or a subject pronoun with a predicate adjective and no
+/// `be` (`We very glad that you came.`). A participle clause before the main clause is an
+/// absolute construction English has (`The work done, we left.`), so a participle counts
+/// only in the last clause or before a reporting clause.
+fn verbless_clause(s: &[Token], source_imperative: bool) -> Option<(usize, String)> {
+    let cs = clauses(s);
+    for (n, c) in cs.iter().enumerate() {
+        let cl = &s[c.clone()];
+        // A sentence-initial imperative counts only when the source has one (`Work on …`).
+        if cl.iter().enumerate().any(|(i, t)| {
+            t.upos == "AUX"
+                || t.upos == "VERB"
+                    && feat(t, "VerbForm") == Some("Fin")
+                    && !(c.start + i == 0 && feat(t, "Mood") == Some("Imp") && !source_imperative)
+        }) {
+            continue;
+        }
+        let last = n + 1 == cs.len() || n + 2 == cs.len() && reporting(&s[cs[n + 1].clone()]);
+        for i in 1..cl.len() {
+            let t = &cl[i];
+            let mut k = i;
+            while k > 0 && cl[k - 1].upos == "ADV" {
+                k -= 1;
+            }
+            let after_subject = k > 0 && matches!(cl[k - 1].upos, "NOUN" | "PROPN" | "PRON");
+            if last
+                && after_subject
+                && t.upos == "VERB"
+                && feat(t, "VerbForm") == Some("Part")
+                && participle_only(&t.text.to_lowercase())
+            {
+                return Some((
+                    c.start + i,
+                    format!(
+                        "this clause has no finite verb, only the participle “{}”: English needs an auxiliary (“has {}”, “had {}”)",
+                        t.text, t.text, t.text
+                    ),
+                ));
+            }
+        }
+        // A subject pronoun, adverbs, an adjective: the predicate without `be`.
+        let mut k = 1;
+        if cl.first().is_some_and(super::en_order::subject_pronoun) {
+            while cl.get(k).is_some_and(|t| t.upos == "ADV") {
+                k += 1;
+            }
+            if k > 1 && cl.get(k).is_some_and(|t| t.upos == "ADJ") {
+                return Some((
+                    c.start + k,
+                    format!(
+                        "“{} … {}” has no verb: English needs a form of “be” after “{}”",
+                        cl[0].text, cl[k].text, cl[0].text
+                    ),
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// English sentences of five words or more, ending as sentences do, with no finite verb,
@@ -213,6 +318,12 @@ pub(super) fn missing_verbs(sentences: &[Vec<Token>], source: &str, out: &mut Ve
                     "this sentence has no finite verb, only the participle “{}”; the source's has one",
                     s[p].text
                 ),
+            });
+        } else if let Some((p, message)) = verbless_clause(s, src.imperative) {
+            out.push(Problem {
+                start: s[p].start,
+                end: s[p].end,
+                message,
             });
         }
     }

@@ -1,0 +1,690 @@
+//! Tests of the grammar checks, with pairs written for them (positive and clean, both
+//! directions).
+
+use super::super::tests::pair_findings;
+
+fn texts(src: &str, tgt: &str, check: &str) -> Vec<String> {
+    pair_findings(src, tgt, check)
+        .into_iter()
+        .map(|f| {
+            assert_eq!(f.side.as_str(), "tgt");
+            f.text
+        })
+        .collect()
+}
+
+#[test]
+fn english_questions_in_the_order_of_a_statement() {
+    let cases = [
+        (
+            "Где ты живёшь сейчас?",
+            "Where you live now?",
+            "Where you live",
+        ),
+        (
+            "Почему цены выросли так быстро?",
+            "Why the prices rose so quickly?",
+            "Why the prices rose",
+        ),
+        (
+            "Что вы думаете об этом плане?",
+            "What you think about this plan?",
+            "What you think",
+        ),
+        (
+            "Сколько это стоит?",
+            "How much it costs?",
+            "How much it costs",
+        ),
+        (
+            "Почему ты не пришёл на встречу?",
+            "Why you did not come to the meeting?",
+            "Why you did",
+        ),
+    ];
+    for (ru, en, span) in cases {
+        assert_eq!(texts(ru, en, "word_order"), [span], "{en}");
+    }
+    for (ru, en) in [
+        ("Где ты живёшь сейчас?", "Where do you live now?"),
+        ("Кто тебе звонил вчера?", "Who called you yesterday?"),
+        ("Что случилось на заводе?", "What happened at the plant?"),
+        (
+            "Сколько людей пришло на встречу?",
+            "How many people came to the meeting?",
+        ),
+        ("Как получилось, что ты опоздал?", "How come you were late?"),
+        (
+            "Когда ты приедешь, ты позвонишь мне?",
+            "When you arrive, will you call me?",
+        ),
+        ("Я знаю, где ты живёшь.", "I know where you live."),
+        ("Почему цены выросли?", "Why did the prices rise?"),
+    ] {
+        assert!(texts(ru, en, "word_order").is_empty(), "{en}");
+    }
+}
+
+#[test]
+fn english_article_before_a_place_name_in_the_possessive() {
+    let cases = [
+        (
+            "Мэр Москвы открыл парк.",
+            "The Moscow's mayor opened the park.",
+            "The Moscow's",
+        ),
+        (
+            "Экономика России выросла.",
+            "Last year the Russia's economy grew.",
+            "the Russia's",
+        ),
+    ];
+    for (ru, en, span) in cases {
+        assert_eq!(texts(ru, en, "grammar"), [span], "{en}");
+    }
+    for (ru, en) in [
+        ("Мэр Москвы открыл парк.", "Moscow's mayor opened the park."),
+        (
+            "Заявление Кремля было коротким.",
+            "The Kremlin's statement was short.",
+        ),
+        (
+            "Команда Нидерландов победила.",
+            "The Netherlands' team won.",
+        ),
+        ("Прибыль компании выросла.", "The company's profit rose."),
+        ("Суд Гааги вынес решение.", "The Hague's court ruled."),
+    ] {
+        assert!(texts(ru, en, "grammar").is_empty(), "{en}");
+    }
+}
+
+#[test]
+fn english_negation_without_its_auxiliary() {
+    let cases = [
+        (
+            "Я не понимаю этот вопрос.",
+            "I not understand this question.",
+            "not understand",
+        ),
+        (
+            "Он не знает ответа на вопрос.",
+            "He not knows the answer.",
+            "not knows",
+        ),
+        (
+            "Компания не планирует новых проектов.",
+            "The company not plans new projects.",
+            "not plans",
+        ),
+    ];
+    for (ru, en, span) in cases {
+        assert_eq!(texts(ru, en, "grammar"), [span], "{en}");
+    }
+    for (ru, en) in [
+        (
+            "Я не понимаю этот вопрос.",
+            "I do not understand this question.",
+        ),
+        ("Я сказал ему не уходить.", "I told him not to go."),
+        ("Вы не верите в это?", "Do you not believe in it?"),
+        (
+            "Как мне не потерять данные?",
+            "How can I not lose the data?",
+        ),
+        (
+            "Мы не можем согласиться с этим.",
+            "We can not agree with this.",
+        ),
+        (
+            "Результаты не показаны в таблице.",
+            "The results not shown in the table are final.",
+        ),
+        (
+            "Это не только дорого, но и долго.",
+            "It is not only expensive but also slow.",
+        ),
+    ] {
+        assert!(texts(ru, en, "grammar").is_empty(), "{en}");
+    }
+}
+
+#[test]
+fn english_subject_verb_agreement() {
+    let ru = "Каждый участник получит сертификат.";
+    assert_eq!(
+        texts(ru, "Every student receive a grant.", "grammar"),
+        ["receive"]
+    );
+    assert_eq!(texts(ru, "She go to work by bus.", "grammar"), ["go"]);
+    assert_eq!(
+        texts(ru, "The new figures shows a sharp rise.", "grammar"),
+        ["shows"]
+    );
+    for ok in [
+        "Every student receives a grant.",
+        "She goes to work by bus.",
+        "The new figures show a sharp rise.",
+        "The price increase hit the poorest families.",
+        "The police are looking for witnesses.",
+    ] {
+        assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn english_articles() {
+    let ru = "Он купил машины и получил совет.";
+    assert!(texts(ru, "He sold a old cars.", "grammar")
+        .iter()
+        .any(|t| t.starts_with("a ")));
+    assert_eq!(
+        texts(ru, "She asked me for an advice.", "grammar"),
+        ["an advice"]
+    );
+    assert_eq!(texts(ru, "Yesterday he sold house.", "grammar"), ["house"]);
+    for ok in [
+        "He sold the old cars.",
+        "She asked me for advice.",
+        "Yesterday he sold a house.",
+        "The meeting took place in Kazan.",
+        "Central bank holds rate at 16%",
+        "They travelled by car.",
+    ] {
+        assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+    }
+    // From another language, a bare noun is left to the translator's judgement.
+    assert!(texts("他卖了房子。", "Yesterday he sold house.", "grammar").is_empty());
+}
+
+#[test]
+fn english_sentence_without_a_verb() {
+    let ru = "Министр вчера встретился в Москве с делегацией.";
+    assert_eq!(
+        texts(
+            ru,
+            "The minister yesterday in Moscow with the delegation.",
+            "missing_verb"
+        )
+        .len(),
+        1
+    );
+    for ok in [
+        "The minister met the delegation in Moscow yesterday.",
+        "A ticket costs 1,500 rubles.",
+        "In the final, Norway beat Sweden.",
+        "The bank's profit for 2024 rose by a tenth.",
+    ] {
+        assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
+    }
+    // A verbless source may stay verbless.
+    assert!(texts(
+        "Москва — столица России.",
+        "Moscow, the capital of Russia.",
+        "missing_verb"
+    )
+    .is_empty());
+}
+
+#[test]
+fn english_word_order_calqued_from_russian() {
+    let ru = "Об этом в понедельник сообщила пресс-служба банка.";
+    assert_eq!(
+        texts(
+            ru,
+            "About this on Monday reported the press service of the bank.",
+            "word_order"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        texts(ru, "In the village opened a new school.", "word_order").len(),
+        1
+    );
+    assert_eq!(
+        texts(ru, "We drink usually tea in the evening.", "word_order"),
+        ["drink usually tea"]
+    );
+    assert_eq!(
+        texts(
+            ru,
+            "The problem of the growth of the cost of the maintenance of roads was raised.",
+            "word_order"
+        )
+        .len(),
+        1
+    );
+    for ok in [
+        "The bank's press service reported this on Monday.",
+        "In the village, a new school opened.",
+        "On Monday the bank reported a loss.",
+        "Never have I seen such a crowd.",
+        "\"We are ready,\" said the minister.",
+        "We usually drink tea in the evening.",
+        "The cost of the maintenance of roads was raised.",
+    ] {
+        assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn russian_agreement_and_government() {
+    let en = "A new library opened in the city.";
+    assert_eq!(
+        texts(en, "В городе открылась новый библиотека.", "grammar"),
+        ["новый библиотека"]
+    );
+    assert_eq!(
+        texts(en, "Он пришёл на праздник с родителям.", "grammar"),
+        ["с родителям"]
+    );
+    assert_eq!(
+        texts(en, "Мы говорим на испанском языках.", "grammar").len(),
+        1
+    );
+    for ok in [
+        "В городе открылась новая библиотека.",
+        "Он пришёл на праздник с родителями.",
+        "Книга переведена на английский, французский и испанский языки.",
+        "Это вызывающий тревогу симптом.",
+        "В городе построили два новых дома.",
+        "Матч отменили из-за дождя.",
+        "Врач пришла вовремя.",
+    ] {
+        assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn english_agreement_across_a_prepositional_phrase() {
+    let ru = "Итоги опроса показывают рост.";
+    for (bad, verb) in [
+        ("The results of the new survey shows a rise.", "shows"),
+        ("The price of flats in the city centre are too high.", "are"),
+        ("The list of the winners include two students.", "include"),
+        (
+            "The walls of the old house near the river was painted white.",
+            "was",
+        ),
+    ] {
+        assert_eq!(texts(ru, bad, "grammar"), [verb], "{bad}");
+    }
+    for ok in [
+        "The results of the new survey show a rise.",
+        "The price of the flats is too high.",
+        "The majority of the voters are against it.",
+        "The rest of the students are at home.",
+        "The number of cases is growing.",
+        "The United States of America is a large country.",
+        "A group of tourists were waiting outside.",
+        "The children in the park play with a ball.",
+    ] {
+        assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn russian_present_and_future_agreement() {
+    let en = "The pupils will go to the museum on Friday.";
+    for (bad, span) in [
+        ("В пятницу ученики пойдёт в музей.", "ученики пойдёт"),
+        ("Мы обычно читает газеты утром.", "Мы обычно читает"),
+        ("Она говорят по-английски свободно.", "Она говорят"),
+        ("Я напишет письмо завтра.", "Я напишет"),
+    ] {
+        assert_eq!(texts(en, bad, "grammar"), [span], "{bad}");
+    }
+    for ok in [
+        "В пятницу ученики пойдут в музей.",
+        "Мы обычно читаем газеты утром.",
+        "Она говорит по-английски свободно.",
+        "Большинство учеников пойдёт в музей.",
+        "Вы знаете, где музей?",
+        "Учитель и ученики пойдут в музей.",
+        "Ряд экспертов считает, что музей закроют.",
+    ] {
+        assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn russian_noun_phrase_after_a_preposition_and_copula_agreement() {
+    let en = "They left the town without their cars and were tired.";
+    assert_eq!(
+        texts(en, "Они уехали из города без своих машинами.", "grammar"),
+        ["своих машинами"]
+    );
+    assert_eq!(
+        texts(en, "Мы говорили о новым проектах.", "grammar"),
+        ["о новым"],
+        "the preposition's rule alone"
+    );
+    assert_eq!(
+        texts(en, "Все окна был открыты настежь.", "grammar"),
+        ["был открыты"]
+    );
+    assert_eq!(
+        texts(en, "Она была очень рад встрече.", "grammar"),
+        ["была очень рад"]
+    );
+    for ok in [
+        "Они уехали из города без своих машин.",
+        "При этом правительство обещает помощь.",
+        "Врачи работали среди больных гриппом.",
+        "Все окна были открыты настежь.",
+        "Она была очень рада встрече.",
+        "Работа будет закончена к маю.",
+    ] {
+        assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn russian_verb_government() {
+    let en = "She is proud of her daughter and helps her neighbours.";
+    for (bad, span) in [
+        ("Она гордится своих детей.", "гордится своих детей"),
+        (
+            "Она часто помогает своих соседей.",
+            "помогает своих соседей",
+        ),
+        (
+            "Мы избегаем трудным разговорам.",
+            "избегаем трудным разговорам",
+        ),
+    ] {
+        assert_eq!(texts(en, bad, "grammar"), [span], "{bad}");
+    }
+    for ok in [
+        "Она гордится своими детьми.",
+        "Она часто помогает своим соседям.",
+        "Мы избегаем трудных разговоров.",
+        // A subject after the verb, a time noun, an infinitive: not objects.
+        "Вчера нам помогла соседка.",
+        "Она позвонила утром.",
+        "Она помогла решить задачу.",
+    ] {
+        assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn english_participle_standing_for_the_verb() {
+    let ru = "Строительство новой дороги уже началось.";
+    for bad in [
+        "Construction of the new road already begun.",
+        "The decision on the budget already taken by the council.",
+        "The main part of the report written by two students.",
+    ] {
+        assert_eq!(texts(ru, bad, "missing_verb").len(), 1, "{bad}");
+    }
+    for ok in [
+        "Construction of the new road has already begun.",
+        "Construction of the new road already started.",
+        "The tickets for the concert already sold out.",
+        "The road, built in 1900, needs repair.",
+    ] {
+        assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
+    }
+    // An imperative source keeps an English imperative: no finding.
+    assert!(texts(
+        "Держите окна закрытыми, пока работа не закончена.",
+        "Keep the windows shut until the work is done.",
+        "missing_verb"
+    )
+    .is_empty());
+}
+
+#[test]
+fn english_past_form_for_a_russian_short_passive() {
+    for (ru, bad) in [
+        (
+            "Ремонт моста полностью закончен.",
+            "The repair of the bridge fully finished.",
+        ),
+        (
+            "Все заявки уже рассмотрены комиссией.",
+            "All applications already reviewed by the commission.",
+        ),
+        (
+            "Новые правила опубликованы на сайте министерства.",
+            "The new rules published on the ministry's website.",
+        ),
+    ] {
+        assert_eq!(texts(ru, bad, "missing_verb").len(), 1, "{bad}");
+    }
+    for (ru, ok) in [
+        (
+            "Ремонт моста полностью закончен.",
+            "The repair of the bridge has been fully finished.",
+        ),
+        (
+            "Все заявки уже рассмотрены комиссией.",
+            "The commission has already reviewed all applications.",
+        ),
+        (
+            "Билеты на премьеру давно распроданы.",
+            "Tickets for the premiere sold out long ago.",
+        ),
+        // An active Russian verb: the English past tense is right.
+        (
+            "Новые правила вступили в силу в мае.",
+            "The new rules entered into force in May.",
+        ),
+    ] {
+        assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn english_inversion_after_time_adverbials_and_mistagged_past_forms() {
+    let ru = "На прошлой неделе в парке открылся новый каток.";
+    for bad in [
+        "Last week in the park opened a new skating rink.",
+        "Yesterday in the park opened a new skating rink.",
+        "In the park appeared suddenly a new skating rink.",
+    ] {
+        assert_eq!(texts(ru, bad, "word_order").len(), 1, "{bad}");
+    }
+    assert_eq!(
+        texts(
+            ru,
+            "The city council opened quickly a new rink.",
+            "word_order"
+        ),
+        ["opened quickly a"]
+    );
+    for ok in [
+        "Last week a new skating rink opened in the park.",
+        "On the hill stood an old church.",
+        "Along the river stretched a row of willows.",
+        "In the park there is a new skating rink.",
+        "The city council quickly opened a new rink.",
+    ] {
+        assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn english_object_before_subject_kept_from_russian() {
+    for (ru, bad) in [
+        (
+            "Такое мнение высказал директор института.",
+            "Such an opinion expressed the director of the institute.",
+        ),
+        (
+            "Эту книгу написал мой дед.",
+            "This book wrote my grandfather.",
+        ),
+        (
+            "Новый закон подписал президент страны.",
+            "The new law signed the president of the country.",
+        ),
+    ] {
+        assert_eq!(texts(ru, bad, "word_order").len(), 1, "{bad}");
+    }
+    let ru = "Такое мнение высказал директор института.";
+    for ok in [
+        "The director of the institute expressed such an opinion.",
+        "Such an opinion was expressed by the director of the institute.",
+    ] {
+        assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
+    }
+    // A subject-first Russian clause: the same English shape is right.
+    assert!(texts(
+        "Это решение затронуло рабочих завода.",
+        "This decision affected the workers of the plant.",
+        "word_order"
+    )
+    .is_empty());
+}
+#[test]
+fn english_inversion_with_passives_phrasal_and_light_verbs() {
+    for (ru, bad) in [
+        (
+            "В прошлом году в нашем городе были построены три новые школы.",
+            "Last year in our town were built three new schools.",
+        ),
+        (
+            "В пятницу в столице прошёл большой концерт.",
+            "On Friday in the capital took place a large concert.",
+        ),
+        (
+            "Утром на складе вспыхнул пожар.",
+            "In the morning broke out a fire at the warehouse.",
+        ),
+    ] {
+        assert_eq!(texts(ru, bad, "word_order").len(), 1, "{bad}");
+    }
+    for (ru, ok) in [
+        (
+            "В углу стояло старое пианино.",
+            "In the corner stood an old piano.",
+        ),
+        (
+            "Некоторые студенты сдали экзамен.",
+            "Some of the students passed the exam.",
+        ),
+        (
+            "В конце концов они согласились.",
+            "In the end they agreed to the terms.",
+        ),
+        (
+            "В залах висят вышитые панно.",
+            "In the halls are embroidered panels.",
+        ),
+        ("Просто сделай это.", "Just make it work for you."),
+        (
+            "Последние годы было много дождей.",
+            "For the last few years there have been floods.",
+        ),
+    ] {
+        assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn english_object_first_with_long_attributes() {
+    for (ru, bad) in [
+        (
+            "Эту статью о реформе образования написал молодой учёный.",
+            "This article about the education reform wrote a young scientist.",
+        ),
+        (
+            "Решение о продаже старого здания принял совет директоров.",
+            "The decision to sell the old building took the board of directors.",
+        ),
+    ] {
+        assert_eq!(texts(ru, bad, "word_order").len(), 1, "{bad}");
+    }
+    assert!(texts(
+        "Молодой учёный написал эту статью о реформе образования.",
+        "A young scientist wrote this article about the education reform.",
+        "word_order"
+    )
+    .is_empty());
+}
+
+#[test]
+fn english_adverb_between_an_s_form_and_its_object() {
+    let ru = "Менеджер внимательно проверяет каждый счёт.";
+    for bad in [
+        "The manager checks carefully every invoice.",
+        "The new manager speaks very well three languages.",
+    ] {
+        assert_eq!(texts(ru, bad, "word_order").len(), 1, "{bad}");
+    }
+    for ok in [
+        "The manager carefully checks every invoice.",
+        "The new manager speaks three languages very well.",
+        "The bank branches often close early.",
+    ] {
+        assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn english_agreement_with_coordinated_quantified_and_long_subjects() {
+    let ru = "Она и её муж держат небольшую гостиницу.";
+    for bad in [
+        "The price of building materials rise every spring.",
+        "She and her husband runs a small hotel.",
+        "The director and his deputy is away this week.",
+        "Each of the new employees get a laptop.",
+        "The number of complaints have doubled.",
+        "The number of people affected by the storm have risen.",
+    ] {
+        assert_eq!(texts(ru, bad, "grammar").len(), 1, "{bad}");
+    }
+    for ok in [
+        "A number of complaints have been received.",
+        "She and her husband run a small hotel.",
+        "Each of the employees gets a laptop.",
+        "Marks and Spencer has opened a new store.",
+        "The price of building materials rises every spring.",
+        "Bread and butter is on the table.",
+    ] {
+        assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn english_clause_without_its_verb_in_a_longer_sentence() {
+    for (ru, bad) in [
+        (
+            "Когда приехала полиция, воры уже скрылись.",
+            "When the police arrived, the thieves already gone.",
+        ),
+        (
+            "Мы очень рады, что вы пришли.",
+            "We very happy that you came.",
+        ),
+        (
+            "Работы на мосту уже начались, сообщили в мэрии.",
+            "Work on the bridge already begun, the mayor's office said.",
+        ),
+    ] {
+        assert_eq!(texts(ru, bad, "missing_verb").len(), 1, "{bad}");
+    }
+    for (ru, ok) in [
+        (
+            "Когда приехала полиция, воры уже скрылись.",
+            "When the police arrived, the thieves had already gone.",
+        ),
+        (
+            "Мы очень рады, что вы пришли.",
+            "We are very happy that you came.",
+        ),
+        (
+            "Закончив работу, мы пошли домой.",
+            "The work done, we went home.",
+        ),
+        (
+            "Когда мы пришли, магазин уже продал все билеты.",
+            "When we came, the shop already sold all the tickets.",
+        ),
+    ] {
+        assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
+    }
+}
