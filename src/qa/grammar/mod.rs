@@ -139,6 +139,7 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
         (Lang::Ru, _) => {
             for s in sentences.iter() {
                 ru::adjective_agreement(s, &mut found);
+                ru::adjective_chain_agreement(s, &mut found);
                 ru::government(s, &mut found);
                 ru::subject_agreement(s, &mut found);
                 ru::copula_agreement(s, &mut found);

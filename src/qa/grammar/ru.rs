@@ -97,6 +97,15 @@ pub(super) fn adjective_agreement(s: &[Token], out: &mut Vec<Problem>) {
         if ra & rn != 0 || rn & case_bits(1) != 0 {
             continue;
         }
+        // The adjective's own noun may come after the one it governs (`известных науке
+        // форм`: known to science, of forms).
+        if number_gender(ra) & number_gender(rn) == 0
+            && s.get(i + 2).is_some_and(|m| {
+                m.upos == "NOUN" && readings(&m.text.to_lowercase()).is_some_and(|rm| rm & ra != 0)
+            })
+        {
+            continue;
+        }
         let share_case = (0..6).any(|c| ra & case_bits(c) != 0 && rn & case_bits(c) != 0);
         // Participles govern objects of their own (`вызывающий тревогу`); coordinated
         // adjectives each name one of several things (`английский и испанский языки`).
@@ -114,16 +123,11 @@ pub(super) fn adjective_agreement(s: &[Token], out: &mut Vec<Problem>) {
         // Demonstratives and quantifiers make a phrase of their own with a preposition
         // (`при этом`, `во всём`), and an adjective standing for people takes an
         // instrumental or dative complement (`среди больных гриппом`): neither is read so.
-        let stands_alone = a.upos == "DET"
-            && matches!(
-                a.lemma.to_lowercase().as_str(),
-                "этот" | "тот" | "весь" | "сам" | "такой" | "каждый" | "любой" | "всякий"
-            );
         let complement = a.upos == "ADJ"
             && feat(a, "Number") == Some("Plur")
             && rn & (case_bits(0) | case_bits(1) | case_bits(3) | case_bits(5)) == 0;
         let after_preposition =
-            i > 0 && s[i - 1].upos == "ADP" && !stands_alone && !complement && {
+            i > 0 && s[i - 1].upos == "ADP" && !stands_alone(a) && !complement && {
                 let p = s[i - 1].text.to_lowercase();
                 GOVERNS
                     .iter()
@@ -159,6 +163,131 @@ pub(super) fn adjective_agreement(s: &[Token], out: &mut Vec<Problem>) {
     }
 }
 
+/// A demonstrative or quantifier that may make a phrase of its own (`при этом`, `во всём`).
+fn stands_alone(t: &Token) -> bool {
+    t.upos == "DET"
+        && matches!(
+            t.lemma.to_lowercase().as_str(),
+            "этот" | "тот" | "весь" | "сам" | "такой" | "каждый" | "любой" | "всякий"
+        )
+}
+
+/// An adjective whose lemma has a participle's ending (`известный` is not one, but
+/// `вызывающий` is): it may govern an object of its own.
+fn participle_like(t: &Token) -> bool {
+    let lemma = t.lemma.to_lowercase();
+    [
+        "щий",
+        "щийся",
+        "вший",
+        "вшийся",
+        "емый",
+        "имый",
+        "нный",
+        "тый",
+    ]
+    .iter()
+    .any(|e| lemma.ends_with(e))
+}
+
+/// The number and gender bits of readings, whatever their case.
+fn number_gender(r: u64) -> u64 {
+    (0..6).fold(0, |m, c| m | (r >> (c * 6)) & 0b11_1111)
+}
+
+/// The person and number a present or future form's ending shows (`знает`: 3rd singular,
+/// `появляемся`: 1st plural), or `None` when the ending does not tell.
+fn ending_person(form: &str) -> Option<(&'static str, &'static str)> {
+    let f = form
+        .strip_suffix("ся")
+        .or_else(|| form.strip_suffix("сь"))
+        .unwrap_or(form);
+    const ENDINGS: &[(&str, &str, &str)] = &[
+        ("ешь", "2", "Sing"),
+        ("ёшь", "2", "Sing"),
+        ("ишь", "2", "Sing"),
+        ("ете", "2", "Plur"),
+        ("ёте", "2", "Plur"),
+        ("ем", "1", "Plur"),
+        ("ём", "1", "Plur"),
+        ("им", "1", "Plur"),
+        ("ет", "3", "Sing"),
+        ("ёт", "3", "Sing"),
+        ("ит", "3", "Sing"),
+        ("ут", "3", "Plur"),
+        ("ют", "3", "Plur"),
+        ("ат", "3", "Plur"),
+        ("ят", "3", "Plur"),
+    ];
+    ENDINGS
+        .iter()
+        .find(|(e, _, _)| f.ends_with(e))
+        .map(|&(_, p, n)| (p, n))
+}
+
+/// An adjective before another adjective and their noun that disagrees with the two
+/// (`новое налоговые правила`): the second adjective fixes which readings the noun phrase
+/// has, so a genitive reading of the noun no longer excuses the first (as it does for two
+/// phrases side by side). Coordinated adjectives (`новые и старые правила`) are left alone.
+pub(super) fn adjective_chain_agreement(s: &[Token], out: &mut Vec<Problem>) {
+    for i in 0..s.len().saturating_sub(2) {
+        let a = &s[i];
+        if !matches!(a.upos, "ADJ" | "DET")
+            || s[i + 1].upos != "ADJ"
+            || feat(a, "Variant") == Some("Short")
+            || feat(a, "Degree") == Some("Cmp")
+            || feat(a, "VerbForm").is_some()
+            || after_numeral(s, i)
+            || !a.text.chars().all(char::is_alphabetic)
+        {
+            continue;
+        }
+        // Coordinated adjectives each name one of several things (`русская и латинская
+        // графические основы`); a demonstrative or quantifier may stand alone (`всё божья
+        // роса`).
+        if i > 0 && (s[i - 1].upos == "CCONJ" || s[i - 1].text == ",") || stands_alone(a) {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut phrase = u64::MAX;
+        while s.get(j).is_some_and(|t| t.upos == "ADJ") {
+            phrase &= readings(&s[j].text.to_lowercase()).unwrap_or(0);
+            j += 1;
+        }
+        let Some(n) = s.get(j).filter(|t| t.upos == "NOUN") else {
+            continue;
+        };
+        let (Some(ra), Some(rn)) = (
+            readings(&a.text.to_lowercase()),
+            readings(&n.text.to_lowercase()),
+        ) else {
+            continue;
+        };
+        phrase &= rn;
+        // The phrase itself must hold together, and not be a genitive.
+        if phrase == 0 || phrase & case_bits(1) != 0 || ra & phrase != 0 {
+            continue;
+        }
+        let share_case = (0..6).any(|c| ra & case_bits(c) != 0 && phrase & case_bits(c) != 0);
+        if !share_case {
+            continue;
+        }
+        out.push(Problem {
+            start: a.start,
+            end: n.end,
+            message: format!(
+                "“{}” does not agree with “{}”",
+                a.text,
+                s[i + 1..=j]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        });
+    }
+}
+
 /// A preposition followed by a case it does not govern (`с родителям`, `без помощью`).
 pub(super) fn government(s: &[Token], out: &mut Vec<Problem>) {
     for i in 0..s.len() {
@@ -187,7 +316,51 @@ pub(super) fn government(s: &[Token], out: &mut Vec<Problem>) {
             .iter()
             .filter_map(|c| case_index(c))
             .fold(0u64, |m, c| m | case_bits(c));
+        // `в` with a plural of people in the old accusative (`выйти в люди`, `пойти в
+        // солдаты`), which looks like a nominative.
+        let old_accusative =
+            |n: &Token| matches!(prep.as_str(), "в" | "во") && feat(n, "Number") == Some("Plur");
+        if old_accusative(w) && r & case_bits(0) != 0 {
+            continue;
+        }
         if r & allowed != 0 {
+            // The modifier fits; the phrase's noun after it must too (`без вашей помощью`):
+            // reported when the noun has no allowed case and no reading it shares with the
+            // modifiers before it.
+            // Not read so: a demonstrative or quantifier standing alone (`при этом`), an
+            // adjective taking a complement of its own (`за все известные науке`), a noun of
+            // another number or gender (another phrase: `в основном форм`), and `в` with a
+            // plural of people in the old accusative (`выйти в люди`).
+            let mut k = i + 1;
+            let mut shared = r;
+            while s.get(k).is_some_and(|t| matches!(t.upos, "ADJ" | "DET")) {
+                let t = &s[k];
+                if stands_alone(t) || feat(t, "VerbForm").is_some() || participle_like(t) {
+                    shared = 0;
+                }
+                shared &= readings(&t.text.to_lowercase()).unwrap_or(u64::MAX);
+                k += 1;
+            }
+            let Some(n) = s.get(k).filter(|t| t.upos == "NOUN" && k > i + 1) else {
+                continue;
+            };
+            let Some(rn) = readings(&n.text.to_lowercase()) else {
+                continue;
+            };
+            // (Modifiers and noun sharing no reading are the agreement rule's finding.)
+            if rn & allowed != 0
+                || rn & shared == 0
+                || shared & allowed == 0
+                || number_gender(shared) & number_gender(rn) == 0
+                || old_accusative(n)
+            {
+                continue;
+            }
+            out.push(Problem {
+                start: s[i].start,
+                end: n.end,
+                message: format!("“{}” does not take “{}” in this case", s[i].text, n.text),
+            });
             continue;
         }
         out.push(Problem {
@@ -211,6 +384,12 @@ pub(super) fn subject_agreement(s: &[Token], out: &mut Vec<Problem>) {
         let n = &s[i];
         let mut vi = i + 1;
         if s[vi].upos == "ADV" && s[vi].text.chars().all(char::is_alphabetic) {
+            vi += 1;
+        }
+        // A negation between them (`я не знает`): the tagger reads the verb's person less
+        // surely there, so its ending decides (below).
+        let negated = s.get(vi).is_some_and(|t| t.text.to_lowercase() == "не");
+        if negated {
             vi += 1;
         }
         let Some(v) = s.get(vi) else { continue };
@@ -268,8 +447,15 @@ pub(super) fn subject_agreement(s: &[Token], out: &mut Vec<Problem>) {
         } else {
             // `вы` with a singular verb is never right; a verb of another person or number is
             // wrong for any subject.
-            let vp = feat(v, "Person");
-            vn.is_some_and(|b| b != number) || vp.is_some_and(|p| p != person)
+            if negated {
+                match ending_person(&v.text.to_lowercase()) {
+                    Some((p, b)) => b != number || p != person,
+                    None => false,
+                }
+            } else {
+                let vp = feat(v, "Person");
+                vn.is_some_and(|b| b != number) || vp.is_some_and(|p| p != person)
+            }
         };
         if bad {
             out.push(Problem {

@@ -688,3 +688,61 @@ fn english_clause_without_its_verb_in_a_longer_sentence() {
         assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
     }
 }
+
+#[test]
+fn russian_government_of_the_noun_after_its_modifiers() {
+    let en = "We could not have finished without your help.";
+    for (bad, span) in [
+        (
+            "Без вашей помощью мы бы не справились.",
+            "Без вашей помощью",
+        ),
+        ("Он вернулся из далёкой поездкой.", "из далёкой поездкой"),
+    ] {
+        assert_eq!(texts(en, bad, "grammar"), [span], "{bad}");
+    }
+    for ok in [
+        "Без вашей помощи мы бы не справились.",
+        "При этом священник молчал.",
+        "Это одна из всех известных науке форм.",
+        "Он вышел в люди.",
+    ] {
+        assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn russian_adjective_before_another_adjective_and_the_noun() {
+    let en = "The minister discussed the new tax rules.";
+    assert_eq!(
+        texts(en, "Министр обсудил новое налоговые правила.", "grammar"),
+        ["новое налоговые правила"]
+    );
+    for ok in [
+        "Министр обсудил новые налоговые правила.",
+        "Здесь русская и латинская графические основы.",
+        "Всё божья роса.",
+    ] {
+        assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
+fn russian_subject_and_verb_across_a_negation() {
+    let en = "I do not know where he is.";
+    for bad in [
+        "Я не знает, где он.",
+        "Мы не понимает вопроса.",
+        "Они не хочет ждать.",
+    ] {
+        assert_eq!(texts(en, bad, "grammar").len(), 1, "{bad}");
+    }
+    for ok in [
+        "Я не знаю, где он.",
+        "Мы там не появляемся.",
+        "Мы не станем ждать.",
+        "Они не хотят ждать.",
+    ] {
+        assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+    }
+}
