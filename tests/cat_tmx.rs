@@ -222,6 +222,43 @@ fn alternatives_keep_their_props_and_context_gives_101() {
 }
 
 #[test]
+fn context_props_inside_the_source_tuv_give_101() {
+    // Context kept inside the source's <tuv>, as XTM writes it (text, or a <seg> inside the
+    // prop) and as Phrase does (`context_prev`); a context prop of the target is not the
+    // source's context.
+    let env = Env::new();
+    let tmx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-US" datatype="xml" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en-US"><prop type="x-context-pre"><seg>The door is locked.</seg></prop><prop type="x-context-post"><seg>Then leave.</seg></prop><seg>Open it.</seg></tuv><tuv xml:lang="ru-RU"><seg>Откройте её.</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><prop type="x-previous-source-text">The jar is sealed.</prop><seg>Open it.</seg></tuv><tuv xml:lang="ru-RU"><seg>Откройте банку.</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><prop type="context_prev">The box is tied.</prop><seg>Open it.</seg></tuv><tuv xml:lang="ru-RU"><seg>Откройте коробку.</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>Close it.</seg></tuv><tuv xml:lang="ru-RU"><prop type="x-context-pre">Замок заел.</prop><seg>Закройте.</seg></tuv></tu>
+</body></tmx>
+"#;
+    let f = env.write("xtm.tmx", tmx);
+    env.run(&["import", &f]);
+    assert_eq!(env.pairs(), 4);
+    let lookup = |q: &str, prev: &str| -> serde_json::Value {
+        serde_json::from_str(&env.run(&["lookup", q, "--prev", prev, "--format", "json"]))
+            .unwrap()
+    };
+    for (prev, target) in [
+        ("The door is locked.", "Откройте её."),
+        ("The jar is sealed.", "Откройте банку."),
+        ("The box is tied.", "Откройте коробку."),
+    ] {
+        let j = lookup("Open it.", prev);
+        assert_eq!(j[0]["score"], 101, "{prev}: {j}");
+        assert_eq!(j[0]["target"], target, "{j}");
+    }
+    // The source text itself was read from its own <seg>, not the prop's.
+    let tsv = env.run(&["export", "--format", "tsv"]);
+    assert!(!tsv.contains("The door is locked.\tОткройте"), "{tsv}");
+    let j = lookup("Close it.", "Замок заел.");
+    assert_eq!(j[0]["score"], 100, "{j}");
+}
+
+#[test]
 fn malformed_files_name_the_place_and_import_nothing() {
     let env = Env::new();
     // UTF-16 file with an unclosed element: the position is in the decoded text.

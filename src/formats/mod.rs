@@ -45,17 +45,37 @@ pub struct Unit {
     pub tgt_markup: Option<String>,
 }
 
+/// The props that name the previous source segment as text, as CAT tools write them:
+/// OmegaT (`prev`, `x-prev`), XTM (`x-previous-source-text`, and `x-context-pre` on import),
+/// Phrase (`context_prev`).
+pub const PREV_PROPS: &[&str] = &[
+    "x-prev",
+    "prev",
+    "x-previous-source-text",
+    "x-context-pre",
+    "context_prev",
+];
+
+/// The props that name the next source segment (see [`PREV_PROPS`]).
+pub const NEXT_PROPS: &[&str] = &[
+    "x-next",
+    "next",
+    "x-next-source-text",
+    "x-context-post",
+    "context_next",
+];
+
 impl Unit {
     /// The previous and next source segment its props name (`x-prev`/`prev`,
     /// `x-next`/`next`, as OmegaT and `tm import` of bilingual files write them).
     pub fn context(&self) -> (Option<&str>, Option<&str>) {
-        let find = |names: [&str; 2]| {
+        let find = |names: &[&str]| {
             self.props
                 .iter()
                 .find(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)))
                 .map(|(_, v)| v.as_str())
         };
-        (find(["x-prev", "prev"]), find(["x-next", "next"]))
+        (find(PREV_PROPS), find(NEXT_PROPS))
     }
 
     /// Gives the unit TMX inline markup for the placeholders of its texts, from the XML of each

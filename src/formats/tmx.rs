@@ -354,6 +354,8 @@ fn parse_reader<R: std::io::BufRead>(
                             return Err(err_at(pos, "empty <tuv/>: it needs a <seg>".into()));
                         }
                     }
+                    // A context prop may hold its text in a <seg> of its own.
+                    "seg" if prop.is_some() => {}
                     "seg" => {
                         let Some(t) = tuv.as_mut() else {
                             return Err(err_at(pos, "<seg> outside <tuv>".into()));
@@ -370,6 +372,32 @@ fn parse_reader<R: std::io::BufRead>(
                             .map_err(|m| err_at(pos, m))?
                             .unwrap_or_default();
                         prop = Some((kind, String::new()));
+                    }
+                    // Inside the source's <tuv>: the context props other tools keep there
+                    // (XTM, Phrase), read as the unit's.
+                    "prop" if !empty => {
+                        let kind = attr(e, "type")
+                            .map_err(|m| err_at(pos, m))?
+                            .unwrap_or_default();
+                        let src = tu_start
+                            .as_ref()
+                            .and_then(|t| t.1.as_deref())
+                            .or(header_srclang.as_deref());
+                        let in_source =
+                            tuv.as_ref()
+                                .and_then(|t| t.lang.as_deref())
+                                .is_some_and(|l| {
+                                    src.is_some_and(|s| {
+                                        super::lang::primary(l) == super::lang::primary(s)
+                                    })
+                                });
+                        let context = super::PREV_PROPS
+                            .iter()
+                            .chain(super::NEXT_PROPS)
+                            .any(|n| n.eq_ignore_ascii_case(&kind));
+                        if in_source && context {
+                            prop = Some((kind, String::new()));
+                        }
                     }
                     _ => {}
                 }
