@@ -31,6 +31,18 @@ pub fn normalize(code: &str) -> String {
     out
 }
 
+/// Whether `code` can be a language tag: letters and digits in parts joined by `-` or `_`
+/// (`en`, `en-US`, `zh_Hans_CN`, `x-klingon`), or `*all*`. Anything else (spaces, control
+/// chars, punctuation) is not one.
+pub fn is_valid(code: &str) -> bool {
+    let code = code.trim();
+    code == "*all*"
+        || !code.is_empty()
+            && code
+                .split(['-', '_'])
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// The primary language subtag, lower case (`en-US` → `en`).
 pub fn primary(code: &str) -> String {
     code.trim()
@@ -54,6 +66,16 @@ pub fn matches(asked: &str, code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_codes_are_letters_and_digits_in_parts() {
+        for ok in ["en", "en-US", "zh_Hans_CN", "es-419", "x-klingon", "*all*", " ru "] {
+            assert!(is_valid(ok), "{ok}");
+        }
+        for bad in ["", " ", "\u{1}\u{1f}", "en--US", "-en", "en US", "ру", "en-"] {
+            assert!(!is_valid(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn codes_take_bcp47_case() {

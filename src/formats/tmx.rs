@@ -604,6 +604,12 @@ fn build_units(
         let Some(code) = t.lang.as_deref().filter(|l| !l.trim().is_empty()) else {
             return Err(("<tuv> has no xml:lang".into(), Some(t.line_pos)));
         };
+        if !lang::is_valid(code) {
+            return Err((
+                format!("<tuv> has xml:lang {code:?}, which is not a language code"),
+                Some(t.line_pos),
+            ));
+        }
         let Some(seg) = t.seg.as_deref() else {
             return Err(("<tuv> has no <seg>".into(), Some(t.line_pos)));
         };
