@@ -239,8 +239,7 @@ fn context_props_inside_the_source_tuv_give_101() {
     env.run(&["import", &f]);
     assert_eq!(env.pairs(), 4);
     let lookup = |q: &str, prev: &str| -> serde_json::Value {
-        serde_json::from_str(&env.run(&["lookup", q, "--prev", prev, "--format", "json"]))
-            .unwrap()
+        serde_json::from_str(&env.run(&["lookup", q, "--prev", prev, "--format", "json"])).unwrap()
     };
     for (prev, target) in [
         ("The door is locked.", "Откройте её."),

@@ -69,10 +69,27 @@ mod tests {
 
     #[test]
     fn language_codes_are_letters_and_digits_in_parts() {
-        for ok in ["en", "en-US", "zh_Hans_CN", "es-419", "x-klingon", "*all*", " ru "] {
+        for ok in [
+            "en",
+            "en-US",
+            "zh_Hans_CN",
+            "es-419",
+            "x-klingon",
+            "*all*",
+            " ru ",
+        ] {
             assert!(is_valid(ok), "{ok}");
         }
-        for bad in ["", " ", "\u{1}\u{1f}", "en--US", "-en", "en US", "ру", "en-"] {
+        for bad in [
+            "",
+            " ",
+            "\u{1}\u{1f}",
+            "en--US",
+            "-en",
+            "en US",
+            "ру",
+            "en-",
+        ] {
             assert!(!is_valid(bad), "{bad:?}");
         }
     }
