@@ -2,20 +2,23 @@
 //! arguments and calls the library. Errors carry context and end the process with code 2.
 
 mod import;
+mod import_file;
 mod maintenance;
+mod output;
 mod pretranslate;
 mod terms;
+mod text;
 mod units;
 
-use crate::formats::{self, tmx, tsv, Unit};
+use crate::formats::{self, tmx, tsv};
 use crate::ingest::{expand_inputs, ingest_files};
 use crate::memory::DocOutcome;
 use crate::qa;
 use crate::report;
-use crate::segment;
 use crate::text::Lang;
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use output::{emit, progress_bar, spinner, write_output, write_output_parts};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -401,50 +404,6 @@ pub enum Command {
     },
 }
 
-/// Writes `s` to standard output; a closed pipe (`tm … | head`) is not an error.
-fn emit(s: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => r.context("writing to standard output"),
-    }
-}
-
-fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
-    write_output_parts(path, &[content])
-}
-
-/// Writes `parts` one after the other to `path` (its folder created) or standard output:
-/// a long report is written in the pieces it was made in, never copied into one string.
-fn write_output_parts(path: Option<&Path>, parts: &[&str]) -> Result<()> {
-    match path {
-        Some(p) => {
-            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("{}: cannot create folder", dir.display()))?;
-            }
-            let write = || -> std::io::Result<()> {
-                let mut f = std::fs::File::create(p)?;
-                parts
-                    .iter()
-                    .try_for_each(|part| f.write_all(part.as_bytes()))
-            };
-            write().with_context(|| format!("{}: cannot write", p.display()))
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            let written = parts
-                .iter()
-                .try_for_each(|part| out.write_all(part.as_bytes()))
-                .and_then(|_| out.flush());
-            match written {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => r.context("writing to standard output"),
-            }
-        }
-    }
-}
-
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
@@ -454,10 +413,10 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             rules,
         } => match rules {
-            Some(srx) => split_srx(file.as_deref(), lang, format, &srx),
-            None => split(file.as_deref(), lang, format),
+            Some(srx) => text::split_srx(file.as_deref(), lang, format, &srx),
+            None => text::split(file.as_deref(), lang, format),
         },
-        Command::Tag { file, lang, conllu } => tag(file.as_deref(), lang, conllu),
+        Command::Tag { file, lang, conllu } => text::tag(file.as_deref(), lang, conllu),
         Command::Ingest { inputs, report } => ingest(&cli.db, &inputs, report.as_deref()),
         Command::Align {
             src,
@@ -656,7 +615,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 DuplicateArg::Overwrite => crate::memory::OnDuplicate::Overwrite,
                 DuplicateArg::KeepBoth => crate::memory::OnDuplicate::KeepBoth,
             };
-            import(&cli.db, &file, policy, skip_invalid, &select)
+            import_file::import_file(&cli.db, &file, policy, skip_invalid, &select)
         }
         Command::Pretranslate(args) => pretranslate::run(&cli.db, &args),
         Command::Terms(args) => terms::run(&args),
@@ -907,149 +866,6 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn split(file: Option<&Path>, lang: LangArg, format: SplitFormat) -> Result<()> {
-    let lang = match lang {
-        LangArg::En => Some(Lang::En),
-        LangArg::Ru => Some(Lang::Ru),
-        LangArg::Auto => None,
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut write = |s: &segment::Sentence| -> std::io::Result<()> {
-        match format {
-            SplitFormat::Text => out.write_all(s.text.as_bytes())?,
-            SplitFormat::Jsonl => serde_json::to_writer(&mut out, s)?,
-        }
-        out.write_all(b"\n")
-    };
-    let result = match file {
-        Some(p) => {
-            let f = std::fs::File::open(p).map_err(|cause| crate::Error::Io {
-                path: p.to_path_buf(),
-                cause,
-            })?;
-            segment::stream::split_reader(p, f, lang, &mut write)
-        }
-        None => segment::stream::split_reader(
-            Path::new("<stdin>"),
-            std::io::stdin().lock(),
-            lang,
-            &mut write,
-        ),
-    };
-    match result.and_then(|_| {
-        out.flush().map_err(|cause| crate::Error::Io {
-            path: "<stdout>".into(),
-            cause,
-        })
-    }) {
-        Err(crate::Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe => {
-            Ok(())
-        }
-        r => Ok(r?),
-    }
-}
-
-/// `tm tag`: one JSON line of tokens per sentence (or, with `conllu`, the scores on a treebank).
-fn tag(file: Option<&Path>, lang: LangArg, conllu: bool) -> Result<()> {
-    use crate::text::tag::{conllu as ud, Tagger};
-    let (path, bytes) = match file {
-        Some(p) => (
-            p,
-            std::fs::read(p).map_err(|cause| crate::Error::Io {
-                path: p.to_path_buf(),
-                cause,
-            })?,
-        ),
-        None => {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-                .context("reading standard input")?;
-            (Path::new("<stdin>"), buf)
-        }
-    };
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Ok(());
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        // The reader of text files names the file and the position of the first bad byte.
-        Err(e) => formats::decode_text(path, e.into_bytes())?,
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let lang = match lang {
-        LangArg::En => Lang::En,
-        LangArg::Ru => Lang::Ru,
-        LangArg::Auto => crate::text::detect_lang(text).unwrap_or(Lang::En),
-    };
-    let tagger = Tagger::try_for_lang(lang).map_err(|e| anyhow::anyhow!("{e}"))?;
-    if conllu {
-        let s = ud::score(tagger, text);
-        return emit(&format!(
-            "{}: {} sentences, {} words: UPOS {:.4}  lemma {:.4}  FEATS {:.4}  ({:.0} words/s)\n",
-            path.display(),
-            s.sentences,
-            s.words,
-            s.upos,
-            s.lemma,
-            s.feats,
-            s.words as f64 / s.seconds.max(1e-9)
-        ));
-    }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let written = tagger.tag_text(text).into_iter().try_for_each(|tokens| {
-        serde_json::to_writer(&mut out, &serde_json::json!({ "tokens": tokens }))
-            .map_err(std::io::Error::from)
-            .and_then(|_| out.write_all(b"\n"))
-    });
-    match written.and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => r.context("writing to standard output"),
-    }
-}
-
-fn split_srx(file: Option<&Path>, lang: LangArg, format: SplitFormat, srx: &Path) -> Result<()> {
-    let doc = segment::srx::SrxDocument::read(srx)?;
-    let text = match file {
-        Some(p) => formats::read_text_file(p)?,
-        None => {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-                .context("reading standard input")?;
-            if buf.iter().all(|b| b.is_ascii_whitespace()) {
-                return Ok(());
-            }
-            formats::decode_text(Path::new("<stdin>"), buf)?
-        }
-    };
-    let code = match lang {
-        LangArg::En => "en",
-        LangArg::Ru => "ru",
-        LangArg::Auto => crate::text::detect_lang(&text).unwrap_or(Lang::En).code(),
-    };
-    let rules = doc.rules_for(code)?;
-    let mut ranges = Vec::new();
-    for block in segment::hard_block_ranges(&text) {
-        let offset = block.start;
-        ranges.extend(
-            rules
-                .split(&text[block])
-                .into_iter()
-                .map(|r| r.start + offset..r.end + offset),
-        );
-    }
-    let mut out = String::new();
-    for s in segment::to_sentences(&text, ranges) {
-        match format {
-            SplitFormat::Text => out.push_str(&s.text),
-            SplitFormat::Jsonl => out.push_str(&serde_json::to_string(&s)?),
-        }
-        out.push('\n');
-    }
-    emit(&out)
-}
-
 fn ingest(db: &Path, inputs: &[PathBuf], report_path: Option<&Path>) -> Result<()> {
     let paths = expand_inputs(inputs)?;
     let mut mem = crate::memory::open_store(db, true)?;
@@ -1121,34 +937,6 @@ impl From<AlignFormat> for crate::align::documents::Format {
     }
 }
 
-/// A progress bar for `len` items on a terminal (none when standard error is not one, or the
-/// job is small).
-/// A spinner with elapsed time for work of unknown length, on a terminal only.
-pub(crate) fn spinner(what: &str) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let s = indicatif::ProgressBar::new_spinner();
-    s.set_message(what.to_string());
-    s.enable_steady_tick(std::time::Duration::from_millis(200));
-    Some(s)
-}
-
-fn progress_bar(len: u64, what: &str) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if len < 5000 || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let b = indicatif::ProgressBar::new(len);
-    b.set_style(
-        indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} [{elapsed}<{eta}]")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    b.set_message(what.to_string());
-    Some(b)
-}
-
 /// Reads a hunalign dictionary: `target @ source` per line; returns (source, target) pairs.
 fn read_dictionary(path: &Path) -> Result<Vec<(String, String)>> {
     let text = formats::read_text_file(path)?;
@@ -1163,118 +951,6 @@ fn read_dictionary(path: &Path) -> Result<Vec<(String, String)>> {
         out.push((src.trim().to_string(), tgt.trim().to_string()));
     }
     Ok(out)
-}
-
-/// Imports a TMX or TSV file: the file is parsed on one thread and stored on another, in one
-/// transaction; a progress line is shown on a terminal.
-fn import(
-    db: &Path,
-    file: &Path,
-    policy: crate::memory::OnDuplicate,
-    skip_invalid: bool,
-    select: &import::Selection,
-) -> Result<()> {
-    use std::io::IsTerminal;
-    let ext = file
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if !matches!(ext.as_str(), "tmx" | "tsv" | "tab" | "txt" | "csv") && !import::is_bilingual(&ext)
-    {
-        bail!(
-            "{}: unknown format: expected a .tmx, .tsv, .csv, .xlf, .xliff, .sdlxliff, .mqxliff \
-             or .po file",
-            file.display()
-        );
-    }
-    if !file.exists() {
-        bail!("{}: No such file or directory", file.display());
-    }
-    // Units travel in batches: one hand-over per thousand units, not per unit.
-    const BATCH: usize = 1024;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<crate::Result<Vec<Unit>>>(8);
-    let path = file.to_path_buf();
-    let mut opts = select.tmx_options();
-    opts.skip_invalid = skip_invalid;
-    let select_in_reader = select.clone();
-    let reader = std::thread::spawn(move || {
-        let mut batch = Vec::with_capacity(BATCH);
-        let mut summary = import::Summary::default();
-        let result = if ext == "tmx" {
-            tmx::read_with(
-                &path,
-                &opts,
-                |u| {
-                    batch.push(u);
-                    if batch.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        tx.send(Ok(full))
-                            .map_err(|_| crate::Error::Usage("import stopped".into()))?;
-                    }
-                    Ok(())
-                },
-                |e| eprintln!("tm: skipped: {e}"),
-            )
-            .map(|s| summary.tmx = Some(s))
-        } else if import::is_bilingual(&ext) {
-            import::read_bilingual(&path, &select_in_reader, &mut summary)
-                .map(|units| batch.extend(units))
-        } else if ext == "csv" {
-            tsv::read_csv(&path).map(|units| batch.extend(units))
-        } else {
-            tsv::read(&path).map(|units| batch.extend(units))
-        };
-        let _ = match result {
-            Ok(()) => tx.send(Ok(batch)),
-            Err(e) => tx.send(Err(e)),
-        };
-        summary
-    });
-    let bar = if std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        Some(b)
-    } else {
-        None
-    };
-    let mut mem = crate::memory::open_store(db, true)?;
-    let origin = format!(
-        "import:{}",
-        file.file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default()
-    );
-    let mut units = rx.into_iter().flat_map(|batch| match batch {
-        Ok(units) => units.into_iter().map(Ok).collect::<Vec<_>>(),
-        Err(e) => vec![Err(e)],
-    });
-    let result = mem.import_stream(&mut units, &origin, policy, &mut |n| {
-        if let Some(b) = &bar {
-            b.set_message(format!("{n} units read"));
-            b.tick();
-        }
-    });
-    drop(units);
-    let summary = reader.join().unwrap_or_default();
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    let stats = result?;
-    if stats.added == 0 && stats.duplicates == 0 && stats.overwritten == 0 {
-        bail!("{}: no translation units in the file", file.display());
-    }
-    eprintln!(
-        "imported {} units from {} ({} already in the memory, {} replaced)",
-        stats.added,
-        file.display(),
-        stats.duplicates,
-        stats.overwritten
-    );
-    import::report(&summary, stats.with_context);
-    Ok(())
 }
 
 /// Looks up every query of a JSONL file; one output line per query.
