@@ -154,17 +154,35 @@ pub(super) fn agreement(s: &[Token], out: &mut Vec<Problem>) {
     }
 }
 
+/// Whether the word at `i` is an -s form the tagger read as a plural noun right after a
+/// singular noun or name (`employee speaks`, `brother owns`): a verb in -s as often, which
+/// the callers tell by what follows or precedes it.
+pub(super) fn s_form_after_singular(s: &[Token], i: usize) -> bool {
+    let w = &s[i];
+    i > 0
+        && w.upos == "NOUN"
+        && feat(w, "Number") == Some("Plur")
+        && w.text.ends_with('s')
+        && matches!(s[i - 1].upos, "NOUN" | "PROPN")
+        && feat(&s[i - 1], "Number") != Some("Plur")
+}
+
+/// `is`, `was`, `has`, `does`: their plural forms.
+fn plural_form(form: &str) -> Option<&'static str> {
+    Some(match form {
+        "is" => "are",
+        "was" => "were",
+        "has" => "have",
+        "does" => "do",
+        _ => return None,
+    })
+}
+
 /// Whether the word at `k`, tagged a plural noun, is rather a verb in -s: right after a
 /// singular noun and right before the start of an object (`his brother owns a bakery`),
 /// where the tagger, trained on text full of compound nouns, often reads a plural noun.
 fn s_verb(s: &[Token], k: usize) -> bool {
-    let t = &s[k];
-    k > 0
-        && t.upos == "NOUN"
-        && feat(t, "Number") == Some("Plur")
-        && t.text.ends_with('s')
-        && s[k - 1].upos == "NOUN"
-        && feat(&s[k - 1], "Number") == Some("Sing")
+    s_form_after_singular(s, k)
         && s.get(k + 1).is_some_and(|n| {
             matches!(n.upos, "DET" | "NUM") || n.upos == "PRON" && feat(n, "Poss") == Some("Yes")
         })
@@ -222,10 +240,7 @@ pub(super) fn coordinated_subject(s: &[Token], out: &mut Vec<Problem>) {
     let form = verb.text.to_lowercase();
     let fix = match form.as_str() {
         _ if verb.upos == "NOUN" => verb.lemma.as_str(),
-        "is" => "are",
-        "was" => "were",
-        "has" => "have",
-        "does" => "do",
+        f if plural_form(f).is_some() => plural_form(f).unwrap_or_default(),
         _ if verb.upos == "VERB"
             && feat(verb, "Tense") == Some("Pres")
             && third_singular(&form, &verb.lemma.to_lowercase()) =>
@@ -399,10 +414,7 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
         };
         let fix = match (number, verb_number) {
             ("Plur", Some("Sing")) => match form.as_str() {
-                "is" => "are",
-                "was" => "were",
-                "has" => "have",
-                "does" => "do",
+                f if plural_form(f).is_some() => plural_form(f).unwrap_or_default(),
                 _ if verb.upos == "VERB"
                     && feat(verb, "Tense") == Some("Pres")
                     && third_singular(&form, &lemma) =>

@@ -310,13 +310,7 @@ pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
 /// nouns, often sees a plural noun. Asked only with an adverb and an object after it, which
 /// a noun phrase cannot have.
 fn s_form_after_subject(s: &[Token], i: usize) -> bool {
-    let w = &s[i];
-    i > 0
-        && w.upos == "NOUN"
-        && feat(w, "Number") == Some("Plur")
-        && w.text.ends_with('s')
-        && matches!(s[i - 1].upos, "NOUN" | "PROPN")
-        && feat(&s[i - 1], "Number") != Some("Plur")
+    super::en::s_form_after_singular(s, i)
         && s[..i]
             .iter()
             .all(|t| matches!(t.upos, "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"))
