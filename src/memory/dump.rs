@@ -109,6 +109,39 @@ impl RestoreStats {
     }
 }
 
+/// A [`SegmentRow`] from a result row whose columns are [`SEGMENT_COLUMNS`], for either
+/// store: `segment_row!(row)` for PostgreSQL rows, `segment_row!(row, ?)` for SQLite's,
+/// whose `get` returns a `Result`.
+macro_rules! segment_row {
+    ($r:expr $(, $q:tt)?) => {
+        $crate::memory::dump::SegmentRow {
+            id: $r.get(0)$($q)?,
+            doc_id: $r.get(1)$($q)?,
+            pos: $r.get(2)$($q)?,
+            src_lang: $r.get(3)$($q)?,
+            src_text: $r.get(4)$($q)?,
+            src_hash: $r.get(5)$($q)?,
+            tgt_lang: $r.get(6)$($q)?,
+            tgt_text: $r.get(7)$($q)?,
+            tgt_hash: $r.get(8)$($q)?,
+            prev_hash: $r.get(9)$($q)?,
+            next_hash: $r.get(10)$($q)?,
+            tuid: $r.get(11)$($q)?,
+            props: $r.get(12)$($q)?,
+            note: $r.get(13)$($q)?,
+            src_markup: $r.get(14)$($q)?,
+            tgt_markup: $r.get(15)$($q)?,
+            origin: $r.get(16)$($q)?,
+            created_at: $r.get(17)$($q)?,
+            created_by: $r.get(18)$($q)?,
+            changed_at: $r.get(19)$($q)?,
+            changed_by: $r.get(20)$($q)?,
+            version: $r.get(21)$($q)?,
+        }
+    };
+}
+pub(super) use segment_row;
+
 /// Every column of `segments`, in the order of [`SegmentRow`].
 pub(super) const SEGMENT_COLUMNS: &str = "id, doc_id, pos, src_lang, src_text, src_hash, \
     tgt_lang, tgt_text, tgt_hash, prev_hash, next_hash, tuid, props, note, src_markup, \
@@ -152,30 +185,7 @@ impl Memory {
             ))?;
             let mut rows = segs.query([])?;
             while let Some(r) = rows.next()? {
-                out(DumpItem::Segment(Box::new(SegmentRow {
-                    id: r.get(0)?,
-                    doc_id: r.get(1)?,
-                    pos: r.get(2)?,
-                    src_lang: r.get(3)?,
-                    src_text: r.get(4)?,
-                    src_hash: r.get(5)?,
-                    tgt_lang: r.get(6)?,
-                    tgt_text: r.get(7)?,
-                    tgt_hash: r.get(8)?,
-                    prev_hash: r.get(9)?,
-                    next_hash: r.get(10)?,
-                    tuid: r.get(11)?,
-                    props: r.get(12)?,
-                    note: r.get(13)?,
-                    src_markup: r.get(14)?,
-                    tgt_markup: r.get(15)?,
-                    origin: r.get(16)?,
-                    created_at: r.get(17)?,
-                    created_by: r.get(18)?,
-                    changed_at: r.get(19)?,
-                    changed_by: r.get(20)?,
-                    version: r.get(21)?,
-                })))?;
+                out(DumpItem::Segment(Box::new(segment_row!(r, ?))))?;
             }
         }
         if let Some(l) = self.lexicon()? {

@@ -4,7 +4,7 @@
 use super::write::{begin_write, write_postings};
 use super::PgMemory;
 use crate::memory::dump::{
-    check_id, not_empty, DocumentRow, DumpItem, RestoreStats, SegmentRow, SEGMENT_COLUMNS,
+    check_id, not_empty, segment_row, DocumentRow, DumpItem, RestoreStats, SEGMENT_COLUMNS,
 };
 use crate::memory::fuzzy;
 use crate::memory::lexicon::StoredLexicon;
@@ -68,30 +68,7 @@ impl PgMemory {
                 none,
             )?;
             while let Some(r) = rows.next()? {
-                out(DumpItem::Segment(Box::new(SegmentRow {
-                    id: r.get(0),
-                    doc_id: r.get(1),
-                    pos: r.get(2),
-                    src_lang: r.get(3),
-                    src_text: r.get(4),
-                    src_hash: r.get(5),
-                    tgt_lang: r.get(6),
-                    tgt_text: r.get(7),
-                    tgt_hash: r.get(8),
-                    prev_hash: r.get(9),
-                    next_hash: r.get(10),
-                    tuid: r.get(11),
-                    props: r.get(12),
-                    note: r.get(13),
-                    src_markup: r.get(14),
-                    tgt_markup: r.get(15),
-                    origin: r.get(16),
-                    created_at: r.get(17),
-                    created_by: r.get(18),
-                    changed_at: r.get(19),
-                    changed_by: r.get(20),
-                    version: r.get(21),
-                })))?;
+                out(DumpItem::Segment(Box::new(segment_row!(r))))?;
             }
         }
         if let Some(r) = tx.query_opt(
@@ -135,14 +112,14 @@ impl PgMemory {
         let mut lex: Option<StoredLexicon> = None;
         let mut items = items.peekable();
         // Documents first (segments refer to them), then the segments in one COPY.
-        while let Some(Ok(DumpItem::Document(_))) = items.peek() {
-            if let Some(Ok(DumpItem::Document(d))) = items.next() {
-                tx.execute(
-                    "INSERT INTO documents(id, name, hash, ingested_at) VALUES ($1, $2, $3, $4)",
-                    &[&d.id, &d.name, &d.hash, &d.ingested_at],
-                )?;
-                stats.documents += 1;
-            }
+        while let Some(Ok(DumpItem::Document(d))) =
+            items.next_if(|i| matches!(i, Ok(DumpItem::Document(_))))
+        {
+            tx.execute(
+                "INSERT INTO documents(id, name, hash, ingested_at) VALUES ($1, $2, $3, $4)",
+                &[&d.id, &d.name, &d.hash, &d.ingested_at],
+            )?;
+            stats.documents += 1;
         }
         let (stored, builder) = fuzzy::build_beside(true, |lists| -> Result<()> {
             let sink = tx.copy_in(&format!(

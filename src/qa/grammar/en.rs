@@ -167,15 +167,22 @@ pub(super) fn s_form_after_singular(s: &[Token], i: usize) -> bool {
         && feat(&s[i - 1], "Number") != Some("Plur")
 }
 
+/// The forms of `be`, `have` and `do` that tell their number: (singular, plural).
+const NUMBERED_FORMS: [(&str, &str); 4] = [
+    ("is", "are"),
+    ("was", "were"),
+    ("has", "have"),
+    ("does", "do"),
+];
+
 /// `is`, `was`, `has`, `does`: their plural forms.
 fn plural_form(form: &str) -> Option<&'static str> {
-    Some(match form {
-        "is" => "are",
-        "was" => "were",
-        "has" => "have",
-        "does" => "do",
-        _ => return None,
-    })
+    NUMBERED_FORMS.iter().find(|p| p.0 == form).map(|p| p.1)
+}
+
+/// `are`, `were`, `have`, `do`: their singular forms.
+fn singular_form(form: &str) -> Option<&'static str> {
+    NUMBERED_FORMS.iter().find(|p| p.1 == form).map(|p| p.0)
 }
 
 /// Whether the word at `k`, tagged a plural noun, is rather a verb in -s: right after a
@@ -238,16 +245,17 @@ pub(super) fn coordinated_subject(s: &[Token], out: &mut Vec<Problem>) {
         return;
     }
     let form = verb.text.to_lowercase();
-    let fix = match form.as_str() {
-        _ if verb.upos == "NOUN" => verb.lemma.as_str(),
-        f if plural_form(f).is_some() => plural_form(f).unwrap_or_default(),
-        _ if verb.upos == "VERB"
-            && feat(verb, "Tense") == Some("Pres")
-            && third_singular(&form, &verb.lemma.to_lowercase()) =>
-        {
-            verb.lemma.as_str()
-        }
-        _ => return,
+    let fix = if verb.upos == "NOUN" {
+        verb.lemma.as_str()
+    } else if let Some(p) = plural_form(&form) {
+        p
+    } else if verb.upos == "VERB"
+        && feat(verb, "Tense") == Some("Pres")
+        && third_singular(&form, &verb.lemma.to_lowercase())
+    {
+        verb.lemma.as_str()
+    } else {
+        return;
     };
     let subject: Vec<&str> = s[..v].iter().map(|t| t.text.as_str()).collect();
     out.push(Problem {
@@ -407,28 +415,28 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
             continue;
         }
         // The forms of `be`, `have` and `do` tell their number whatever the tagger says.
-        let verb_number = match form.as_str() {
-            "is" | "was" | "has" | "does" => Some("Sing"),
-            "are" | "were" | "have" | "do" => Some("Plur"),
-            _ => feat(verb, "Number"),
+        let (plural, singular) = (plural_form(&form), singular_form(&form));
+        let verb_number = if plural.is_some() {
+            Some("Sing")
+        } else if singular.is_some() {
+            Some("Plur")
+        } else {
+            feat(verb, "Number")
         };
         let fix = match (number, verb_number) {
-            ("Plur", Some("Sing")) => match form.as_str() {
-                f if plural_form(f).is_some() => plural_form(f).unwrap_or_default(),
-                _ if verb.upos == "VERB"
+            ("Plur", Some("Sing")) => match plural {
+                Some(p) => p,
+                None if verb.upos == "VERB"
                     && feat(verb, "Tense") == Some("Pres")
                     && third_singular(&form, &lemma) =>
                 {
                     ""
                 }
-                _ => continue,
+                None => continue,
             },
-            ("Sing", Some("Plur")) => match form.as_str() {
-                "are" => "is",
-                "were" => "was",
-                "have" => "has",
-                "do" => "does",
-                _ if verb.upos == "VERB"
+            ("Sing", Some("Plur")) => match singular {
+                Some(p) => p,
+                None if verb.upos == "VERB"
                     && feat(verb, "Tense") == Some("Pres")
                     && form == lemma
                     && !ends_like_past(&form)
@@ -438,7 +446,7 @@ pub(super) fn agreement_after_phrase(s: &[Token], out: &mut Vec<Problem>) {
                 {
                     ""
                 }
-                _ => continue,
+                None => continue,
             },
             _ => continue,
         };

@@ -196,15 +196,9 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
     }
     let np_start = |t: &Token| matches!(t.upos, "DET" | "ADJ" | "NUM");
     // (An adverb there is the `adverb_placement` rule's: `appeared suddenly a rink`.)
-    let particle = |t: &Token| {
-        matches!(t.upos, "ADP" | "ADV" | "PART")
-            && matches!(
-                t.text.to_lowercase().as_str(),
-                "out" | "up" | "off" | "down" | "away" | "back" | "over" | "in" | "on"
-            )
-    };
     if s.get(after).is_some_and(|t| {
-        (particle(t) || matches!(t.upos, "NOUN" | "VERB") && feat(t, "Number") != Some("Plur"))
+        (super::verb_particle(t)
+            || matches!(t.upos, "NOUN" | "VERB") && feat(t, "Number") != Some("Plur"))
             && feat(t, "VerbForm") != Some("Part")
     }) && s.get(after + 1).is_some_and(np_start)
     {

@@ -71,11 +71,7 @@ fn bare_passive(s: &[Token]) -> Option<usize> {
     let after_subject = k > 0 && matches!(s[k - 1].upos, "NOUN" | "PROPN" | "PRON");
     // A particle, not a preposition: no noun phrase after it.
     let particle = s.get(v + 1).is_some_and(|n| {
-        matches!(n.upos, "ADP" | "PART" | "ADV")
-            && matches!(
-                n.text.to_lowercase().as_str(),
-                "out" | "up" | "off" | "down" | "away" | "over" | "through"
-            )
+        super::verb_particle(n)
             && s.get(v + 2).is_none_or(|m| {
                 !matches!(m.upos, "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ")
             })

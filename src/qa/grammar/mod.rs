@@ -45,6 +45,16 @@ pub(crate) fn feat<'a>(t: &'a Token, name: &str) -> Option<&'a str> {
     })
 }
 
+/// Whether an English word is a verb particle (`broke out`, `sold out`, `came back`): a
+/// preposition or adverb that phrasal verbs take.
+pub(crate) fn verb_particle(t: &Token) -> bool {
+    matches!(t.upos, "ADP" | "ADV" | "PART")
+        && matches!(
+            t.text.to_lowercase().as_str(),
+            "out" | "up" | "off" | "down" | "away" | "back" | "over" | "through" | "in" | "on"
+        )
+}
+
 /// Description of the `word_order` check.
 pub const WORD_ORDER: CheckInfo = CheckInfo {
     id: "word_order",
