@@ -264,6 +264,17 @@ mod tests {
 
     /// The findings of check `id` on a one-pair batch (English source, Russian target, or
     /// the languages the scripts show).
+    /// The flagged texts of findings that must all be on the target side.
+    pub(crate) fn target_texts(findings: impl IntoIterator<Item = Finding>) -> Vec<String> {
+        findings
+            .into_iter()
+            .map(|f| {
+                assert_eq!(f.side.as_str(), "tgt");
+                f.text
+            })
+            .collect()
+    }
+
     pub(crate) fn pair_findings(src: &str, tgt: &str, id: &str) -> Vec<Finding> {
         check(&[QaUnit {
             id: 0,

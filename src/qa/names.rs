@@ -277,17 +277,11 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::pair_findings;
+    use super::super::tests::{pair_findings, target_texts};
     use super::{is_clipped_compound, is_common_word};
 
     fn names(src: &str, tgt: &str) -> Vec<String> {
-        pair_findings(src, tgt, "names")
-            .into_iter()
-            .map(|f| {
-                assert_eq!(f.side.as_str(), "tgt");
-                f.text
-            })
-            .collect()
+        target_texts(pair_findings(src, tgt, "names"))
     }
 
     #[test]

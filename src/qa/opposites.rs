@@ -177,17 +177,14 @@ pub(crate) fn find(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::pair_findings;
+    use super::super::tests::{pair_findings, target_texts};
 
     fn opposite(src: &str, tgt: &str) -> Vec<String> {
-        pair_findings(src, tgt, "negation")
-            .into_iter()
-            .filter(|f| f.message.contains("opposite"))
-            .map(|f| {
-                assert_eq!(f.side.as_str(), "tgt");
-                f.text
-            })
-            .collect()
+        target_texts(
+            pair_findings(src, tgt, "negation")
+                .into_iter()
+                .filter(|f| f.message.contains("opposite")),
+        )
     }
 
     #[test]

@@ -219,14 +219,11 @@ mod tests {
     use super::super::{check, QaUnit, Side};
 
     fn pair_in(src_lang: &str, src: &str, tgt_lang: &str, tgt: &str) -> Vec<String> {
-        super::super::tests::pair_all(src_lang, src, tgt_lang, tgt)
-            .into_iter()
-            .filter(|f| f.check == "untranslated")
-            .map(|f| {
-                assert_eq!(f.side.as_str(), "tgt");
-                f.text
-            })
-            .collect()
+        super::super::tests::target_texts(
+            super::super::tests::pair_all(src_lang, src, tgt_lang, tgt)
+                .into_iter()
+                .filter(|f| f.check == "untranslated"),
+        )
     }
 
     fn pair(src: &str, tgt: &str) -> Vec<String> {

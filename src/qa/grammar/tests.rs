@@ -1,16 +1,10 @@
 //! Tests of the grammar checks, with pairs written for them (positive and clean, both
 //! directions).
 
-use super::super::tests::pair_findings;
+use super::super::tests::{pair_findings, target_texts};
 
 fn texts(src: &str, tgt: &str, check: &str) -> Vec<String> {
-    pair_findings(src, tgt, check)
-        .into_iter()
-        .map(|f| {
-            assert_eq!(f.side.as_str(), "tgt");
-            f.text
-        })
-        .collect()
+    target_texts(pair_findings(src, tgt, check))
 }
 
 #[test]
