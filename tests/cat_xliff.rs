@@ -308,6 +308,81 @@ fn qa_sees_no_indentation_in_pretty_printed_xliff_20() {
 }
 
 #[test]
+fn qa_offsets_point_into_the_text_as_the_file_wrote_it() {
+    let env = Env::new();
+    // Under the default xml:space the layout inside <target> reads as single spaces; the
+    // findings still point into the target's text as written.
+    let written_tgt = "\n            Нажмите <pc id=\"1\">Сохранить</pc>\n            5 раз,\n            чтобы продолжить.\n        ";
+    let f = env.write(
+        "pretty.xlf",
+        &format!(
+            r#"<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment>
+        <source>
+            Press <pc id="1">Save</pc>
+            3 times to continue.
+        </source>
+        <target>{written_tgt}</target></segment></unit></file></xliff>"#
+        ),
+    );
+    let written: Vec<char> = written_tgt
+        .replace("<pc id=\"1\">", "{1}")
+        .replace("</pc>", "{/1}")
+        .chars()
+        .collect();
+    let out = env.run(&["qa", &f, "--format", "jsonl", "--scores"]);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let spans: Vec<(usize, usize, &str)> = rows
+        .iter()
+        .filter(|r| r["side"] == "tgt" && r["start"].is_u64())
+        .map(|r| {
+            (
+                r["start"].as_u64().unwrap() as usize,
+                r["end"].as_u64().unwrap() as usize,
+                r["text"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let number = rows
+        .iter()
+        .find(|r| r["check"] == "number_mismatch" && r["side"] == "tgt")
+        .unwrap_or_else(|| panic!("{out}"));
+    // The message names the source's number by its place in the written source.
+    let written_src: Vec<char> =
+        "\n            Press {1}Save{/1}\n            3 times to continue.\n        "
+            .chars()
+            .collect();
+    let three = written_src.iter().position(|&c| c == '3').unwrap();
+    assert!(
+        number["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("(source {three}..{})", three + 1)),
+        "{out}"
+    );
+    let (s, e) = (
+        number["start"].as_u64().unwrap() as usize,
+        number["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(written[s..e].iter().collect::<String>(), "5", "{out}");
+    // Every target span quotes the written text at its offsets.
+    for (s, e, text) in spans {
+        if !text.is_empty() {
+            assert_eq!(written[s..e].iter().collect::<String>(), text, "{out}");
+        }
+    }
+    // The text report and the CSV show the same offsets; the HTML page shows the target as
+    // written, with its line breaks.
+    let text = env.run(&["qa", &f, "--format", "text"]);
+    assert!(text.contains(&format!("[tgt {s}..{e}]")), "{text}");
+    let html = env.run(&["qa", &f, "--format", "html"]);
+    assert!(html.contains("\n            5 раз"), "{html}");
+    assert!(!out.contains("spaces in a row"), "{out}");
+}
+
+#[test]
 fn crlf_files_read_with_lf_and_pretranslate_keeps_their_line_ends() {
     let env = Env::new();
     let text = std::fs::read_to_string(data("from_po.xlf"))

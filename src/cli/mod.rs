@@ -689,8 +689,12 @@ pub fn run(cli: Cli) -> Result<()> {
                     (names.join(", "), units)
                 }
             };
+            if scores && format != ReportFormat::Jsonl {
+                bail!("--scores needs --format jsonl");
+            }
+            let mut units = units;
             let bar = progress_bar(units.len() as u64, "checking");
-            let findings = qa::check_with(&units, &prof, |n| {
+            let mut findings = qa::check_with(&units, &prof, |n| {
                 if let Some(b) = &bar {
                     b.set_position(n as u64);
                 }
@@ -698,31 +702,29 @@ pub fn run(cli: Cli) -> Result<()> {
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
+            let mut quality = match (format, scores) {
+                (ReportFormat::Html, _) | (_, true) => qa::quality::assess_units_with(&units, lex),
+                _ => Vec::new(),
+            };
+            let fluency = if scores {
+                qa::fluency::score_units(&units)
+            } else {
+                Vec::new()
+            };
+            // Reports show and point into the text as the file wrote it.
+            qa::to_written(&mut units, &mut findings, &mut quality);
             let content = match format {
                 ReportFormat::Text => report::text(&units, &findings),
                 ReportFormat::Jsonl => report::jsonl(&units, &findings),
-                ReportFormat::Html => report::html_with_quality(
-                    &title,
-                    &units,
-                    &findings,
-                    &qa::quality::assess_units_with(&units, lex),
-                    50,
-                ),
+                ReportFormat::Html => {
+                    report::html_with_quality(&title, &units, &findings, &quality, 50)
+                }
                 ReportFormat::Csv => report::csv(&units, &findings),
             };
             let mut parts = vec![content];
             if scores {
-                if format != ReportFormat::Jsonl {
-                    bail!("--scores needs --format jsonl");
-                }
-                parts.push(report::quality_rows(
-                    &units,
-                    &qa::quality::assess_units_with(&units, lex),
-                ));
-                parts.push(report::score_rows(
-                    &units,
-                    &qa::fluency::score_units(&units),
-                ));
+                parts.push(report::quality_rows(&units, &quality));
+                parts.push(report::score_rows(&units, &fluency));
             }
             let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
             write_output_parts(output.as_deref(), &parts)?;

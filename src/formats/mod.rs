@@ -4,6 +4,7 @@
 //! - [`encoding`]: which encoding an XML file is in (byte-order mark, declaration);
 //! - [`lang`]: language codes in BCP 47 case, and which codes match a code asked for;
 //! - [`po`]: gettext PO catalogs;
+//! - [`space`]: white space as XML reads it, and the way back to the text as written;
 //! - [`termbase`]: TBX v2/v3 and CSV/TSV termbases (synonyms, forbidden terms);
 //! - [`tmx`]: TMX 1.1–1.4b translation memories;
 //! - [`tsv`]: two-column tab-separated pairs;
@@ -13,6 +14,7 @@
 pub mod encoding;
 pub mod lang;
 pub mod po;
+pub mod space;
 pub mod termbase;
 pub mod tmx;
 pub mod tsv;

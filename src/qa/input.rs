@@ -5,6 +5,7 @@
 //! segments.
 
 use super::{QaUnit, Side};
+use crate::formats::space::Collapsed;
 use crate::formats::{self, tmx, tsv, xliff};
 
 use crate::Result;
@@ -58,10 +59,19 @@ pub fn units_from_text(
                 .collect()
         }
         "tmx" | "xlf" | "xliff" | "sdlxliff" | "mqxliff" => {
-            let read = if ext == "tmx" {
+            // Each unit with its sides as written, where reading collapsed their layout.
+            let read: Vec<(formats::Unit, [Option<Collapsed>; 2])> = if ext == "tmx" {
                 tmx::parse(file, text)?
+                    .into_iter()
+                    .map(|u| (u, [None, None]))
+                    .collect()
             } else {
-                xliff::parse(file, text)?
+                xliff::parse_document(file, text)?
+                    .segments
+                    .into_iter()
+                    .filter(|s| s.translate && !s.header)
+                    .map(|s| (s.unit, s.spaces))
+                    .collect()
             };
             // A file with more languages than the pair asked for (a TMX unit in en, de, fr
             // and ru gives three pairs): only the pairs of the asked languages are checked,
@@ -70,8 +80,9 @@ pub fn units_from_text(
             let asked = |code: &str, want: Option<&str>| {
                 code.is_empty() || want.is_none_or(|w| formats::lang::matches(w, code))
             };
-            let wanted =
-                |u: &formats::Unit| asked(&u.src_lang, src_lang) && asked(&u.tgt_lang, tgt_lang);
+            let wanted = |(u, _): &(formats::Unit, _)| {
+                asked(&u.src_lang, src_lang) && asked(&u.tgt_lang, tgt_lang)
+            };
             let read = if read.iter().any(wanted) {
                 read.into_iter().filter(|u| wanted(u)).collect()
             } else {
@@ -79,11 +90,15 @@ pub fn units_from_text(
             };
             read.into_iter()
                 .enumerate()
-                .map(|(i, u)| QaUnit {
+                .map(|(i, (u, [src_written, tgt_written]))| QaUnit {
                     id: i as i64,
                     origin: origin.clone(),
-                    src: Side::new(src_lang.or(Some(u.src_lang.as_str())), u.src),
-                    tgt: Some(Side::new(tgt_lang.or(Some(u.tgt_lang.as_str())), u.tgt)),
+                    src: Side::new(src_lang.or(Some(u.src_lang.as_str())), u.src)
+                        .with_written(src_written),
+                    tgt: Some(
+                        Side::new(tgt_lang.or(Some(u.tgt_lang.as_str())), u.tgt)
+                            .with_written(tgt_written),
+                    ),
                 })
                 .collect()
         }

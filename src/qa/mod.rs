@@ -49,7 +49,7 @@ pub use run::{
     bounded_text, bounded_units, check, check_with, preload_in_background, side_cut, Batch,
     MAX_SIDE_CHARS,
 };
-pub use unit::{Finding, QaUnit, Severity, Side, SideId};
+pub use unit::{to_written, Finding, QaUnit, Severity, Side, SideId};
 
 use std::collections::BTreeMap;
 

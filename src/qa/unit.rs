@@ -1,6 +1,7 @@
 //! What is checked and what is found: a unit's sides, their languages, and findings with
 //! their severity.
 
+use crate::formats::space::Collapsed;
 use crate::text::{detect_lang, Lang};
 use serde::Serialize;
 
@@ -54,6 +55,10 @@ pub struct Side {
     pub lang: Option<Lang>,
     /// The text.
     pub text: String,
+    /// The text as the file wrote it, when reading collapsed its layout (XLIFF under
+    /// `xml:space="default"`): checks read `text`, reports point into this one
+    /// ([`to_written`]).
+    pub written: Option<Box<Collapsed>>,
 }
 
 impl Side {
@@ -72,7 +77,110 @@ impl Side {
             Some(code) => Lang::from_code(code),
             None => detect_lang(&text),
         };
-        Side { lang, text }
+        Side {
+            lang,
+            text,
+            written: None,
+        }
+    }
+
+    /// The side with the text its file wrote, read as `text` (see [`Side::written`]).
+    pub fn with_written(mut self, written: Option<Collapsed>) -> Side {
+        self.written = written.map(Box::new);
+        self
+    }
+}
+
+/// `message` with every `source A..B` in it (a span of the read source) given as the span
+/// of the written source.
+fn source_spans_written(message: &str, w: &Collapsed) -> String {
+    const MARK: &str = "source ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(MARK) {
+        let (head, tail) = rest.split_at(i + MARK.len());
+        out.push_str(head);
+        let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+        let a = digits(tail);
+        let b = tail[a..].strip_prefix("..").map_or(0, digits);
+        let (Ok(start), Ok(end)) = (
+            tail[..a].parse::<usize>(),
+            tail.get(a + 2..a + 2 + b).unwrap_or("").parse::<usize>(),
+        ) else {
+            rest = tail;
+            continue;
+        };
+        let (s, e) = w.span(start, end);
+        out.push_str(&format!("{s}..{e}"));
+        rest = &tail[a + 2 + b..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Turns the findings and the quality spans of a checked batch into spans of the texts as
+/// their files wrote them, and gives the units those texts: what reports show and point into
+/// is then the file's own text. Units read as written are left alone.
+pub fn to_written(
+    units: &mut [QaUnit],
+    findings: &mut [Finding],
+    qualities: &mut [crate::qa::quality::PairQuality],
+) {
+    if units
+        .iter()
+        .all(|u| u.src.written.is_none() && u.tgt.as_ref().is_none_or(|t| t.written.is_none()))
+    {
+        return;
+    }
+    for f in findings.iter_mut() {
+        let Some((read, w)) = units
+            .get(f.unit)
+            .and_then(|u| u.side(f.side))
+            .and_then(|s| Some((&s.text, s.written.as_ref()?)))
+        else {
+            continue;
+        };
+        let quoted = f.end >= f.start
+            && read
+                .chars()
+                .skip(f.start)
+                .take(f.end - f.start)
+                .eq(f.text.chars());
+        (f.start, f.end) = w.span(f.start, f.end);
+        if quoted {
+            // A finding that quotes its span quotes the written text (its white space too).
+            f.text = w
+                .original
+                .chars()
+                .skip(f.start)
+                .take(f.end - f.start)
+                .collect();
+        }
+    }
+    // Messages name spans of the source as `source A..B`.
+    for f in findings.iter_mut() {
+        if let Some(w) = units.get(f.unit).and_then(|u| u.src.written.as_ref()) {
+            f.message = source_spans_written(&f.message, w);
+        }
+    }
+    for q in qualities.iter_mut() {
+        let Some(w) = units
+            .get(q.unit)
+            .and_then(|u| u.tgt.as_ref())
+            .and_then(|t| t.written.as_ref())
+        else {
+            continue;
+        };
+        for span in &mut q.spans {
+            *span = w.span(span.0, span.1);
+        }
+    }
+    for u in units.iter_mut() {
+        for side in std::iter::once(&mut u.src).chain(u.tgt.as_mut()) {
+            if let Some(w) = side.written.take() {
+                side.text = w.original;
+            }
+        }
     }
 }
 

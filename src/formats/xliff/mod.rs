@@ -27,6 +27,7 @@
 mod fill;
 mod read;
 
+use crate::formats::space::Collapsed;
 pub use fill::{fill, needs_target, to_xml, FillOptions, FillReport, Proposal};
 pub use read::parse_document;
 
@@ -94,6 +95,9 @@ pub struct Segment {
     pub place: Place,
     /// The segmented unit it belongs to (1.x `seg-source`): its index among the file's units.
     pub group: usize,
+    /// Source and target as written, when their layout was collapsed on reading
+    /// (`xml:space="default"`): findings point into the written text.
+    pub spaces: [Option<Collapsed>; 2],
 }
 
 impl Segment {

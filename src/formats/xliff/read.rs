@@ -1,6 +1,7 @@
 //! The XLIFF reader: one pass over the events, segments with their statuses, codes and places.
 
 use super::{Document, Place, Segment, State};
+use crate::formats::space::{collapse, Collapsed};
 use crate::formats::xmlcheck::{check_decl, check_start};
 use crate::formats::{lang, tmx::escape, Unit};
 use crate::{Error, Result};
@@ -13,6 +14,8 @@ use std::path::Path;
 struct Text {
     text: String,
     codes: Vec<(String, String)>,
+    /// The text as written, when its layout was collapsed on reading.
+    spaces: Option<Collapsed>,
 }
 
 /// An inline element open inside a text.
@@ -75,39 +78,14 @@ impl Collector {
         if self.preserve {
             text
         } else {
+            let (read, spaces) = collapse(&text.text);
             Text {
-                text: collapse(&text.text),
+                text: read,
                 codes: text.codes,
+                spaces,
             }
         }
     }
-}
-
-/// Under `xml:space="default"`: a run of white space with a line break reads as one space, or
-/// as nothing at either end of the text; other runs stay as they are.
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut run = String::new();
-    let flush = |out: &mut String, run: &mut String, at_end: bool| {
-        if run.contains(['\n', '\r']) {
-            if !out.is_empty() && !at_end {
-                out.push(' ');
-            }
-        } else if !run.is_empty() {
-            out.push_str(run);
-        }
-        run.clear();
-    };
-    for c in s.chars() {
-        if c.is_whitespace() {
-            run.push(c);
-        } else {
-            flush(&mut out, &mut run, false);
-            out.push(c);
-        }
-    }
-    flush(&mut out, &mut run, true);
-    out
 }
 
 fn attr(e: &BytesStart, key: &str) -> Option<String> {
@@ -438,6 +416,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document> {
                                 codes: Vec::new(),
                                 place: p.place.clone(),
                                 group,
+                                spaces: [None, None],
                             };
                             emit(p, base, &mut segments);
                         }
@@ -564,6 +543,10 @@ fn emit(p: Pending, base: Segment, out: &mut Vec<Segment>) {
             let tgt_text = tgt.map(|(_, t, _)| t.text.clone()).unwrap_or_default();
             let conf = p.confs.iter().find(|(m, _)| m == mid).map(|(_, s)| *s);
             let mut s = base.clone();
+            s.spaces = [
+                src.spaces.clone(),
+                tgt.and_then(|(_, t, _)| t.spaces.clone()),
+            ];
             s.unit.src = src.text.clone();
             s.unit.tgt = tgt_text.clone();
             s.unit.tuid = Some(if several {
@@ -582,8 +565,10 @@ fn emit(p: Pending, base: Segment, out: &mut Vec<Segment>) {
         return;
     }
     let src = p.source.clone().unwrap_or_default();
-    let tgt = p.target.clone().unwrap_or_default().text;
+    let target = p.target.clone().unwrap_or_default();
+    let tgt = target.text;
     let mut s = base;
+    s.spaces = [src.spaces.clone(), target.spaces];
     s.unit.src = src.text;
     s.unit.tgt = tgt.clone();
     s.unit.tuid = Some(p.id.clone());

@@ -184,33 +184,34 @@ pub fn assess_units_with(units: &[QaUnit], lex: &LexicalModel) -> Vec<PairQualit
     })
 }
 
-/// Every Russian–English pair of a batch with its raw predicted quality and the rows of its
-/// target words: (unit index, raw prediction, word rows).
-fn pair_words(lex: &LexicalModel, units: &[QaUnit]) -> Vec<(usize, f64, Vec<spans::WordRow>)> {
-    let model = QualityModel::shipped();
-    let prior = words::WordPrior::shipped();
-    units
-        .iter()
-        .enumerate()
-        .filter_map(|(i, u)| {
-            let (sl, tl) = pair_langs(u)?;
-            let t = u.tgt.as_ref()?;
-            let pp = PreparedPair::new(lex, prior, &u.src.text, &t.text, Some(sl), Some(tl));
-            let row = features::pair_features(lex, prior, &pp, &u.src.text, &t.text);
-            let raw = model.predict(&row);
-            Some((i, raw, spans::word_features(prior, &pp, raw)))
-        })
-        .collect()
+/// The raw predicted quality of a Russian–English pair and the rows of its target words
+/// (`None` for a unit that is not such a pair). One pair at a time, so a batch never holds
+/// the word rows of more than one pair.
+fn pair_words(
+    lex: &LexicalModel,
+    model: &QualityModel,
+    prior: &words::WordPrior,
+    u: &QaUnit,
+) -> Option<(f64, Vec<spans::WordRow>)> {
+    let (sl, tl) = pair_langs(u)?;
+    let t = u.tgt.as_ref()?;
+    let pp = PreparedPair::new(lex, prior, &u.src.text, &t.text, Some(sl), Some(tl));
+    let row = features::pair_features(lex, prior, &pp, &u.src.text, &t.text);
+    let raw = model.predict(&row);
+    Some((raw, spans::word_features(prior, &pp, raw)))
 }
 
 /// [`assess_units`] on a part of the batch whose first unit has index `offset`.
 fn assess_part(units: &[QaUnit], offset: usize, lex: &LexicalModel) -> Vec<PairQuality> {
     let model = QualityModel::shipped();
     let span_model = QualityModel::shipped_spans();
-    pair_words(lex, units)
-        .into_iter()
-        .map(|(i, raw, words)| {
-            let text = units[i].tgt.as_ref().map_or("", |t| t.text.as_str());
+    let prior = words::WordPrior::shipped();
+    units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
+            let (raw, words) = pair_words(lex, model, prior, u)?;
+            let text = u.tgt.as_ref().map_or("", |t| t.text.as_str());
             let chars: Vec<char> = text.chars().collect();
             let mut spans: Vec<(usize, usize)> = Vec::new();
             for (start, end, wrow) in words {
@@ -228,11 +229,11 @@ fn assess_part(units: &[QaUnit], offset: usize, lex: &LexicalModel) -> Vec<PairQ
                     _ => spans.push((start, end)),
                 }
             }
-            PairQuality {
+            Some(PairQuality {
                 unit: offset + i,
                 score: model.to_unit(raw),
                 spans,
-            }
+            })
         })
         .collect()
 }
@@ -240,9 +241,13 @@ fn assess_part(units: &[QaUnit], offset: usize, lex: &LexicalModel) -> Vec<PairQ
 /// The word rows of the Russian–English pairs of a batch (for training the span model):
 /// (unit index, start, end, row).
 pub fn word_rows(lex: &LexicalModel, units: &[QaUnit]) -> Vec<(usize, usize, usize, Vec<f64>)> {
-    pair_words(lex, units)
-        .into_iter()
-        .flat_map(|(i, _, words)| words.into_iter().map(move |(s, e, r)| (i, s, e, r)))
+    let model = QualityModel::shipped();
+    let prior = words::WordPrior::shipped();
+    units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| Some((i, pair_words(lex, model, prior, u)?.1)))
+        .flat_map(|(i, words)| words.into_iter().map(move |(s, e, r)| (i, s, e, r)))
         .collect()
 }
 
