@@ -1,8 +1,9 @@
 //! `tm pretranslate` on XLIFF 1.2 and 2.0 files (tests/data/cat/pretranslate/): the best match as
 //! the target with its state, every match as an alternative, numbers replaced, codes carried
-//! over, the rest of the file as it was; the output well-formed (xmllint) and shaped as the
-//! XLIFF 1.2 and 2.0 schemas ask (element order, state values, match references), checked here
-//! element by element since the schemas themselves are not available offline.
+//! over, the rest of the file as it was; the output well-formed (xmllint), valid against the
+//! OASIS XLIFF 1.2 (strict) and 2.0 schemas (`xmllint --schema`, with the schemas that
+//! `tests/schemas/fetch.sh` fetches and `TM_XLIFF_SCHEMAS` names), and shaped as those schemas
+//! ask element by element here too (element order, state values, match references).
 
 mod common;
 
@@ -94,6 +95,70 @@ fn xmllint_ok(path: &std::path::Path) {
     }
 }
 
+/// Validates a pretranslated XLIFF 1.2 or 2.0 file against its OASIS schema. Under CI the
+/// schemas must be there; elsewhere the check is skipped, with a note, when
+/// `TM_XLIFF_SCHEMAS` is not set (`bash tests/schemas/fetch.sh` fetches them).
+fn schema_valid(path: &std::path::Path) {
+    let Some(dir) = std::env::var_os("TM_XLIFF_SCHEMAS") else {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "TM_XLIFF_SCHEMAS must name the XLIFF schemas under CI"
+        );
+        eprintln!("skipping schema validation: TM_XLIFF_SCHEMAS is not set");
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let schema = if text.contains("urn:oasis:names:tc:xliff:document:2.0") {
+        "xliff-core-2.0.xsd"
+    } else {
+        "xliff-core-1.2-strict.xsd"
+    };
+    let o = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(PathBuf::from(dir).join(schema))
+        .arg(path)
+        .output()
+        .expect("xmllint runs");
+    assert!(
+        o.status.success(),
+        "{} is not valid against {schema}: {}",
+        path.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn the_schema_check_refuses_what_the_schema_forbids() {
+    if std::env::var_os("TM_XLIFF_SCHEMAS").is_none() {
+        return schema_valid(std::path::Path::new("unused"));
+    }
+    // The same pretranslated file with a state no XLIFF 1.2 schema allows.
+    let env = memory();
+    let out = env.path("out.xlf");
+    env.run(&[
+        "pretranslate",
+        data("v12.xlf").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    schema_valid(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("state=\"needs-review-translation\""));
+    let bad = env.path("bad.xlf");
+    std::fs::write(
+        &bad,
+        text.replacen(
+            "state=\"needs-review-translation\"",
+            "state=\"leveraged\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let refused = std::panic::catch_unwind(|| schema_valid(&bad));
+    assert!(refused.is_err(), "a state outside the schema passed");
+}
+
 fn memory() -> Env {
     let env = Env::new();
     env.run(&["import", data("memory.tmx").to_str().unwrap()]);
@@ -115,6 +180,7 @@ fn xliff_12_targets_alternatives_and_the_rest_kept() {
     assert!(err.contains("filled 5 of 6 empty segments"), "{err}");
     assert!(err.contains("no match                 1"), "{err}");
     xmllint_ok(&out);
+    schema_valid(&out);
     let text = std::fs::read_to_string(&out).unwrap();
     let original = std::fs::read_to_string(data("v12.xlf")).unwrap();
     // Untouched units are byte for byte as they were.
@@ -230,6 +296,7 @@ fn xliff_20_targets_states_and_matches() {
         "--confirm-exact",
     ]);
     xmllint_ok(&out);
+    schema_valid(&out);
     let text = std::fs::read_to_string(&out).unwrap();
     let root = tree(&text);
     for unit in root.find("unit") {
@@ -335,6 +402,7 @@ fn xliff_20_matches_join_the_units_own() {
         out.to_str().unwrap(),
     ]);
     xmllint_ok(&out);
+    schema_valid(&out);
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.matches("matches xmlns").count(), 0, "{text}");
     assert_eq!(text.matches("<m:matches>").count(), 1, "{text}");
