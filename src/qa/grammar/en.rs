@@ -486,11 +486,61 @@ fn ends_like_past(form: &str) -> bool {
     SAME.contains(&form)
 }
 
-/// English nouns that take no indefinite article: in the shipped word-pair counts they
-/// follow `the` often and `a`/`an` never (`advice`, `furniture`, `equipment`).
+/// English nouns that take no indefinite article (`advice`, `equipment`, `information`),
+/// read from two counts that a countable noun cannot both have: it follows `a`/`an` at
+/// most a twentieth as often as `the` in the shipped word-pair counts (what remains is mostly
+/// compounds: `an information system`), and its plural forms are all at least a hundred
+/// times rarer than it in the shipped word frequencies, or unlisted. A noun the pair list
+/// never shows after `a` is not taken as mass on that alone: the list holds only the most
+/// frequent pairs (`a crow` is not among them).
 fn mass_noun(word: &str) -> bool {
     let b = freq::en_bigrams();
-    b.count("the", word) >= 10_000_000 && b.count("a", word) == 0 && b.count("an", word) == 0
+    let the = b.count("the", word);
+    let a = b.count("a", word) + b.count("an", word);
+    if the < 10_000_000 || a as f64 >= 0.05 * the as f64 {
+        return false;
+    }
+    let Some(z) = freq::zipf(crate::text::Lang::En, word) else {
+        return false;
+    };
+    plural_forms(word)
+        .iter()
+        .filter_map(|p| freq::zipf(crate::text::Lang::En, p))
+        .all(|p| p <= z - 2.0)
+}
+
+/// The plural forms an English noun may have: the regular one (`box` → `boxes`, `city` →
+/// `cities`) and the irregular patterns (`axis` → `axes`, `knife` → `knives`, `chairman` →
+/// `chairmen`, `medium` → `media`, `criterion` → `criteria`, `stimulus` → `stimuli`).
+fn plural_forms(word: &str) -> Vec<String> {
+    let regular = if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh")
+    {
+        format!("{word}es")
+    } else if let Some(stem) = word
+        .strip_suffix('y')
+        .filter(|st| !st.ends_with(['a', 'e', 'i', 'o', 'u']))
+    {
+        format!("{stem}ies")
+    } else {
+        format!("{word}s")
+    };
+    let mut forms = vec![regular];
+    let swaps = [
+        ("is", "es"),
+        ("fe", "ves"),
+        ("f", "ves"),
+        ("man", "men"),
+        ("um", "a"),
+        ("on", "a"),
+        ("us", "i"),
+    ];
+    for (from, to) in swaps {
+        if let Some(stem) = word.strip_suffix(from) {
+            forms.push(format!("{stem}{to}"));
+            break;
+        }
+    }
+    forms
 }
 
 /// A negation without its auxiliary, as Russian negates with `не` alone (`I not understand`,

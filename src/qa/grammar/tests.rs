@@ -192,6 +192,35 @@ fn english_articles() {
 }
 
 #[test]
+fn english_mass_nouns_are_told_by_their_counts_not_by_a_list() {
+    let ru = "Мы получили сведения и новое оборудование.";
+    // Nouns with next to no plural that `a` seldom precedes, with or without adjectives.
+    for (bad, span) in [
+        (
+            "We received an important information about the delay.",
+            "an important information",
+        ),
+        ("They delivered a new equipment.", "a new equipment"),
+        ("The police found a new evidence.", "a new evidence"),
+        ("They ordered a furniture for the office.", "a furniture"),
+    ] {
+        assert_eq!(texts(ru, bad, "grammar"), [span], "{bad}");
+    }
+    // Countable nouns whose pair with `a` the shipped list happens not to hold, and the
+    // compounds a mass noun makes.
+    for ok in [
+        "A crow sat on the fence.",
+        "The rider cracked a whip.",
+        "The planet turns on an axis.",
+        "They walked along a sidewalk.",
+        "We built an information system.",
+        "She gave us a piece of advice.",
+    ] {
+        assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
 fn english_sentence_without_a_verb() {
     let ru = "Министр вчера встретился в Москве с делегацией.";
     assert_eq!(
