@@ -12,6 +12,8 @@
 # Figures are MB per CPU-second (user+sys, the steadier figure on a shared machine):
 # - tm: CPU time of `tm split --lang L FILE` on one core; "net" subtracts the CPU time of
 #   the same command on an empty file (process start: loading and relocating the binary);
+# - tm in-process: CPU time of the same split inside one process after a warm-up call
+#   (benches/split.rs), timed as sentencex is: the like-for-like figure;
 # - sentencex: CPU time of `sentencex.segment(L, text)` inside Python (the interpreter and
 #   the import are left out), installed with pip in a virtualenv this script makes.
 # It also prints the peak resident memory of tm, and checks that tm splits the input the same
@@ -25,6 +27,7 @@ if [ ! -d "$data/segmentation/dev" ]; then
   exit 0
 fi
 cargo build --release --quiet
+cargo bench --quiet --bench split --no-run 2>/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 benches/segment_input.py "$data" seeds "$tmp"
@@ -76,6 +79,11 @@ for lang in ("en", "ru"):
     print(f"  tm        {mb/total:7.1f} MB/CPU-s ({total*1000:.1f} ms), net of process start "
           f"({start*1000:.1f} ms) {mb/net:7.1f} MB/CPU-s; peak RSS {rss/1024:.0f} MB"
           + ("" if len(outs) == 1 else "; OUTPUT DIFFERS BETWEEN RUNS"))
+    o = subprocess.run(pin + ["cargo", "bench", "--quiet", "--bench", "split", "--", lang, path, str(runs)],
+                       capture_output=True, text=True, check=True)
+    n_in, c_in = o.stdout.split()
+    c_in = float(c_in)
+    print(f"  tm in-process {mb/c_in:7.1f} MB/CPU-s ({c_in*1000:.1f} ms, {n_in} sentences)")
     print(f"  sentencex {mb/sxc:7.1f} MB/CPU-s ({sxc*1000:.1f} ms)")
-    print(f"  ratio tm/sentencex: {sxc/total:.2f} (net {sxc/net:.2f})")
+    print(f"  ratio tm/sentencex: {sxc/total:.2f} (net {sxc/net:.2f}, in-process {sxc/c_in:.2f})")
 PY

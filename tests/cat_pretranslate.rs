@@ -135,13 +135,7 @@ fn the_schema_check_refuses_what_the_schema_forbids() {
     }
     // The same pretranslated file with a state no XLIFF 1.2 schema allows.
     let env = memory();
-    let out = env.path("out.xlf");
-    env.run(&[
-        "pretranslate",
-        data("v12.xlf").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let out = pretranslated(&env, "v12.xlf", "out.xlf", &[]);
     schema_valid(&out);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("state=\"needs-review-translation\""));
@@ -157,6 +151,22 @@ fn the_schema_check_refuses_what_the_schema_forbids() {
     .unwrap();
     let refused = std::panic::catch_unwind(|| schema_valid(&bad));
     assert!(refused.is_err(), "a state outside the schema passed");
+}
+
+/// Pretranslates the test file `input` into `out` in the environment's folder, with `extra`
+/// flags; returns the output's path.
+fn pretranslated(env: &Env, input: &str, out: &str, extra: &[&str]) -> PathBuf {
+    let out = env.path(out);
+    let input = data(input);
+    let mut args = vec![
+        "pretranslate",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    env.run(&args);
+    out
 }
 
 fn memory() -> Env {
@@ -264,16 +274,12 @@ fn xliff_12_targets_alternatives_and_the_rest_kept() {
 #[test]
 fn confirm_exact_marks_exact_matches_translated_and_min_score_cuts() {
     let env = memory();
-    let out = env.path("out.xlf");
-    env.run(&[
-        "pretranslate",
-        data("v12.xlf").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--confirm-exact",
-        "--min-score",
-        "90",
-    ]);
+    let out = pretranslated(
+        &env,
+        "v12.xlf",
+        "out.xlf",
+        &["--confirm-exact", "--min-score", "90"],
+    );
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains(
         "<target xml:lang=\"ru\" state=\"translated\">Откройте страницу настроек.</target>"
@@ -287,14 +293,7 @@ fn confirm_exact_marks_exact_matches_translated_and_min_score_cuts() {
 #[test]
 fn xliff_20_targets_states_and_matches() {
     let env = memory();
-    let out = env.path("out.xlf");
-    env.run(&[
-        "pretranslate",
-        data("v20.xlf").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--confirm-exact",
-    ]);
+    let out = pretranslated(&env, "v20.xlf", "out.xlf", &["--confirm-exact"]);
     xmllint_ok(&out);
     schema_valid(&out);
     let text = std::fs::read_to_string(&out).unwrap();
@@ -364,13 +363,7 @@ fn malformed_input_fails_with_its_place_and_writes_nothing() {
 #[test]
 fn sdlxliff_segments_filled_in_their_mrk() {
     let env = memory();
-    let out = env.path("out.sdlxliff");
-    env.run(&[
-        "pretranslate",
-        data("trados.sdlxliff").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let out = pretranslated(&env, "trados.sdlxliff", "out.sdlxliff", &[]);
     xmllint_ok(&out);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(
@@ -394,13 +387,7 @@ fn sdlxliff_segments_filled_in_their_mrk() {
 #[test]
 fn xliff_20_matches_join_the_units_own() {
     let env = memory();
-    let out = env.path("out.xlf");
-    env.run(&[
-        "pretranslate",
-        data("v20_matches.xlf").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let out = pretranslated(&env, "v20_matches.xlf", "out.xlf", &[]);
     xmllint_ok(&out);
     schema_valid(&out);
     let text = std::fs::read_to_string(&out).unwrap();
@@ -416,14 +403,7 @@ fn xliff_20_matches_join_the_units_own() {
 #[test]
 fn memoq_statuses_follow_the_filled_targets() {
     let env = memory();
-    let out = env.path("out.mqxliff");
-    env.run(&[
-        "pretranslate",
-        data("memoq.mqxliff").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--confirm-exact",
-    ]);
+    let out = pretranslated(&env, "memoq.mqxliff", "out.mqxliff", &["--confirm-exact"]);
     xmllint_ok(&out);
     let text = std::fs::read_to_string(&out).unwrap();
     let root = tree(&text);
