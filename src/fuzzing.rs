@@ -441,6 +441,8 @@ pub fn lookup(data: &[u8]) {
             min_score: u32::from(sel % 101),
             limit: 5,
             prev: (!prev.is_empty()).then(|| prev.to_string()),
+            // The same text as a key too: a lookup with both stays within its bounds.
+            key: (!prev.is_empty()).then(|| crate::formats::id_key(None, prev)),
             candidates: 30,
         };
         if let Ok(matches) = crate::lookup::lookup_with(mem, query, &opts) {

@@ -427,3 +427,48 @@ fn memoq_statuses_follow_the_filled_targets() {
     assert_eq!(got[0], "Клапан закрыт.");
     assert_eq!(got[2], "Потом подождите.");
 }
+
+#[test]
+fn alternatives_keyed_by_id_give_101_to_the_unit_with_that_id() {
+    // OmegaT keeps the alternative translations of a file that keys its units by id (a
+    // .properties file, a PO file with contexts) under the unit's `file` and `id`.
+    let env = Env::new();
+    let tmx = env.write(
+        "project_save.tmx",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="OmegaT" segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US" srclang="en" datatype="plaintext"/>
+<body>
+<tu><tuv lang="en"><seg>Save</seg></tuv><tuv lang="ru"><seg>Сохранить</seg></tuv></tu>
+<tu><prop type="file">src/messages.properties</prop><prop type="id">menu.save</prop><tuv lang="en"><seg>Save</seg></tuv><tuv lang="ru"><seg>Сохранить файл</seg></tuv></tu>
+</body></tmx>"#,
+    );
+    env.run(&["import", &tmx]);
+    let xlf = env.write(
+        "messages.xlf",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="messages.properties" source-language="en" target-language="ru" datatype="plaintext"><body>
+<trans-unit id="menu.save"><source>Save</source></trans-unit>
+<trans-unit id="toolbar.save"><source>Save</source></trans-unit>
+</body></file></xliff>"#,
+    );
+    let out = env.path("out.xlf");
+    let o = env.output(&["pretranslate", &xlf, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("context (101%)           1"), "{err}");
+    let d = xliff::read_document(&out).unwrap().1;
+    let target = |id: &str| {
+        d.segments
+            .iter()
+            .find(|s| s.unit.tuid.as_deref() == Some(id))
+            .map(|s| s.unit.tgt.clone())
+            .unwrap()
+    };
+    assert_eq!(target("menu.save"), "Сохранить файл");
+    // The other unit has no alternative of its own: the exact match stands at 100 %.
+    assert!(!target("toolbar.save").is_empty());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("match-quality=\"101\""), "{text}");
+    xmllint_ok(&out);
+    schema_valid(&out);
+}

@@ -210,6 +210,35 @@ fn alternatives_keep_their_props_and_context_gives_101() {
         j.as_array().unwrap().iter().all(|m| m["score"] == 100),
         "{j}"
     );
+    // A unit keyed by id alone (no neighbours named): the same id and file give 101 %.
+    let keyed = env.write(
+        "keyed.tmx",
+        r#"<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><prop type="file">res/menu.properties</prop><prop type="id">menu.open</prop><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="ru"><seg>Открыть меню</seg></tuv></tu>
+</body></tmx>"#,
+    );
+    env.run(&["import", &keyed]);
+    let by_id = |id: &str| -> serde_json::Value {
+        let args = [
+            "lookup",
+            "Open",
+            "--id",
+            id,
+            "--file",
+            "menu.properties",
+            "--format",
+            "json",
+        ];
+        serde_json::from_str(&env.run(&args)).unwrap()
+    };
+    let j = by_id("menu.open");
+    assert_eq!(j[0]["score"], 101, "{j}");
+    assert_eq!(j[0]["target"], "Открыть меню");
+    let j = by_id("menu.close");
+    assert!(
+        j.as_array().unwrap().iter().all(|m| m["score"] == 100),
+        "{j}"
+    );
     let exported = env.run(&["export", "--format", "tmx"]);
     assert!(
         exported.contains("<prop type=\"x-id\">door.1</prop>"),

@@ -148,6 +148,31 @@ fn team_memory_on_postgres() {
     env.run(&["--db", &url, "import", &f]);
     add_edit_delete(&env, &url);
 
+    // Context on PostgreSQL too: a unit keyed by id (OmegaT's `file` and `id`) is a 101 %
+    // match for a lookup with that id.
+    let keyed = env.write(
+        "keyed.tmx",
+        r#"<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><prop type="file">menu.properties</prop><prop type="id">menu.open</prop><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="ru"><seg>Открыть меню</seg></tuv></tu>
+</body></tmx>"#,
+    );
+    let keyed_url = pg.fresh_db();
+    env.run(&["--db", &keyed_url, "import", &keyed]);
+    let j: serde_json::Value = serde_json::from_str(&env.run(&[
+        "--db",
+        &keyed_url,
+        "lookup",
+        "Open",
+        "--id",
+        "menu.open",
+        "--file",
+        "menu.properties",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(j[0]["score"], 101, "{j}");
+
     // tm copy, both ways: the same pairs come back.
     env.run(&["import", &f]);
     let lite = env.db();

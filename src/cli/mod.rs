@@ -218,6 +218,13 @@ pub enum Command {
         /// The segment before the text in its document (for 101 % context matches).
         #[arg(long)]
         prev: Option<String>,
+        /// The text's id in a file that keys its units by id (a 101 % match for a unit stored
+        /// under the same id and file, as OmegaT keeps alternatives).
+        #[arg(long)]
+        id: Option<String>,
+        /// The file the `--id` belongs to (its name; a folder is ignored).
+        #[arg(long, requires = "id")]
+        file: Option<String>,
         /// Lowest match % to show.
         #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(0..=101))]
         min_score: u32,
@@ -478,6 +485,8 @@ pub fn run(cli: Cli) -> Result<()> {
             text,
             batch,
             prev,
+            id,
+            file,
             min_score,
             limit,
             format,
@@ -487,6 +496,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 min_score,
                 limit,
                 prev,
+                key: id.map(|id| crate::formats::id_key(file.as_deref(), &id)),
                 ..Default::default()
             };
             if let Some(file) = batch {

@@ -38,6 +38,11 @@ pub fn run(db: &Path, args: &Args) -> Result<()> {
         at.checked_sub(1)
             .map(|p| doc.segments[translatable[p]].unit.src.clone())
     };
+    // A unit's id with its file's name: what OmegaT keys the alternatives of such files by.
+    let key_of = |seg: &xliff::Segment| {
+        let id = seg.unit.tuid.as_deref().filter(|id| !id.is_empty())?;
+        Some(crate::formats::id_key(seg.file.as_deref(), id))
+    };
     let opts = xliff::FillOptions {
         confirm_exact: args.confirm_exact,
     };
@@ -46,6 +51,7 @@ pub fn run(db: &Path, args: &Args) -> Result<()> {
             min_score: args.min_score,
             limit: args.limit.max(1) * 2,
             prev: prev_of(i),
+            key: key_of(seg),
             ..LookupOptions::default()
         };
         let same =
@@ -64,13 +70,14 @@ pub fn run(db: &Path, args: &Args) -> Result<()> {
     })?;
     let filled = encoding::declare_utf8(&filled);
     super::write_output(args.output.as_deref(), &filled)?;
-    let sources: Vec<String> = doc
+    let to_fill: Vec<&xliff::Segment> = doc
         .segments
         .iter()
         .filter(|s| xliff::needs_target(s))
-        .map(|s| s.unit.src.clone())
         .collect();
-    let bands = analyze::analyze(&*mem, &sources)?;
+    let sources: Vec<String> = to_fill.iter().map(|s| s.unit.src.clone()).collect();
+    let keys: Vec<Option<String>> = to_fill.iter().map(|s| key_of(s)).collect();
+    let bands = analyze::analyze_keyed(&*mem, &sources, &keys)?;
     eprint!("{}", analyze::render_text(&bands));
     eprintln!(
         "filled {} of {} empty segments ({} as translated) in {}",

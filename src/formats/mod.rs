@@ -67,7 +67,33 @@ pub const NEXT_PROPS: &[&str] = &[
     "context_next",
 ];
 
+/// The props that name a unit's key in a file that keys its units by id (OmegaT writes `id`
+/// with `file` for the alternative translations of such files).
+pub const ID_PROPS: &[&str] = &["x-id", "id"];
+
+/// The props that name the file a keyed unit comes from (see [`ID_PROPS`]).
+pub const FILE_PROPS: &[&str] = &["x-file", "file"];
+
+/// A unit's key: its id in a file that keys units by id, with the file's name (without its
+/// folder, so that tools that name the file by a different path agree).
+pub fn id_key(file: Option<&str>, id: &str) -> String {
+    let file = file.map_or("", |f| f.rsplit(['/', '\\']).next().unwrap_or(f));
+    format!("{file}\u{1f}{id}")
+}
+
 impl Unit {
+    /// The key its props name ([`ID_PROPS`], [`FILE_PROPS`]; see [`id_key`]), if any.
+    pub fn key(&self) -> Option<String> {
+        let find = |names: &[&str]| {
+            self.props
+                .iter()
+                .find(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)))
+                .map(|(_, v)| v.as_str())
+        };
+        let id = find(ID_PROPS).filter(|id| !id.is_empty())?;
+        Some(id_key(find(FILE_PROPS), id))
+    }
+
     /// The previous and next source segment its props name (`x-prev`/`prev`,
     /// `x-next`/`next`, as OmegaT and `tm import` of bilingual files write them).
     pub fn context(&self) -> (Option<&str>, Option<&str>) {

@@ -60,6 +60,16 @@ fn band_of(score: Option<u32>) -> usize {
 
 /// Analyses `segments` (the source sentences of a document, in order) against the memory.
 pub fn analyze(mem: &dyn Store, segments: &[String]) -> Result<Analysis> {
+    analyze_keyed(mem, segments, &[])
+}
+
+/// [`analyze`] with each segment's key in a file that keys its units by id, where it has one
+/// (`keys[i]` for `segments[i]`; see [`LookupOptions::key`]).
+pub fn analyze_keyed(
+    mem: &dyn Store,
+    segments: &[String],
+    keys: &[Option<String>],
+) -> Result<Analysis> {
     let mut bands: Vec<Band> = BANDS
         .iter()
         .map(|b| Band {
@@ -77,6 +87,7 @@ pub fn analyze(mem: &dyn Store, segments: &[String]) -> Result<Analysis> {
                 min_score: 50,
                 limit: 1,
                 prev: i.checked_sub(1).map(|p| segments[p].clone()),
+                key: keys.get(i).cloned().flatten(),
                 ..LookupOptions::default()
             };
             band_of(lookup_with(mem, seg, &opts)?.first().map(|m| m.score))

@@ -59,6 +59,9 @@ pub struct LookupOptions {
     pub limit: usize,
     /// The segment before the query in its document, for context (101 %) matches.
     pub prev: Option<String>,
+    /// The query's key in a file that keys its units by id ([`crate::formats::id_key`]): a
+    /// stored unit with the same key is a context (101 %) match too.
+    pub key: Option<String>,
     /// How many fuzzy candidates are re-scored.
     pub candidates: usize,
 }
@@ -69,6 +72,7 @@ impl Default for LookupOptions {
             min_score: 50,
             limit: 5,
             prev: None,
+            key: None,
             candidates: default_candidates(),
         }
     }
@@ -476,13 +480,14 @@ pub fn lookup_with(mem: &dyn Store, query: &str, opts: &LookupOptions) -> Result
     let mut seen = std::collections::HashSet::new();
     let q = Query::new(query);
     let prev_hash = opts.prev.as_deref().map(crate::memory::norm_hash);
+    let key_hash = opts.key.as_deref().map(crate::memory::context::key_hash);
     let mut scored = Vec::new();
     for c in candidates.iter().filter(|c| seen.insert(c.id)) {
         let Some((mut score, char_sim, reversed)) = score_pair(&q, c, opts.min_score) else {
             continue;
         };
-        // A context match: identical, and after the same segment.
-        if score == 100 && !reversed && prev_hash.is_some() {
+        // A context match: identical, and after the same segment or under the same key.
+        if score == 100 && !reversed && (prev_hash.is_some() || key_hash.is_some()) {
             if let std::collections::hash_map::Entry::Vacant(e) = rows.entry(c.id) {
                 if let Some(s) = mem.segments_by_id(&[c.id])?.pop() {
                     e.insert(s);
@@ -490,7 +495,7 @@ pub fn lookup_with(mem: &dyn Store, query: &str, opts: &LookupOptions) -> Result
             }
             if rows
                 .get(&c.id)
-                .is_some_and(|s| s.prev.is_some() && s.prev == prev_hash)
+                .is_some_and(|s| s.prev.is_some() && (s.prev == prev_hash || s.prev == key_hash))
             {
                 score = 101;
             }

@@ -9,10 +9,20 @@ use super::norm_hash;
 use crate::formats::Unit;
 
 /// The hashes of the previous and next source segments a unit's props name, if any: what an
-/// import stores as the unit's context, in its own transaction.
+/// import stores as the unit's context, in its own transaction. A unit of a file that keys
+/// its units by id (OmegaT's `id` with `file`) and names no neighbours has its key as its
+/// context instead ([`key_hash`]): a lookup that gives the same key is a 101 % match.
 pub fn named(unit: &Unit) -> (Option<i64>, Option<i64>) {
-    let (prev, next) = unit.context();
-    (prev.map(norm_hash), next.map(norm_hash))
+    match unit.context() {
+        (None, None) => (unit.key().map(|k| key_hash(&k)), None),
+        (prev, next) => (prev.map(norm_hash), next.map(norm_hash)),
+    }
+}
+
+/// The context hash of a unit's key ([`crate::formats::id_key`]): apart from the hash of any
+/// segment text, so a key never passes for a previous segment.
+pub fn key_hash(key: &str) -> i64 {
+    norm_hash(&format!("\u{0}key\u{0}{key}"))
 }
 
 #[cfg(test)]
@@ -66,5 +76,50 @@ mod tests {
         assert_eq!((stats.added, stats.with_context), (2, 0));
         let found = lookup_with(&m, "Close the door.", &opts("The bell rings.")).unwrap();
         assert_eq!(found[0].score, 101, "{found:?}");
+    }
+
+    #[test]
+    fn a_key_is_the_context_of_a_unit_that_names_no_neighbours() {
+        let mut m = Memory::open_in_memory().unwrap();
+        let units = [
+            unit("Save", "Сохранить", &[]),
+            unit(
+                "Save",
+                "Сохранить файл",
+                &[("file", "ui/Menu.properties"), ("id", "menu.save")],
+            ),
+        ];
+        let stats = m.import_units(&units, "import:k.tmx").unwrap();
+        assert_eq!((stats.added, stats.with_context), (2, 1));
+        let with = |key: Option<String>, prev: Option<&str>| LookupOptions {
+            key,
+            prev: prev.map(str::to_string),
+            ..LookupOptions::default()
+        };
+        // The same key, the file named with another folder: 101 %.
+        let key = Some(crate::formats::id_key(Some("Menu.properties"), "menu.save"));
+        let found = lookup_with(&m, "Save", &with(key.clone(), None)).unwrap();
+        assert_eq!(
+            (found[0].score, found[0].proposal.as_str()),
+            (101, "Сохранить файл")
+        );
+        // Another key, or the key's text given as a previous segment: no context match.
+        for opts in [
+            with(
+                Some(crate::formats::id_key(
+                    Some("Menu.properties"),
+                    "toolbar.save",
+                )),
+                None,
+            ),
+            with(None, Some("menu.save")),
+            with(None, key.as_deref()),
+        ] {
+            let found = lookup_with(&m, "Save", &opts).unwrap();
+            assert!(found.iter().all(|f| f.score == 100), "{found:?}");
+        }
+        // Neighbours named beside a key stay the context.
+        let u = unit("Open", "Открыть", &[("id", "menu.open"), ("prev", "Save")]);
+        assert_eq!(named(&u), (Some(norm_hash("Save")), None));
     }
 }

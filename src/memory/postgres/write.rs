@@ -650,7 +650,7 @@ fn bulk_import(
 fn apply_context(tx: &mut Transaction<'_>, base: i64) -> Result<usize> {
     let rows = tx.query(
         "SELECT id, props FROM segments WHERE id >= $1 AND props IS NOT NULL
-         AND (props LIKE '%prev%' OR props LIKE '%next%')",
+         AND (props LIKE '%prev%' OR props LIKE '%next%' OR props LIKE '%id\"%')",
         &[&base],
     )?;
     let mut changed = 0usize;
