@@ -9,9 +9,13 @@
 # and the seed documents; see benches/segment_input.py. Skips with a message when
 # ../shared/data is absent.
 #
-# Figures are MB per CPU-second (user+sys, the steadier figure on a shared machine):
-# - tm: CPU time of `tm split --lang L FILE` on one core; "net" subtracts the CPU time of
-#   the same command on an empty file (process start: loading and relocating the binary);
+# Figures are MB per CPU-second (the steadier figure on a shared machine), every process on
+# core 0 (set by the parent, so no extra program's start is counted):
+# - tm: CPU time of the whole `tm split --lang L FILE` process, from `perf stat -e task-clock`
+#   (the kernel's exact count) when perf is installed (Debian: linux-perf), else from
+#   getrusage, which kernels built without VIRT_CPU_ACCOUNTING_GEN sample at the timer tick
+#   and so overstate for a process of a few milliseconds; "net" subtracts the CPU time of the
+#   same command on an empty file (process start: loading and relocating the binary);
 # - tm in-process: CPU time of the same split inside one process after a warm-up call
 #   (benches/split.rs), timed as sentencex is: the like-for-like figure;
 # - sentencex: CPU time of `sentencex.segment(L, text)` inside Python (the interpreter and
@@ -42,11 +46,27 @@ import os, resource, statistics, subprocess, sys
 tmp, runs, vpy = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 tm = "target/release/tm"
 
+import shutil
+perf = shutil.which("perf")
+if perf and subprocess.run([perf, "stat", "-x,", "-e", "task-clock", "true"],
+                           capture_output=True).returncode != 0:
+    perf = None
+print("tm's CPU time from " + ("perf stat (task-clock)" if perf else
+      "getrusage (install linux-perf for exact figures: see the header)"))
+
+def pin():
+    os.sched_setaffinity(0, {0})
+
 def cpu_of(cmd, out_path):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    stat = os.path.join(tmp, "perf.csv")
+    run = [perf, "stat", "-x,", "-e", "task-clock", "-o", stat, "--"] + cmd if perf else cmd
     with open(out_path, "wb") as out:
-        subprocess.run(cmd, stdout=out, check=True)
+        subprocess.run(run, stdout=out, check=True, preexec_fn=pin)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if perf:
+        ms = next(float(l.split(",")[0]) for l in open(stat) if "task-clock" in l)
+        return ms / 1000, after.ru_maxrss
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), after.ru_maxrss
 
 sx = r'''
@@ -58,18 +78,18 @@ t = time.process_time()
 n = sum(1 for _ in sentencex.segment(lang, text))
 print(n, time.process_time() - t)
 '''
-pin = ["taskset", "-c", "0"]
 for lang in ("en", "ru"):
     path = os.path.join(tmp, f"{lang}.txt")
     mb = os.path.getsize(path) / 1e6
     starts, totals, sxs, outs = [], [], [], set()
     rss = 0
     for _ in range(runs):
-        s, _ = cpu_of(pin + [tm, "split", "--lang", lang, os.path.join(tmp, "empty.txt")], os.devnull)
-        t, r = cpu_of(pin + [tm, "split", "--lang", lang, path], os.path.join(tmp, "out"))
+        s, _ = cpu_of([tm, "split", "--lang", lang, os.path.join(tmp, "empty.txt")], os.devnull)
+        t, r = cpu_of([tm, "split", "--lang", lang, path], os.path.join(tmp, "out"))
         rss = max(rss, r)
         outs.add(open(os.path.join(tmp, "out"), "rb").read())
-        o = subprocess.run(pin + [vpy, "-c", sx, lang, path], capture_output=True, text=True, check=True)
+        o = subprocess.run([vpy, "-c", sx, lang, path], capture_output=True, text=True, check=True,
+                           preexec_fn=pin)
         n_sx, c_sx = o.stdout.split()
         starts.append(s); totals.append(t); sxs.append(float(c_sx))
     start, total, sxc = statistics.median(starts), statistics.median(totals), statistics.median(sxs)
@@ -79,8 +99,8 @@ for lang in ("en", "ru"):
     print(f"  tm        {mb/total:7.1f} MB/CPU-s ({total*1000:.1f} ms), net of process start "
           f"({start*1000:.1f} ms) {mb/net:7.1f} MB/CPU-s; peak RSS {rss/1024:.0f} MB"
           + ("" if len(outs) == 1 else "; OUTPUT DIFFERS BETWEEN RUNS"))
-    o = subprocess.run(pin + ["cargo", "bench", "--quiet", "--bench", "split", "--", lang, path, str(runs)],
-                       capture_output=True, text=True, check=True)
+    o = subprocess.run(["cargo", "bench", "--quiet", "--bench", "split", "--", lang, path, str(runs)],
+                       capture_output=True, text=True, check=True, preexec_fn=pin)
     n_in, c_in = o.stdout.split()
     c_in = float(c_in)
     print(f"  tm in-process {mb/c_in:7.1f} MB/CPU-s ({c_in*1000:.1f} ms, {n_in} sentences)")
