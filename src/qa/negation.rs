@@ -97,9 +97,10 @@ const RU_IMPLICIT: &[&str] = &[
     "провал",
 ];
 
-/// True when a word negates by its meaning (see [`EN_IMPLICIT`]); for English also a word
-/// made of a negative prefix (`un-`, `in-`, `im-`, `dis-`, `non-`) and a known word
-/// (`unable`, `impossible`), or ending in `-less` (`useless`).
+/// True when a word negates by its meaning (see [`EN_IMPLICIT`]); also a word made of a
+/// negative prefix and a word it negates (English `un-`, `in-`, `im-`, `dis-`, `non-`,
+/// `mis-`: `unable`, `impossible`; Russian `не-`: `невозможно`, `неплохо`), or an English word
+/// ending in `-less` (`useless`).
 fn is_implicit(lang: Lang, w: &str) -> bool {
     let l = w.to_lowercase();
     match lang {
@@ -108,15 +109,49 @@ fn is_implicit(lang: Lang, w: &str) -> bool {
                 || (l.ends_with("less") && l.len() > 6)
                 || l == "non"
                 || ["un", "in", "im", "dis", "non", "mis"].iter().any(|p| {
-                    l.strip_prefix(p)
-                        .is_some_and(|rest| rest.len() >= 4 && !super::spelling::is_unknown(rest))
+                    l.strip_prefix(p).is_some_and(|rest| {
+                        rest.len() >= 4
+                            && !super::spelling::is_unknown(rest)
+                            && negated_word(Lang::En, &l, rest)
+                    })
                 })
         }
         Lang::Ru => {
-            (l.starts_with("не") && l.chars().count() > 4)
-                || RU_IMPLICIT.iter().any(|p| l.starts_with(p))
+            l.strip_prefix("не").is_some_and(|rest| {
+                rest.chars().count() >= 3
+                    && !RU_INDEFINITE.iter().any(|p| l.starts_with(p))
+                    && negated_word(Lang::Ru, &l, rest)
+            }) || RU_IMPLICIT.iter().any(|p| l.starts_with(p))
         }
     }
+}
+
+/// The Russian indefinite pronouns and adverbs of the `не-` series (`некоторый`, `несколько`,
+/// `некий`, `нечто`, `некто`, `некогда`): a grammatical class whose `не-` does not negate.
+const RU_INDEFINITE: &[&str] = &[
+    "некотор",
+    "несколь",
+    "неки",
+    "некая",
+    "некое",
+    "нечто",
+    "некто",
+    "некогда",
+];
+
+/// Whether `word` reads as a negative prefix on `rest`. A rare word does (`несладок`,
+/// `неспроста`: the prefix is productive, and the words it made without negating are common
+/// ones); a frequent one does when `rest` is a frequent word in its own right (Zipf ≥ 3) and
+/// the whole is not far more frequent than it (at most about three times). A word much more
+/// frequent than what follows its prefix has a meaning of its own: `несмотря` (despite) is ten
+/// times as frequent as `смотря`, `increase` a hundred times as frequent as `crease`, and
+/// `неделя` has no `деля` to negate; `невозможно` and `unable` are rarer than `возможно` and
+/// `able`.
+fn negated_word(lang: Lang, word: &str, rest: &str) -> bool {
+    let Some(z) = crate::text::freq::zipf(lang, word).filter(|&z| z >= 3.5) else {
+        return true;
+    };
+    crate::text::freq::zipf(lang, rest).is_some_and(|base| base >= 3.0 && z <= base + 0.5)
 }
 
 /// Two-word phrases whose negation does not negate the statement.
@@ -221,6 +256,14 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             // At the start of the segment: `Не отель, а сказка`, not `Я не пошёл, а остался`.
             && i == 0
     };
+    // `No`/`no.` right before a number is the number sign, not a negation.
+    let numero = |i: usize| {
+        ws.get(i + 1).is_some_and(|n| {
+            let gap = n.start.saturating_sub(ws[i].end);
+            n.text.bytes().all(|b| b.is_ascii_digit())
+                && (ws[i].text == "No" && gap <= 2 || gap == 2)
+        })
+    };
     let in_idiom = |i: usize| {
         let (prev, this, next) = (lower(i.checked_sub(1)), lower(Some(i)), lower(Some(i + 1)));
         IDIOMS.iter().any(|&(a, b)| {
@@ -236,6 +279,8 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             // A concessive clause, `где ни бери`, `как бы там ни было` (= `wherever`,
             // `however`): `ни` after a question word.
             || (this == "ни" && concessive(i))
+            // The number sign: `No. 2`, `No 5`, `no. 7`.
+            || (this == "no" && numero(i))
     };
     ws.iter()
         .enumerate()
@@ -460,6 +505,52 @@ mod tests {
         assert!(pair_findings(
             "The already fragile economy suffered.",
             "И без того хрупкая экономика пострадала.",
+            "negation"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_negative_prefix_excuses_only_where_it_negates_a_word() {
+        // `несмотря` (despite) and `недели` (weeks) do not negate; nor does the `in` of
+        // `increase`: the negation the other side lost is reported.
+        for (src, tgt) in [
+            (
+                "Несмотря на падение продаж, компания планирует сокращать штат.",
+                "Despite falling sales, the company does not plan to cut staff.",
+            ),
+            (
+                "Большинство опрошенных поддержали идею четырёхдневной рабочей недели.",
+                "Most respondents did not support the idea of a four-day working week.",
+            ),
+            (
+                "Власти не исключают повторного повышения налогов в следующем году.",
+                "The authorities rule out another tax increase next year.",
+            ),
+        ] {
+            assert_eq!(pair_findings(src, tgt, "negation").len(), 1, "{tgt}");
+        }
+        // Words a prefix negates: frequent ones rarer than their base, and rare ones.
+        for (src, tgt) in [
+            (
+                "Это невозможно сделать за один день.",
+                "It cannot be done in one day.",
+            ),
+            (
+                "Зелёный виноград несладок и кислый.",
+                "Green grapes are not sweet and sour.",
+            ),
+            (
+                "The device is unable to connect to the network.",
+                "Устройство не может подключиться к сети.",
+            ),
+        ] {
+            assert!(pair_findings(src, tgt, "negation").is_empty(), "{tgt}");
+        }
+        // The number sign is not a negation.
+        assert!(pair_findings(
+            "Трансляция с камеры номер 2 начнётся в полдень.",
+            "The broadcast from camera No. 2 starts at noon.",
             "negation"
         )
         .is_empty());
