@@ -238,6 +238,31 @@ mod tests {
             ),
             ["imports"]
         );
+        // Weight, distance, timing and decisions.
+        for (src, tgt, word) in [
+            (
+                "Посылка оказалась легче, чем мы думали.",
+                "The parcel turned out heavier than we thought.",
+                "heavier",
+            ),
+            (
+                "Поезд прибыл на пять минут раньше расписания.",
+                "The train arrived five minutes behind schedule.",
+                "behind",
+            ),
+            (
+                "Магазин находится ближе к дому, чем аптека.",
+                "The shop is further from the house than the pharmacy.",
+                "further",
+            ),
+            (
+                "The board of directors rejected the new project.",
+                "Совет директоров одобрил новый проект.",
+                "одобрил",
+            ),
+        ] {
+            assert_eq!(opposite(src, tgt), [word], "{tgt}");
+        }
     }
 
     #[test]
@@ -257,6 +282,22 @@ mod tests {
             (
                 "The museum opened a new wing in March.",
                 "В марте музей открыл новое крыло.",
+            ),
+            (
+                "Поезд прибыл на пять минут раньше.",
+                "The train arrived five minutes early.",
+            ),
+            (
+                "Дом стоит дальше от дороги, чем сарай.",
+                "The house stands further from the road than the shed.",
+            ),
+            (
+                "Эта сумка легче той, но дороже.",
+                "This bag is lighter than that one, but more expensive.",
+            ),
+            (
+                "Самолёт задержался из-за тумана.",
+                "The plane was delayed because of fog.",
             ),
         ] {
             assert!(opposite(src, tgt).is_empty(), "{tgt}");
