@@ -154,7 +154,15 @@ fn list_item(ctx: &Context<'_>, side: &Side, src_lang: Lang, lang: Lang, out: &m
     let Some(s) = super::omission_list::longest(src_lang, src, ctx.other_words) else {
         return;
     };
-    let Some(t) = super::omission_list::longest(lang, &side.text, ctx.words) else {
+    // A list of three may come out as one pair (`Russian, Georgian and Uzbek` as `Russian and
+    // Uzbek`), the target's only one, where the source's list is surely one.
+    let target_list = super::omission_list::longest(lang, &side.text, ctx.words);
+    let from_pair = target_list.is_none();
+    let Some(t) = target_list.or_else(|| {
+        (s.items == 3)
+            .then(|| super::omission_list::single_pair(lang, &side.text, ctx.words))
+            .flatten()
+    }) else {
         return;
     };
     if t.items + 1 != s.items {
@@ -163,6 +171,7 @@ fn list_item(ctx: &Context<'_>, side: &Side, src_lang: Lang, lang: Lang, out: &m
     let src_tags = Tagger::for_lang(src_lang).tag_text(src);
     if !super::omission_list::of_things(&s, ctx.other_words, &src_tags)
         || !super::omission_list::of_things(&t, ctx.words, ctx.tagged(lang))
+        || from_pair && !super::omission_list::tight(&s, ctx.other_words, &src_tags)
     {
         return;
     }
@@ -218,5 +227,56 @@ mod tests {
             "omission"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_list_item_left_out_both_ways() {
+        let lost = |src: &str, tgt: &str| -> Vec<String> {
+            pair_findings(src, tgt, "omission")
+                .into_iter()
+                .filter(|f| f.message.contains("one is missing"))
+                .map(|f| f.text)
+                .collect()
+        };
+        // Four items as three, and three as the target's only pair.
+        assert_eq!(
+            lost(
+                "Он купил яблоки, груши, сливы и вишню.",
+                "He bought apples, pears and cherries."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            lost(
+                "На складе хранятся столы, стулья и шкафы.",
+                "The warehouse stores tables and wardrobes."
+            ),
+            ["tables and wardrobes"]
+        );
+        assert_eq!(
+            lost(
+                "The shop sells red, green and yellow apples.",
+                "Магазин продаёт красные и жёлтые яблоки."
+            ),
+            ["красные и жёлтые яблоки"]
+        );
+        // Every item there; commas that part clauses; a target list the reader reads short.
+        for (src, tgt) in [
+            (
+                "На складе хранятся столы, стулья и шкафы.",
+                "The warehouse stores tables, chairs and wardrobes.",
+            ),
+            (
+                "Я думаю, это просто метель и снег.",
+                "I think it's just blizzards and snow.",
+            ),
+            (
+                "The line is not a key-value pair, group, or comment.",
+                "Строка не является парой «ключ-значение», группой или комментарием.",
+            ),
+        ] {
+            assert!(lost(src, tgt).is_empty(), "{tgt}");
+        }
     }
 }

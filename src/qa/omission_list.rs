@@ -31,8 +31,8 @@ fn comma(gap: &str) -> bool {
 }
 
 /// The lists of a side: each closing conjunction with the comma-separated segments before
-/// it, as long as they are short enough to be items.
-pub(crate) fn lists(lang: Lang, text: &str, ws: &[Word<'_>]) -> Vec<List> {
+/// it, as long as they are short enough to be items; lists of at least `min_items` items.
+pub(crate) fn lists(lang: Lang, text: &str, ws: &[Word<'_>], min_items: usize) -> Vec<List> {
     let gap = |a: usize| -> &str {
         let (x, y) = (&ws[a], &ws[a + 1]);
         text.get(x.byte_start + x.text.len()..y.byte_start)
@@ -70,7 +70,7 @@ pub(crate) fn lists(lang: Lang, text: &str, ws: &[Word<'_>]) -> Vec<List> {
             end = start;
         };
         let items = inner.len() + 1;
-        if items >= 3 {
+        if items >= min_items {
             out.push(List {
                 items,
                 first,
@@ -82,9 +82,27 @@ pub(crate) fn lists(lang: Lang, text: &str, ws: &[Word<'_>]) -> Vec<List> {
     out
 }
 
-/// The longest list of a side, if any.
+/// The longest list of a side (three items or more), if any.
 pub(crate) fn longest(lang: Lang, text: &str, ws: &[Word<'_>]) -> Option<List> {
-    lists(lang, text, ws).into_iter().max_by_key(|l| l.items)
+    lists(lang, text, ws, 3).into_iter().max_by_key(|l| l.items)
+}
+
+/// The two things a side joins with `and`/`or` (`и`/`или`), when it joins just one pair:
+/// where a list of three lost an item. Its first word is the one before the conjunction.
+pub(crate) fn single_pair(lang: Lang, text: &str, ws: &[Word<'_>]) -> Option<List> {
+    let mut found = lists(lang, text, ws, 2).into_iter();
+    let mut pair = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    pair.first = pair.inner[0].0.saturating_sub(2);
+    // A comma before the pair says it ends a list read short (an item with quotes in it).
+    let before = pair.first.checked_sub(1).map_or("", |p| {
+        let (x, y) = (&ws[p], &ws[pair.first]);
+        text.get(x.byte_start + x.text.len()..y.byte_start)
+            .unwrap_or("")
+    });
+    (!before.contains(',')).then_some(pair)
 }
 
 /// Whether a list's items (after the first) name things: no verb, auxiliary or
@@ -98,6 +116,41 @@ pub(crate) fn of_things(list: &List, ws: &[Word<'_>], tagged: &[Vec<Token>]) -> 
             .flatten()
             .any(|t| t.start >= start && t.end <= end && matches!(t.upos, "VERB" | "AUX" | "SCONJ"))
     })
+}
+
+/// Whether a list is tight: every item after the first is one or two words, and every item
+/// opens with the part of speech that ends the first (`русской, грузинской и узбекской кухни`),
+/// a noun or an adjective. Commas also part clauses, whose pieces are longer and unalike
+/// (`Я думаю, это просто метель и снег`).
+pub(crate) fn tight(list: &List, ws: &[Word<'_>], tagged: &[Vec<Token>]) -> bool {
+    let upos = |i: usize| {
+        tagged
+            .iter()
+            .flatten()
+            .find(|t| t.start == ws[i].start)
+            .map(|t| t.upos)
+    };
+    let Some(first_end) = list
+        .inner
+        .iter()
+        .map(|&(a, _)| a)
+        .min()
+        .and_then(|a| a.checked_sub(1))
+    else {
+        return false;
+    };
+    // The conjunction stands before the last item; the first item ends before the first comma.
+    let first_end = if list.inner.len() == 1 {
+        first_end.saturating_sub(1)
+    } else {
+        first_end
+    };
+    let Some(kind) = upos(first_end).filter(|k| matches!(*k, "NOUN" | "PROPN" | "ADJ")) else {
+        return false;
+    };
+    list.inner
+        .iter()
+        .all(|&(a, b)| b + 1 - a <= 2 && upos(a) == Some(kind))
 }
 
 #[cfg(test)]
