@@ -217,6 +217,47 @@ fn quantities_check(
         src.prose.chars().collect(),
         ctx.view.prose.chars().collect(),
     );
+    // The same number hedged on one side only (`почти на 15%` as `by 15%`): a rounded figure
+    // given as exact, or the other way round.
+    for &(k, i) in &same {
+        let (t, s) = (&tq[k], &sq[i]);
+        if t.kind != Kind::Plain || t.word || s.word {
+            continue;
+        }
+        // A decade or an age range (`in his 40s`) renders an approximate number too.
+        let decade = chars_after_is_s(&tc, t);
+        match (hedge_before(&sc, s.start), hedge_before(&tc, t.start)) {
+            (Some(h), None) if bound_before(&tc, t.start).is_none() && !decade => {
+                out.push(ctx.finding(
+                    &INFO,
+                    text,
+                    t.start,
+                    t.end,
+                    format!(
+                        "“{}” is exact where the source's number is approximate (“{h}”: {})",
+                        span_text(text, t),
+                        src_ref(src_text, s)
+                    ),
+                    None,
+                ));
+            }
+            (None, Some(h)) if bound_before(&sc, s.start).is_none() => {
+                out.push(ctx.finding(
+                    &INFO,
+                    text,
+                    t.start,
+                    t.end,
+                    format!(
+                        "“{h} {}”: the source gives {} as exact",
+                        span_text(text, t),
+                        src_ref(src_text, s)
+                    ),
+                    None,
+                ));
+            }
+            _ => {}
+        }
+    }
     // The same number with a unit of another size (`5 miles` as `5 км`).
     for (k, i) in same {
         let (t, s) = (&tq[k], &sq[i]);
@@ -470,6 +511,164 @@ fn quantities_check(
             None,
         ));
     }
+}
+
+/// Whether a number is written as a decade or an age range (`40s`, `1990s`).
+fn chars_after_is_s(chars: &[char], q: &Quantity) -> bool {
+    chars.get(q.end) == Some(&'s')
+}
+
+/// Words that hedge a number (`almost 15%`, `около 200`), lower case: an estimate, where a
+/// number without one is exact.
+const HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "approx",
+    "почти",
+    "около",
+    "примерно",
+    "приблизительно",
+    "порядка",
+    "ориентировочно",
+    "приближенно",
+    "приближённо",
+    "где-то",
+];
+
+/// Counted nouns that Russian puts before a number to make it approximate (`лет 18`, `минут
+/// десять`), in the forms they take there.
+const INVERTED_NOUNS: &[&str] = &[
+    "лет",
+    "года",
+    "годов",
+    "месяца",
+    "месяцев",
+    "недели",
+    "недель",
+    "дня",
+    "дней",
+    "суток",
+    "часа",
+    "часов",
+    "минуты",
+    "минут",
+    "секунд",
+    "раза",
+    "раз",
+    "человека",
+    "человек",
+    "километров",
+    "метров",
+    "рублей",
+    "долларов",
+    "штук",
+];
+
+/// Words that bound a number (`over 15%`, `более 200`), lower case: not exact either, so a
+/// hedge rendered by a bound is not reported.
+const BOUNDS: &[&str] = &[
+    "over",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "above",
+    "below",
+    "up",
+    "least",
+    "most",
+    "within",
+    "свыше",
+    "более",
+    "менее",
+    "больше",
+    "меньше",
+    "до",
+    "от",
+    "не",
+    "чуть",
+    "max",
+    "min",
+];
+
+/// The hedge (`почти`) standing before char `at`, also with a preposition between (`почти на
+/// 15%`, `by almost 15%`).
+fn hedge_before(chars: &[char], at: usize) -> Option<String> {
+    word_before_number(chars, at, HEDGES)
+}
+
+/// The bound (`более`, `over`) standing before char `at`, as [`hedge_before`] finds hedges.
+fn bound_before(chars: &[char], at: usize) -> Option<String> {
+    word_before_number(chars, at, BOUNDS)
+}
+
+/// One of `words` ending just before char `at` (spaces and signs between), or before one
+/// preposition that stands there (`на`, `в`, `by`, `to`, `of`).
+fn word_before_number(chars: &[char], at: usize, words: &[&str]) -> Option<String> {
+    let word_ending = |end: usize| -> Option<(usize, String)> {
+        let mut end = end.min(chars.len());
+        while end > 0 && !chars[end - 1].is_alphabetic() {
+            if !(chars[end - 1].is_whitespace() || "−-–~≈$€£".contains(chars[end - 1])) {
+                return None;
+            }
+            end -= 1;
+        }
+        let mut start = end;
+        // Hyphenated words whole (`где-то`).
+        while start > 0
+            && (chars[start - 1].is_alphabetic()
+                || chars[start - 1] == '-' && start > 1 && chars[start - 2].is_alphabetic())
+        {
+            start -= 1;
+        }
+        (start < end).then(|| {
+            (
+                start,
+                chars[start..end].iter().collect::<String>().to_lowercase(),
+            )
+        })
+    };
+    let (start, w) = word_ending(at)?;
+    if words.contains(&w.as_str()) {
+        return Some(w);
+    }
+    // Russian says a number is approximate by putting the counted noun first (`лет 18`,
+    // `часа два`: about 18 years, about two hours).
+    if std::ptr::eq(words, HEDGES) && INVERTED_NOUNS.contains(&w.as_str()) {
+        // Only the noun, one space, and a count of up to three digits (`лет 18`, not `месяцев
+        // 2019 года`), with no number of its own before it (`за 4 дня 10 млн`).
+        let digits = chars[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        // An ordinal (`23-й`) counts nothing.
+        let ordinal = chars.get(at + digits) == Some(&'-');
+        let own_number = chars[..start]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c.is_ascii_digit());
+        if at >= 2
+            && chars[at - 1] == ' '
+            && chars[at - 2].is_alphabetic()
+            && digits <= 3
+            && !own_number
+            && !ordinal
+        {
+            return Some(w);
+        }
+    }
+    if matches!(w.as_str(), "на" | "в" | "до" | "by" | "to" | "of" | "at") {
+        let (_, w2) = word_ending(start)?;
+        if words.contains(&w2.as_str()) {
+            return Some(w2);
+        }
+    }
+    None
 }
 
 /// Whether the word before char `at` says the number is rounded (`about`, `почти`).
@@ -776,5 +975,61 @@ mod tests {
     fn placeholders_hold_no_numbers() {
         assert!(en_ru("Found %1$s in %2$s", "В %2$s найдено %1$s").is_empty());
         assert!(en_ru("Flags: %08x", "Флаги: %08x").is_empty());
+    }
+
+    #[test]
+    fn a_number_hedged_on_one_side_only() {
+        // A hedge lost, with a preposition between, or in Russian's inverted order.
+        assert_eq!(
+            ru_en(
+                "Акции подешевели почти на 15% за день.",
+                "The shares fell by 15% in a day."
+            ),
+            ["15"]
+        );
+        assert_eq!(
+            ru_en("Ремонт займёт недели три.", "The repair will take 3 weeks.").len(),
+            0,
+            "a number word is compared as a word"
+        );
+        assert_eq!(
+            ru_en(
+                "Об этом не вспоминают уж лет 15.",
+                "Nobody has mentioned it for 15 years."
+            ),
+            ["15"]
+        );
+        assert_eq!(
+            en_ru(
+                "The hall seats 300 people.",
+                "Зал вмещает около 300 человек."
+            ),
+            ["300"]
+        );
+        // Hedged on both sides, a hedge as a bound or a decade, an ordinal, a year.
+        for (s, t) in [
+            (
+                "Акции подешевели почти на 15%.",
+                "The shares fell by almost 15%.",
+            ),
+            (
+                "В городе около 200 тысяч жителей.",
+                "The city has over 200,000 residents.",
+            ),
+            (
+                "Мужчина лет 40 вошёл в зал.",
+                "A man in his 40s entered the hall.",
+            ),
+            (
+                "Служба накануне Недели 23-й по Пятидесятнице.",
+                "The service on the eve of Week 23 after Pentecost.",
+            ),
+            (
+                "Ущерб за восемь месяцев 2019 года вырос.",
+                "The damage in eight months of 2019 grew.",
+            ),
+        ] {
+            assert!(ru_en(s, t).is_empty(), "{t}");
+        }
     }
 }
