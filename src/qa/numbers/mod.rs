@@ -609,30 +609,7 @@ fn bound_before(chars: &[char], at: usize) -> Option<String> {
 /// One of `words` ending just before char `at` (spaces and signs between), or before one
 /// preposition that stands there (`на`, `в`, `by`, `to`, `of`).
 fn word_before_number(chars: &[char], at: usize, words: &[&str]) -> Option<String> {
-    let word_ending = |end: usize| -> Option<(usize, String)> {
-        let mut end = end.min(chars.len());
-        while end > 0 && !chars[end - 1].is_alphabetic() {
-            if !(chars[end - 1].is_whitespace() || "−-–~≈$€£".contains(chars[end - 1])) {
-                return None;
-            }
-            end -= 1;
-        }
-        let mut start = end;
-        // Hyphenated words whole (`где-то`).
-        while start > 0
-            && (chars[start - 1].is_alphabetic()
-                || chars[start - 1] == '-' && start > 1 && chars[start - 2].is_alphabetic())
-        {
-            start -= 1;
-        }
-        (start < end).then(|| {
-            (
-                start,
-                chars[start..end].iter().collect::<String>().to_lowercase(),
-            )
-        })
-    };
-    let (start, w) = word_ending(at)?;
+    let (start, w) = word_just_before(chars, at)?;
     if words.contains(&w.as_str()) {
         return Some(w);
     }
@@ -663,7 +640,7 @@ fn word_before_number(chars: &[char], at: usize, words: &[&str]) -> Option<Strin
         }
     }
     if matches!(w.as_str(), "на" | "в" | "до" | "by" | "to" | "of" | "at") {
-        let (_, w2) = word_ending(start)?;
+        let (_, w2) = word_just_before(chars, start)?;
         if words.contains(&w2.as_str()) {
             return Some(w2);
         }
@@ -671,22 +648,38 @@ fn word_before_number(chars: &[char], at: usize, words: &[&str]) -> Option<Strin
     None
 }
 
-/// Whether the word before char `at` says the number is rounded (`about`, `почти`).
-fn approximate_before(chars: &[char], at: usize) -> bool {
+/// The word (lower case, hyphenated words whole: `где-то`) that ends just before char `at`,
+/// with its start; only spaces and signs (`−`, `~`, `$`) may stand between.
+fn word_just_before(chars: &[char], at: usize) -> Option<(usize, String)> {
     let mut end = at.min(chars.len());
     while end > 0 && !chars[end - 1].is_alphabetic() {
-        // Only spaces and signs (`−`, `~`) may stand between the word and the number.
-        if !(chars[end - 1].is_whitespace() || "−-–~≈".contains(chars[end - 1])) {
-            return false;
+        if !(chars[end - 1].is_whitespace() || "−-–~≈$€£".contains(chars[end - 1])) {
+            return None;
         }
         end -= 1;
     }
     let mut start = end;
-    while start > 0 && chars[start - 1].is_alphabetic() {
+    while start > 0
+        && (chars[start - 1].is_alphabetic()
+            || chars[start - 1] == '-' && start > 1 && chars[start - 2].is_alphabetic())
+    {
         start -= 1;
     }
-    let w: String = chars[start..end].iter().collect::<String>().to_lowercase();
-    units::APPROXIMATE.contains(&w.as_str())
+    (start < end).then(|| {
+        (
+            start,
+            chars[start..end].iter().collect::<String>().to_lowercase(),
+        )
+    })
+}
+
+/// Whether the word before char `at` says the number is not exact: a hedge, a bound or
+/// `some` (`about`, `почти`, `over`, `более`, `some 300`; `some` is too often style to count
+/// as a hedge the other side must keep).
+fn approximate_before(chars: &[char], at: usize) -> bool {
+    word_just_before(chars, at).is_some_and(|(_, w)| {
+        HEDGES.contains(&w.as_str()) || BOUNDS.contains(&w.as_str()) || w == "some"
+    })
 }
 
 fn lang_name(l: Lang) -> &'static str {

@@ -259,30 +259,6 @@ pub fn converts(value: f64, from: Unit, target: f64, to: Unit, approximate: bool
     converted > 0.0 && (converted - target).abs() <= tol * converted
 }
 
-/// Words that say a number is rounded (`about 2 km`, `почти 2 км`), lower case.
-pub const APPROXIMATE: &[&str] = &[
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "over",
-    "under",
-    "около",
-    "почти",
-    "примерно",
-    "приблизительно",
-    "порядка",
-    "свыше",
-    "более",
-    "менее",
-    "больше",
-    "меньше",
-    "чуть",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
