@@ -226,37 +226,17 @@ fn quantities_check(
         }
         // A decade or an age range (`in his 40s`) renders an approximate number too.
         let decade = chars_after_is_s(&tc, t);
-        match (hedge_before(&sc, s.start), hedge_before(&tc, t.start)) {
-            (Some(h), None) if bound_before(&tc, t.start).is_none() && !decade => {
-                out.push(ctx.finding(
-                    &INFO,
-                    text,
-                    t.start,
-                    t.end,
-                    format!(
-                        "“{}” is exact where the source's number is approximate (“{h}”: {})",
-                        span_text(text, t),
-                        src_ref(src_text, s)
-                    ),
-                    None,
-                ));
-            }
+        let (shown, theirs) = (span_text(text, t), src_ref(src_text, s));
+        let message = match (hedge_before(&sc, s.start), hedge_before(&tc, t.start)) {
+            (Some(h), None) if bound_before(&tc, t.start).is_none() && !decade => format!(
+                "“{shown}” is exact where the source's number is approximate (“{h}”: {theirs})"
+            ),
             (None, Some(h)) if bound_before(&sc, s.start).is_none() => {
-                out.push(ctx.finding(
-                    &INFO,
-                    text,
-                    t.start,
-                    t.end,
-                    format!(
-                        "“{h} {}”: the source gives {} as exact",
-                        span_text(text, t),
-                        src_ref(src_text, s)
-                    ),
-                    None,
-                ));
+                format!("“{h} {shown}”: the source gives {theirs} as exact")
             }
-            _ => {}
-        }
+            _ => continue,
+        };
+        out.push(ctx.finding(&INFO, text, t.start, t.end, message, None));
     }
     // The same number with a unit of another size (`5 miles` as `5 км`).
     for (k, i) in same {
