@@ -226,13 +226,15 @@ fn quantities_check(
         }
         // A decade or an age range (`in his 40s`) renders an approximate number too.
         let decade = chars_after_is_s(&tc, t);
-        let (shown, theirs) = (span_text(text, t), src_ref(src_text, s));
+        let (shown, theirs) = (|| span_text(text, t), || src_ref(src_text, s));
         let message = match (hedge_before(&sc, s.start), hedge_before(&tc, t.start)) {
             (Some(h), None) if bound_before(&tc, t.start).is_none() && !decade => format!(
-                "“{shown}” is exact where the source's number is approximate (“{h}”: {theirs})"
+                "“{}” is exact where the source's number is approximate (“{h}”: {})",
+                shown(),
+                theirs()
             ),
             (None, Some(h)) if bound_before(&sc, s.start).is_none() => {
-                format!("“{h} {shown}”: the source gives {theirs} as exact")
+                format!("“{h} {}”: the source gives {} as exact", shown(), theirs())
             }
             _ => continue,
         };
@@ -578,7 +580,36 @@ const BOUNDS: &[&str] = &[
 /// The hedge (`почти`) standing before char `at`, also with a preposition between (`почти на
 /// 15%`, `by almost 15%`).
 fn hedge_before(chars: &[char], at: usize) -> Option<String> {
-    word_before_number(chars, at, HEDGES)
+    word_before_number(chars, at, HEDGES).or_else(|| inverted_before(chars, at))
+}
+
+/// The counted noun Russian puts before a number to make it approximate (`лет 18`, `часа
+/// два`: about 18 years, about two hours), standing just before char `at`.
+fn inverted_before(chars: &[char], at: usize) -> Option<String> {
+    let (start, w) = word_just_before(chars, at)?;
+    if !INVERTED_NOUNS.contains(&w.as_str()) {
+        return None;
+    }
+    // Only the noun, one space, and a count of up to three digits (`лет 18`, not `месяцев
+    // 2019 года`), with no number of its own before it (`за 4 дня 10 млн`).
+    let digits = chars[at..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    // An ordinal (`23-й`) counts nothing.
+    let ordinal = chars.get(at + digits) == Some(&'-');
+    let own_number = chars[..start]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| c.is_ascii_digit());
+    (at >= 2
+        && chars[at - 1] == ' '
+        && chars[at - 2].is_alphabetic()
+        && digits <= 3
+        && !own_number
+        && !ordinal)
+        .then_some(w)
 }
 
 /// The bound (`более`, `over`) standing before char `at`, as [`hedge_before`] finds hedges.
@@ -592,32 +623,6 @@ fn word_before_number(chars: &[char], at: usize, words: &[&str]) -> Option<Strin
     let (start, w) = word_just_before(chars, at)?;
     if words.contains(&w.as_str()) {
         return Some(w);
-    }
-    // Russian says a number is approximate by putting the counted noun first (`лет 18`,
-    // `часа два`: about 18 years, about two hours).
-    if std::ptr::eq(words, HEDGES) && INVERTED_NOUNS.contains(&w.as_str()) {
-        // Only the noun, one space, and a count of up to three digits (`лет 18`, not `месяцев
-        // 2019 года`), with no number of its own before it (`за 4 дня 10 млн`).
-        let digits = chars[at..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
-        // An ordinal (`23-й`) counts nothing.
-        let ordinal = chars.get(at + digits) == Some(&'-');
-        let own_number = chars[..start]
-            .iter()
-            .rev()
-            .find(|c| !c.is_whitespace())
-            .is_some_and(|c| c.is_ascii_digit());
-        if at >= 2
-            && chars[at - 1] == ' '
-            && chars[at - 2].is_alphabetic()
-            && digits <= 3
-            && !own_number
-            && !ordinal
-        {
-            return Some(w);
-        }
     }
     if matches!(w.as_str(), "на" | "в" | "до" | "by" | "to" | "of" | "at") {
         let (_, w2) = word_just_before(chars, start)?;
