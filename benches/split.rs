@@ -10,7 +10,7 @@
 
 use std::io::Write;
 use std::path::Path;
-use tm::segment::stream::split_reader;
+use tm::segment::stream::split_reader_texts;
 use tm::text::Lang;
 
 /// CPU time this thread has used, in seconds (Linux `schedstat`, nanoseconds).
@@ -27,9 +27,9 @@ fn thread_cpu() -> f64 {
 /// Splits `bytes` as `tm split --lang L` does, into `out`; returns the sentence count.
 fn split_into(bytes: &[u8], lang: Lang, out: &mut Vec<u8>) -> usize {
     let mut n = 0;
-    split_reader(Path::new("bench"), bytes, Some(lang), |s| {
+    split_reader_texts(Path::new("bench"), bytes, Some(lang), |s| {
         n += 1;
-        out.write_all(s.text.as_bytes())?;
+        out.write_all(s.as_bytes())?;
         out.write_all(b"\n")
     })
     .expect("split");

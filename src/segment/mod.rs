@@ -74,8 +74,13 @@ pub fn sentences(text: &str, lang: Lang) -> Vec<Sentence> {
 
 /// Turns line breaks (and the whitespace around them) inside a sentence into one space.
 pub fn flatten(sentence: &str) -> String {
+    flat(sentence).into_owned()
+}
+
+/// [`flatten`], borrowing the sentence when it has no line break (most have none).
+pub fn flat(sentence: &str) -> std::borrow::Cow<'_, str> {
     if LINE_BREAK.find(sentence.as_bytes()).is_none() {
-        return sentence.to_string();
+        return std::borrow::Cow::Borrowed(sentence);
     }
     let mut out = String::with_capacity(sentence.len());
     for (i, line) in sentence.lines().enumerate() {
@@ -89,7 +94,7 @@ pub fn flatten(sentence: &str) -> String {
             out.push_str(line);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 const TERMINALS: &[char] = &['.', '?', '!', '…', '‼', '⁇', '⁈', '⁉'];
@@ -263,91 +268,66 @@ struct Marker {
 
 const BULLETS: &[char] = &['•', '⁃', '‣', '◦', '▪', '*', '-'];
 
-/// Cheap byte test: is there a `.` or `)` right after a digit or ASCII lower-case letter that
-/// follows whitespace or a digit (a possible list label)?
-fn may_have_markers(b: &[u8]) -> bool {
-    if b.len() >= 2 && matches!(b[1], b'.' | b')') {
-        return true;
-    }
-    let mut p = 2;
-    while let Some(off) = b.get(p..).and_then(|rest| LABEL_END.find(rest)) {
-        p += off;
-        if (b[p - 1].is_ascii_digit() || b[p - 1].is_ascii_lowercase())
-            && (b[p - 2].is_ascii_whitespace() || b[p - 2].is_ascii_digit() || b[p - 2] >= 0x80)
-        {
-            return true;
-        }
-        p += 1;
-    }
-    false
-}
-
 /// Inline enumerations: markers of consecutive values (1, 2, …; a, b, …) each followed by a
 /// capitalised item. Only runs of two or more count, so a lone "a." is left alone.
 fn list_markers(s: &str) -> Vec<Marker> {
-    // Walked by byte offsets: a marker starts the text or follows ASCII whitespace, and all
-    // its parts but a bullet are ASCII.
+    // Found from their ends: every `.` or `)` (few in a text) is looked at, and the label,
+    // bullet and white space are read backwards from it. A marker starts the text or follows
+    // ASCII whitespace, and all its parts but a bullet are ASCII.
     let b = s.as_bytes();
-    let c = |p: usize| s.get(p..).and_then(|r| r.chars().next());
+    let token_start = |p: usize| p == 0 || b[p - 1].is_ascii_whitespace();
     let mut found: Vec<Marker> = Vec::new();
-    let mut q = 0;
-    while q < b.len() {
-        let here = q;
-        // The next candidate: after the next ASCII whitespace byte.
-        q = b[q..]
-            .iter()
-            .position(u8::is_ascii_whitespace)
-            .map_or(b.len(), |o| q + o + 1);
-        // A marker starts with a digit, an ASCII lower-case letter or a bullet.
-        let first = b[here];
-        let bullet = if first.is_ascii_alphanumeric() {
-            false
-        } else if first == b'*' || first == b'-' || first >= 0x80 {
-            c(here).is_some_and(|x| BULLETS.contains(&x))
+    let mut from = 0;
+    while let Some(off) = LABEL_END.find(&b[from..]) {
+        let d = from + off;
+        from = d + 1;
+        // `.)` is one delimiter, read at its `.`.
+        if b[d] == b')' && d > 0 && b[d - 1] == b'.' {
+            continue;
+        }
+        let end = if b[d] == b'.' && b.get(d + 1) == Some(&b')') {
+            d + 2
         } else {
-            continue;
+            d + 1
         };
-        if first >= 0x80 && !bullet {
-            continue;
-        }
-        let mut p = here;
-        if bullet {
-            p += c(p).map_or(1, char::len_utf8);
-            if b.get(p) == Some(&b' ') {
-                p += 1;
-            }
-        }
-        let label_start = p;
-        while b.get(p).is_some_and(u8::is_ascii_digit) && p - label_start < 2 {
-            p += 1;
-        }
-        let (value, numeric) = if p > label_start {
-            (s[label_start..p].parse().unwrap_or(0), true)
-        } else if b.get(p).is_some_and(u8::is_ascii_lowercase) {
-            p += 1;
-            (u32::from(b[p - 1]), false)
-        } else {
-            continue;
-        };
-        let delim_start = p;
-        if b.get(p) == Some(&b'.') {
-            p += 1;
-        }
-        if b.get(p) == Some(&b')') {
-            p += 1;
-        }
-        if p == delim_start || b.get(p) != Some(&b' ') || !c(p + 1).is_some_and(char::is_uppercase)
+        if b.get(end) != Some(&b' ') || !s[end + 1..].chars().next().is_some_and(char::is_uppercase)
         {
             continue;
         }
+        // The label: one or two digits, or one ASCII lower-case letter, at a token's start
+        // or right after a bullet.
+        let digits = b[..d]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let (label, value, numeric) = match digits {
+            1 | 2 => (d - digits, s[d - digits..d].parse().unwrap_or(0), true),
+            0 if d > 0 && b[d - 1].is_ascii_lowercase() => (d - 1, u32::from(b[d - 1]), false),
+            _ => continue,
+        };
+        if label > 0 && b[label - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        // A bullet before the label (`• 1.`, `-a)`) that itself starts a token.
+        let gap = usize::from(label > 0 && b[label - 1] == b' ');
+        let bullet = s[..label - gap]
+            .chars()
+            .next_back()
+            .filter(|c| BULLETS.contains(c))
+            .map(|c| label - gap - c.len_utf8())
+            .filter(|&p| token_start(p));
+        let start = match bullet {
+            Some(p) => p,
+            None if token_start(label) => label,
+            None => continue,
+        };
         found.push(Marker {
-            start: here,
-            end: p,
+            start,
+            end,
             value,
             numeric,
         });
-        // The next candidate follows the marker.
-        q = q.max(p);
     }
     // Keep markers that continue or are continued by a neighbour of the next value.
     let n = found.len();
@@ -365,11 +345,7 @@ fn split_block(text: &str, block: Range<usize>, rules: &Rules, out: &mut Vec<Ran
     let s = &text[block.clone()];
     let b = s.as_bytes();
     let quotes = quotes(s);
-    let markers = if may_have_markers(b) {
-        list_markers(s)
-    } else {
-        Vec::new()
-    };
+    let markers = list_markers(s);
     let mut next_marker = 0;
     let mut sent_start = 0usize;
     let mut cut = |sent_start: &mut usize, end: usize, next: usize| {

@@ -9,6 +9,7 @@ use super::Sentence;
 use crate::text::{detect_lang, Lang};
 use crate::{Error, Result};
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 
 /// Buffered text (bytes) after which sentences are emitted before the paragraph ends.
@@ -22,31 +23,108 @@ const CHUNK: usize = 1 << 16;
 /// `path` names the input in errors (invalid UTF-8, binary data).
 pub fn split_reader<R: Read>(
     path: &Path,
+    reader: R,
+    lang: Option<Lang>,
+    emit: impl FnMut(&Sentence) -> std::io::Result<()>,
+) -> Result<()> {
+    drive(
+        path,
+        reader,
+        lang,
+        &mut Offsets {
+            emit,
+            base: 0,
+            bytes: 0,
+            chars: 0,
+        },
+    )
+}
+
+/// [`split_reader`] for callers that need only each sentence's (flattened) text, such as
+/// `tm split` writing one sentence per line: nothing counts chars for offsets, and a sentence
+/// without a line break is lent, not copied.
+pub fn split_reader_texts<R: Read>(
+    path: &Path,
+    reader: R,
+    lang: Option<Lang>,
+    emit: impl FnMut(&str) -> std::io::Result<()>,
+) -> Result<()> {
+    drive(path, reader, lang, &mut Texts(emit))
+}
+
+/// Where the driver hands the sentences of each piece of text it splits.
+trait Sink {
+    /// The sentence at the byte range `r` of `buf` (ranges come in order).
+    fn sentence(&mut self, buf: &str, r: Range<usize>) -> std::io::Result<()>;
+    /// The first `done` bytes of `buf` are finished with; the next `buf` starts after them.
+    fn advance(&mut self, buf: &str, done: usize);
+}
+
+/// Sentences with char offsets into the whole input.
+struct Offsets<F> {
+    emit: F,
+    /// Chars of the input before the current `buf`.
+    base: usize,
+    /// Byte and char offsets in the current `buf` where the last sentence ended.
+    bytes: usize,
+    chars: usize,
+}
+
+impl<F: FnMut(&Sentence) -> std::io::Result<()>> Sink for Offsets<F> {
+    fn sentence(&mut self, buf: &str, r: Range<usize>) -> std::io::Result<()> {
+        let start = self.chars + buf[self.bytes..r.start].chars().count();
+        let len = buf[r.clone()].chars().count();
+        self.chars = start + len;
+        self.bytes = r.end;
+        (self.emit)(&Sentence {
+            start: self.base + start,
+            end: self.base + start + len,
+            text: super::flatten(&buf[r]),
+        })
+    }
+
+    fn advance(&mut self, buf: &str, done: usize) {
+        self.base += self.chars + buf[self.bytes..done].chars().count();
+        self.bytes = 0;
+        self.chars = 0;
+    }
+}
+
+/// Sentence texts only.
+struct Texts<F>(F);
+
+impl<F: FnMut(&str) -> std::io::Result<()>> Sink for Texts<F> {
+    fn sentence(&mut self, buf: &str, r: Range<usize>) -> std::io::Result<()> {
+        (self.0)(&super::flat(&buf[r]))
+    }
+
+    fn advance(&mut self, _: &str, _: usize) {}
+}
+
+/// The reading loop: complete paragraphs are split as they arrive, a paragraph larger than
+/// [`MAX_BUFFER`] in pieces.
+fn drive<R: Read>(
+    path: &Path,
     mut reader: R,
     lang: Option<Lang>,
-    mut emit: impl FnMut(&Sentence) -> std::io::Result<()>,
+    sink: &mut impl Sink,
 ) -> Result<()> {
     let io_err = |cause: std::io::Error| Error::Io {
         path: path.to_path_buf(),
         cause,
     };
-    // Bytes read but not yet split; they start at char `base_chars` and line `line`.
+    // Bytes read but not yet split; they start at line `line`.
     let mut data: Vec<u8> = Vec::with_capacity(2 * CHUNK);
-    let mut base_chars = 0usize;
     let mut line = 1usize;
     let mut first = true;
     let mut eof = false;
     while !eof {
         let old_len = data.len();
-        data.resize(old_len + CHUNK, 0);
-        let n = loop {
-            match reader.read(&mut data[old_len..]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(io_err(e)),
-            }
-        };
-        data.truncate(old_len + n);
+        // Appends up to a chunk without zeroing the space first.
+        let n = (&mut reader)
+            .take(CHUNK as u64)
+            .read_to_end(&mut data)
+            .map_err(io_err)?;
         eof = n == 0;
         if let Some(pos) = memchr::memchr(0, &data[old_len..]) {
             let (l, c) = crate::formats::line_col_bytes(&data, old_len + pos);
@@ -61,7 +139,8 @@ pub fn split_reader<R: Read>(
         if first && data.len() >= 3 {
             if data.starts_with("\u{feff}".as_bytes()) {
                 data.drain(..3);
-                base_chars += 1;
+                // The mark counts as a char of the input.
+                sink.advance("\u{feff}", 3);
             }
             first = false;
         }
@@ -80,13 +159,16 @@ pub fn split_reader<R: Read>(
         } else {
             // A paragraph larger than the buffer: split its valid prefix, keep the tail.
             let prefix = valid_text(path, &data, line, false)?;
-            let keep = flush_keep_last(prefix, base_chars, lang, &mut emit).map_err(io_err)?;
-            base_chars += prefix[..keep].chars().count();
+            let keep = flush_keep_last(prefix, lang, sink).map_err(io_err)?;
+            sink.advance(prefix, keep);
             line += memchr::memchr_iter(b'\n', &prefix.as_bytes()[..keep]).count();
             data.drain(..keep);
             continue;
         };
-        base_chars = flush(text, base_chars, lang, &mut emit).map_err(io_err)?;
+        for r in super::split(text, lang_of(text, lang)) {
+            sink.sentence(text, r).map_err(io_err)?;
+        }
+        sink.advance(text, text.len());
         line += memchr::memchr_iter(b'\n', text.as_bytes()).count();
         data.drain(..cut);
     }
@@ -96,6 +178,11 @@ pub fn split_reader<R: Read>(
 /// `bytes` as UTF-8; `complete` says the bytes must not end inside a character. Otherwise an
 /// incomplete character at the end is left out (it is completed by the next read).
 fn valid_text<'a>(path: &Path, bytes: &'a [u8], line: usize, complete: bool) -> Result<&'a str> {
+    // The SIMD check is several times faster on Cyrillic; the standard one tells where the
+    // input went wrong.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     match std::str::from_utf8(bytes) {
         Ok(t) => Ok(t),
         Err(e) if e.error_len().is_none() && !complete => {
@@ -118,51 +205,9 @@ fn lang_of(text: &str, lang: Option<Lang>) -> Lang {
     lang.or_else(|| detect_lang(text)).unwrap_or(Lang::En)
 }
 
-/// Emits every sentence of `buf`; returns the char count after it.
-fn flush(
-    buf: &str,
-    base: usize,
-    lang: Option<Lang>,
-    emit: &mut impl FnMut(&Sentence) -> std::io::Result<()>,
-) -> std::io::Result<usize> {
-    let ranges = super::split(buf, lang_of(buf, lang));
-    let (chars, bytes) = emit_ranges(buf, &ranges, base, emit)?;
-    // Only the text after the last sentence is counted again.
-    Ok(chars + buf[bytes..].chars().count())
-}
-
-/// Emits the sentences of `buf` at the byte `ranges` (in order), with char offsets from
-/// `base`; returns the char and byte offsets where the last one ends.
-fn emit_ranges(
-    buf: &str,
-    ranges: &[std::ops::Range<usize>],
-    base: usize,
-    emit: &mut impl FnMut(&Sentence) -> std::io::Result<()>,
-) -> std::io::Result<(usize, usize)> {
-    let mut char_pos = base;
-    let mut byte_pos = 0;
-    for r in ranges {
-        char_pos += buf[byte_pos..r.start].chars().count();
-        let len = buf[r.clone()].chars().count();
-        emit(&Sentence {
-            start: char_pos,
-            end: char_pos + len,
-            text: super::flatten(&buf[r.clone()]),
-        })?;
-        char_pos += len;
-        byte_pos = r.end;
-    }
-    Ok((char_pos, byte_pos))
-}
-
-/// Emits all sentences of `buf` but the last; returns the byte offset where the kept last
-/// sentence starts.
-fn flush_keep_last(
-    buf: &str,
-    base: usize,
-    lang: Option<Lang>,
-    emit: &mut impl FnMut(&Sentence) -> std::io::Result<()>,
-) -> std::io::Result<usize> {
+/// Hands over all sentences of `buf` but the last; returns the byte offset where the kept
+/// last sentence starts.
+fn flush_keep_last(buf: &str, lang: Option<Lang>, sink: &mut impl Sink) -> std::io::Result<usize> {
     let ranges = super::split(buf, lang_of(buf, lang));
     let Some(last) = ranges.last() else {
         return Ok(buf.len());
@@ -176,19 +221,18 @@ fn flush_keep_last(
     } else {
         last.start
     };
-    let done = ranges.iter().take_while(|r| r.end <= keep).count();
-    emit_ranges(buf, &ranges[..done], base, emit)?;
     if ranges.len() == 1 {
+        // Only the head before the cut (the whole sentence when the buffer ends in white
+        // space), once.
         let head = &buf[..keep];
         let trimmed = head.trim();
         if !trimmed.is_empty() {
             let lead = head.len() - head.trim_start().len();
-            let start = base + head[..lead].chars().count();
-            emit(&Sentence {
-                start,
-                end: start + trimmed.chars().count(),
-                text: super::flatten(trimmed),
-            })?;
+            sink.sentence(buf, lead..lead + trimmed.len())?;
+        }
+    } else {
+        for r in ranges.iter().take_while(|r| r.end <= keep) {
+            sink.sentence(buf, r.clone())?;
         }
     }
     Ok(keep)
@@ -226,6 +270,34 @@ mod tests {
         for s in &streamed {
             let span: String = chars[s.start..s.end].iter().collect();
             assert_eq!(span, s.text);
+        }
+    }
+
+    #[test]
+    fn the_text_reader_gives_the_same_texts() {
+        let text = "A BOM first. Then one\nacross lines.\n\nПервое. Второе.\n\n".repeat(3);
+        let input = format!("\u{feff}{text}{}", "длинное слово ".repeat(90_000));
+        let mut texts = Vec::new();
+        split_reader_texts(Path::new("in.txt"), input.as_bytes(), None, |s| {
+            texts.push(s.to_string());
+            Ok(())
+        })
+        .unwrap();
+        let full = collect(input.as_bytes(), None).unwrap();
+        assert!(full.len() > 12, "{}", full.len());
+        assert_eq!(
+            texts,
+            full.iter().map(|s| s.text.clone()).collect::<Vec<_>>()
+        );
+        assert_eq!(texts[1], "Then one across lines.");
+        // The long tail comes out in pieces, each word once.
+        let words: usize = texts.iter().map(|t| t.matches("слово").count()).sum();
+        assert_eq!(words, 90_000);
+        // Offsets still count the mark and every char before a sentence.
+        let chars: Vec<char> = input.chars().collect();
+        for s in &full {
+            let span: String = chars[s.start..s.end].iter().collect();
+            assert_eq!(crate::segment::flatten(&span), s.text);
         }
     }
 
