@@ -42,7 +42,7 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sentencex' 2>/
 fi
 : > "$tmp/empty.txt"
 python3 - "$tmp" "$runs" "$venv/bin/python" <<'PY'
-import os, resource, statistics, subprocess, sys
+import os, statistics, subprocess, sys
 tmp, runs, vpy = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 tm = "target/release/tm"
 
@@ -58,16 +58,22 @@ def pin():
     os.sched_setaffinity(0, {0})
 
 def cpu_of(cmd, out_path):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """CPU seconds of `cmd` (its output to `out_path`)."""
     stat = os.path.join(tmp, "perf.csv")
     run = [perf, "stat", "-x,", "-e", "task-clock", "-o", stat, "--"] + cmd if perf else cmd
     with open(out_path, "wb") as out:
-        subprocess.run(run, stdout=out, check=True, preexec_fn=pin)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        child = subprocess.Popen(run, stdout=out, preexec_fn=pin)
+        _, status, usage = os.wait4(child.pid, 0)
+    if status != 0:
+        sys.exit(f"{cmd} failed")
     if perf:
-        ms = next(float(l.split(",")[0]) for l in open(stat) if "task-clock" in l)
-        return ms / 1000, after.ru_maxrss
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), after.ru_maxrss
+        return next(float(l.split(",")[0]) for l in open(stat) if "task-clock" in l) / 1000
+    return usage.ru_utime + usage.ru_stime
+
+def peak_rss_kb(cmd):
+    """Peak resident memory of `cmd` alone (not of other children of this script)."""
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, preexec_fn=pin)
+    return os.wait4(child.pid, 0)[2].ru_maxrss
 
 sx = r'''
 import sys, time, sentencex
@@ -82,11 +88,10 @@ for lang in ("en", "ru"):
     path = os.path.join(tmp, f"{lang}.txt")
     mb = os.path.getsize(path) / 1e6
     starts, totals, sxs, outs = [], [], [], set()
-    rss = 0
+    rss = peak_rss_kb([tm, "split", "--lang", lang, path])
     for _ in range(runs):
-        s, _ = cpu_of([tm, "split", "--lang", lang, os.path.join(tmp, "empty.txt")], os.devnull)
-        t, r = cpu_of([tm, "split", "--lang", lang, path], os.path.join(tmp, "out"))
-        rss = max(rss, r)
+        s = cpu_of([tm, "split", "--lang", lang, os.path.join(tmp, "empty.txt")], os.devnull)
+        t = cpu_of([tm, "split", "--lang", lang, path], os.path.join(tmp, "out"))
         outs.add(open(os.path.join(tmp, "out"), "rb").read())
         o = subprocess.run([vpy, "-c", sx, lang, path], capture_output=True, text=True, check=True,
                            preexec_fn=pin)

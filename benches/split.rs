@@ -13,15 +13,17 @@ use std::path::Path;
 use tm::segment::stream::split_reader_texts;
 use tm::text::Lang;
 
-/// CPU time this thread has used, in seconds (Linux `schedstat`, nanoseconds).
+/// CPU time this thread has used, in seconds. `CLOCK_THREAD_CPUTIME_ID` adds the time since
+/// the last scheduler tick; `/proc/thread-self/schedstat` does not, so it moves in whole ticks.
 fn thread_cpu() -> f64 {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").expect("schedstat");
-    let ns: u64 = s
-        .split_whitespace()
-        .next()
-        .and_then(|t| t.parse().ok())
-        .expect("schedstat field");
-    ns as f64 / 1e9
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to fill.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    assert_eq!(rc, 0, "clock_gettime");
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
 }
 
 /// Splits `bytes` as `tm split --lang L` does, into `out`; returns the sentence count.

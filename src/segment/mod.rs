@@ -675,7 +675,7 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
             || mention
             || (rules.is_title(c.next) && c.sentence.split_whitespace().count() >= 4)
     };
-    let two_part = last_two_part(c.before);
+    let two_part = last_two_part(c.before, word);
     let class = two_part
         .as_deref()
         .and_then(|w| rules.class(w))
@@ -710,7 +710,7 @@ fn is_boundary(c: &Candidate<'_>, rules: &Rules) -> bool {
 
 /// Initials: one capital letter, or capitals joined by dots (`T`, `Л.Н`, `W.H.S`).
 fn is_initials(word: &str) -> bool {
-    !word.is_empty()
+    word.chars().next().is_some_and(char::is_uppercase)
         && word
             .split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
@@ -752,9 +752,9 @@ fn last_word(before: &str) -> &str {
     before[start..].trim_start_matches(['.', '-', '\'', '’'])
 }
 
-/// "т. н" before the final period → "т.н" (two short parts separated by ". ").
-fn last_two_part(before: &str) -> Option<String> {
-    let second = last_word(before);
+/// "т. н" before the final period → "т.н" (two short parts separated by ". "); `second` is
+/// `last_word(before)`.
+fn last_two_part(before: &str, second: &str) -> Option<String> {
     if second.is_empty() || second.chars().count() > 4 {
         return None;
     }
