@@ -78,6 +78,7 @@ const RU_IMPLICIT: &[&str] = &[
     "мало",
     "невозмож",
     "прекрат",
+    "переста",
     "отклон",
     "избег",
     "освобожд",
@@ -121,9 +122,28 @@ fn is_implicit(lang: Lang, w: &str) -> bool {
                 rest.chars().count() >= 3
                     && !RU_INDEFINITE.iter().any(|p| l.starts_with(p))
                     && negated_word(Lang::Ru, &l, rest)
-            }) || RU_IMPLICIT.iter().any(|p| l.starts_with(p))
+            }) || privative(&l)
+                || RU_IMPLICIT.iter().any(|p| l.starts_with(p))
         }
     }
+}
+
+/// A Russian word made with the privative prefix `без-`/`бес-` (`without`): `бесполезно`
+/// (`useless`, `no point`), `бесплатный`, `безнадёжно`: the Russian side of English `-less` and
+/// `without`. Spelling tells the prefix from a look-alike: `бес-` stands only before a
+/// voiceless consonant and `без-` before a vowel or a voiced one, so `беседа` (`бес` + `еда`)
+/// is no such word; and the rest must be negated by it (see [`negated_word`]).
+fn privative(l: &str) -> bool {
+    let voiceless = |c: char| "пфктшсхцчщ".contains(c);
+    let rest = if let Some(r) = l.strip_prefix("бес") {
+        r.starts_with(voiceless).then_some(r)
+    } else if let Some(r) = l.strip_prefix("без") {
+        r.starts_with(|c: char| !voiceless(c) && c != 'ь' && c != 'ъ')
+            .then_some(r)
+    } else {
+        None
+    };
+    rest.is_some_and(|r| r.chars().count() >= 4 && negated_word(Lang::Ru, l, r))
 }
 
 /// The Russian indefinite pronouns and adverbs of the `не-` series (`некоторый`, `несколько`,
@@ -158,7 +178,6 @@ fn negated_word(lang: Lang, word: &str, rest: &str) -> bool {
 const IDIOMS: &[(&str, &str)] = &[
     ("not", "only"),
     ("no", "doubt"),
-    ("no", "longer"),
     ("no", "matter"),
     ("nothing", "but"),
     ("не", "только"),
@@ -282,9 +301,18 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             // The number sign: `No. 2`, `No 5`, `no. 7`.
             || (this == "no" && numero(i))
     };
+    // `don 't`: text tokenized the Moses way splits `n't` after the `n`, and the apostrophe
+    // leaves a bare `t` (`don' t` and an apostrophe lost, `don t`, read the same).
+    let split_nt = |i: usize| {
+        lang == Lang::En
+            && ws[i].text.eq_ignore_ascii_case("t")
+            && i > 0
+            && ws[i - 1].text.ends_with(['n', 'N'])
+            && ws[i].start - ws[i - 1].end <= 2
+    };
     ws.iter()
         .enumerate()
-        .filter(|&(i, w)| is_negator(lang, w.text) && !in_idiom(i))
+        .filter(|&(i, w)| (is_negator(lang, w.text) || split_nt(i)) && !in_idiom(i))
         .map(|(_, w)| w)
         .collect()
 }
@@ -554,5 +582,54 @@ mod tests {
             "negation"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn privative_prefix_split_nt_and_cessation() {
+        // The privative prefix (`бесполезно` = `no point`, `безнадёжно` = `hopeless`),
+        // `n't` split by a tokenizer, and `перестать` = `no longer` are negations too.
+        for (src, tgt) in [
+            (
+                "Он знает налоговое право, так что спорить с ним бесполезно.",
+                "He knows tax law, so there is no point arguing with him.",
+            ),
+            (
+                "Если вы до сих пор ее не нашли, напишите нам.",
+                "If you still haven 't found it, write to us.",
+            ),
+            (
+                "Эти лекарства перестанут завозить в Россию.",
+                "These medicines will no longer be imported into Russia.",
+            ),
+            ("Книги больше не нужны.", "Books are no longer needed."),
+        ] {
+            assert!(pair_findings(src, tgt, "negation").is_empty(), "{tgt}");
+        }
+        for (src, tgt) in [
+            (
+                "Without delay, the ship left the harbour at dawn.",
+                "Безотлагательно корабль покинул гавань на рассвете.",
+            ),
+            (
+                "There was no useless talk at the meeting.",
+                "На встрече не было бесполезных разговоров.",
+            ),
+        ] {
+            assert!(pair_findings(src, tgt, "negation").is_empty(), "{tgt}");
+        }
+        // A look-alike is not the prefix (`беседа` = `бес` + `еда` breaks the spelling rule),
+        // and a split `n't` the source does not have is still an added negation.
+        for (src, tgt) in [
+            (
+                "There was no conversation after the meeting.",
+                "Беседа после встречи была.",
+            ),
+            (
+                "Вы уже нашли его, напишите нам.",
+                "You haven 't found it yet, write to us.",
+            ),
+        ] {
+            assert_eq!(pair_findings(src, tgt, "negation").len(), 1, "{tgt}");
+        }
     }
 }
