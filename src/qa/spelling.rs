@@ -208,11 +208,16 @@ pub(crate) fn is_known_only_capitalized(lang: Lang, word: &str) -> bool {
         && knowledge(lang, word) == Known::OnlyCapitalized
 }
 
-/// British spellings that the British dictionary is consulted for (`defence`, `colour`,
-/// `organise`, `centre`, `catalogue`, `travelled`, `programme`, `anaemia`, `manoeuvre`).
-/// Other words must be known to the American dictionary, so that variants such as
-/// `miniscule`, which only the British list accepts, are still reported.
+/// Words the British dictionary is consulted for: British spellings by their shape
+/// (`defence`, `colour`, `organise`, `centre`, `catalogue`, `travelled`, `programme`,
+/// `anaemia`, `manoeuvre`), and words whose diacritics the British list keeps (`naïve`).
+/// Other words must be known to the American dictionary (or be common British words: see
+/// [`common_british`]), so that rare variants such as `miniscule`, which only the British list
+/// accepts, are still reported.
 fn looks_british(word: &str) -> bool {
+    if !word.is_ascii() {
+        return true;
+    }
     let w = word.to_lowercase();
     [
         "our", "ise", "isa", "yse", "ysa", "tre", "ence", "ogue", "ll", "mme", "ae", "oe", "oub",
@@ -220,6 +225,14 @@ fn looks_british(word: &str) -> bool {
     ]
     .iter()
     .any(|p| w.contains(p))
+}
+
+/// A word the British dictionary knows in lower case that is common in English usage (Zipf
+/// ≥ 3: `axe`, `tsar`, `worshippers`, `lockdown`). Lower case, because the British list also
+/// holds names (`Oleg`), and a name must stay unknown for the checks of names.
+fn common_british(dict: &Dictionary, word: &str) -> bool {
+    let w = word.to_lowercase();
+    crate::text::freq::zipf(Lang::En, &w).is_some_and(|z| z >= 3.0) && dict.check(&w)
 }
 
 /// True when no dictionary of the word's script knows the word (words of mixed or other
@@ -263,9 +276,11 @@ fn knowledge(lang: Lang, word: &str) -> Known {
             for (i, d) in dicts.iter().enumerate() {
                 if i == 0 || looks_british(word) {
                     best = best.max(known_how(d, word));
-                    if best == Known::Written {
-                        break;
-                    }
+                } else if lang == Lang::En && common_british(d, word) {
+                    best = Known::Written;
+                }
+                if best == Known::Written {
+                    break;
                 }
             }
             best
@@ -630,6 +645,30 @@ mod tests {
             .into_iter()
             .map(|f| format!("{}→{}", f.text, f.suggestion.unwrap_or_default()))
             .collect()
+    }
+
+    #[test]
+    fn british_spellings_pass_and_rare_variants_do_not() {
+        // By shape, with the diacritics the British list keeps, and common British words.
+        for t in [
+            "The defence ministry praised the colour of the new uniform.",
+            "That is a naïve idea.",
+            "He took one axe for three people.",
+            "The tsar and the worshippers left after the lockdown.",
+        ] {
+            assert!(
+                spelling_of("en", t).is_empty(),
+                "{t}: {:?}",
+                spelling_of("en", t)
+            );
+        }
+        // A rare variant only the British list accepts, and a name it lists (a name is left
+        // to the checks of names, which need it unknown) in lower case.
+        assert_eq!(
+            spelling_of("en", "The difference is miniscule here.").len(),
+            1
+        );
+        assert!(super::is_unknown("Oleg"));
     }
 
     #[test]
