@@ -16,7 +16,11 @@ pub const INFO: CheckInfo = CheckInfo {
 fn final_mark(text: &str) -> (Option<char>, usize) {
     let chars: Vec<char> = text.chars().collect();
     let mut i = chars.len();
-    while i > 0 && (chars[i - 1].is_whitespace() || "\"'”»“’)]}」』".contains(chars[i - 1]))
+    // Closing quotes and brackets, and emoji after the sentence (`в жопе?😢`).
+    while i > 0
+        && (chars[i - 1].is_whitespace()
+            || "\"'”»“’)]}」』".contains(chars[i - 1])
+            || is_emoji(chars[i - 1]))
     {
         i -= 1;
     }
@@ -42,6 +46,23 @@ fn final_mark(text: &str) -> (Option<char>, usize) {
     }
 }
 
+/// Pictographic emoji and the characters that join or vary them.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x200D | 0xFE0F)
+}
+
+/// The terminal marks right before the final one (`?` and `!` of `?.`, `!.`): a source that
+/// ends with a cluster of marks ends with each of them.
+fn marks_before(text: &str, at: usize) -> Vec<char> {
+    let chars: Vec<char> = text.chars().take(at).collect();
+    chars
+        .iter()
+        .rev()
+        .take_while(|c| ".?!:;…".contains(**c))
+        .copied()
+        .collect()
+}
+
 /// Runs the check on the target side of a pair.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     if ctx.side != SideId::Tgt || side.text.trim().is_empty() {
@@ -51,10 +72,14 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     if src.trim().is_empty() {
         return;
     }
-    let (s, _) = final_mark(src);
+    let (s, s_at) = final_mark(src);
     let (t, at) = final_mark(&side.text);
     // A headline without a final mark translated with a full stop is a matter of style.
     if s == t || (s.is_none() && t == Some('.')) {
+        return;
+    }
+    // A source ending `?.` or `!.` or `:.` ends with either mark.
+    if t.is_some_and(|t| marks_before(src, s_at).contains(&t)) {
         return;
     }
     // `?!` and `!` / `?` families: an interrobang ending matches either.
@@ -109,6 +134,36 @@ mod tests {
         assert!(pair_findings("Wait...", "Подождите…", "end_punctuation").is_empty());
         assert!(pair_findings("Title", "Заголовок", "end_punctuation").is_empty());
         assert!(pair_findings("Title", "Заголовок.", "end_punctuation").is_empty());
+        // A cluster of marks ends with each of them; emoji after the mark are looked through.
+        for (src, tgt) in [
+            (
+                "Ну, или хотя бы зону комфорта?.",
+                "Well, or at least a comfort zone?",
+            ),
+            (
+                "Есть случаи, когда ученики угрожают учителям:.",
+                "There are cases:",
+            ),
+            ("На сколько я в жопе?😢😁", "How deep in trouble am I?"),
+        ] {
+            assert!(
+                pair_findings(src, tgt, "end_punctuation").is_empty(),
+                "{src}"
+            );
+        }
+        assert_eq!(
+            pair_findings(
+                "Хотя бы зону комфорта?.",
+                "At least a comfort zone!",
+                "end_punctuation"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            pair_findings("Кто это?😢", "Who is it.", "end_punctuation").len(),
+            1
+        );
         assert_eq!(
             pair_findings("Title", "Заголовок?", "end_punctuation").len(),
             1
