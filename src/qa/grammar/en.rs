@@ -730,7 +730,17 @@ pub(super) fn missing_article(s: &[Token], out: &mut Vec<Problem>) {
         // A verb and a bare noun that go together (`took place`, `make sense`) are an idiom.
         let idiom = freq::en_bigrams().count(&prev.text.to_lowercase(), &low) > 10_000_000;
         let object = prev.upos == "VERB" && feat(prev, "VerbForm") == Some("Fin") && !idiom;
-        let before_of = prev.upos == "ADP" && next.is_some_and(|t| t.text.to_lowercase() == "of");
+        // A preposition and a bare noun before `of` that English writes so (`in charge of`,
+        // `in view of`, `on top of`: the pair at least a seventh as frequent as `the` and the
+        // noun) are an idiom; a calque (`at beginning of`, `with help of`) is not.
+        let bare_idiom = || {
+            let b = freq::en_bigrams();
+            let bare = b.count(&prev.text.to_lowercase(), &low) as f64;
+            bare > 0.0 && bare >= 0.15 * b.count("the", &low) as f64
+        };
+        let before_of = prev.upos == "ADP"
+            && next.is_some_and(|t| t.text.to_lowercase() == "of")
+            && !bare_idiom();
         if !object && !before_of {
             continue;
         }

@@ -769,3 +769,23 @@ fn russian_subject_and_verb_across_a_negation() {
         assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
     }
 }
+
+#[test]
+fn a_bare_noun_before_of_is_an_idiom_only_where_english_writes_it_so() {
+    let ru = "Он отвечал за отдел с начала года.";
+    // Prepositions English writes with a bare noun before `of`.
+    for ok in [
+        "He was in charge of the department from the start of the year.",
+        "In view of the delay, the meeting was moved.",
+        "The cat sat on top of the wardrobe all day.",
+    ] {
+        assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+    }
+    // Word-for-word renderings that drop the article.
+    for (bad, span) in [
+        ("He was fired in result of the audit.", "result"),
+        ("We are waiting for decision of the management.", "decision"),
+    ] {
+        assert_eq!(texts(ru, bad, "grammar"), [span], "{bad}");
+    }
+}
