@@ -322,6 +322,9 @@ pub(super) fn genitive_chain(s: &[Token], out: &mut Vec<Problem>) {
         // Follow of + noun phrase + of + …
         let start = i;
         let mut links = 0;
+        // Links to a common noun: a name (`of the Armed Forces of the Kyrgyz Republic`) is how
+        // an institution or title is called, and English chains those too.
+        let mut common = 0;
         let mut j = i;
         let mut end = i;
         while j < s.len() && s[j].text.to_lowercase() == "of" {
@@ -333,13 +336,16 @@ pub(super) fn genitive_chain(s: &[Token], out: &mut Vec<Problem>) {
             if k >= s.len() || !matches!(s[k].upos, "NOUN" | "PROPN") {
                 break;
             }
+            if !s[k].text.starts_with(char::is_uppercase) {
+                common += 1;
+            }
             while k + 1 < s.len() && matches!(s[k + 1].upos, "NOUN" | "PROPN") {
                 k += 1;
             }
             end = k;
             j = k + 1;
         }
-        if links >= 3 && end > start {
+        if common >= 3 && end > start {
             // From the head noun before the first `of`.
             let head = (0..start)
                 .rev()

@@ -789,3 +789,22 @@ fn a_bare_noun_before_of_is_an_idiom_only_where_english_writes_it_so() {
         assert_eq!(texts(ru, bad, "grammar"), [span], "{bad}");
     }
 }
+
+#[test]
+fn a_chain_of_common_nouns_is_a_genitive_chain_and_a_chain_of_names_is_not() {
+    let ru = "Следователи изучают факты хищения активов банка.";
+    assert_eq!(
+        texts(
+            ru,
+            "Investigators study the facts of the theft of the assets of the bank.",
+            "word_order"
+        ),
+        ["facts of the theft of the assets of the bank"]
+    );
+    for ok in [
+        "He met the press service of the General Staff of the Armed Forces of the Republic.",
+        "They held a reception on the occasion of Independence Day of the Republic of Kazakhstan.",
+    ] {
+        assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
+    }
+}
