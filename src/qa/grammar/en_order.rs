@@ -156,6 +156,22 @@ pub(super) fn inversion(s: &[Token], out: &mut Vec<Problem>) {
     if OPENERS.contains(&first.as_str()) {
         return;
     }
+    // A word that is a preposition and a conjunction (`After the inspectors reached the
+    // floor, the gunman fired`): with a comma and another finite verb later, it opened a
+    // subordinate clause in normal order, and the main clause follows (not one joined by
+    // `and`: `After the war came a famine, and people fled` is inverted).
+    const CLAUSE_OPENERS: &[&str] = &["after", "before", "since", "until", "till", "once", "as"];
+    if CLAUSE_OPENERS.contains(&first.as_str())
+        && s[v + 1..].iter().enumerate().any(|(k, t)| {
+            t.text == ","
+                && s.get(v + 2 + k).is_some_and(|n| n.upos != "CCONJ")
+                && s[v + 2 + k..]
+                    .iter()
+                    .any(|u| matches!(u.upos, "VERB" | "AUX") && feat(u, "VerbForm") == Some("Fin"))
+        })
+    {
+        return;
+    }
     let before = &s[..v];
     if before.iter().any(|t| {
         t.upos == "PUNCT"

@@ -577,6 +577,10 @@ fn english_inversion_with_passives_phrasal_and_light_verbs() {
             "Утром на складе вспыхнул пожар.",
             "In the morning broke out a fire at the warehouse.",
         ),
+        (
+            "После войны пришёл голод.",
+            "After the war came a famine, and people fled.",
+        ),
     ] {
         assert_eq!(texts(ru, bad, "word_order").len(), 1, "{bad}");
     }
@@ -584,6 +588,10 @@ fn english_inversion_with_passives_phrasal_and_light_verbs() {
         (
             "В углу стояло старое пианино.",
             "In the corner stood an old piano.",
+        ),
+        (
+            "После того как инспекторы поднялись на второй этаж, стрелок открыл огонь.",
+            "After the inspectors reached the second floor, the gunman opened fire.",
         ),
         (
             "Некоторые студенты сдали экзамен.",
