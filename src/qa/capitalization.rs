@@ -81,9 +81,10 @@ const TITLE_LINKS: &[&str] = &[
 ];
 
 /// True when the term at words `k`, `k + 1` is part of a longer capitalised name or title: a
-/// capitalised word right before or after it, or one beyond a single linking word
-/// (`the Criminal Code`, `Jesus Will Change Your Life`, `Social Development of Novosibirsk`,
-/// `The Death of Stalin`). How such a name is cased is the name's, not the term's.
+/// capitalised word right before it, a capitalised common word right after it, or a
+/// capitalised word beyond a single linking word (`the Criminal Code`, `Jesus Will Change
+/// Your Life`, `Social Development of Novosibirsk`, `The Death of Stalin`). How such a name is
+/// cased is the name's, not the term's.
 fn in_title_run(text: &str, ws: &[Word<'_>], k: usize) -> bool {
     let joined = |a: &Word<'_>, b: &Word<'_>| {
         text.get(a.byte_start + a.text.len()..b.byte_start) == Some(" ")
@@ -102,10 +103,18 @@ fn in_title_run(text: &str, ws: &[Word<'_>], k: usize) -> bool {
         .map(|j| (j, &ws[j]))
         .filter(|(_, p)| joined(p, &ws[k]));
     let after = ws.get(k + 2).filter(|n| joined(&ws[k + 1], n));
+    // A personal name right after is not more of the name: a title before a name (`the NATO
+    // General Secretary Jaap de Hoop Scheffer`) is cased as a title, which is the question.
+    let common = |w: &Word<'_>| {
+        let lower = w.text.to_lowercase();
+        !super::spelling::is_unknown(&lower)
+            && !super::spelling::is_known_only_capitalized(Lang::En, &lower)
+    };
     before.is_some_and(|(j, p)| {
         cap(p) || link(p) && j > 0 && joined(&ws[j - 1], p) && cap(&ws[j - 1])
-    }) || after
-        .is_some_and(|n| cap(n) || link(n) && ws.get(k + 3).is_some_and(|m| joined(n, m) && cap(m)))
+    }) || after.is_some_and(|n| {
+        cap(n) && common(n) || link(n) && ws.get(k + 3).is_some_and(|m| joined(n, m) && cap(m))
+    })
 }
 
 impl Spellings {
