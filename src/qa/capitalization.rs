@@ -373,13 +373,12 @@ fn batch_casing(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        // A term right after a reference mark, a closing bracket, a separator or a quoting
-        // mark (`[3] To the`, `(Comedy Club) In addition`, `… | This is`, `> At the`) may
-        // start a sentence, and one after an opening quote starts the quotation (`a meme
-        // "Have you been banned?"`).
+        // A term right after a reference mark, a closing bracket or a separator (`[3] To
+        // the`, `(Comedy Club) In addition`, `… | This is`) may start a sentence, and one
+        // after an opening quote starts the quotation (`a meme "Have you been banned?"`).
         if text[..ctx.words[k].byte_start]
             .trim_end()
-            .ends_with([']', ')', '|', '>', '·', '"', '“', '«', '„'])
+            .ends_with([']', ')', '|', '"', '“', '«', '„'])
         {
             continue;
         }

@@ -20,7 +20,7 @@ fn final_mark(text: &str) -> (Option<char>, usize) {
     while i > 0
         && (chars[i - 1].is_whitespace()
             || "\"'”»“’)]}」』".contains(chars[i - 1])
-            || is_emoji(chars[i - 1]))
+            || crate::text::is_emoji(chars[i - 1]))
     {
         i -= 1;
     }
@@ -44,11 +44,6 @@ fn final_mark(text: &str) -> (Option<char>, usize) {
     } else {
         (None, i)
     }
-}
-
-/// Pictographic emoji and the characters that join or vary them.
-fn is_emoji(c: char) -> bool {
-    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x200D | 0xFE0F)
 }
 
 /// The terminal marks right before the final one (`?` and `!` of `?.`, `!.`): a source that

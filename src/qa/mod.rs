@@ -132,11 +132,11 @@ pub fn count_by_check(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
     m
 }
 
-/// True when the word at byte `at` starts a sentence: only quotes, brackets, dashes or spaces
-/// stand between it and the text start or a sentence-final mark.
+/// True when the word at byte `at` starts a sentence: only quotes, brackets, dashes, bullets,
+/// quoting marks (`> `) or spaces stand between it and the text start or a sentence-final mark.
 pub fn sentence_initial(text: &str, at: usize) -> bool {
     for c in text[..at].chars().rev() {
-        if c.is_whitespace() || "\"'“”«»„‘’([{—–-•*".contains(c) {
+        if c.is_whitespace() || "\"'“”«»„‘’([{—–-•·*>".contains(c) {
             continue;
         }
         return matches!(c, '.' | '!' | '?' | '…' | ':');

@@ -18,7 +18,7 @@ pub use rules::{Class, Rules};
 
 use scan::ByteSet;
 
-use crate::text::Lang;
+use crate::text::{is_emoji, Lang};
 use std::ops::Range;
 
 /// One sentence of a text.
@@ -247,14 +247,6 @@ fn quotes(block: &str) -> Vec<Quote> {
         i += c.len_utf8();
     }
     out
-}
-
-/// True for pictographic emoji and the characters that extend them (skin tones, joiners,
-/// variation selectors).
-fn is_emoji(c: char) -> bool {
-    matches!(c as u32,
-        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
-        | 0x200D | 0xFE0F | 0x20E3)
 }
 
 /// An inline list marker (`1.)`, `2)`, `b.`, `• 10.`), as byte offsets `start..end`.

@@ -80,6 +80,14 @@ pub fn is_latin(c: char) -> bool {
             && c.is_alphabetic())
 }
 
+/// True for pictographic emoji and the characters that extend them (skin tones, joiners,
+/// variation selectors, the keycap mark).
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
+        | 0x200D | 0xFE0F | 0x20E3)
+}
+
 /// `char::is_alphabetic` with fast paths for ASCII and the basic Cyrillic letters, which are
 /// nearly all the chars this tool sees (the general lookup is a table search).
 #[inline]
