@@ -65,7 +65,7 @@ const EN_IMPLICIT: &[&str] = &[
     "until", "exclud", "without", "short", "always", "rememb", "closed", "prevent", "unless",
     "except", "instead", "ban", "prohibit", "forbid", "impossib", "miss", "rather", "neither",
     "hardly", "barely", "rarely", "seldom", "free", "stop", "ceas", "halt", "reject", "declin",
-    "dismiss",
+    "dismiss", "lest",
 ];
 
 const RU_IMPLICIT: &[&str] = &[
@@ -275,14 +275,6 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             // At the start of the segment: `Не отель, а сказка`, not `Я не пошёл, а остался`.
             && i == 0
     };
-    // `No`/`no.` right before a number is the number sign, not a negation.
-    let numero = |i: usize| {
-        ws.get(i + 1).is_some_and(|n| {
-            let gap = n.start.saturating_sub(ws[i].end);
-            n.text.bytes().all(|b| b.is_ascii_digit())
-                && (ws[i].text == "No" && gap <= 2 || gap == 2)
-        })
-    };
     let in_idiom = |i: usize| {
         let (prev, this, next) = (lower(i.checked_sub(1)), lower(Some(i)), lower(Some(i + 1)));
         IDIOMS.iter().any(|&(a, b)| {
@@ -293,17 +285,39 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
             // A contrast, `не X, а Y` / `not X but Y`: it says what a thing is.
             || contrast(i)
             // An indirect question, `спросил, не нужна ли помощь` (= `asked if … needed`).
-            // (`не` + one word + `ли`; `не знают, разрешат ли` negates `знают`).
+            // (`не` + one word + `ли`; `не знают, разрешат ли` negates `знают`); `нельзя ли`
+            // (= `whether … can`, `could we`).
             || (this == "не" && lang == Lang::Ru && ws.get(i + 2).is_some_and(|w| w.text == "ли"))
+            || (this == "нельзя" && next == "ли")
             // A concessive clause, `где ни бери`, `как бы там ни было` (= `wherever`,
             // `however`): `ни` after a question word.
             || (this == "ни" && concessive(i))
-            // The number sign: `No. 2`, `No 5`, `no. 7`.
-            || (this == "no" && numero(i))
+    };
+    written_negators(lang, ws)
+        .filter(|&(i, _)| !in_idiom(i))
+        .map(|(_, w)| w)
+        .collect()
+}
+
+/// Every word of a side written as a negator, with its index, whether or not it negates the
+/// statement (`не только`, `no doubt`, `Не подскажете…?` are here), except the number sign
+/// (`No. 2`, `No 5`, `no. 7`), which is no negator at all.
+fn written_negators<'a>(
+    lang: Lang,
+    ws: &'a [Word<'a>],
+) -> impl Iterator<Item = (usize, &'a Word<'a>)> + 'a {
+    // `No`/`no.` right before a number.
+    let number_sign = move |i: usize| {
+        ws[i].text.eq_ignore_ascii_case("no")
+            && ws.get(i + 1).is_some_and(|n| {
+                let gap = n.start.saturating_sub(ws[i].end);
+                n.text.bytes().all(|b| b.is_ascii_digit())
+                    && (ws[i].text == "No" && gap <= 2 || gap == 2)
+            })
     };
     // `don 't`: text tokenized the Moses way splits `n't` after the `n`, and the apostrophe
     // leaves a bare `t` (`don' t` and an apostrophe lost, `don t`, read the same).
-    let split_nt = |i: usize| {
+    let split_nt = move |i: usize| {
         lang == Lang::En
             && ws[i].text.eq_ignore_ascii_case("t")
             && i > 0
@@ -312,9 +326,7 @@ fn negators<'a>(lang: Lang, ws: &'a [Word<'a>], question: bool) -> Vec<&'a Word<
     };
     ws.iter()
         .enumerate()
-        .filter(|&(i, w)| (is_negator(lang, w.text) || split_nt(i)) && !in_idiom(i))
-        .map(|(_, w)| w)
-        .collect()
+        .filter(move |&(i, w)| (is_negator(lang, w.text) || split_nt(i)) && !number_sign(i))
 }
 
 /// Runs the check on the target of an English–Russian pair.
@@ -341,7 +353,18 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         .filter(|w| !shared(w, ctx.words))
         .collect();
     let implicit = |lang: Lang, ws: &[Word<'_>]| ws.iter().any(|w| is_implicit(lang, w.text));
-    if !mine.is_empty() && theirs.is_empty() && !implicit(other_lang, ctx.other_words) {
+    // A negator read as no negation (a fixed phrase, a polite question, a contrast) may still
+    // be what renders the other side's negation: `не сомневаюсь` is `I have no doubt`,
+    // `Почему бы не ввести…?` is `Why not introduce…?`, `Вы не хотите…?` is `Don't you want…?`.
+    // Those readings excuse a side; they do not make the other side's negation a finding.
+    let written = |lang: Lang, ws: &[Word<'_>], others: &[Word<'_>]| {
+        written_negators(lang, ws).any(|(_, w)| !shared(w, others))
+    };
+    if !mine.is_empty()
+        && theirs.is_empty()
+        && !implicit(other_lang, ctx.other_words)
+        && !written(other_lang, ctx.other_words, ctx.words)
+    {
         for w in mine {
             out.push(ctx.finding(
                 &INFO,
@@ -352,7 +375,11 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                 None,
             ));
         }
-    } else if mine.is_empty() && !theirs.is_empty() && !implicit(lang, ctx.words) {
+    } else if mine.is_empty()
+        && !theirs.is_empty()
+        && !implicit(lang, ctx.words)
+        && !written(lang, ctx.words, ctx.other_words)
+    {
         let named: Vec<String> = theirs
             .iter()
             .map(|w| format!("“{}” (source {}..{})", w.text, w.start, w.end))
@@ -430,6 +457,49 @@ mod tests {
         ] {
             assert_eq!(pair_findings(src, tgt, "negation").len(), 1, "{src}");
         }
+    }
+
+    #[test]
+    fn a_negator_read_as_no_negation_still_renders_the_other_sides() {
+        // A fixed phrase, a polite-looking question, `нельзя ли`, `lest`: each renders the
+        // other side's negation.
+        for (src, tgt) in [
+            (
+                "Почему вы так не любите себя?",
+                "Why don't you like yourselves so much?",
+            ),
+            (
+                "Почему бы не ввести новые правила?",
+                "Why not introduce new rules?",
+            ),
+            ("В этом я не сомневаюсь.", "Of that I have no doubt."),
+            ("I have no doubt about it.", "Я в этом не сомневаюсь."),
+            (
+                "Держись за перила, чтобы не упасть.",
+                "Hold on to the rail lest you fall.",
+            ),
+            (
+                "Он спросил, нельзя ли прийти завтра.",
+                "He asked whether he could come tomorrow.",
+            ),
+        ] {
+            assert!(pair_findings(src, tgt, "negation").is_empty(), "{src}");
+        }
+        // The number sign renders nothing: the added `не` is still found.
+        let f = pair_findings(
+            "Room No. 5 is open on Sundays.",
+            "Комната № 5 не открыта по воскресеньям.",
+            "negation",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        // A fixed phrase does not hide a negation dropped elsewhere when the other side has
+        // no negator at all.
+        let f = pair_findings(
+            "Не только дети, но и взрослые не пришли.",
+            "Both children and adults came.",
+            "negation",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     #[test]
