@@ -393,6 +393,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_source_gives_as_an_adjective_is_there() {
+        assert!(names("Что-то пелевинское", "Something from Pelevin").is_empty());
+        assert!(names(
+            "Заседание Кунцевского суда перенесли.",
+            "The session of the Kuntsevo court was postponed."
+        )
+        .is_empty());
+        assert_eq!(
+            names("Что-то пелевинское", "Something from Sorokin").len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_wrong_place_in_the_target() {
         assert_eq!(
             names(

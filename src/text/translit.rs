@@ -219,6 +219,33 @@ const RU_ENDINGS: &[&str] = &[
     "ым", "им", "ую", "а", "я", "у", "ю", "е", "ы", "и",
 ];
 
+/// Endings of Russian adjectives, longest first.
+const RU_ADJ_ENDINGS: &[&str] = &[
+    "ыми", "ими", "ого", "его", "ому", "ему", "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые",
+    "ых", "их", "ым", "им", "ом", "ем", "ую", "юю", "ей",
+];
+
+/// The name a Russian relational adjective is made from (lower case): `пелевинское` →
+/// `пелевин`, `радонежского` → `радонеж`, `шахтинские` → `шахтин`, `шахт`; English renders
+/// such an adjective by the name itself (`something from Pelevin`, `Sergius of Radonezh`,
+/// `Shakhty artists`). The suffix is `-ск-` (with `-ин-`, `-ов-`, `-ев-` before it, which
+/// the name may or may not end in); stems shorter than four letters are left out.
+fn name_of_adjective(lw: &str) -> Vec<String> {
+    let Some(stem) = RU_ADJ_ENDINGS
+        .iter()
+        .find_map(|e| lw.strip_suffix(e))
+        .and_then(|s| s.strip_suffix("ск"))
+    else {
+        return Vec::new();
+    };
+    let mut out = vec![stem.to_string()];
+    if let Some(shorter) = ["ин", "ов", "ев"].iter().find_map(|m| stem.strip_suffix(m)) {
+        out.push(shorter.to_string());
+    }
+    out.retain(|s| s.chars().count() >= 4);
+    out
+}
+
 /// What [`like_name`] compares of a word, computed once per word and thread.
 struct NameKeys {
     latin: String,
@@ -239,6 +266,7 @@ impl NameKeys {
                     }
                 }
             }
+            forms.extend(name_of_adjective(&lw));
         }
         NameKeys {
             latin: to_latin(w),
@@ -332,6 +360,25 @@ mod tests {
         assert!(same_name("НАТО", "NATO"));
         assert!(!same_name("Россия", "Steinmeier"));
         assert!(!same_name("НАТО", "Ukraine"));
+    }
+
+    #[test]
+    fn a_relational_adjective_meets_the_name_it_is_made_from() {
+        for (ru, en) in [
+            ("пелевинское", "Pelevin"),
+            ("Радонежского", "Radonezh"),
+            ("шахтинские", "Shakhty"),
+            ("Кунцевского", "Kuntsevo"),
+            ("гундяевские", "Gundyaev"),
+        ] {
+            assert!(like_name(ru, en), "{ru} {en}");
+            assert!(like_name(en, ru), "{en} {ru}");
+        }
+        // Another name's adjective, and a stem too short to be a name (`ом-ский`).
+        assert!(!like_name("сорокинское", "Pelevin"));
+        assert!(!like_name("петровские", "Shakhty"));
+        assert_eq!(name_of_adjective("омский"), Vec::<String>::new());
+        assert_eq!(name_of_adjective("красивая"), Vec::<String>::new());
     }
 
     #[test]
