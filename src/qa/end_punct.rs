@@ -1,8 +1,12 @@
 //! Check `end_punctuation`: the source ends a sentence with `.`, `?`, `!`, `:`, `;` or `…`
 //! and the target ends differently (or the other way round). Closing quotes and brackets are
 //! looked through; full-width marks (`。？！`) count as their ASCII forms; `...` is `…`.
+//! Not differences: the period of an abbreviation (`300 тыс.` = `300,000`), a colon before
+//! speech rendered as a comma (`и сказал:` = `and said,`), a question mark the translation
+//! gives a question written without one (`Что думаете про…`), two dots read as an ellipsis.
 
 use super::{CheckInfo, Context, Finding, Severity, Side, SideId};
+use crate::text::Lang;
 
 /// Description of the check.
 pub const INFO: CheckInfo = CheckInfo {
@@ -58,6 +62,64 @@ fn marks_before(text: &str, at: usize) -> Vec<char> {
         .collect()
 }
 
+/// True when the final period of `text` (at char `at`) closes an abbreviation rather than
+/// the sentence: the letters right before it are one letter (`6299р.`) or an abbreviation
+/// the splitter's rules list for the language (`300 тыс.`, `и др.`).
+fn closes_abbreviation(text: &str, at: usize, lang: Option<Lang>) -> bool {
+    let before: Vec<char> = text.chars().take(at).collect();
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    let word: String = before[before.len() - letters..].iter().collect();
+    match letters {
+        0 => false,
+        1 => true,
+        _ => lang.is_some_and(|l| crate::segment::is_abbreviation(&word, l)),
+    }
+}
+
+/// True when a text asks by its words, whatever its final mark: it opens with a question
+/// word (`Что думаете про…`, `What do you think…`) or has the Russian particle `ли`.
+fn asks_by_its_words(text: &str, lang: Option<Lang>) -> bool {
+    const RU: &[&str] = &[
+        "что",
+        "как",
+        "где",
+        "почему",
+        "зачем",
+        "кто",
+        "когда",
+        "куда",
+        "откуда",
+        "сколько",
+        "какой",
+        "какая",
+        "какое",
+        "какие",
+        "каков",
+        "чей",
+        "разве",
+        "неужели",
+    ];
+    const EN: &[&str] = &[
+        "what", "who", "whom", "whose", "why", "how", "where", "when", "which",
+    ];
+    let mut words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    match lang {
+        Some(Lang::Ru) => RU.contains(&first.as_str()) || first == "ли" || words.any(|w| w == "ли"),
+        Some(Lang::En) => EN.contains(&first.as_str()),
+        None => false,
+    }
+}
+
 /// Runs the check on the target side of a pair.
 pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     if ctx.side != SideId::Tgt || side.text.trim().is_empty() {
@@ -67,10 +129,28 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
     if src.trim().is_empty() {
         return;
     }
-    let (s, s_at) = final_mark(src);
+    let (mut s, s_at) = final_mark(src);
     let (t, at) = final_mark(&side.text);
+    // A final period that closes an abbreviation (`оштрафовали на 300 тыс.` = `fined
+    // 300,000`) ends no sentence.
+    if s == Some('.') && closes_abbreviation(src, s_at, ctx.unit.src.lang) {
+        s = None;
+    }
     // A headline without a final mark translated with a full stop is a matter of style.
     if s == t || (s.is_none() && t == Some('.')) {
+        return;
+    }
+    // A colon that introduces what follows, rendered as the comma English and Russian also
+    // use for it (`и сказал:` = `and said,`).
+    if s == Some(':') && t.is_none() && at > 0 && side.text.chars().nth(at - 1) == Some(',') {
+        return;
+    }
+    // A question written without its mark, given one by the translation.
+    if s.is_none() && t == Some('?') && asks_by_its_words(src, ctx.unit.src.lang) {
+        return;
+    }
+    // Two dots are a full stop or a careless ellipsis (`а вот невеста..`).
+    if s == Some('.') && t == Some('…') && s_at > 0 && src.chars().nth(s_at - 1) == Some('.') {
         return;
     }
     // A source ending `?.` or `!.` or `:.` ends with either mark.
@@ -163,5 +243,49 @@ mod tests {
             pair_findings("Title", "Заголовок?", "end_punctuation").len(),
             1
         );
+    }
+
+    #[test]
+    fn an_abbreviation_a_colon_before_speech_a_bare_question_and_two_dots() {
+        for (src, tgt) in [
+            // The period of an abbreviation, a listed one or a single letter.
+            (
+                "Петербуржца оштрафовали на 300 тыс.",
+                "A resident was fined 300,000",
+            ),
+            ("Материнская плата за 6299р.", "A motherboard for RUB 6299"),
+            // A colon before speech, rendered as a comma.
+            ("Увидел это Иисус и сказал:", "Jesus saw it, and said,"),
+            // A question by its words, without its mark.
+            (
+                "Что думаете про любовь в 15 лет",
+                "What do you think about love at 15?",
+            ),
+            ("Есть ли тут кто-нибудь", "Is anybody here?"),
+            ("What do you think about it", "Что вы об этом думаете?"),
+            // Two dots: a full stop or a careless ellipsis.
+            (
+                "Жених согласен, а вот невеста..",
+                "The groom agrees, but the bride...",
+            ),
+            ("Хочу знать ваше мнение..", "I want to know your opinion."),
+        ] {
+            assert!(
+                pair_findings(src, tgt, "end_punctuation").is_empty(),
+                "{src}"
+            );
+        }
+        // A period after an ordinary word still ends the sentence; a statement is not a
+        // question; a colon is not a full stop.
+        for (src, tgt) in [
+            (
+                "Петербуржца оштрафовали вчера.",
+                "A resident was fined yesterday",
+            ),
+            ("Думаю про любовь в 15 лет", "I think about love at 15?"),
+            ("Увидел это Иисус и сказал:", "Jesus saw it and left."),
+        ] {
+            assert_eq!(pair_findings(src, tgt, "end_punctuation").len(), 1, "{src}");
+        }
     }
 }

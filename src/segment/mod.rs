@@ -42,6 +42,12 @@ pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
     out
 }
 
+/// True when `word` (without its period) is an abbreviation the rules of `lang` list
+/// (`тыс`, `руб`, `etc`, `Dr`), case-insensitively: a period after it may be its own.
+pub fn is_abbreviation(word: &str, lang: Lang) -> bool {
+    Rules::for_lang(lang).class(word).is_some()
+}
+
 /// Byte ranges of the blocks between hard boundaries (paragraphs, headlines, list items), for
 /// splitters that bring their own rules (SRX).
 pub fn hard_block_ranges(text: &str) -> Vec<Range<usize>> {
