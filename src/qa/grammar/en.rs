@@ -662,6 +662,24 @@ pub(super) fn articles(s: &[Token], out: &mut Vec<Problem>) {
         if noun.upos != "NOUN" {
             continue;
         }
+        // A quantifier that counts plurals takes `a` (`a few days`, `a great many people`,
+        // `a dozen eggs`, `a hundred years`).
+        if s[a + 1..n].iter().any(|t| {
+            matches!(
+                t.text.to_lowercase().as_str(),
+                "few"
+                    | "many"
+                    | "couple"
+                    | "dozen"
+                    | "hundred"
+                    | "thousand"
+                    | "million"
+                    | "billion"
+                    | "score"
+            )
+        }) {
+            continue;
+        }
         // The noun must end its phrase: `a damage report` is a compound.
         if s.get(n + 1)
             .is_some_and(|t| matches!(t.upos, "NOUN" | "PROPN" | "NUM"))

@@ -184,6 +184,10 @@ fn english_articles() {
         "The meeting took place in Kazan.",
         "Central bank holds rate at 16%",
         "They travelled by car.",
+        // A quantifier that counts plurals takes `a`.
+        "He sold a few old cars.",
+        "He sold a great many cars.",
+        "He sold a hundred cars.",
     ] {
         assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
     }
