@@ -302,6 +302,27 @@ fn quantities_check(
             t_match[k] = Match::Value;
         }
     }
+    // A decade written with two digits on one side and four on the other (`в 90-е` for `in
+    // the 1990s`, `the 80s` for `1980-х`).
+    for (k, t) in tq.iter().enumerate() {
+        if t_match[k] != Match::None || t.kind != Kind::Plain || !decade_after(&tc, t) {
+            continue;
+        }
+        if let Some(i) = (0..sq.len()).find(|&i| {
+            let s = &sq[i];
+            !s_used[i]
+                && s.kind == Kind::Plain
+                && decade_after(&sc, s)
+                && s.values.iter().any(|&a| {
+                    t.values
+                        .iter()
+                        .any(|&b| same_decade(a, b) || same_decade(b, a))
+                })
+        }) {
+            s_used[i] = true;
+            t_match[k] = Match::Value;
+        }
+    }
     // Each number of a target time or date may stand for a plain number of the source
     // (`11 сентября` for `9/11`).
     for (k, t) in tq.iter().enumerate() {
@@ -493,6 +514,32 @@ fn quantities_check(
             None,
         ));
     }
+}
+
+/// Whether a number is written as a decade: `40s`, `1990's` in English, `90-е`, `90-х`,
+/// `80-ми` in Russian.
+fn decade_after(chars: &[char], q: &Quantity) -> bool {
+    let rest: String = chars.iter().skip(q.end).take(5).collect();
+    let ends_word = |tail: &str| !tail.starts_with(char::is_alphabetic);
+    if let Some(t) = rest
+        .strip_prefix('s')
+        .or_else(|| rest.strip_prefix("'s"))
+        .or_else(|| rest.strip_prefix("’s"))
+    {
+        return ends_word(t);
+    }
+    ["-ые", "-ых", "-ыми", "-ым", "-ми", "-е", "-х", "-м"]
+        .iter()
+        .any(|e| rest.strip_prefix(e).is_some_and(ends_word))
+}
+
+/// Whether `short` (10, 20, … 90, or 0 as `00`) is the decade `long` written with two digits
+/// (`90` and `1990`, `20` and `2020`).
+fn same_decade(short: f64, long: f64) -> bool {
+    short.fract() == 0.0
+        && (0.0..100.0).contains(&short)
+        && short % 10.0 == 0.0
+        && (long == 1900.0 + short || long == 2000.0 + short)
 }
 
 /// Whether a number is written as a decade or an age range (`40s`, `1990s`).
@@ -816,6 +863,46 @@ mod tests {
         )
         .is_empty());
         assert!(ru_en("Билет стоит 2 500 рублей.", "A ticket costs 2,500 rubles.").is_empty());
+        // Tens and hundreds written out, in their case forms.
+        for (s, t) in [
+            (
+                "Кресты сняли с более чем четырёхсот церквей.",
+                "Crosses were removed from more than 400 churches.",
+            ),
+            (
+                "Зал вмещает триста пятьдесят человек.",
+                "The hall seats 350 people.",
+            ),
+            ("Ему было около девяноста лет.", "He was about 90."),
+        ] {
+            assert!(ru_en(s, t).is_empty(), "{s} → {t}: {:?}", ru_en(s, t));
+        }
+        assert_eq!(
+            ru_en(
+                "Зал вмещает триста пятьдесят человек.",
+                "The hall seats 530 people."
+            ),
+            ["530"]
+        );
+        // A decade in two digits and in four.
+        for (s, t) in [
+            (
+                "Многие лишились работы в 90-е.",
+                "Many lost their jobs in the 1990s.",
+            ),
+            ("Это было в конце 80-х годов.", "It was in the late 1980s."),
+        ] {
+            assert!(ru_en(s, t).is_empty(), "{s} → {t}: {:?}", ru_en(s, t));
+        }
+        assert!(en_ru("It was in the late 80s.", "Это было в конце 1980-х.").is_empty());
+        assert_eq!(
+            ru_en(
+                "Многие лишились работы в 90-е.",
+                "Many lost their jobs in the 1980s."
+            ),
+            ["1980"]
+        );
+        assert_eq!(ru_en("Ему было 90 лет.", "He was born in 1990."), ["1990"]);
     }
 
     #[test]
