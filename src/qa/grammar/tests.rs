@@ -499,6 +499,15 @@ fn english_past_form_for_a_russian_short_passive() {
             "Новые правила вступили в силу в мае.",
             "The new rules entered into force in May.",
         ),
+        // A past form that is never a participle is an active past tense.
+        (
+            "Убийство было совершено в студенческом городке.",
+            "The killing took place on the university campus.",
+        ),
+        (
+            "Мне дал телефон Аксенов. Сказал, что всё согласовано.",
+            "Aksyonov gave me the phone number yesterday.",
+        ),
     ] {
         assert!(texts(ru, ok, "missing_verb").is_empty(), "{ok}");
     }
