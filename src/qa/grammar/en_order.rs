@@ -2,6 +2,7 @@
 
 use super::{feat, Problem};
 use crate::text::bilex::LexicalModel;
+use crate::text::freq;
 use crate::text::tag::ru_forms::{case_bits, readings};
 use crate::text::tag::Token;
 
@@ -284,6 +285,35 @@ pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
             && !adv.ends_with("ly")
             && !matches!(adv.as_str(), "well" | "badly" | "fast" | "hard")
         {
+            continue;
+        }
+        // An -ly word that the shipped counts show after `the` is an adjective of the object
+        // (`sprinkled holy water`, `is the only`, `early`, `daily`), not an adverb of the verb.
+        if !FREQUENCY.contains(&adv.as_str())
+            && adv.ends_with("ly")
+            && freq::en_bigrams().count("the", &adv) >= 10_000_000
+        {
+            continue;
+        }
+        // After existential `there` the noun phrase is no object (`there are only atheists`);
+        // a degree word before a determiner or a number belongs to the noun phrase (`have
+        // absolutely no idea`, `heard exactly the same voice`, `were practically 3 series`).
+        let existential = i > 0 && s[i - 1].text.eq_ignore_ascii_case("there");
+        let degree = matches!(o.upos, "DET" | "NUM")
+            && matches!(
+                adv.as_str(),
+                "absolutely"
+                    | "practically"
+                    | "exactly"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "approximately"
+                    | "virtually"
+                    | "precisely"
+                    | "only"
+            );
+        if existential || degree {
             continue;
         }
         // An -s form right after the adverb is the object's plural noun, whatever the tagger

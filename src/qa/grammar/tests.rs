@@ -663,9 +663,20 @@ fn english_adverb_between_an_s_form_and_its_object() {
         "The manager carefully checks every invoice.",
         "The new manager speaks three languages very well.",
         "The bank branches often close early.",
+        // A degree word of the noun phrase, existential `there`, an -ly adjective.
+        "The manager has absolutely no idea.",
+        "The manager checked exactly the same invoice.",
+        "There are only two invoices left.",
+        "There were regularly complaints about the manager.",
+        "The priest sprinkled holy water on the road.",
     ] {
         assert!(texts(ru, ok, "word_order").is_empty(), "{ok}");
     }
+    // The degree word's exemption is only before a determiner or a number.
+    assert_eq!(
+        texts(ru, "The manager checks exactly invoices.", "word_order").len(),
+        1
+    );
 }
 
 #[test]
