@@ -376,10 +376,27 @@ fn batch_casing(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         // A term right after a reference mark, a closing bracket or a separator (`[3] To
         // the`, `(Comedy Club) In addition`, `… | This is`) may start a sentence, and one
         // after an opening quote starts the quotation (`a meme "Have you been banned?"`).
-        if text[..ctx.words[k].byte_start]
-            .trim_end()
-            .ends_with([']', ')', '|', '"', '“', '«', '„'])
+        let before = text[..ctx.words[k].byte_start].trim_end();
+        if before.ends_with([']', ')', '|', '"', '“', '«', '„']) {
+            continue;
+        }
+        // After a dash (`Telegram ban - There is`, `2-The question`) or a list number or time
+        // code that opens the segment (`2:32 Was the election…`) a title or sentence starts.
+        if before.ends_with(['-', '–', '—'])
+            || (!before.is_empty()
+                && before
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_whitespace() || ":.-)".contains(c)))
         {
+            continue;
+        }
+        // A capital letter with a period is an initial (`with A. Illarionov`), not a word.
+        let initial = |i: usize| {
+            ctx.words.get(i).is_some_and(|w| {
+                w.text.chars().count() == 1 && text[w.byte_start + w.text.len()..].starts_with('.')
+            })
+        };
+        if initial(k) || initial(k + 1) {
             continue;
         }
         let key = written.to_lowercase();
@@ -595,6 +612,10 @@ mod tests {
             "[3] To the credit of moderators, they only deleted the page.",
         ));
         units.push(unit(12, "> To the passport office we went, as always."));
+        // After a dash or a time code a title starts; a capital with a period is an initial.
+        units.push(unit(15, "Telegram ban - The criminal ran away."));
+        units.push(unit(16, "2:32 The criminal ran away."));
+        units.push(unit(17, "Letters on the death of A. Smith."));
         let f: Vec<_> = check(&units)
             .into_iter()
             .filter(|f| f.check == "capitalization")
