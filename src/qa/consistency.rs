@@ -100,30 +100,44 @@ pub fn check_batch(units: &[QaUnit], profile: &Profile, out: &mut Vec<Finding>) 
         }
     }
     for group in by_tgt.values().filter(|g| g.len() > 1) {
-        let mut ids: Vec<usize> = group.values().flatten().copied().collect();
-        ids.sort_unstable();
-        for &i in &ids {
-            let others: Vec<String> = ids
+        // The distinct sources of one translation, each with its words read once.
+        let mut sources: Vec<(&Vec<usize>, Vec<SourceWord>)> = group
+            .values()
+            .map(|ids| (ids, source_words(&units[ids[0]].src.text)))
+            .collect();
+        sources.sort_by_key(|(ids, _)| ids[0]);
+        for (k, (ids, words)) in sources.iter().enumerate() {
+            // Sources that differ in content, among a bounded number of the others (a batch
+            // with thousands of sources of one translation stays linear).
+            let differ: Vec<usize> = sources
                 .iter()
-                .filter(|&&j| {
-                    normalize(&units[j].src.text) != normalize(&units[i].src.text)
-                        && !same_words(&units[j].src.text, &units[i].src.text)
-                })
-                .take(3)
-                .map(|&j| place(units, j, i))
+                .enumerate()
+                .filter(|&(m, _)| m != k)
+                .take(64)
+                .filter(|(_, (_, other))| !same_words(words, other))
+                .map(|(m, _)| m)
                 .collect();
-            if others.is_empty() {
-                continue;
+            for &i in ids.iter() {
+                let mut others: Vec<usize> = differ
+                    .iter()
+                    .flat_map(|&m| sources[m].0.iter().copied())
+                    .collect();
+                others.sort_unstable();
+                let others: Vec<String> =
+                    others.iter().take(3).map(|&j| place(units, j, i)).collect();
+                if others.is_empty() {
+                    continue;
+                }
+                found.push(finding(
+                    i,
+                    SideId::Tgt,
+                    format!(
+                        "this translation is also given to a different source (segment {})",
+                        others.join(", ")
+                    ),
+                    None,
+                ));
             }
-            found.push(finding(
-                i,
-                SideId::Tgt,
-                format!(
-                    "this translation is also given to a different source (segment {})",
-                    others.join(", ")
-                ),
-                None,
-            ));
         }
     }
     found.retain(|f| !profile.ignores(f));
@@ -137,31 +151,54 @@ pub fn check_batch(units: &[QaUnit], profile: &Profile, out: &mut Vec<Finding>) 
 /// `Шёл бы чёрт на свадьбу, да боится попа` / `Пошёл бы черт на свадьбу, да попа боится`,
 /// `Open the file` / `Open a file` (Russian has no articles): one translation of both is right;
 /// `Open the file` / `Close the file` differ in a word of content.
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                w.chars()
-                    .flat_map(char::to_lowercase)
-                    .map(|c| if c == 'ё' { 'е' } else { c })
-                    .collect()
-            })
-            .collect()
-    };
-    let stem = |w: &str| -> String { w.chars().take(4).collect() };
-    let covered = |x: &[String], y: &[String]| {
+fn same_words(wa: &[SourceWord], wb: &[SourceWord]) -> bool {
+    let covered = |x: &[SourceWord], y: &[SourceWord]| {
         x.iter().all(|w| {
-            w.chars().count() <= 3
+            if w.number {
+                return y.iter().any(|v| v.word == w.word);
+            }
+            w.short
                 || y.iter().any(|v| {
-                    stem(v) == stem(w)
-                        || v.ends_with(w.as_str())
-                        || w.ends_with(v.as_str()) && v.chars().count() >= 3
+                    !v.number
+                        && (v.stem == w.stem
+                            || v.word.ends_with(w.word.as_str())
+                            || (!v.short && w.word.ends_with(v.word.as_str())))
                 })
         })
     };
-    let (wa, wb) = (words(a), words(b));
-    !wa.is_empty() && !wb.is_empty() && covered(&wa, &wb) && covered(&wb, &wa)
+    !wa.is_empty() && !wb.is_empty() && covered(wa, wb) && covered(wb, wa)
+}
+
+/// A word of a source as [`same_words`] compares it.
+struct SourceWord {
+    /// Lower case, `ё` as `е`.
+    word: String,
+    /// Its first four letters.
+    stem: String,
+    /// Three letters or fewer: a function word.
+    short: bool,
+    /// Has a digit: it must be met as it is.
+    number: bool,
+}
+
+/// The words (runs of letters and digits) of a source for [`same_words`].
+fn source_words(t: &str) -> Vec<SourceWord> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let word: String = w
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ё' { 'е' } else { c })
+                .collect();
+            SourceWord {
+                stem: word.chars().take(4).collect(),
+                short: word.chars().count() <= 3,
+                number: word.chars().any(|c| c.is_ascii_digit()),
+                word,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -207,6 +244,18 @@ mod tests {
             u(1, "Ask the questions!", "Задайте вопрос."),
         ];
         assert!(check(&variants).iter().all(|f| f.check != "inconsistency"));
+        // Numbers are content: `Delete 5 files` and `Delete 6 files` differ.
+        let numbers = vec![
+            u(0, "Delete 5 files.", "Удалить 5 файлов."),
+            u(1, "Delete 6 files.", "Удалить 5 файлов."),
+        ];
+        assert_eq!(
+            check(&numbers)
+                .iter()
+                .filter(|f| f.check == "inconsistency")
+                .count(),
+            2
+        );
         let clean = vec![
             u(0, "Save the file.", "Сохраните файл."),
             u(1, "Open the file.", "Откройте файл."),
