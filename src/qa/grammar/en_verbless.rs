@@ -90,16 +90,18 @@ fn participle_only(form: &str) -> bool {
     if form.ends_with("ed") {
         return false;
     }
-    let b = freq::en_bigrams();
-    let after_have: u64 = ["has", "have", "had"]
-        .iter()
-        .map(|a| b.count(a, form))
-        .sum();
-    let after_subject: u64 = ["he", "she", "they", "i", "we", "you"]
-        .iter()
-        .map(|a| b.count(a, form))
-        .sum();
+    let (after_have, after_subject) = have_and_subject_counts(form);
     after_have >= 5_000_000 && after_subject * 10 <= after_have
+}
+
+/// How often a form follows `has`/`have`/`had`, and a subject pronoun, in the shipped counts.
+fn have_and_subject_counts(form: &str) -> (u64, u64) {
+    let b = freq::en_bigrams();
+    let count = |before: &[&str]| -> u64 { before.iter().map(|a| b.count(a, form)).sum() };
+    (
+        count(&["has", "have", "had"]),
+        count(&["he", "she", "they", "i", "we", "you"]),
+    )
 }
 
 /// A past form that is never a participle (`gave`, `took`, `wrote`: their participles are
@@ -110,15 +112,7 @@ fn past_only(form: &str) -> bool {
     if form.ends_with("ed") {
         return false;
     }
-    let b = freq::en_bigrams();
-    let after_have: u64 = ["has", "have", "had"]
-        .iter()
-        .map(|a| b.count(a, form))
-        .sum();
-    let after_subject: u64 = ["he", "she", "they", "i", "we", "you"]
-        .iter()
-        .map(|a| b.count(a, form))
-        .sum();
+    let (after_have, after_subject) = have_and_subject_counts(form);
     after_subject >= 5_000_000 && after_have * 10 <= after_subject
 }
 
