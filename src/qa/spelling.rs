@@ -459,7 +459,13 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         }
         let mut proposed: Option<Option<String>> = None;
         if loan {
-            if let Some(o) = ctx.other_words.iter().find(|o| like_name(word, o.text)) {
+            // Initials glued to a name (`Дм.Травин`, `А.Трефиловой`) are read apart from it.
+            if let Some(o) = ctx
+                .other_words
+                .iter()
+                .flat_map(|o| o.text.split('.').filter(|p| !p.is_empty()))
+                .find(|o| like_name(word, o))
+            {
                 // Within two edits, from the frequency lists' index (remembered per word).
                 let known_loan = if is_capitalized(word) || lang != Lang::Ru {
                     None
@@ -471,8 +477,7 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
                         proposed = Some(s.clone());
                     }
                     s.filter(|s| {
-                        like_name(s, o.text)
-                            && (one_doubling_apart(word, s) || closer_to(s, word, o.text))
+                        like_name(s, o) && (one_doubling_apart(word, s) || closer_to(s, word, o))
                     })
                 };
                 if known_loan.is_none() {
@@ -737,6 +742,18 @@ mod tests {
             origin: "t".into(),
             src: Side::new(Some("en"), "Steinmeier said that NATO is ready"),
             tgt: Some(Side::new(Some("ru"), "Штайнмайер заявил о готовности НАТО")),
+        };
+        let f = run(&[pair]);
+        assert!(f.is_empty(), "{f:?}");
+        // A name behind initials glued to it (`Дм.Травин`, `А.Трефиловой`).
+        let pair = QaUnit {
+            id: 2,
+            origin: "t".into(),
+            src: Side::new(Some("ru"), "Дм.Травин дал интервью А.Трефиловой"),
+            tgt: Some(Side::new(
+                Some("en"),
+                "Dm. Travin gave an interview to A. Trefilova",
+            )),
         };
         let f = run(&[pair]);
         assert!(f.is_empty(), "{f:?}");
