@@ -73,7 +73,7 @@ const NO_COMMA_AFTER: &[&str] = &[
 
 /// Question and relative words: a clause that already has one (`кому из них что дали`)
 /// uses `что` as a pronoun.
-fn wh_word(w: &str) -> bool {
+pub(super) fn wh_word(w: &str) -> bool {
     matches!(
         w,
         "кто"

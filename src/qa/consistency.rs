@@ -117,17 +117,18 @@ pub fn check_batch(units: &[QaUnit], profile: &Profile, out: &mut Vec<Finding>) 
                 .filter(|(_, (_, other))| !same_words(words, other))
                 .map(|(m, _)| m)
                 .collect();
+            if differ.is_empty() {
+                continue;
+            }
+            // The first three units of those sources, the same for every unit of this one.
+            let mut first: Vec<usize> = differ
+                .iter()
+                .flat_map(|&m| sources[m].0.iter().copied())
+                .collect();
+            first.sort_unstable();
+            first.truncate(3);
             for &i in ids.iter() {
-                let mut others: Vec<usize> = differ
-                    .iter()
-                    .flat_map(|&m| sources[m].0.iter().copied())
-                    .collect();
-                others.sort_unstable();
-                let others: Vec<String> =
-                    others.iter().take(3).map(|&j| place(units, j, i)).collect();
-                if others.is_empty() {
-                    continue;
-                }
+                let others: Vec<String> = first.iter().map(|&j| place(units, j, i)).collect();
                 found.push(finding(
                     i,
                     SideId::Tgt,

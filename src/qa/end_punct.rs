@@ -83,26 +83,6 @@ fn closes_abbreviation(text: &str, at: usize, lang: Option<Lang>) -> bool {
 /// True when a text asks by its words, whatever its final mark: it opens with a question
 /// word (`Что думаете про…`, `What do you think…`) or has the Russian particle `ли`.
 fn asks_by_its_words(text: &str, lang: Option<Lang>) -> bool {
-    const RU: &[&str] = &[
-        "что",
-        "как",
-        "где",
-        "почему",
-        "зачем",
-        "кто",
-        "когда",
-        "куда",
-        "откуда",
-        "сколько",
-        "какой",
-        "какая",
-        "какое",
-        "какие",
-        "каков",
-        "чей",
-        "разве",
-        "неужели",
-    ];
     const EN: &[&str] = &[
         "what", "who", "whom", "whose", "why", "how", "where", "when", "which",
     ];
@@ -114,7 +94,11 @@ fn asks_by_its_words(text: &str, lang: Option<Lang>) -> bool {
         return false;
     };
     match lang {
-        Some(Lang::Ru) => RU.contains(&first.as_str()) || first == "ли" || words.any(|w| w == "ли"),
+        Some(Lang::Ru) => {
+            super::clause_commas::wh_word(&first)
+                || matches!(first.as_str(), "разве" | "неужели" | "ли")
+                || words.any(|w| w == "ли")
+        }
         Some(Lang::En) => EN.contains(&first.as_str()),
         None => false,
     }

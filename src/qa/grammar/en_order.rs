@@ -311,7 +311,6 @@ pub(super) fn adverb_placement(s: &[Token], out: &mut Vec<Problem>) {
                     | "approximately"
                     | "virtually"
                     | "precisely"
-                    | "only"
             );
         if existential || degree {
             continue;
