@@ -109,7 +109,9 @@ fn is_implicit(lang: Lang, w: &str) -> bool {
             EN_IMPLICIT.iter().any(|p| l.starts_with(p))
                 || (l.ends_with("less") && l.len() > 6)
                 || l == "non"
-                || ["un", "in", "im", "dis", "non", "mis"].iter().any(|p| {
+                // `mistake` names an error; it is no `take` negated (`found mistakes` is
+                // no `не нашли`).
+                || !l.starts_with("mistak") && ["un", "in", "im", "dis", "non", "mis"].iter().any(|p| {
                     l.strip_prefix(p).is_some_and(|rest| {
                         rest.len() >= 4
                             && !super::spelling::is_unknown(rest)
@@ -519,6 +521,25 @@ mod tests {
         );
         assert_eq!((f[0].side.as_str(), f[0].text.as_str()), ("tgt", "не"));
         assert!(pair_findings("We won't sign it.", "Мы не подпишем его.", "negation").is_empty());
+        // `mistake` is no negated `take`: it neither stands in for a negation nor hides one.
+        for (src, tgt) in [
+            (
+                "Мы не нашли ошибок в отчёте.",
+                "We found mistakes in the report.",
+            ),
+            (
+                "He made a mistake in the calculation.",
+                "Он не сделал ошибки в расчёте.",
+            ),
+        ] {
+            assert_eq!(pair_findings(src, tgt, "negation").len(), 1, "{src}");
+        }
+        assert!(pair_findings(
+            "I misread the address.",
+            "Я не так прочитал адрес.",
+            "negation"
+        )
+        .is_empty());
         // A contrast says what a thing is; antonyms (`не забудьте` / `remember`).
         assert!(pair_findings(
             "A truly magical hotel, we will be back.",
