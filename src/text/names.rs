@@ -381,6 +381,36 @@ pub fn calendar_word(word: &str) -> Option<(LowerClass, u32)> {
     })
 }
 
+/// The month or weekday a word names or is made from: [`calendar_word`], and a Russian
+/// adjective made on a name (`пятничном` = Friday's, `октябрьских` = of October, `майские`,
+/// `воскресным`).
+pub fn calendar_word_or_adjective(word: &str) -> Option<(LowerClass, u32)> {
+    if let Some(c) = calendar_word(word) {
+        return Some(c);
+    }
+    if word.is_ascii() || word.chars().count() < 5 {
+        return None;
+    }
+    let w = super::normalize(word);
+    calendar_names().iter().find_map(|(class, n, _, stem)| {
+        // `май` keeps its `й` (`майский`); `сред` would take in `средний` (middle), and
+        // Wednesday has no adjective in use.
+        if *class == LowerClass::Weekday && stem.chars().count() < 5 {
+            return None;
+        }
+        let head: String = if stem.chars().count() < 3 {
+            format!("{stem}й")
+        } else {
+            stem.chars().take(5).collect()
+        };
+        let rest = w.strip_prefix(head.as_str())?;
+        ADJ_ENDINGS
+            .iter()
+            .any(|e| rest.ends_with(e) && rest.chars().count() > e.chars().count())
+            .then_some((*class, *n))
+    })
+}
+
 /// English month and weekday names and their abbreviations (`sep`, `sept`, `tues`), lower
 /// case, as bytes.
 fn english_calendar() -> &'static HashMap<Vec<u8>, (LowerClass, u32)> {
@@ -588,6 +618,14 @@ mod tests {
         assert_eq!(calendar_word("Friday"), Some((LowerClass::Weekday, 5)));
         assert_eq!(calendar_word("Marc"), None);
         assert_eq!(calendar_word("мама"), None);
+        // Adjectives made on the names.
+        let adj = calendar_word_or_adjective;
+        assert_eq!(adj("пятничном"), Some((LowerClass::Weekday, 5)));
+        assert_eq!(adj("Октябрьские"), Some((LowerClass::Month, 10)));
+        assert_eq!(adj("майских"), Some((LowerClass::Month, 5)));
+        assert_eq!(adj("мартовский"), Some((LowerClass::Month, 3)));
+        assert_eq!(adj("маленький"), None);
+        assert_eq!(adj("средний"), None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod words;
 pub use parse::{quantities, Kind, Quantity};
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
-use crate::text::names::calendar_word;
+use crate::text::names::{calendar_word, calendar_word_or_adjective};
 use crate::text::{Lang, Word};
 
 /// Description of the check.
@@ -735,11 +735,12 @@ fn calendar_check(
             .filter_map(|w| calendar_word(w.text).map(|(c, n)| (c, n, w.start, w.end)))
             .collect()
     };
-    let t = names(ctx.words);
-    if t.is_empty() {
+    let s = names(ctx.other_words);
+    if s.is_empty() {
         return;
     }
-    let s = names(ctx.other_words);
+    let t = names(ctx.words);
+    missing_calendar_names(ctx, text, src_text, &s, &t, out);
     for &(class, n, a, b) in &t {
         if s.iter().any(|x| x.0 == class && x.1 == n) {
             continue;
@@ -774,6 +775,131 @@ fn calendar_check(
     }
 }
 
+/// A month or weekday name of the source (`в пятницу`, `in March`) that the target does not
+/// name at all: a dropped date. Only names that stand alone are judged: one beside a number
+/// belongs to a date the quantities compare (`14 сентября` may be `14.09`); English
+/// abbreviations (`Mon`) may be rendered by Russian ones the names do not cover; and
+/// English `May` and `March` count as names only after a word that introduces a date (`in
+/// May`), since they are verbs at the start of a sentence.
+fn missing_calendar_names(
+    ctx: &Context<'_>,
+    text: &str,
+    src_text: &str,
+    s: &[(crate::text::names::LowerClass, u32, usize, usize)],
+    t: &[(crate::text::names::LowerClass, u32, usize, usize)],
+    out: &mut Vec<Finding>,
+) {
+    // A target name in the plural or possessive (`on Fridays`, `Friday's`), in lower case
+    // (which the capitalization check reports), or a Russian adjective made on it names the
+    // day too.
+    let in_target = |class, n| {
+        t.iter().any(|x| x.0 == class && x.1 == n)
+            || ctx.words.iter().any(|w| {
+                let bare = w
+                    .text
+                    .strip_suffix("'s")
+                    .or_else(|| w.text.strip_suffix("’s"))
+                    .or_else(|| w.text.strip_suffix('s'))
+                    .unwrap_or(w.text);
+                let mut cap = String::with_capacity(bare.len());
+                if bare.is_ascii() {
+                    cap.push_str(&bare[..1.min(bare.len())].to_ascii_uppercase());
+                    cap.push_str(&bare[1.min(bare.len())..]);
+                }
+                (bare.len() < w.text.len() || cap != bare)
+                    && calendar_word(if cap.is_empty() { bare } else { &cap }) == Some((class, n))
+                    || calendar_word_or_adjective(w.text) == Some((class, n))
+            })
+    };
+    let ws = ctx.other_words;
+    let src_lang = ctx.unit.src.lang;
+    for &(class, n, a, b) in s {
+        let Some(i) = ws.iter().position(|w| w.start == a) else {
+            continue;
+        };
+        let word = ws[i].text;
+        let near_digit = ws[i.saturating_sub(2)..ws.len().min(i + 3)]
+            .iter()
+            .any(|w| w.text.bytes().any(|c| c.is_ascii_digit()));
+        let lower = word.to_lowercase();
+        let english = src_lang == Some(Lang::En);
+        let abbreviated =
+            english && lower.len() <= 4 && !matches!(lower.as_str(), "may" | "june" | "july");
+        let verb_like = english
+            && matches!(lower.as_str(), "may" | "march")
+            && !i.checked_sub(1).is_some_and(|j| {
+                matches!(
+                    ws[j].text.to_lowercase().as_str(),
+                    "in" | "of"
+                        | "since"
+                        | "until"
+                        | "till"
+                        | "by"
+                        | "from"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "through"
+                        | "during"
+                )
+            });
+        // `среда` is also a medium (`в либеральной среде`): a day only after a word that
+        // introduces one (`в среду`, `по средам`, `каждую среду`).
+        let medium = lower.starts_with("сред")
+            && !i.checked_sub(1).is_some_and(|j| {
+                matches!(
+                    ws[j].text.to_lowercase().as_str(),
+                    "в" | "во"
+                        | "по"
+                        | "на"
+                        | "до"
+                        | "к"
+                        | "ко"
+                        | "с"
+                        | "со"
+                        | "каждую"
+                        | "эту"
+                        | "прошлую"
+                        | "следующую"
+                        | "ближайшую"
+                )
+            });
+        // A weekday or month that begins a title or a name (`The Sunday Times`, `"Sunday
+        // Morning"`) may be transliterated or rendered freely.
+        let titled = english
+            && ws
+                .get(i + 1)
+                .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
+        // A name the target has a different one for is reported as wrong (below).
+        let other_named = t
+            .iter()
+            .any(|x| x.0 == class && !s.iter().any(|y| y.0 == class && y.1 == x.1));
+        if near_digit
+            || abbreviated
+            || verb_like
+            || medium
+            || titled
+            || other_named
+            || in_target(class, n)
+        {
+            continue;
+        }
+        let theirs: String = src_text.chars().skip(a).take(b - a).collect();
+        let (lead, end) = super::trimmed_span(text);
+        out.push(ctx.finding(
+            &INFO,
+            text,
+            lead,
+            end,
+            format!("the source's “{theirs}” (source {a}..{b}) is not in the target"),
+            None,
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{check, QaUnit, Side};
@@ -802,6 +928,66 @@ mod tests {
             .into_iter()
             .map(|x| x.0)
             .collect()
+    }
+
+    #[test]
+    fn a_dropped_weekday_or_month_is_reported_both_ways() {
+        for (src, tgt) in [
+            (
+                "Совещание перенесли на четверг.",
+                "The meeting was postponed.",
+            ),
+            (
+                "В октябре цены снова выросли.",
+                "Prices rose again in the autumn.",
+            ),
+        ] {
+            assert_eq!(ru_en(src, tgt), vec![tgt.to_string()], "{src}");
+        }
+        for (src, tgt) in [
+            (
+                "The report was sent to all partners on Friday.",
+                "Отчёт был отправлен всем партнёрам.",
+            ),
+            ("We met in March.", "Мы встретились весной."),
+        ] {
+            assert_eq!(en_ru(src, tgt), vec![tgt.to_string()], "{src}");
+        }
+        // The day in the plural, in lower case, as an adjective; `среда` as a medium; `May`
+        // as a verb; a weekday in a name.
+        for (src, tgt) in [
+            (
+                "Магазин закрыт по воскресеньям.",
+                "The shop is closed on Sundays.",
+            ),
+            (
+                "Решение объявят в среду.",
+                "The decision will be announced on wednesday.",
+            ),
+            (
+                "Этот бренд популярен в молодёжной среде.",
+                "This brand is popular among young people.",
+            ),
+        ] {
+            assert!(ru_en(src, tgt).is_empty(), "{src}");
+        }
+        for (src, tgt) in [
+            (
+                "The October elections were postponed.",
+                "Октябрьские выборы были перенесены.",
+            ),
+            ("May I ask you a question?", "Можно задать вам вопрос?"),
+            (
+                "May all your wishes come true.",
+                "Пусть сбудутся все ваши желания.",
+            ),
+            (
+                "He quoted an article from The Sunday Times.",
+                "Он процитировал статью из «Санди Таймс».",
+            ),
+        ] {
+            assert!(en_ru(src, tgt).is_empty(), "{src}");
+        }
     }
 
     #[test]
