@@ -720,6 +720,47 @@ fn countable(word: &str) -> bool {
     the >= 5_000_000 && a as f64 >= 0.25 * the as f64
 }
 
+/// The modal auxiliaries, after which a verb stands in the infinitive (`will receive`).
+/// (`do` is left out: in a question its subject comes between, `do men return`.)
+fn modal(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "will" | "would" | "can" | "could" | "shall" | "should" | "may" | "might" | "must"
+    )
+}
+
+/// Adjectives that work as determiners: a noun phrase they open takes no article
+/// (`last week`, `next time`, `such luck`, `enough time`).
+fn determiner_like(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "last"
+            | "next"
+            | "previous"
+            | "following"
+            | "this"
+            | "that"
+            | "every"
+            | "each"
+            | "another"
+            | "such"
+            | "same"
+            | "other"
+            | "much"
+            | "more"
+            | "most"
+            | "less"
+            | "least"
+            | "few"
+            | "little"
+            | "enough"
+            | "whole"
+            | "own"
+            | "half"
+            | "only"
+    )
+}
+
 /// A singular countable noun with no determiner where English needs one: as the object
 /// of a verb (`He bought car`) or before an `of`-phrase after a preposition (`waiting for
 /// decision of the management`).
@@ -747,7 +788,41 @@ pub(super) fn missing_article(s: &[Token], out: &mut Vec<Problem>) {
         }
         // A verb and a bare noun that go together (`took place`, `make sense`) are an idiom.
         let idiom = freq::en_bigrams().count(&prev.text.to_lowercase(), &low) > 10_000_000;
-        let object = prev.upos == "VERB" && feat(prev, "VerbForm") == Some("Fin") && !idiom;
+        // Adjectives may stand between the verb and its object (`opened new office`), but
+        // not the adjectives that work as determiners (`last month`, `next time`, `such
+        // luck`): the noun phrase needs no article then.
+        let mut v = i - 1;
+        while v > 0 && s[v].upos == "ADJ" && !determiner_like(&s[v].text) {
+            v -= 1;
+        }
+        let verb = &s[v];
+        // A finite verb, or an infinitive after a modal or `to` (`will receive certificate`).
+        let finite = feat(verb, "VerbForm") == Some("Fin")
+            || feat(verb, "VerbForm") == Some("Inf")
+                && v > 0
+                && (modal(&s[v - 1].text) || s[v - 1].text.eq_ignore_ascii_case("to"));
+        // Past the verb's neighbour the noun must be plainly countable: its plural in common
+        // use (at most ten times rarer than it; `research`, `pain`, `wine` are read as mass
+        // too) and `a`/`an` before it at least half as often as `the` (`financial aid`,
+        // `real estate` are mass); not before `of` (`spend part of`).
+        let extended = v + 1 < i || feat(verb, "VerbForm") == Some("Inf");
+        let plainly_countable = || {
+            let z = freq::zipf(crate::text::Lang::En, &low).unwrap_or(0.0);
+            plural_forms(&low)
+                .iter()
+                .filter_map(|p| freq::zipf(crate::text::Lang::En, p))
+                .any(|p| p >= z - 1.0)
+                && {
+                    let b = freq::en_bigrams();
+                    (b.count("a", &low) + b.count("an", &low)) as f64
+                        >= 0.5 * b.count("the", &low) as f64
+                }
+                && !next.is_some_and(|t| t.text.eq_ignore_ascii_case("of"))
+        };
+        // (With adjectives between, `idiom` read the adjective and the noun: `new car` is
+        // frequent and no idiom.)
+        let idiom = idiom && v + 1 == i;
+        let object = verb.upos == "VERB" && finite && !idiom && (!extended || plainly_countable());
         // A preposition and a bare noun before `of` that English writes so (`in charge of`,
         // `in view of`, `on top of`: the pair at least a seventh as frequent as `the` and the
         // noun) are an idiom; a calque (`at beginning of`, `with help of`) is not.

@@ -196,6 +196,35 @@ fn english_articles() {
 }
 
 #[test]
+fn english_missing_article_past_adjectives_and_after_a_modal() {
+    let ru = "Он купил новую машину и подпишет договор.";
+    for (bad, span) in [
+        ("We bought new car.", "car"),
+        (
+            "She wrote interesting article about the climate.",
+            "article",
+        ),
+        ("He must sign contract by Friday.", "contract"),
+    ] {
+        assert_eq!(texts(ru, bad, "grammar"), [span], "{bad}");
+    }
+    // Determiner-like adjectives, mass nouns and mass noun phrases, `part of`, a question's
+    // subject after `do`.
+    for ok in [
+        "The company opened last month.",
+        "There would be wine, and we would be drunk.",
+        "She will be a good teacher.",
+        "You have to spend part of the day outside.",
+        "They bought new furniture for the office.",
+        "The government will provide financial aid to farmers.",
+        "He owns real estate in Spain.",
+        "How do men return?",
+    ] {
+        assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
 fn english_mass_nouns_are_told_by_their_counts_not_by_a_list() {
     let ru = "Мы получили сведения и новое оборудование.";
     // Nouns with next to no plural that `a` seldom precedes, with or without adjectives.
