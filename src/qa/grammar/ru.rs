@@ -56,6 +56,39 @@ const GOVERNS: &[(&str, &[&str])] = &[
     ("через", &["Acc"]),
 ];
 
+/// Stems of the verbs of contact that take `о` with the accusative (`удариться о стену`,
+/// `споткнуться о камень`, `вытереть руки о полотенце`, `разбиться о скалы`).
+const CONTACT_VERBS: &[&str] = &[
+    "удар",
+    "стук",
+    "опер",
+    "опир",
+    "облок",
+    "спотк",
+    "тер",
+    "бить",
+    "бива",
+    "точ",
+    "чес",
+    "шлёп",
+    "шлеп",
+    "хлоп",
+    "звяк",
+    "запн",
+    "запин",
+    "кол",
+    "рез",
+    "порез",
+    "ушиб",
+    "туш",
+    "гаси",
+    "гас",
+    "бей",
+    "бьё",
+    "бью",
+    "спор",
+];
+
 /// Whether a numeral stands just before (`два новых дома`: the adjective and noun then take
 /// different numbers and cases by rule).
 fn after_numeral(s: &[Token], i: usize) -> bool {
@@ -312,8 +345,22 @@ pub(super) fn government(s: &[Token], out: &mut Vec<Problem>) {
         let Some(r) = readings(&w.text.to_lowercase()) else {
             continue;
         };
+        // `о` takes the accusative only after a verb of contact (`ударился о стену`,
+        // `опёрся о стол`); elsewhere it is `о` + prepositional (`говорили о проекте`), and a
+        // form read as accusative (`о проект`) is the nominative it looks like.
+        // (The verb may stand after the phrase, `об заклад не бейся`, or a few words before.)
+        let contact = || {
+            s[i.saturating_sub(6)..s.len().min(i + 5)].iter().any(|t| {
+                let (l, w) = (t.lemma.to_lowercase(), t.text.to_lowercase());
+                (t.upos == "VERB" || participle_like(t))
+                    && CONTACT_VERBS.iter().any(|v| l.contains(v) || w.contains(v))
+            })
+        };
         let allowed = cases
             .iter()
+            .filter(|&&c| {
+                !(c == "Acc" && matches!(prep.as_str(), "о" | "об" | "обо") && !contact())
+            })
             .filter_map(|c| case_index(c))
             .fold(0u64, |m, c| m | case_bits(c));
         // `в` with a plural of people in the old accusative (`выйти в люди`, `пойти в

@@ -796,6 +796,26 @@ fn russian_government_of_the_noun_after_its_modifiers() {
 }
 
 #[test]
+fn russian_o_takes_the_accusative_only_after_a_verb_of_contact() {
+    let en = "We talked about the new project at the meeting.";
+    for (bad, span) in [
+        ("Мы говорили о проект на встрече.", "о проект"),
+        ("Мы говорили о новый проект на встрече.", "о новый"),
+    ] {
+        assert_eq!(texts(en, bad, "grammar"), [span], "{bad}");
+    }
+    for ok in [
+        "Мы говорили о новом проекте на встрече.",
+        "Он ударился головой о стол на встрече.",
+        "Она опёрлась о стол и замолчала.",
+        "Об заклад не бейся.",
+        "Студент, потушивший сигарету об икону, арестован.",
+    ] {
+        assert!(texts(en, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
 fn russian_adjective_before_another_adjective_and_the_noun() {
     let en = "The minister discussed the new tax rules.";
     assert_eq!(
