@@ -108,7 +108,7 @@ fn have_and_subject_counts(form: &str) -> (u64, u64) {
 /// `given`, `taken`, `written`): the shipped counts show it right after a subject pronoun, and
 /// after `has`/`have`/`had` at most a tenth as often. Such a form is an active past tense
 /// (`Aksyonov gave me the number`), never a passive that lost its `be`.
-fn past_only(form: &str) -> bool {
+pub(super) fn past_only(form: &str) -> bool {
     if form.ends_with("ed") {
         return false;
     }

@@ -13,6 +13,8 @@
 //! says, which is what lets a disagreement show.
 
 mod en;
+mod en_articles;
+mod en_forms;
 mod en_order;
 mod en_verbless;
 mod ru;
@@ -123,11 +125,12 @@ fn run(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>, kind: Kind) {
                 en::agreement(s, &mut found);
                 en::agreement_after_phrase(s, &mut found);
                 en::coordinated_subject(s, &mut found);
-                en::articles(s, &mut found);
+                en_articles::articles(s, &mut found);
                 en::negation_without_auxiliary(s, &mut found);
-                en::article_before_possessive_name(s, &mut found);
+                en_articles::article_before_possessive_name(s, &mut found);
+                en_forms::past_after_auxiliary(s, &mut found);
                 if from_russian {
-                    en::missing_article(s, &mut found);
+                    en_articles::missing_article(s, &mut found);
                 }
             }
         }

@@ -225,6 +225,32 @@ fn english_missing_article_past_adjectives_and_after_a_modal() {
 }
 
 #[test]
+fn english_past_tense_after_an_auxiliary() {
+    let ru = "Эту книгу мне подарил брат, и он ушёл.";
+    for (bad, span) in [
+        ("The book was gave to me by my brother.", "was gave"),
+        ("He has went to the office.", "has went"),
+        ("They had already wrote the report.", "had already wrote"),
+    ] {
+        assert_eq!(texts(ru, bad, "grammar"), [span], "{bad}");
+    }
+    // Participles, a past form that is its own participle, a verb after an adverb that ends
+    // the phrase, a past tense after a clause.
+    for ok in [
+        "The book was given to me by my brother.",
+        "He has gone to the office.",
+        "The guard was shot in the chest.",
+        "The man who was there saw everything.",
+        "Everyone who was there took a photo.",
+        "They are going home.",
+        "If the problem really had been hate speech, these books would be banned.",
+        "What she was told made her angry.",
+    ] {
+        assert!(texts(ru, ok, "grammar").is_empty(), "{ok}");
+    }
+}
+
+#[test]
 fn english_mass_nouns_are_told_by_their_counts_not_by_a_list() {
     let ru = "Мы получили сведения и новое оборудование.";
     // Nouns with next to no plural that `a` seldom precedes, with or without adjectives.
