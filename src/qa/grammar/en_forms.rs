@@ -61,8 +61,10 @@ pub(super) fn past_after_auxiliary(s: &[Token], out: &mut Vec<Problem>) {
         let Some(v) = s.get(j) else { continue };
         // The tagger must read a past tense there too: the counts alone take in any word
         // found after a pronoun and seldom after `have` (`like`, `going`).
+        // (A form that is its own lemma, `has place`, is a base form the tagger misread.)
         if v.upos != "VERB"
             || super::feat(v, "Tense") != Some("Past")
+            || v.lemma.eq_ignore_ascii_case(&v.text)
             || !v.text.chars().all(|c| c.is_ascii_lowercase())
             || !super::en_verbless::past_only(&v.text)
             || participle_too(&v.text)

@@ -243,6 +243,7 @@ fn english_past_tense_after_an_auxiliary() {
         "The man who was there saw everything.",
         "Everyone who was there took a photo.",
         "They are going home.",
+        "A shortage of doctors has place in the region.",
         "If the problem really had been hate speech, these books would be banned.",
         "What she was told made her angry.",
     ] {
