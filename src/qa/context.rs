@@ -78,6 +78,13 @@ impl Context<'_> {
         self.side == SideId::Tgt && !self.unit.src.text.trim().is_empty()
     }
 
+    /// A finding on the whole side (its text without the spaces around it), for what the
+    /// side as a whole lacks: a dropped negation, clause, date or number.
+    pub fn whole_side_finding(&self, info: &CheckInfo, text: &str, message: String) -> Finding {
+        let (lead, end) = super::trimmed_span(text);
+        self.finding(info, text, lead, end, message, None)
+    }
+
     /// Builds a finding for the char span `start..end` of `text`.
     pub fn finding(
         &self,

@@ -386,18 +386,13 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
             .iter()
             .map(|w| format!("“{}” (source {}..{})", w.text, w.start, w.end))
             .collect();
-        let text = side.text.as_str();
-        let (lead, end) = super::trimmed_span(text);
-        out.push(ctx.finding(
+        out.push(ctx.whole_side_finding(
             &INFO,
-            text,
-            lead,
-            end,
+            &side.text,
             format!(
                 "the source negates ({}); the target has no negation",
                 named.join(", ")
             ),
-            None,
         ));
     } else if mine.is_empty()
         && theirs.is_empty()

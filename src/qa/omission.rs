@@ -136,14 +136,10 @@ pub fn check(ctx: &Context<'_>, side: &Side, out: &mut Vec<Finding>) {
         }
         let (s, e) = (ctx.other_words[a].start, ctx.other_words[b].end);
         let gone: String = ctx.unit.src.text.chars().skip(s).take(e - s).collect();
-        let (lead, end) = super::trimmed_span(text);
-        out.push(ctx.finding(
+        out.push(ctx.whole_side_finding(
             &INFO,
             text,
-            lead,
-            end,
             format!("nothing in the target translates “{gone}” (source {s}..{e})"),
-            None,
         ));
     }
 }

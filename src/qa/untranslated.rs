@@ -77,8 +77,7 @@ fn whole_target(ctx: &Context<'_>, side: &Side, src_lang: Lang, out: &mut Vec<Fi
         };
         format!("the target is in {name}, the language of the source")
     };
-    let (lead, end) = super::trimmed_span(text);
-    out.push(ctx.finding(&INFO, text, lead, end, message, None));
+    out.push(ctx.whole_side_finding(&INFO, text, message));
     true
 }
 

@@ -501,17 +501,13 @@ fn quantities_check(
         .into_iter()
         .filter(|&i| !sq[i].word && !in_name(&sq[i]))
     {
-        let (a, b) = super::trimmed_span(text);
-        out.push(ctx.finding(
+        out.push(ctx.whole_side_finding(
             &INFO,
             text,
-            a,
-            b,
             format!(
                 "the source's {} is not in the target",
                 src_ref(src_text, &sq[i])
             ),
-            None,
         ));
     }
 }
@@ -888,14 +884,10 @@ fn missing_calendar_names(
             continue;
         }
         let theirs: String = src_text.chars().skip(a).take(b - a).collect();
-        let (lead, end) = super::trimmed_span(text);
-        out.push(ctx.finding(
+        out.push(ctx.whole_side_finding(
             &INFO,
             text,
-            lead,
-            end,
             format!("the source's “{theirs}” (source {a}..{b}) is not in the target"),
-            None,
         ));
     }
 }
