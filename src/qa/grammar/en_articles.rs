@@ -289,7 +289,17 @@ pub(super) fn missing_article(s: &[Token], out: &mut Vec<Problem>) {
         // (With adjectives between, `idiom` read the adjective and the noun: `new car` is
         // frequent and no idiom.)
         let idiom = idiom && v + 1 == i;
-        let object = verb.upos == "VERB" && finite && !idiom && (!extended || plainly_countable());
+        // `be` with a noun for its complement (`She is good teacher`): the noun must be
+        // plainly countable too (`It is time`, `That was fun` are not).
+        // (`'s` may be the possessive: `The company''s profit`.)
+        let copula = verb.upos == "AUX"
+            && verb.lemma.eq_ignore_ascii_case("be")
+            && verb.text.chars().all(|c| c.is_ascii_alphabetic())
+            && !verb.text.eq_ignore_ascii_case("s");
+        let object = (verb.upos == "VERB" || copula)
+            && finite
+            && !idiom
+            && (!extended && !copula || plainly_countable());
         // A preposition and a bare noun before `of` that English writes so (`in charge of`,
         // `in view of`, `on top of`: the pair at least a seventh as frequent as `the` and the
         // noun) are an idiom; a calque (`at beginning of`, `with help of`) is not.

@@ -205,6 +205,8 @@ fn english_missing_article_past_adjectives_and_after_a_modal() {
             "article",
         ),
         ("He must sign contract by Friday.", "contract"),
+        ("She is good teacher.", "teacher"),
+        ("It is big problem.", "problem"),
     ] {
         assert_eq!(texts(ru, bad, "grammar"), [span], "{bad}");
     }
@@ -214,6 +216,10 @@ fn english_missing_article_past_adjectives_and_after_a_modal() {
         "The company opened last month.",
         "There would be wine, and we would be drunk.",
         "She will be a good teacher.",
+        "It is time to go.",
+        "That was fun.",
+        "Wealth is dirt, and wisdom is gold.",
+        "The company''s profit doubled.",
         "You have to spend part of the day outside.",
         "They bought new furniture for the office.",
         "The government will provide financial aid to farmers.",

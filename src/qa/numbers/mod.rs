@@ -771,6 +771,30 @@ fn calendar_check(
     }
 }
 
+/// Words after which English `May` and `March` are months (`in May`, `since March`).
+const DATE_WORDS_EN: &[&str] = &[
+    "in", "of", "since", "until", "till", "by", "from", "early", "late", "mid", "last", "next",
+    "this", "through", "during",
+];
+
+/// Words after which `среда` is a weekday (`в среду`, `каждую среду`).
+const DAY_WORDS_RU: &[&str] = &[
+    "в",
+    "во",
+    "по",
+    "на",
+    "до",
+    "к",
+    "ко",
+    "с",
+    "со",
+    "каждую",
+    "эту",
+    "прошлую",
+    "следующую",
+    "ближайшую",
+];
+
 /// A month or weekday name of the source (`в пятницу`, `in March`) that the target does not
 /// name at all: a dropped date. Only names that stand alone are judged: one beside a number
 /// belongs to a date the quantities compare (`14 сентября` may be `14.09`); English
@@ -821,48 +845,16 @@ fn missing_calendar_names(
         let english = src_lang == Some(Lang::En);
         let abbreviated =
             english && lower.len() <= 4 && !matches!(lower.as_str(), "may" | "june" | "july");
-        let verb_like = english
-            && matches!(lower.as_str(), "may" | "march")
-            && !i.checked_sub(1).is_some_and(|j| {
-                matches!(
-                    ws[j].text.to_lowercase().as_str(),
-                    "in" | "of"
-                        | "since"
-                        | "until"
-                        | "till"
-                        | "by"
-                        | "from"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "through"
-                        | "during"
-                )
-            });
+        // The word before the name, in lower case, among `words`.
+        let after = |words: &[&str]| {
+            i.checked_sub(1)
+                .is_some_and(|j| words.contains(&ws[j].text.to_lowercase().as_str()))
+        };
+        let verb_like =
+            english && matches!(lower.as_str(), "may" | "march") && !after(DATE_WORDS_EN);
         // `среда` is also a medium (`в либеральной среде`): a day only after a word that
         // introduces one (`в среду`, `по средам`, `каждую среду`).
-        let medium = lower.starts_with("сред")
-            && !i.checked_sub(1).is_some_and(|j| {
-                matches!(
-                    ws[j].text.to_lowercase().as_str(),
-                    "в" | "во"
-                        | "по"
-                        | "на"
-                        | "до"
-                        | "к"
-                        | "ко"
-                        | "с"
-                        | "со"
-                        | "каждую"
-                        | "эту"
-                        | "прошлую"
-                        | "следующую"
-                        | "ближайшую"
-                )
-            });
+        let medium = lower.starts_with("сред") && !after(DAY_WORDS_RU);
         // A weekday or month that begins a title or a name (`The Sunday Times`, `"Sunday
         // Morning"`) may be transliterated or rendered freely.
         let titled = english
