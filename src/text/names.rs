@@ -381,14 +381,27 @@ pub fn calendar_word(word: &str) -> Option<(LowerClass, u32)> {
     })
 }
 
-/// The month or weekday a word names or is made from: [`calendar_word`], and a Russian
-/// adjective made on a name (`пятничном` = Friday's, `октябрьских` = of October, `майские`,
-/// `воскресным`).
-pub fn calendar_word_or_adjective(word: &str) -> Option<(LowerClass, u32)> {
+/// The month or weekday a word names in any form: [`calendar_word`]; an English name in the
+/// plural or possessive or in lower case (`Fridays`, `Friday's`, `march`: the case is the
+/// capitalization check's business); a Russian adjective made on a name (`пятничном` =
+/// Friday's, `октябрьских` = of October, `майские`, `воскресным`).
+pub fn calendar_mention(word: &str) -> Option<(LowerClass, u32)> {
     if let Some(c) = calendar_word(word) {
         return Some(c);
     }
-    if word.is_ascii() || word.chars().count() < 5 {
+    if word.is_ascii() {
+        let bare = ["'s", "s"]
+            .iter()
+            .find_map(|e| word.strip_suffix(e))
+            .unwrap_or(word);
+        let mut cs = bare.chars();
+        let first = cs.next()?;
+        return calendar_word(&format!("{}{}", first.to_ascii_uppercase(), cs.as_str()));
+    }
+    if let Some(bare) = word.strip_suffix("’s") {
+        return calendar_mention(bare);
+    }
+    if word.chars().count() < 5 {
         return None;
     }
     let w = super::normalize(word);
@@ -619,13 +632,20 @@ mod tests {
         assert_eq!(calendar_word("Marc"), None);
         assert_eq!(calendar_word("мама"), None);
         // Adjectives made on the names.
-        let adj = calendar_word_or_adjective;
+        let adj = calendar_mention;
         assert_eq!(adj("пятничном"), Some((LowerClass::Weekday, 5)));
         assert_eq!(adj("Октябрьские"), Some((LowerClass::Month, 10)));
         assert_eq!(adj("майских"), Some((LowerClass::Month, 5)));
         assert_eq!(adj("мартовский"), Some((LowerClass::Month, 3)));
         assert_eq!(adj("маленький"), None);
         assert_eq!(adj("средний"), None);
+        // English names in the plural, possessive or lower case.
+        assert_eq!(adj("Fridays"), Some((LowerClass::Weekday, 5)));
+        assert_eq!(adj("Friday's"), Some((LowerClass::Weekday, 5)));
+        assert_eq!(adj("Friday’s"), Some((LowerClass::Weekday, 5)));
+        assert_eq!(adj("october"), Some((LowerClass::Month, 10)));
+        assert_eq!(adj("Fri"), Some((LowerClass::Weekday, 5)));
+        assert_eq!(adj("friend"), None);
     }
 
     #[test]

@@ -10,9 +10,11 @@ use crate::text::tag::Token;
 /// pronoun.
 fn participle_too(form: &str) -> bool {
     let b = freq::en_bigrams();
-    let count = |before: &[&str]| -> u64 { before.iter().map(|a| b.count(a, form)).sum() };
-    let after_be = count(&["was", "were", "been", "be", "is", "are"]);
-    let after_subject = count(&["he", "she", "they", "i", "we", "you"]);
+    let after_be: u64 = ["was", "were", "been", "be", "is", "are"]
+        .iter()
+        .map(|a| b.count(a, form))
+        .sum();
+    let (_, after_subject) = super::en_verbless::have_and_subject_counts(form);
     after_be * 50 >= after_subject
 }
 
@@ -45,7 +47,7 @@ pub(super) fn past_after_auxiliary(s: &[Token], out: &mut Vec<Problem>) {
                 | "’s"
         );
         // `'s` is also the possessive; only its verb reading counts.
-        if !auxiliary || a.ends_with('s') && a.len() == 2 && aux.upos != "AUX" {
+        if !auxiliary || matches!(a.as_str(), "'s" | "’s") && aux.upos != "AUX" {
             continue;
         }
         // `not` and the adverbs that stand inside a verb phrase (`had already wrote`); an

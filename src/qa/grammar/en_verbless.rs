@@ -95,7 +95,7 @@ fn participle_only(form: &str) -> bool {
 }
 
 /// How often a form follows `has`/`have`/`had`, and a subject pronoun, in the shipped counts.
-fn have_and_subject_counts(form: &str) -> (u64, u64) {
+pub(super) fn have_and_subject_counts(form: &str) -> (u64, u64) {
     let b = freq::en_bigrams();
     let count = |before: &[&str]| -> u64 { before.iter().map(|a| b.count(a, form)).sum() };
     (

@@ -18,7 +18,7 @@ mod words;
 pub use parse::{quantities, Kind, Quantity};
 
 use super::{CheckInfo, Context, Finding, Severity, Side};
-use crate::text::names::{calendar_word, calendar_word_or_adjective};
+use crate::text::names::{calendar_mention, calendar_word, LowerClass};
 use crate::text::{Lang, Word};
 
 /// Description of the check.
@@ -726,7 +726,7 @@ fn calendar_check(
     found_from: usize,
     out: &mut Vec<Finding>,
 ) {
-    let names = |ws: &[Word<'_>]| -> Vec<(crate::text::names::LowerClass, u32, usize, usize)> {
+    let names = |ws: &[Word<'_>]| -> Vec<CalendarName> {
         ws.iter()
             .filter_map(|w| calendar_word(w.text).map(|(c, n)| (c, n, w.start, w.end)))
             .collect()
@@ -771,6 +771,9 @@ fn calendar_check(
     }
 }
 
+/// A month or weekday name found in a side: class, number, char span.
+type CalendarName = (LowerClass, u32, usize, usize);
+
 /// Words after which English `May` and `March` are months (`in May`, `since March`).
 const DATE_WORDS_EN: &[&str] = &[
     "in", "of", "since", "until", "till", "by", "from", "early", "late", "mid", "last", "next",
@@ -805,31 +808,18 @@ fn missing_calendar_names(
     ctx: &Context<'_>,
     text: &str,
     src_text: &str,
-    s: &[(crate::text::names::LowerClass, u32, usize, usize)],
-    t: &[(crate::text::names::LowerClass, u32, usize, usize)],
+    s: &[CalendarName],
+    t: &[CalendarName],
     out: &mut Vec<Finding>,
 ) {
-    // A target name in the plural or possessive (`on Fridays`, `Friday's`), in lower case
-    // (which the capitalization check reports), or a Russian adjective made on it names the
-    // day too.
+    // The target may name the day in any form (`on Fridays`, `пятничном`: see
+    // `calendar_mention`).
     let in_target = |class, n| {
         t.iter().any(|x| x.0 == class && x.1 == n)
-            || ctx.words.iter().any(|w| {
-                let bare = w
-                    .text
-                    .strip_suffix("'s")
-                    .or_else(|| w.text.strip_suffix("’s"))
-                    .or_else(|| w.text.strip_suffix('s'))
-                    .unwrap_or(w.text);
-                let mut cap = String::with_capacity(bare.len());
-                if bare.is_ascii() {
-                    cap.push_str(&bare[..1.min(bare.len())].to_ascii_uppercase());
-                    cap.push_str(&bare[1.min(bare.len())..]);
-                }
-                (bare.len() < w.text.len() || cap != bare)
-                    && calendar_word(if cap.is_empty() { bare } else { &cap }) == Some((class, n))
-                    || calendar_word_or_adjective(w.text) == Some((class, n))
-            })
+            || ctx
+                .words
+                .iter()
+                .any(|w| calendar_mention(w.text) == Some((class, n)))
     };
     let ws = ctx.other_words;
     let src_lang = ctx.unit.src.lang;
